@@ -1,0 +1,51 @@
+import { compareFindings, type Finding } from '../load/finding.js';
+import type { Repo } from '../load/loadRepo.js';
+import { scoreAccount } from '../score/score.js';
+import type { Account } from '../schema/account.js';
+import type { Plan } from '../schema/plan.js';
+import { completeness, type Completeness } from './completeness.js';
+import type { CheckContext } from './rule.js';
+import { RULES } from './rules/index.js';
+import { applySeverities, configRuleSettings, summarize, type FindingSummary, type RuleSettings } from './severity.js';
+
+export interface CheckOptions {
+  today: string;
+  /** --rule ID=severity, applied over kam.yaml's `rules:`. */
+  rules?: RuleSettings;
+  lastCommitDate?: (file: string) => string | undefined;
+}
+
+export interface CheckResult {
+  /** Loading findings and rule findings, severities applied, `off` rules dropped, sorted. */
+  findings: Finding[];
+  summary: FindingSummary;
+  /** Checklist completeness per plan, by account id (valid plans only). */
+  completeness: Record<string, Completeness>;
+}
+
+/** Runs every rule over a loaded repo. Pure: all I/O happened while loading. */
+export function checkRepo(repo: Repo, opts: CheckOptions): CheckResult {
+  const accounts = repo.accounts.filter((a): a is typeof a & { value: Account } => a.value !== undefined);
+  const plans = repo.plans.filter((p): p is typeof p & { value: Plan } => p.value !== undefined);
+  const ctx: CheckContext = {
+    repo,
+    today: opts.today,
+    accounts,
+    plans,
+    scores: new Map(accounts.map((a) => [a.id, scoreAccount(a.id, a.value, repo.config)])),
+    lastCommitDate: opts.lastCommitDate,
+  };
+  const raw = [...repo.findings, ...RULES.flatMap((rule) => rule.check(ctx))];
+  const findings = applySeverities(raw, configRuleSettings(repo.config), opts.rules).sort(compareFindings);
+  return {
+    findings,
+    summary: summarize(findings, repo.accounts.length, repo.plans.length),
+    completeness: Object.fromEntries(plans.map((p) => [p.id, completeness(p.value, repo.config)])),
+  };
+}
+
+/** The local date as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,30 @@
+import type { Finding } from '../load/finding.js';
+import type { LoadedAccount, LoadedPlan, Repo } from '../load/loadRepo.js';
+import type { AccountScore } from '../score/score.js';
+import type { Account } from '../schema/account.js';
+import type { Plan } from '../schema/plan.js';
+import type { RuleId } from '../schema/rules.js';
+
+/** What every rule sees: the loaded repo, scores, and "today". */
+export interface CheckContext {
+  repo: Repo;
+  /** YYYY-MM-DD: the local date or --today. */
+  today: string;
+  /** Scores of the valid accounts, by id. */
+  scores: Map<string, AccountScore>;
+  /** Valid accounts and plans only (files with errors are reported by loading, not by rules). */
+  accounts: (LoadedAccount & { value: Account })[];
+  plans: (LoadedPlan & { value: Plan })[];
+  /** For rules whose verdict depends on git history (stale_plan); absent outside git. */
+  lastCommitDate?: (file: string) => string | undefined;
+}
+
+/** One check of a plan reviewer: a module per rule under src/check/rules/. */
+export interface Rule {
+  id: RuleId;
+  /** One line: what the rule catches. */
+  description: string;
+  /** One line: how to fix what it reports. */
+  fix: string;
+  check(ctx: CheckContext): Finding[];
+}

@@ -1,0 +1,22 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import { answerState } from '../completeness.js';
+import type { Rule } from '../rule.js';
+
+export const unansweredQuestion: Rule = {
+  id: 'unanswered_question',
+  description: 'a checklist question the plan has not answered (missing, empty or blank)',
+  fix: 'answer it under `answers:`, or mark it `{ na: <reason> }` when it does not apply',
+  check({ repo, plans }) {
+    const questions = repo.config.checklist.categories.flatMap((c) => c.questions);
+    return plans.flatMap((plan) => {
+      const answers = plan.value.answers as Record<string, unknown>;
+      return questions
+        .filter((q) => answerState(answers[q.id] as never) === 'unanswered')
+        .map((q) => {
+          // Point at the blank answer when there is one, else at the answers mapping (or the plan).
+          const pos = plan.index.locate(['answers', q.id], true);
+          return makeFinding('unanswered_question', { file: plan.file, account: plan.id, ...pos }, `unanswered: ${q.text} (${q.id})`, { question: q.id });
+        });
+    });
+  },
+};

@@ -1,0 +1,47 @@
+import { join, relative, resolve } from 'node:path';
+import { KamError } from '../../load/errors.js';
+import { findRoot } from '../../load/findRoot.js';
+import { loadConfig } from '../../load/loadRepo.js';
+import { defaultConfig, type Config } from '../../schema/config.js';
+import { jsonSchemaFor, SCHEMA_FILES, SCHEMA_KINDS, type SchemaKind } from '../../schema/jsonSchema.js';
+import { writeGenerated } from '../../util/safeWrite.js';
+import type { Io } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import { loadRepoForCli } from './loadForCli.js';
+
+export async function runSchema(kind: SchemaKind | undefined, opts: GlobalOptions & { out?: string; force?: boolean }, io: Io): Promise<number> {
+  const config = await repoConfig(io, opts);
+  if (typeof config === 'number') return config;
+  if (opts.out === undefined) {
+    if (!kind) throw new KamError('name the schema to print (config, account or plan), or write all three with --out <dir>');
+    io.stdout.write(`${JSON.stringify(jsonSchemaFor(kind, config), null, 2)}\n`);
+    return 0;
+  }
+  const outDir = resolve(io.cwd, opts.out);
+  let kept = 0;
+  for (const k of kind ? [kind] : SCHEMA_KINDS) {
+    const path = join(outDir, SCHEMA_FILES[k]);
+    const outcome = writeGenerated(path, `${JSON.stringify(jsonSchemaFor(k, config), null, 2)}\n`, { force: opts.force });
+    const shown = relative(io.cwd, path) || path;
+    if (outcome === 'kept') {
+      kept++;
+      io.stderr.write(`kam: kept ${shown}: it was not written by kam (use --force to replace it)\n`);
+    } else io.stderr.write(`${outcome} ${shown}\n`);
+  }
+  return kept > 0 ? 2 : 0;
+}
+
+/** The repo's config when there is a repo (explicit -C, or found above), else the defaults. */
+async function repoConfig(io: Io, opts: GlobalOptions): Promise<Config | number> {
+  let root: string;
+  try {
+    root = findRoot(io.cwd, opts.repo);
+  } catch (err) {
+    if (opts.repo !== undefined) throw err;
+    return defaultConfig();
+  }
+  const loaded = await loadConfig(root);
+  if (loaded.ok) return loaded.config.value!;
+  const shown = await loadRepoForCli(io, { ...opts, repo: root });
+  return 'exitCode' in shown ? shown.exitCode : shown.config;
+}

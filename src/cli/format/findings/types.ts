@@ -1,0 +1,20 @@
+import type { ChalkInstance } from 'chalk';
+import type { FindingSummary } from '../../../check/severity.js';
+import type { Finding } from '../../../load/finding.js';
+
+/** What every findings formatter gets: the findings and whatever context the format needs. */
+export interface FindingsReport {
+  findings: Finding[];
+  summary: FindingSummary;
+  /** Absolute repo root; findings' `file` is relative to it. */
+  root: string;
+  /** Absolute working folder, for printing paths terminals can open. */
+  cwd: string;
+  chalk: ChalkInstance;
+  /** Extra top-level JSON fields some commands add (check: completeness). */
+  extra?: Record<string, unknown>;
+  /** Findings left out of the listing by --max-findings (still counted in the summary). */
+  truncated?: number;
+}
+
+export type FindingsFormatter = (report: FindingsReport) => string;

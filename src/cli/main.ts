@@ -1,0 +1,68 @@
+import { Command, CommanderError } from 'commander';
+import { KamError } from '../load/errors.js';
+import { commandFactories } from './commands/index.js';
+import { processIo, type Io } from './io.js';
+import { VERSION } from './version.js';
+
+/** Exit codes: 0 clean, 1 error findings, 2 usage/config/IO, 70 internal error. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 70 } as const;
+
+/** Runs kam with `argv` (without node and script) and returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('kam')
+    .description('Key account management plans as code: validate, score, check and render account plans kept as YAML.')
+    .version(VERSION, '-V, --version', 'print the kam version')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'never colour output (also: NO_COLOR=1)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith('error:') ? `kam: ${s}` : s),
+    })
+    .showHelpAfterError('(run "kam <command> --help" for usage and examples)')
+    .showSuggestionAfterError()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kam init my-plans            create a plan repo with a worked example
+  $ kam score                    rank accounts and tier them
+  $ kam check --format github    review every plan in CI
+  $ kam render northwind         an account plan document for a meeting
+
+Exit codes: 0 clean, 1 error findings, 2 usage, configuration or I/O problem.`,
+    );
+
+  for (const factory of commandFactories) {
+    const cmd = factory((code) => {
+      exitCode = code;
+    }, io);
+    program.addCommand(cmd.copyInheritedSettings(program));
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    return handleError(err, io);
+  }
+}
+
+function handleError(err: unknown, io: Io): number {
+  if (err instanceof CommanderError) {
+    // Help and version "errors" are successful exits; the rest are usage errors.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (err instanceof KamError) {
+    io.stderr.write(`kam: ${err.message}\n`);
+    return err.exitCode;
+  }
+  if (io.env.KAM_DEBUG === '1') io.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(`kam: internal error: ${message.split('\n')[0]}\n  This is a bug in kam: please report it with the command you ran (KAM_DEBUG=1 shows the details).\n`);
+  return EXIT.internal;
+}

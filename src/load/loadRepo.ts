@@ -1,0 +1,110 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { accountSchema, type Account } from '../schema/account.js';
+import { configSchema, type Config } from '../schema/config.js';
+import { SLUG_RE } from '../schema/common.js';
+import { planSchema, type Plan } from '../schema/plan.js';
+import { compareFindings, type Finding } from './finding.js';
+import { CONFIG_FILE } from './findRoot.js';
+import { loadText, unreadable, type LoadedFile } from './loadFile.js';
+import { makeFinding } from './makeFinding.js';
+import { readText } from './readText.js';
+import { slugify } from '../util/slug.js';
+
+export type LoadedAccount = LoadedFile<Account>;
+export type LoadedPlan = LoadedFile<Plan>;
+export type LoadedConfig = LoadedFile<Config>;
+
+/** A plan repo as loaded from disk: every file, valid or not, with the findings loading produced. */
+export interface Repo {
+  root: string;
+  config: Config;
+  configFile: LoadedConfig;
+  /** Sorted by id. Invalid files are kept (without `value`) so other rules know they exist. */
+  accounts: LoadedAccount[];
+  plans: LoadedPlan[];
+  /** Findings of loading: YAML, schema, ids. Sorted. */
+  findings: Finding[];
+}
+
+export type LoadResult = { ok: true; repo: Repo } | { ok: false; root: string; findings: Finding[] };
+
+const YAML_EXT = /\.ya?ml$/;
+
+/** Loads kam.yaml; an invalid one stops everything else (exit 2), so it comes back as findings. */
+export async function loadConfig(root: string): Promise<{ ok: true; config: LoadedConfig } | { ok: false; findings: Finding[] }> {
+  const read = await readText(join(root, CONFIG_FILE), CONFIG_FILE, null);
+  if ('finding' in read) return { ok: false, findings: [read.finding] };
+  const loaded = loadText(configSchema, 'kam', CONFIG_FILE, read.text, null);
+  if (!loaded.value) return { ok: false, findings: loaded.findings };
+  return { ok: true, config: loaded as LoadedConfig & { value: Config } };
+}
+
+export async function loadRepo(root: string): Promise<LoadResult> {
+  const cfg = await loadConfig(root);
+  if (!cfg.ok) return { ok: false, root, findings: cfg.findings.sort(compareFindings) };
+  const config = cfg.config.value!;
+  const accountShape = accountSchema(config);
+  const planShape = planSchema(config);
+  const [accounts, plans] = await Promise.all([
+    loadFolder(root, 'accounts', (id, file, text) => loadText(accountShape, id, file, text, id)),
+    loadFolder(root, 'plans', (id, file, text) => loadText(planShape, id, file, text, id)),
+  ]);
+  return { ok: true, repo: assembleRepo(root, config, cfg.config, accounts, plans) };
+}
+
+/** Cross-file checks of ids: duplicates, id/file-name mismatches, plans for unknown accounts. */
+export function assembleRepo(root: string, config: Config, configFile: LoadedConfig, accounts: LoadedAccount[], plans: LoadedPlan[]): Repo {
+  const findings: Finding[] = [...configFile.findings];
+  const byId = (a: { id: string; file: string }, b: { id: string; file: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.file < b.file ? -1 : 1);
+  accounts.sort(byId);
+  plans.sort(byId);
+  for (const list of [accounts, plans]) {
+    list.forEach((f, i) => {
+      findings.push(...f.findings);
+      const prev = list[i - 1];
+      if (prev && prev.id === f.id)
+        findings.push(makeFinding('duplicate_id', { file: f.file, account: f.id, line: 1, column: 1 }, `"${f.id}" is defined twice: here and in ${prev.file}; remove or rename one of them`));
+      if (!SLUG_RE.test(f.id))
+        findings.push(makeFinding('id_mismatch', { file: f.file, account: null, line: 1, column: 1 }, `the file name "${f.id}" is not a valid id; rename the file to a lowercase slug such as "${slugify(f.id) || 'account'}.yaml"`));
+    });
+  }
+  for (const a of accounts) {
+    if (a.value?.id !== undefined && a.value.id !== a.id)
+      findings.push(makeFinding('id_mismatch', { file: a.file, account: a.id, ...a.index.locate(['id']) }, `id "${a.value.id}" does not match the file name "${a.id}"; make them equal (or remove the id line)`));
+  }
+  const accountIds = new Set(accounts.map((a) => a.id));
+  for (const p of plans) {
+    if (!p.value) continue;
+    const where = { file: p.file, account: p.id, ...p.index.locate(['account']) };
+    if (p.value.account !== p.id)
+      findings.push(makeFinding('id_mismatch', where, `this plan names account "${p.value.account}" but its file name says "${p.id}"; plans/<id>.yaml must name account <id>`));
+    else if (!accountIds.has(p.value.account))
+      findings.push(makeFinding('unknown_account', where, `no account "${p.value.account}" (accounts/${p.value.account}.yaml does not exist); create it with "kam new account" or fix the name`));
+  }
+  findings.sort(compareFindings);
+  return { root, config, configFile, accounts, plans, findings };
+}
+
+async function loadFolder<T>(
+  root: string,
+  folder: 'accounts' | 'plans',
+  load: (id: string, file: string, text: string) => LoadedFile<T>,
+): Promise<LoadedFile<T>[]> {
+  let entries;
+  try {
+    entries = await readdir(join(root, folder), { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const files = entries.filter((e) => YAML_EXT.test(e.name) && !e.name.startsWith('.'));
+  return Promise.all(
+    files.map(async (e) => {
+      const id = e.name.replace(YAML_EXT, '');
+      const file = `${folder}/${e.name}`;
+      const read = await readText(join(root, folder, e.name), file, id);
+      return 'finding' in read ? unreadable<T>(id, file, read.finding) : load(id, file, read.text);
+    }),
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { nonEmptyText, slug } from './common.js';
+import type { Config } from './config.js';
+
+/** The account schema for a repo: ratings are keyed by its criteria and bounded by its scale. */
+export function accountSchema(config: Config) {
+  const { min, max } = config.scoring.scale;
+  const rating = z
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be from ${min} to ${max}`)
+    .max(max, `must be from ${min} to ${max}`);
+  const ratings = z.strictObject(
+    Object.fromEntries(
+      config.scoring.criteria.map((c) => [
+        c.id,
+        rating.optional().meta({ description: `${c.label} (${min}-${max}${c.inverse ? `; ${min} is best` : ''})` }),
+      ]),
+    ) as Record<string, z.ZodOptional<z.ZodInt>>,
+  );
+  return z
+    .strictObject({
+      $schema: z.string().optional(),
+      id: slug.optional().meta({ description: 'Optional; must equal the file name without .yaml' }),
+      name: nonEmptyText.meta({ description: 'The account (customer) name' }),
+      industry: z.string().optional(),
+      region: z.string().optional(),
+      manager: nonEmptyText.optional().meta({ description: 'Key account manager' }),
+      revenue: z
+        .strictObject({
+          current: z.number().nonnegative().optional().meta({ description: `Annual revenue today, in ${config.currency}` }),
+          potential: z.number().nonnegative().optional().meta({ description: `Annual revenue potential, in ${config.currency}` }),
+        })
+        .optional(),
+      ratings: ratings.default({}),
+      notes: z.string().optional(),
+      tags: z.array(z.string()).optional(),
+    })
+    .meta({ title: 'kam account', description: 'A kam account definition (accounts/<id>.yaml)' });
+}
+
+export type AccountSchema = ReturnType<typeof accountSchema>;
+export type Account = z.output<AccountSchema>;

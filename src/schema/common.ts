@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** A lowercase slug, used for account ids and other identifiers users type. */
+export const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
+export const slug = z.string().regex(SLUG_RE, 'must be a lowercase slug: letters a-z, digits and "-", starting with a letter or digit');
+
+/** Snake-case identifiers for criteria, roles and checklist names. */
+export const ident = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case: a-z, 0-9 and "_", starting with a letter');
+
+export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+
+export const nonEmptyText = z.string().trim().min(1, 'must not be empty');
+
+/** Reports every value that occurs more than once in `items` under `key`. */
+export function uniqueBy<T>(key: (item: T) => string, what: string) {
+  return (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      const k = key(item);
+      const first = seen.get(k);
+      if (first === undefined) seen.set(k, index);
+      else ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} "${k}" (first at item ${first + 1})` });
+    });
+  };
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { ident, nonEmptyText, uniqueBy } from './common.js';
+import {
+  DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_QUADRANTS,
+  DEFAULT_REVIEW, DEFAULT_ROLES, DEFAULT_SCALE, DEFAULT_TIERS, DEFAULT_UNTIERED,
+} from './defaults.js';
+import { DEFAULT_CHECKLIST } from './checklist.js';
+import { RULE_DEFAULTS, SEVERITIES } from './rules.js';
+
+const criterion = z.strictObject({
+  id: ident.meta({ description: 'Stable id; account ratings are keyed by it.' }),
+  label: nonEmptyText,
+  weight: z.number().positive('must be greater than 0'),
+  axis: z.enum(['current', 'potential']).meta({ description: 'current = our position today; potential = attractiveness' }),
+  inverse: z.boolean().default(false).meta({ description: 'true when a low rating is best (e.g. effort)' }),
+  description: z.string().optional(),
+});
+
+const scale = z
+  .strictObject({ min: z.int(), max: z.int() })
+  .refine((s) => s.max > s.min, { message: 'scale.max must be greater than scale.min', path: ['max'] });
+
+const tier = z.strictObject({ name: nonEmptyText, min: z.number().min(0).max(100) });
+
+const quadrants = z.strictObject({
+  high_current_high_potential: nonEmptyText.default(DEFAULT_QUADRANTS.high_current_high_potential),
+  low_current_high_potential: nonEmptyText.default(DEFAULT_QUADRANTS.low_current_high_potential),
+  high_current_low_potential: nonEmptyText.default(DEFAULT_QUADRANTS.high_current_low_potential),
+  low_current_low_potential: nonEmptyText.default(DEFAULT_QUADRANTS.low_current_low_potential),
+});
+
+const scoringObject = z
+  .strictObject({
+    scale: scale.default({ ...DEFAULT_SCALE }),
+    criteria: z
+      .array(criterion)
+      .min(1, 'needs at least one criterion')
+      .superRefine(uniqueBy((c) => c.id, 'criterion id'))
+      .default(DEFAULT_CRITERIA.map((c) => ({ ...c }))),
+    tiers: z
+      .array(tier)
+      .superRefine(uniqueBy((t) => t.name, 'tier name'))
+      .superRefine((tiers, ctx) => {
+        tiers.forEach((t, i) => {
+          const prev = tiers[i - 1];
+          if (prev && t.min >= prev.min)
+            ctx.addIssue({ code: 'custom', path: [i, 'min'], message: `tiers are listed highest first: ${t.min} must be below ${prev.min}` });
+        });
+      })
+      .default(DEFAULT_TIERS.map((t) => ({ ...t }))),
+    untiered: nonEmptyText.default(DEFAULT_UNTIERED),
+    matrix_threshold: z.number().min(0).max(100).default(DEFAULT_MATRIX_THRESHOLD),
+    quadrants: quadrants.default({ ...DEFAULT_QUADRANTS }),
+  });
+const scoring = scoringObject.default(() => scoringObject.parse({}));
+
+const question = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/, 'must be <category>.<name> in snake_case'),
+  text: nonEmptyText,
+  help: z.string().optional(),
+});
+
+const category = z
+  .strictObject({ id: ident, title: nonEmptyText, questions: z.array(question).min(1, 'needs at least one question') })
+  .superRefine((c, ctx) => {
+    c.questions.forEach((q, i) => {
+      if (!q.id.startsWith(`${c.id}.`))
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `question ids in category "${c.id}" start with "${c.id}."` });
+    });
+  });
+
+const checklist = z
+  .strictObject({ categories: z.array(category).min(1).superRefine(uniqueBy((c) => c.id, 'category id')) })
+  .superRefine((cl, ctx) => {
+    const seen = new Set<string>();
+    cl.categories.forEach((c, ci) =>
+      c.questions.forEach((q, qi) => {
+        if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['categories', ci, 'questions', qi, 'id'], message: `duplicate question id "${q.id}"` });
+        seen.add(q.id);
+      }),
+    );
+  });
+
+const role = z.strictObject({ id: ident, label: nonEmptyText, description: z.string().optional() });
+
+const ruleSeverities = z.strictObject(
+  Object.fromEntries(Object.keys(RULE_DEFAULTS).map((id) => [id, z.enum(SEVERITIES).optional()])) as Record<
+    keyof typeof RULE_DEFAULTS,
+    z.ZodOptional<z.ZodEnum<{ error: 'error'; warning: 'warning'; off: 'off' }>>
+  >,
+);
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    version: z.literal(1, { error: 'version must be 1 (the only plan repo format version)' }),
+    organization: z.string().optional().meta({ description: 'The supplier: us.' }),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as USD or EUR').default(DEFAULT_CURRENCY),
+    scoring,
+    limits: z
+      .strictObject({
+        max_key_accounts: z.int().positive().default(DEFAULT_LIMITS.max_key_accounts),
+        max_accounts_per_manager: z.int().positive().default(DEFAULT_LIMITS.max_accounts_per_manager),
+      })
+      .default({ ...DEFAULT_LIMITS }),
+    review: z.strictObject({ cadence_days: z.int().positive().default(DEFAULT_REVIEW.cadence_days) }).default({ ...DEFAULT_REVIEW }),
+    key_tiers: z.array(nonEmptyText).optional().meta({ description: 'Tiers whose accounts must have a plan; default: all tiers.' }),
+    roles: z.array(role).min(1).superRefine(uniqueBy((r) => r.id, 'role id')).default(DEFAULT_ROLES.map((r) => ({ ...r }))),
+    checklist: checklist.default(() => structuredClone(DEFAULT_CHECKLIST)),
+    rules: ruleSeverities.default({}),
+  })
+  .superRefine((cfg, ctx) => {
+    const names = new Set(cfg.scoring.tiers.map((t) => t.name));
+    cfg.key_tiers?.forEach((name, i) => {
+      if (!names.has(name))
+        ctx.addIssue({ code: 'custom', path: ['key_tiers', i], message: `"${name}" is not a tier; tiers are ${[...names].map((n) => `"${n}"`).join(', ')}` });
+    });
+  })
+  .meta({ title: 'kam.yaml', description: 'kam plan repo configuration (format version 1)' });
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+export type Criterion = Config['scoring']['criteria'][number];
+export type Tier = Config['scoring']['tiers'][number];
+export type Role = Config['roles'][number];
+export type Checklist = Config['checklist'];
+
+/** The configuration a repo gets when its kam.yaml holds only `version: 1`. */
+export function defaultConfig(): Config {
+  return configSchema.parse({ version: 1 });
+}
+
+/** Key tiers: the configured list, or every tier. */
+export function keyTierNames(config: Config): string[] {
+  return config.key_tiers ?? config.scoring.tiers.map((t) => t.name);
+}

@@ -1,0 +1,29 @@
+// The rule ids kam knows and their default severities (plan-format.md, "Findings").
+// Kept beside the schema because kam.yaml's `rules:` section is validated against it.
+
+export const SEVERITIES = ['error', 'warning', 'off'] as const;
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = (typeof SEVERITIES)[number];
+
+export const RULE_DEFAULTS = {
+  yaml_syntax: 'error',
+  duplicate_key: 'error',
+  schema: 'error',
+  id_mismatch: 'error',
+  duplicate_id: 'error',
+  unknown_account: 'error',
+  missing_plan: 'error',
+  unanswered_question: 'warning',
+  missing_role: 'warning',
+  action_without_owner: 'error',
+  action_without_due: 'warning',
+  action_overdue: 'warning',
+  stale_plan: 'warning',
+  unrated_criterion: 'warning',
+  too_many_key_accounts: 'warning',
+  manager_over_capacity: 'warning',
+  no_decision_maker: 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type RuleId = keyof typeof RULE_DEFAULTS;
+export const RULE_IDS = Object.keys(RULE_DEFAULTS) as RuleId[];

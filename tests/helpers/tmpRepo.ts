@@ -1,0 +1,49 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll } from 'vitest';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test file. */
+export function tmpDir(prefix = 'kam-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Writes `files` (path -> text) into a fresh temp folder. `kam.yaml` defaults to `version: 1`. */
+export function makeRepo(files: Record<string, string>, opts: { withConfig?: boolean } = {}): string {
+  const dir = tmpDir();
+  const all = opts.withConfig === false || 'kam.yaml' in files ? files : { 'kam.yaml': 'version: 1\n', ...files };
+  for (const [path, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** A copy of a folder (e.g. the bundled example) in a temp folder, safe to modify. */
+export function copyRepo(src: string): string {
+  const dir = tmpDir();
+  cpSync(src, dir, { recursive: true });
+  return dir;
+}
+
+/** Every file under `dir` with its content: compare before and after to prove nothing changed. */
+export function snapshotTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (name === '.git') continue;
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, 'latin1');
+    }
+  };
+  walk(dir);
+  return out;
+}
