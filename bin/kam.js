@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+import { installProcessHandlers, main } from '../dist/cli.js';
 
+installProcessHandlers();
 process.exitCode = await main(process.argv.slice(2));

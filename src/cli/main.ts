@@ -1,11 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { KamError } from '../load/errors.js';
 import { commandFactories } from './commands/index.js';
+import { crashForTest, EXIT_INTERNAL, internalErrorText } from './crash.js';
 import { processIo, type Io } from './io.js';
 import { VERSION } from './version.js';
 
 /** Exit codes: 0 clean, 1 error findings, 2 usage/config/IO, 70 internal error. */
-export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: EXIT_INTERNAL } as const;
+
+export { installProcessHandlers } from './crash.js';
 
 /** Runs kam with `argv` (without node and script) and returns the exit code. Never throws. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -43,6 +46,7 @@ Exit codes: 0 clean, 1 error findings, 2 usage, configuration or I/O problem.`,
   }
 
   try {
+    if (io.env.KAM_TEST_CRASH) crashForTest(io.env.KAM_TEST_CRASH);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
@@ -61,8 +65,6 @@ function handleError(err: unknown, io: Io): number {
     io.stderr.write(`kam: ${err.message}\n`);
     return err.exitCode;
   }
-  if (io.env.KAM_DEBUG === '1') io.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  const message = err instanceof Error ? err.message : String(err);
-  io.stderr.write(`kam: internal error: ${message.split('\n')[0]}\n  This is a bug in kam: please report it with the command you ran (KAM_DEBUG=1 shows the details).\n`);
+  io.stderr.write(internalErrorText(err, io.env));
   return EXIT.internal;
 }

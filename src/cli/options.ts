@@ -29,3 +29,18 @@ export interface GlobalOptions {
 export function globalOptions<T>(cmd: Command): T & GlobalOptions {
   return cmd.optsWithGlobals() as T & GlobalOptions;
 }
+
+/** What the terminal formats list by default: enough to work through, few enough to scroll. */
+export const DEFAULT_MAX_FINDINGS = 200;
+
+/**
+ * --max-findings N: list at most N findings (0 = all). Human formats default to
+ * DEFAULT_MAX_FINDINGS; machine formats (json, sarif...) list all unless it is given. The summary
+ * and the exit code always count every finding.
+ */
+export function maxFindingsOption(): Option {
+  return new Option('--max-findings <n>', `list at most n findings, 0 for all (default: ${DEFAULT_MAX_FINDINGS} in stylish output, all in machine formats)`).argParser((value) => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`write a whole number (0 for all), not "${value}"`);
+    return Number(value);
+  });
+}

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { accountSchema, type Account } from '../schema/account.js';
 import { configSchema, type Config } from '../schema/config.js';
@@ -8,7 +8,8 @@ import { compareFindings, type Finding } from './finding.js';
 import { CONFIG_FILE } from './findRoot.js';
 import { loadText, unreadable, type LoadedFile } from './loadFile.js';
 import { makeFinding } from './makeFinding.js';
-import { readText } from './readText.js';
+import { insideRepo, readText } from './readText.js';
+import { listFolder } from './listFolder.js';
 import { slugify } from '../util/slug.js';
 
 export type LoadedAccount = LoadedFile<Account>;
@@ -29,11 +30,10 @@ export interface Repo {
 
 export type LoadResult = { ok: true; repo: Repo } | { ok: false; root: string; findings: Finding[] };
 
-const YAML_EXT = /\.ya?ml$/;
-
 /** Loads kam.yaml; an invalid one stops everything else (exit 2), so it comes back as findings. */
 export async function loadConfig(root: string): Promise<{ ok: true; config: LoadedConfig } | { ok: false; findings: Finding[] }> {
-  const read = await readText(join(root, CONFIG_FILE), CONFIG_FILE, null);
+  const inside = await insideRepo(await realpath(root), join(root, CONFIG_FILE), CONFIG_FILE, null);
+  const read = 'finding' in inside ? inside : await readText(join(root, CONFIG_FILE), CONFIG_FILE, null);
   if ('finding' in read) return { ok: false, findings: [read.finding] };
   const loaded = loadText(configSchema, 'kam', CONFIG_FILE, read.text, null);
   if (!loaded.value) return { ok: false, findings: loaded.findings };
@@ -91,20 +91,12 @@ async function loadFolder<T>(
   folder: 'accounts' | 'plans',
   load: (id: string, file: string, text: string) => LoadedFile<T>,
 ): Promise<LoadedFile<T>[]> {
-  let entries;
-  try {
-    entries = await readdir(join(root, folder), { withFileTypes: true });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-  const files = entries.filter((e) => YAML_EXT.test(e.name) && !e.name.startsWith('.'));
+  const entries = await listFolder(root, folder);
   return Promise.all(
-    files.map(async (e) => {
-      const id = e.name.replace(YAML_EXT, '');
-      const file = `${folder}/${e.name}`;
-      const read = await readText(join(root, folder, e.name), file, id);
-      return 'finding' in read ? unreadable<T>(id, file, read.finding) : load(id, file, read.text);
+    entries.map(async (e) => {
+      if ('finding' in e) return unreadable<T>(e.id, e.file, e.finding);
+      const read = await readText(e.abs, e.file, e.id);
+      return 'finding' in read ? unreadable<T>(e.id, e.file, read.finding) : load(e.id, e.file, read.text);
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Finding } from './finding.js';
 import { makeFinding } from './makeFinding.js';
 import { PositionIndex } from './positions.js';
@@ -19,16 +19,19 @@ const MAX_ALIAS_COUNT = 100;
  */
 export function parseYaml(text: string, file: string, account: string | null): ParsedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, merge: false, version: '1.2' });
+  // yaml's own uniqueKeys check compares every key with every earlier one: 10,000 keys take
+  // seconds, 100,000 minutes. duplicateKeyOffsets() finds the same duplicates in linear time.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true, merge: false, version: '1.2' });
   const index = PositionIndex.fromDocument(doc, lines);
   const findings: Finding[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
     const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    const message = duplicate ? `duplicate key "${keyAt(text, error.pos[0])}"` : firstLine(error.message);
+    findings.push(makeFinding('yaml_syntax', { file, account, line: pos.line, column: pos.col }, yamlHint(error.code, firstLine(error.message))));
+  }
+  for (const offset of duplicateKeyOffsets(doc)) {
+    const pos = lines.linePos(offset);
     findings.push(
-      makeFinding(duplicate ? 'duplicate_key' : 'yaml_syntax', { file, account, line: pos.line, column: pos.col },
-        duplicate ? `${message}: remove one of the two entries or merge them` : yamlHint(error.code, message)),
+      makeFinding('duplicate_key', { file, account, line: pos.line, column: pos.col }, `duplicate key "${keyAt(text, offset)}": remove one of the two entries or merge them`),
     );
   }
   if (findings.length > 0) return { data: undefined, index, findings };
@@ -39,6 +42,30 @@ export function parseYaml(text: string, file: string, account: string | null): P
     findings.push(makeFinding('yaml_syntax', { file, account, line: 1, column: 1 }, `cannot expand the document: ${reason}; use fewer aliases (at most ${MAX_ALIAS_COUNT} expansions)`));
     return { data: undefined, index, findings };
   }
+}
+
+/**
+ * Where each repeated mapping key starts (the second and later occurrences), as yaml's
+ * uniqueKeys finds them (equal scalar values; collection keys by identity), in one pass.
+ * Iterative, so deep nesting cannot overflow the stack; aliases are not followed.
+ */
+function duplicateKeyOffsets(doc: Document): number[] {
+  const offsets: number[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const id = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(id) && isScalar(pair.key) && pair.key.range) offsets.push(pair.key.range[0]);
+        seen.add(id);
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item);
+  }
+  return offsets;
 }
 
 /** The key text that starts at `offset`, for naming a duplicate key. */

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
+import { relative, isAbsolute, sep } from 'node:path';
 import type { Finding } from './finding.js';
 import { makeFinding } from './makeFinding.js';
 
@@ -6,24 +8,55 @@ import { makeFinding } from './makeFinding.js';
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
-/** Reads a repo file as UTF-8 text (BOM dropped), or explains why it cannot be read. */
+/**
+ * Reads a repo file as UTF-8 text (BOM dropped), or explains why it cannot be read. The size and
+ * kind are checked on the open handle before a byte is read: a 50 MB file costs one fstat, and a
+ * FIFO or device (opened non-blocking) cannot hang kam.
+ */
 export async function readText(absPath: string, file: string, account: string | null): Promise<{ text: string } | { finding: Finding }> {
   const where = { file, account, line: 1, column: 1 };
-  let bytes: Buffer;
+  let handle;
   try {
-    bytes = await readFile(absPath);
+    handle = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied; make it readable (chmod a+r)' : code === 'EISDIR' ? 'is a folder, not a YAML file; rename it' : `cannot be read (${code ?? String(err)})`;
-    return { finding: makeFinding('yaml_syntax', where, `the file ${why}`) };
+    return { finding: makeFinding('yaml_syntax', where, `the file ${whyUnreadable(err)}`) };
   }
-  return decodeText(bytes, where);
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return { finding: makeFinding('yaml_syntax', where, `the name ends in .yaml but this is a folder, not a file; rename it`) };
+    if (!stat.isFile()) return { finding: makeFinding('yaml_syntax', where, 'this is not a regular file (a FIFO, socket or device); kam does not read it: remove it') };
+    if (stat.size > MAX_FILE_BYTES) return { finding: tooLarge(stat.size, where) };
+    return decodeText(await handle.readFile(), where);
+  } catch (err) {
+    return { finding: makeFinding('yaml_syntax', where, `the file ${whyUnreadable(err)}`) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function whyUnreadable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied; make it readable (chmod a+r)';
+    case 'ELOOP':
+      return 'is a symbolic link loop; remove the link';
+    case 'ENOENT':
+      return 'is a symbolic link to a file that does not exist; remove the link or restore its target';
+    default:
+      return `cannot be read (${code ?? String(err)})`;
+  }
+}
+
+function tooLarge(bytes: number, where: { file: string; account: string | null; line: number; column: number }): Finding {
+  return makeFinding('yaml_syntax', where, `the file is ${mib(bytes)}; kam reads files up to ${MAX_FILE_BYTES / 1048576} MiB: split it or remove what does not belong in a plan`);
 }
 
 export function decodeText(bytes: Uint8Array, where: { file: string; account: string | null; line: number; column: number }): { text: string } | { finding: Finding } {
-  if (bytes.length > MAX_FILE_BYTES)
-    return { finding: makeFinding('yaml_syntax', where, `the file is ${(bytes.length / 1048576).toFixed(1)} MiB; kam reads files up to ${MAX_FILE_BYTES / 1048576} MiB: split it or remove what does not belong in a plan`) };
+  if (bytes.length > MAX_FILE_BYTES) return { finding: tooLarge(bytes.length, where) };
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -32,4 +65,27 @@ export function decodeText(bytes: Uint8Array, where: { file: string; account: st
   }
   if (text.includes('\u0000')) return { finding: makeFinding('yaml_syntax', where, 'the file contains NUL bytes: it is binary, not YAML') };
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/**
+ * Where `absPath` really is, when that is inside `realRoot` (the repo root with its links
+ * resolved); otherwise a finding. kam never follows a symbolic link out of the repo: a link to
+ * /etc/passwd or to another project's files is reported, not read.
+ */
+export async function insideRepo(realRoot: string, absPath: string, file: string, account: string | null): Promise<{ real: string } | { finding: Finding }> {
+  const where = { file, account, line: 1, column: 1 };
+  let real: string;
+  try {
+    real = await realpath(absPath);
+  } catch (err) {
+    return { finding: makeFinding('yaml_syntax', where, `the file ${whyUnreadable(err)}`) };
+  }
+  if (!isWithin(realRoot, real))
+    return { finding: makeFinding('yaml_syntax', where, `the file is a symbolic link that points outside the repo (to ${real}); kam does not follow links out of the repo: copy the file into the repo instead`) };
+  return { real };
+}
+
+export function isWithin(realRoot: string, real: string): boolean {
+  const rel = relative(realRoot, real);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }

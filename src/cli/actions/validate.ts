@@ -1,15 +1,17 @@
 import { applySeverities, configRuleSettings, summarize } from '../../check/severity.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
+import { limitFindings } from '../format/findings/limit.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { loadRepoForCli } from './loadForCli.js';
 
-export async function runValidate(opts: GlobalOptions & { format: FindingsFormat }, io: Io): Promise<number> {
+export async function runValidate(opts: GlobalOptions & { format: FindingsFormat; maxFindings?: number }, io: Io): Promise<number> {
   const repo = await loadRepoForCli(io, opts);
   if ('exitCode' in repo) return repo.exitCode;
   const findings = applySeverities(repo.findings, configRuleSettings(repo.config));
   const summary = summarize(findings, repo.accounts.length, repo.plans.length);
-  io.stdout.write(findingsFormatters[opts.format]({ findings, summary, root: repo.root, cwd: io.cwd, chalk: makeChalk(io, opts.color) }));
+  const listed = limitFindings(findings, opts.format, opts.maxFindings);
+  io.stdout.write(findingsFormatters[opts.format]({ ...listed, summary, root: repo.root, cwd: io.cwd, chalk: makeChalk(io, opts.color) }));
   return summary.errors > 0 ? 1 : 0;
 }

@@ -1,0 +1,15 @@
+import type { Finding } from '../../../load/finding.js';
+import { DEFAULT_MAX_FINDINGS } from '../../options.js';
+
+/** Formats a person reads in a terminal; the others are read by programs and get everything. */
+const HUMAN_FORMATS = new Set(['stylish']);
+
+/**
+ * The findings to list under --max-findings (see maxFindingsOption) and how many are left out.
+ * Findings come sorted, so the first ones listed are the first in file order.
+ */
+export function limitFindings(findings: Finding[], format: string, max: number | undefined): { findings: Finding[]; truncated: number } {
+  const limit = max ?? (HUMAN_FORMATS.has(format) ? DEFAULT_MAX_FINDINGS : 0);
+  if (limit === 0 || findings.length <= limit) return { findings, truncated: 0 };
+  return { findings: findings.slice(0, limit), truncated: findings.length - limit };
+}

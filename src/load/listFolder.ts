@@ -1,0 +1,53 @@
+import { readdir, realpath, lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { KamError } from './errors.js';
+import type { Finding } from './finding.js';
+import { insideRepo, isWithin } from './readText.js';
+
+const YAML_EXT = /\.ya?ml$/;
+
+/** A YAML entry of accounts/ or plans/: either a file kam may read, or why it may not. */
+export type FolderEntry = { id: string; file: string; abs: string } | { id: string; file: string; finding: Finding };
+
+/**
+ * The YAML entries of one repo folder (`accounts`, `plans`), hidden files skipped. Symbolic links
+ * are resolved here, before anything is read: one that leads out of the repo, loops or dangles
+ * becomes a finding. A folder that is itself a link out of the repo, or not a folder, stops the
+ * run (exit 2): kam cannot tell which files it was meant to hold.
+ */
+export async function listFolder(root: string, folder: 'accounts' | 'plans'): Promise<FolderEntry[]> {
+  const dir = join(root, folder);
+  try {
+    await lstat(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new KamError(`${folder}/ cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const realRoot = await realpath(root);
+  let realDir: string;
+  try {
+    realDir = await realpath(dir);
+  } catch (err) {
+    throw new KamError(`${folder} is a symbolic link that ${(err as NodeJS.ErrnoException).code === 'ELOOP' ? 'loops' : 'leads nowhere'}; remove it or make it a folder`);
+  }
+  if (!isWithin(realRoot, realDir))
+    throw new KamError(`${folder} is a symbolic link to ${realDir}, outside the repo; kam does not follow links out of the repo: move the folder into the repo`);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') throw new KamError(`${folder} is a file, but it must be a folder holding one YAML file per ${folder === 'accounts' ? 'account' : 'plan'}; rename it`);
+    throw new KamError(`${folder}/ cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied; make it readable' : code ?? String(err)})`);
+  }
+  const names = entries.filter((e) => YAML_EXT.test(e.name) && !e.name.startsWith('.')).map((e) => e.name);
+  return Promise.all(
+    names.map(async (name): Promise<FolderEntry> => {
+      const id = name.replace(YAML_EXT, '');
+      const file = `${folder}/${name}`;
+      const abs = join(dir, name);
+      const inside = await insideRepo(realRoot, abs, file, id);
+      return 'finding' in inside ? { id, file, finding: inside.finding } : { id, file, abs };
+    }),
+  );
+}
