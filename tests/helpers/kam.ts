@@ -20,6 +20,7 @@ export function runKam(args: string[], opts: { cwd?: string; env?: Record<string
     input: opts.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll } from 'vitest';
@@ -33,14 +33,21 @@ export function copyRepo(src: string): string {
   return dir;
 }
 
-/** Every file under `dir` with its content: compare before and after to prove nothing changed. */
+/**
+ * Every file under `dir` with its content: compare before and after to prove nothing changed.
+ * Links are recorded by target and never followed, other non-files by kind (so loops and FIFOs
+ * in hostile test repos are safe to snapshot).
+ */
 export function snapshotTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (name === '.git') continue;
-      if (statSync(p).isDirectory()) walk(p);
+      const stat = lstatSync(p);
+      if (stat.isDirectory()) walk(p);
+      else if (stat.isSymbolicLink()) out[relative(dir, p)] = `symlink -> ${readlinkSync(p)}`;
+      else if (!stat.isFile()) out[relative(dir, p)] = `special file, mode ${stat.mode.toString(8)}`;
       else out[relative(dir, p)] = readFileSync(p, 'latin1');
     }
   };

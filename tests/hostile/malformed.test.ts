@@ -1,0 +1,198 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runKamJson } from '../helpers/kam.js';
+import { makeRepo } from '../helpers/tmpRepo.js';
+import { runHostile, TIME_LIMIT_MS } from './harness.js';
+
+/** Billion laughs: ten levels of nine aliases each, 9^10 strings if expanded. */
+function billionLaughs(): string {
+  const lines = ['lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let i = 1; i < 10; i++) lines.push(`lol${i}: &lol${i} [${Array(9).fill(`*lol${i - 1}`).join(', ')}]`);
+  return `name: Laughs\n${lines.join('\n')}\n`;
+}
+
+// Each hostile file alone in a repo, the exact finding kam must print for it, and the exit code.
+const cases: { name: string; file: string; content: string | Buffer; expected: string }[] = [
+  {
+    name: 'a YAML syntax error',
+    file: 'accounts/bad.yaml',
+    content: 'name: Bad\nratings: { fit: 3\nmanager: Dana\n',
+    expected: 'accounts/bad.yaml:3:1  error    Flow map in block collection must be sufficiently indented and end with a }: check the indentation and quoting on this line  yaml_syntax',
+  },
+  {
+    name: 'a duplicate key',
+    file: 'accounts/dupe.yaml',
+    content: 'name: Dupe\nmanager: Dana\nregion: EU\nmanager: Omar\n',
+    expected: 'accounts/dupe.yaml:4:1  error    duplicate key "manager": remove one of the two entries or merge them  duplicate_key',
+  },
+  {
+    name: 'a duplicate key inside a nested flow mapping',
+    file: 'accounts/dupe.yaml',
+    content: 'name: Dupe\nratings: { fit: 3, logo: 2, fit: 4 }\n',
+    expected: 'accounts/dupe.yaml:2:29  error    duplicate key "fit": remove one of the two entries or merge them  duplicate_key',
+  },
+  {
+    name: 'an alias bomb (billion laughs)',
+    file: 'accounts/laughs.yaml',
+    content: billionLaughs(),
+    expected: 'accounts/laughs.yaml:1:1  error    cannot expand the document: Excessive alias count indicates a resource exhaustion attack; use fewer aliases (at most 100 expansions)  yaml_syntax',
+  },
+  {
+    name: 'invalid UTF-8',
+    file: 'accounts/latin1.yaml',
+    content: Buffer.from('name: Cr\xe8me Br\xfbl\xe9e\n', 'latin1'),
+    expected: 'accounts/latin1.yaml:1:1  error    the file is not valid UTF-8 text; save it as UTF-8  yaml_syntax',
+  },
+  {
+    name: 'a file of random bytes',
+    file: 'accounts/noise.yaml',
+    content: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+    expected: 'accounts/noise.yaml:1:1  error    the file is not valid UTF-8 text; save it as UTF-8  yaml_syntax',
+  },
+  {
+    name: 'NUL bytes in otherwise valid UTF-8',
+    file: 'accounts/nul.yaml',
+    content: 'name: Nul\u0000\n',
+    expected: 'accounts/nul.yaml:1:1  error    the file contains NUL bytes: it is binary, not YAML  yaml_syntax',
+  },
+  {
+    name: 'a !!js/function tag',
+    file: 'accounts/fn.yaml',
+    content: 'name: !!js/function "function () { require(\'fs\').writeFileSync(\'pwned\', \'x\') }"\n',
+    expected: 'accounts/fn.yaml:1:7  error    Unresolved tag: tag:yaml.org,2002:js/function: kam files use plain YAML; remove the tag  yaml_syntax',
+  },
+  {
+    name: 'a verbatim !<tag:yaml.org,2002:js/function> tag',
+    file: 'accounts/fn.yaml',
+    content: 'name: Fn\nnotes: !<tag:yaml.org,2002:js/function> "function () { globalThis.pwned = true }"\n',
+    expected: 'accounts/fn.yaml:2:8  error    Unresolved tag: tag:yaml.org,2002:js/function: kam files use plain YAML; remove the tag  yaml_syntax',
+  },
+  {
+    name: 'a !!python/object tag',
+    file: 'accounts/py.yaml',
+    content: 'name: !!python/object:os.system ["touch pwned"]\n',
+    expected: 'accounts/py.yaml:1:7  error    Unresolved tag: tag:yaml.org,2002:python/object:os.system: kam files use plain YAML; remove the tag  yaml_syntax',
+  },
+  {
+    name: 'a top-level list',
+    file: 'accounts/list.yaml',
+    content: '- name: Listed\n- name: Twice\n',
+    expected: 'accounts/list.yaml:1:1  error    the file must be a mapping, not a list  schema',
+  },
+  {
+    name: 'a top-level scalar',
+    file: 'accounts/scalar.yaml',
+    content: 'just some text\n',
+    expected: 'accounts/scalar.yaml:1:1  error    the file must be a mapping, not text "just some text"  schema',
+  },
+  {
+    name: 'an empty file',
+    file: 'accounts/empty.yaml',
+    content: '',
+    expected: 'accounts/empty.yaml:1:1  error    the file is empty; it must be a YAML mapping (key: value lines)  schema',
+  },
+  {
+    name: 'a file with only comments',
+    file: 'accounts/comments.yaml',
+    content: '# name: Commented out\n# manager: Nobody\n',
+    expected: 'accounts/comments.yaml:1:1  error    the file is empty; it must be a YAML mapping (key: value lines)  schema',
+  },
+  {
+    name: 'two documents in one file',
+    file: 'accounts/two.yaml',
+    content: 'name: One\n---\nname: Two\n',
+    expected: 'accounts/two.yaml:2:1  error    Source contains multiple documents; please use YAML.parseAllDocuments(): keep one document per file (remove the extra "---")  yaml_syntax',
+  },
+  {
+    name: 'a plan that is a scalar',
+    file: 'plans/scalar.yaml',
+    content: '42\n',
+    expected: 'plans/scalar.yaml:1:1  error    the file must be a mapping, not number 42  schema',
+  },
+];
+
+describe('malformed input: a located finding, exit 1, no stack trace, nothing written', () => {
+  it.each(cases)('$name', ({ file, content, expected }) => {
+    const root = makeRepo({ 'accounts/fine.yaml': 'name: Fine\n' });
+    writeAt(root, file, content);
+    const run = runHostile(root, ['validate'], 1);
+    expect(run.stdout.split('\n')).toContain(`  ${expected}`);
+    expect(run.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\)/);
+    expect(run.stderr).toBe('');
+  });
+
+  it('expands an alias bomb only as far as the limit: fast, whatever its size', () => {
+    // 30 levels: 9^30 strings if expanded; the limit stops it after a few hundred nodes.
+    const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 30; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+    const root = makeRepo({ 'accounts/bomb.yaml': `name: Bomb\n${lines.join('\n')}\n` });
+    const run = runHostile(root, ['validate'], 1);
+    expect(run.stdout).toContain('accounts/bomb.yaml:1:1  error    cannot expand the document');
+    expect(run.ms).toBeLessThan(10_000);
+  });
+
+  it('accepts a few aliases (a legitimate use)', () => {
+    const root = makeRepo({ 'accounts/ok.yaml': 'name: &n Aliased\nnotes: *n\ntags: [&t a, *t]\n' });
+    const run = runHostile(root, ['validate'], 0);
+    expect(run.stdout).toContain('✔ no problems (1 account, 0 plans)');
+  });
+
+  it('never runs a tagged payload: no file written, no global set', () => {
+    const root = makeRepo({
+      'accounts/fn.yaml': 'name: !!js/function "function () { require(\'fs\').writeFileSync(\'pwned\', \'x\'); globalThis.pwned = 1 }"\nnotes: !<tag:yaml.org,2002:js/function> "() => process.exit(99)"\n',
+    });
+    const run = runHostile(root, ['validate', '-f', 'json'], 1);
+    expect(JSON.parse(run.stdout).findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toEqual([['yaml_syntax', 1], ['yaml_syntax', 2]]);
+  });
+
+  it('accepts a UTF-8 BOM and CRLF line ends, with positions still right', () => {
+    const root = makeRepo({
+      'accounts/crlf.yaml': '\uFEFFname: Windows Co\r\nregion: EMEA\r\nmanger: Dana\r\nratings:\r\n  fit: 9\r\n',
+      'accounts/clean.yaml': '\uFEFFname: Clean\r\nratings: { fit: 3 }\r\n',
+    });
+    const run = runHostile(root, ['validate'], 1);
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain('  accounts/crlf.yaml:3:1  error    unknown key "manger"; did you mean "manager"?  schema');
+    expect(lines).toContain('  accounts/crlf.yaml:5:8  error    "ratings.fit" must be from 1 to 5  schema');
+    expect(run.stdout).not.toContain('clean.yaml');
+    expect(lines).toContain('✖ 2 problems (2 errors, 0 warnings) in 2 accounts, 0 plans');
+  });
+
+  it('reports a broken kam.yaml with exit 2 and a located finding', () => {
+    const root = makeRepo({ 'kam.yaml': 'version: 1\nversion: 1\n' });
+    const run = runHostile(root, ['validate'], 2);
+    expect(run.stderr).toContain('kam.yaml:2:1  error    duplicate key "version": remove one of the two entries or merge them  duplicate_key');
+    expect(run.stderr).toContain('kam: kam.yaml is invalid; fix the problems above first');
+  });
+
+  it.each([
+    ['a list', '- version: 1\n', 'kam.yaml:1:1  error    the file must be a mapping, not a list  schema'],
+    ['empty', '', 'kam.yaml:1:1  error    the file is empty; it must be a YAML mapping (key: value lines)  schema'],
+    ['an alias bomb', `version: 1\n${billionLaughs().replace('name: Laughs\n', '')}`, 'kam.yaml:1:1  error    cannot expand the document'],
+  ])('reports a kam.yaml that is %s with exit 2', (_what, content, expected) => {
+    const root = makeRepo({ 'kam.yaml': content });
+    const run = runHostile(root, ['validate'], 2);
+    expect(run.stderr).toContain(expected);
+  });
+
+  it('checks 20,000 keys in one file in linear time (no quadratic duplicate-key check)', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const root = makeRepo({ 'accounts/wide.yaml': `name: Wide\n${keys}\nk19999: again\n`, 'accounts/unknown.yaml': `name: Unknown\n${keys}\n` });
+    const started = Date.now();
+    const { code, json } = runKamJson(['validate', '-f', 'json'], { cwd: root });
+    expect(Date.now() - started).toBeLessThan(TIME_LIMIT_MS);
+    expect(code).toBe(1);
+    expect(json.findings.filter((f: { file: string }) => f.file === 'accounts/wide.yaml')).toEqual([
+      expect.objectContaining({ rule: 'duplicate_key', line: 20_002, column: 1, message: 'duplicate key "k19999": remove one of the two entries or merge them' }),
+    ]);
+    // JSON lists every finding unless --max-findings is given.
+    expect(json.findings).toHaveLength(20_001);
+    expect(json.summary.errors).toBe(20_001);
+  });
+});
+
+function writeAt(root: string, path: string, content: string | Buffer): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
