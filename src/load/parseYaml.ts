@@ -21,7 +21,9 @@ export function parseYaml(text: string, file: string, account: string | null): P
   const lines = new LineCounter();
   // yaml's own uniqueKeys check compares every key with every earlier one: 10,000 keys take
   // seconds, 100,000 minutes. duplicateKeyOffsets() finds the same duplicates in linear time.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true, merge: false, version: '1.2' });
+  // logLevel 'error': yaml's warnings (e.g. a list used as a key) would go to stderr as Node
+  // process warnings; the schema reports such keys itself.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true, merge: false, version: '1.2', logLevel: 'error' });
   const index = PositionIndex.fromDocument(doc, lines);
   const findings: Finding[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {

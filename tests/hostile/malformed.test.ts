@@ -105,6 +105,12 @@ const cases: { name: string; file: string; content: string | Buffer; expected: s
     expected: 'accounts/two.yaml:2:1  error    Source contains multiple documents; please use YAML.parseAllDocuments(): keep one document per file (remove the extra "---")  yaml_syntax',
   },
   {
+    name: 'a list used as a mapping key (no Node warning on stderr)',
+    file: 'accounts/key.yaml',
+    content: '? [a, b]\n: x\nname: Key\n',
+    expected: 'accounts/key.yaml:1:1  error    unknown key "[ a, b ]"; allowed keys: id, name, industry, region, manager, revenue, ratings, notes, tags  schema',
+  },
+  {
     name: 'a plan that is a scalar',
     file: 'plans/scalar.yaml',
     content: '42\n',
