@@ -1,6 +1,6 @@
 import type { Account } from '../schema/account.js';
 import type { Config, Criterion } from '../schema/config.js';
-import { atLeast, normalize, scoreAccount, type AccountScore } from './score.js';
+import { atLeast, normalize, roundTo, scoreAccount, type AccountScore } from './score.js';
 
 /** One criterion of the model as this account rates it; the unrated ones are listed too. */
 export interface CriterionExplanation {
@@ -139,6 +139,6 @@ function movesTo(target: TierStep, id: string, account: Account, config: Config)
   const order = defs.map((c) => c.id);
   return moves.sort(
     (a, b) =>
-      (a.steps ?? Infinity) - (b.steps ?? Infinity) || b.score - a.score || order.indexOf(a.criterion) - order.indexOf(b.criterion),
+      (a.steps ?? Infinity) - (b.steps ?? Infinity) || roundTo(b.score, 6) - roundTo(a.score, 6) || order.indexOf(a.criterion) - order.indexOf(b.criterion),
   );
 }
