@@ -33,7 +33,7 @@ export const ACCOUNTS: Record<string, { manager?: string; ratings: Record<string
   alpha: { manager: 'Ann Lee', ratings: { revenue: 10, loyalty: 5, upside: 8, hassle: 2 } },
   // Every n = .7: exactly 70, the Gold threshold.
   bravo: { manager: 'Ann Lee', ratings: { revenue: 7, loyalty: 7, upside: 7, hassle: 3 } },
-  // 100 × (4 + 0 + 1.8 + 1.2) / 10 = 70: ties with bravo, sorted after it by id.
+  // 100 × (4 + 0 + 1.8 + 1.2) / 10 = 70: ties with bravo, sorted after it by id; potential exactly 60.
   golf: { manager: 'Bob Ng', ratings: { revenue: 10, loyalty: 0, upside: 6, hassle: 4 } },
   // Every n = .4: exactly 40, the Silver boundary; both axes 40 < 60: Exit.
   charlie: { manager: 'Bob Ng', ratings: { revenue: 4, loyalty: 4, upside: 4, hassle: 6 } },

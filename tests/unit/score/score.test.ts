@@ -52,6 +52,12 @@ describe('scoreAccount with a custom model (expected values worked out by hand)'
     expect(quadrantFor(10, 10, config)).toBe('Exit');
   });
 
+  it('counts an axis score exactly on the matrix threshold as high', () => {
+    const golf = score('golf'); // current 100 × 4/5 = 80, potential 100 × (1.8 + 1.2)/5 = 60
+    expect(golf.potential).toBeCloseTo(60, 10);
+    expect(golf.quadrant).toBe('Invest');
+  });
+
   it('leaves unrated criteria out of both sums and reports them in config order', () => {
     const d = score('delta');
     expect(d.score).toBeCloseTo(50, 10); // 100 × (0.8 + 2.7) / 7
