@@ -16,8 +16,8 @@ export const LOADING_RULES: RuleInfo[] = [
   {
     id: 'id_mismatch',
     description: 'an `id:` or plan `account:` that differs from the file name, or a file name that is not a valid id',
-    fix: 'make the id equal to the file name (accounts/<id>.yaml, plans/<id>.yaml), or rename the file',
+    fix: 'make the id equal to the file name (`accounts/<id>.yaml`, `plans/<id>.yaml`), or rename the file',
   },
-  { id: 'duplicate_id', description: 'two files for one id (e.g. acme.yaml and acme.yml)', fix: 'remove or rename one of them' },
-  { id: 'unknown_account', description: 'a plan for an account that has no accounts/<id>.yaml', fix: 'create the account file, or fix the plan\'s `account:`' },
+  { id: 'duplicate_id', description: 'two files for one id (e.g. `acme.yaml` and `acme.yml`)', fix: 'remove or rename one of them' },
+  { id: 'unknown_account', description: 'a plan for an account that has no `accounts/<id>.yaml`', fix: 'create the account file, or fix the plan\'s `account:`' },
 ];

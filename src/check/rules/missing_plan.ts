@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 export const missingPlan: Rule = {
   id: 'missing_plan',
   description: 'a key account (its tier is one of `key_tiers`, default: every tier) without a plan',
-  fix: 'create plans/<id>.yaml for the account, or leave its tier out of `key_tiers` in kam.yaml',
+  fix: 'create `plans/<id>.yaml` for the account, or leave its tier out of `key_tiers` in kam.yaml',
   check({ repo, accounts, scores }) {
     const keyTiers = new Set(keyTierNames(repo.config));
     // A plan file with errors still counts as a plan: loading reports what is wrong with it.
