@@ -16,7 +16,7 @@ export interface CheckCliOptions extends GlobalOptions {
   maxWarnings?: number;
   maxFindings?: number;
   today?: string;
-  rule: RuleSettings;
+  rule?: RuleSettings;
   output?: string;
 }
 

@@ -16,8 +16,7 @@ export const checkCommand: CommandFactory = (setExit, io) =>
     .addOption(todayOption())
     .addOption(
       new Option('--rule <id=severity>', 'set a rule to error, warning or off for this run (repeatable; overrides kam.yaml rules:)')
-        .argParser(parseRuleSetting)
-        .default({}),
+        .argParser(parseRuleSetting),
     )
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .addHelpText(
@@ -46,7 +45,7 @@ function count(flag: string) {
 }
 
 /** `--rule ID=severity`, accumulated over repeats into one settings object. */
-function parseRuleSetting(value: string, previous: Partial<Record<RuleId, SeveritySetting>>): Partial<Record<RuleId, SeveritySetting>> {
+function parseRuleSetting(value: string, previous: Partial<Record<RuleId, SeveritySetting>> | undefined): Partial<Record<RuleId, SeveritySetting>> {
   const match = /^([^=]+)=(.*)$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError(`write it as --rule <id>=<${SEVERITIES.join('|')}>, e.g. --rule stale_plan=off`);
   const [, id, severity] = match as unknown as [string, string, string];
