@@ -1,7 +1,13 @@
+import { checkCommand } from './check.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
 import type { CommandFactory } from './types.js';
 import { validateCommand } from './validate.js';
 
 /** Every kam command, in the order `kam --help` lists them. */
-export const commandFactories: CommandFactory[] = [validateCommand, scoreCommand, schemaCommand];
+export const commandFactories: CommandFactory[] = [
+  scoreCommand,
+  checkCommand,
+  validateCommand,
+  schemaCommand,
+];
