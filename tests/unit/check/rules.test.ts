@@ -110,7 +110,7 @@ describe('missing_role', () => {
   it('locates at the plan root when there is no team, one finding per role', async () => {
     const plan = PLAN.replace('team:\n  - { name: Ann, roles: [lead, expert] }\n', '');
     const found = await findingsOf('missing_role', { 'plans/acme.yaml': `# comment\n${plan}` });
-    expect(found.map((f) => [f.role, f.line, f.column])).toEqual([['expert', 2, 1], ['lead', 2, 1]]);
+    expect(found.map((f) => [f.role, f.line, f.column])).toEqual([['lead', 2, 1], ['expert', 2, 1]]);
   });
 
   it('is satisfied when the roles are spread over several members', async () => {
