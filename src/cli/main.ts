@@ -39,7 +39,7 @@ Exit codes: 0 clean, 1 error findings, 2 usage, configuration or I/O problem.`,
     const cmd = factory((code) => {
       exitCode = code;
     }, io);
-    program.addCommand(cmd.copyInheritedSettings(program));
+    program.addCommand(inheritSettings(cmd, program));
   }
 
   try {
@@ -48,6 +48,13 @@ Exit codes: 0 clean, 1 error findings, 2 usage, configuration or I/O problem.`,
   } catch (err) {
     return handleError(err, io);
   }
+}
+
+/** Commander's addCommand copies no settings: copy them down, subcommands (kam new account) included. */
+function inheritSettings(cmd: Command, parent: Command): Command {
+  cmd.copyInheritedSettings(parent);
+  for (const sub of cmd.commands) inheritSettings(sub, cmd);
+  return cmd;
 }
 
 function handleError(err: unknown, io: Io): number {
