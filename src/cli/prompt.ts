@@ -19,7 +19,7 @@ export interface Question {
  * read through one async iterator, so answers typed (or piped) ahead of a prompt are not lost.
  */
 export async function ask(io: Io, questions: Question[]): Promise<string[]> {
-  const rl = createInterface({ input: io.stdin, output: io.stdout as NodeJS.WritableStream, terminal: false });
+  const rl = createInterface({ input: io.stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   try {
     const answers: string[] = [];
