@@ -5,8 +5,8 @@ const TRANSLITERATIONS: Record<string, string> = {
 
 /**
  * A lowercase id slug from a display name: "Crème Brûlée AG" -> "creme-brulee-ag",
- * "Ørsted A/S" -> "orsted-a-s", "Johnson & Johnson" -> "johnson-and-johnson", "AT&T" -> "att",
- * "L'Oréal" -> "loreal". Empty when the name has no letter or digit kam can spell in ASCII.
+ * "Ørsted A/S" -> "orsted-a-s", "AT&T" -> "at-and-t", "L'Oréal" -> "loreal".
+ * Empty when the name has no letter or digit kam can spell in ASCII.
  */
 export function slugify(name: string): string {
   return name
@@ -14,8 +14,8 @@ export function slugify(name: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[ßæœøłđðþħıŧŋĸ]/g, (c) => TRANSLITERATIONS[c]!)
-    .replace(/\s+&\s+/g, ' and ')
-    .replace(/(?<=\w)['’&](?=\w)/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/(?<=\w)['’](?=\w)/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -245,17 +245,17 @@ describe('kam new', () => {
 
   it('refuses to overwrite, and --force replaces', () => {
     const dir = initRepo();
-    writeFileSync(join(dir, 'accounts/att.yaml'), 'name: AT&T\nmanager: Me\n');
+    writeFileSync(join(dir, 'accounts/at-and-t.yaml'), 'name: AT&T\nmanager: Me\n');
     const before = snapshotTree(dir);
     const again = runKam(['new', 'account', 'AT&T'], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe('kam: accounts/att.yaml already exists and was kept; edit it, pick --id <other-id>, or pass --force to replace it\n');
+    expect(again.stderr).toBe('kam: accounts/at-and-t.yaml already exists and was kept; edit it, pick --id <other-id>, or pass --force to replace it\n');
     const plan = runKam(['new', 'plan', 'brightline-grocers'], { cwd: dir });
     expect(plan.code).toBe(2);
     expect(plan.stderr).toContain('plans/brightline-grocers.yaml already exists and was kept');
     expect(snapshotTree(dir)).toEqual(before);
     expect(runKam(['new', 'account', 'AT&T', '--force'], { cwd: dir }).code).toBe(0);
-    expect(readFileSync(join(dir, 'accounts/att.yaml'), 'utf8')).toContain('ratings:');
+    expect(readFileSync(join(dir, 'accounts/at-and-t.yaml'), 'utf8')).toContain('ratings:');
   });
 
   it('rejects a bad name or id and an unknown account, with a hint', () => {

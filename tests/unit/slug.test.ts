@@ -6,7 +6,7 @@ describe('slugify', () => {
   it.each([
     ['Crème Brûlée AG', 'creme-brulee-ag'],
     ['Ørsted A/S', 'orsted-a-s'],
-    ['AT&T', 'att'],
+    ['AT&T', 'at-and-t'],
     ['Johnson & Johnson', 'johnson-and-johnson'],
     ['  --weird__name!! ', 'weird-name'],
     ['Straße GmbH', 'strasse-gmbh'],
