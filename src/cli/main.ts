@@ -60,7 +60,9 @@ function inheritSettings(cmd: Command, parent: Command): Command {
 function handleError(err: unknown, io: Io): number {
   if (err instanceof CommanderError) {
     // Help and version "errors" are successful exits; the rest are usage errors.
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+    // Help shown because a subcommand is missing ("kam new") is a usage error; asked-for help is not.
+    if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
     return EXIT.usage;
   }

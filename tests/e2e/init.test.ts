@@ -277,6 +277,10 @@ describe('kam new', () => {
     const traversal = runKam(['new', 'plan', '../kam'], { cwd: dir });
     expect(traversal.code).toBe(2);
     expect(snapshotTree(dir)).toEqual(before);
+    const noKind = runKam(['new'], { cwd: dir });
+    expect(noKind.code).toBe(2);
+    expect(noKind.stderr).toContain('account [options] <name>');
+    expect(runKam(['new', '--help'], { cwd: dir }).code).toBe(0);
     const missingArg = runKam(['new', 'account'], { cwd: dir });
     expect(missingArg.code).toBe(2);
     expect(missingArg.stderr).toContain("missing required argument 'name'");
