@@ -209,6 +209,13 @@ describe('kam new', () => {
     const validate = runKamJson(['validate', '--format', 'json'], { cwd: dir });
     expect(validate.json.summary).toMatchObject({ errors: 0, accounts: 2, plans: 2 });
     expect(validate.code).toBe(0);
+
+    // Empty ratings are unrated: no score yet; the worked example is a scored Tier 1 account.
+    const score = runKamJson(['score', '--format', 'json'], { cwd: dir });
+    expect(score.code).toBe(0);
+    const byId = Object.fromEntries(score.json.accounts.map((a: { id: string }) => [a.id, a]));
+    expect(byId['creme-brulee-ag']).toMatchObject({ score: null, tier: null, unrated: ['current_revenue', 'growth_potential', 'renewal_likelihood', 'win_now_likelihood', 'effort', 'relationship_strength', 'fit', 'logo'] });
+    expect(byId['brightline-grocers']).toMatchObject({ score: 78.3, tier: 'Tier 1', quadrant: 'Strategic', unrated: [] });
   });
 
   it('uses the criteria and checklist of the repo, not the defaults', () => {
