@@ -58,6 +58,20 @@ describe('kam init', () => {
     expect(runKam(['schema', '--out', 'schema'], { cwd: root }).stderr).toContain('unchanged schema/plan.schema.json');
   });
 
+  // `kam check` is built on another branch; this runs as soon as it is merged.
+  it.skipIf(!runKam(['check', '--help']).stdout.startsWith('Usage: kam check'))('gives a repo where kam check exits 0: warnings only, no errors', () => {
+    const dir = tmpDir();
+    expect(runKam(['init', '--yes', '--no-git'], { cwd: dir }).code).toBe(0);
+    const check = runKamJson(['check', '--format', 'json'], { cwd: dir });
+    expect(check.json.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    expect(check.json.summary).toMatchObject({ errors: 0, accounts: 1, plans: 1 });
+    expect(check.json.summary.warnings).toBeGreaterThan(0);
+    expect(check.code).toBe(0);
+    expect(runKam(['new', 'account', 'Acme'], { cwd: dir }).code).toBe(0);
+    expect(runKam(['new', 'plan', 'acme'], { cwd: dir }).code).toBe(0);
+    expect(runKam(['check'], { cwd: dir }).code).toBe(0);
+  });
+
   it('runs git init in a fresh folder, and not with --no-git or inside a git repo', () => {
     const fresh = tmpDir();
     const run = runKamJson(['init', '--yes', '--format', 'json'], { cwd: fresh });
