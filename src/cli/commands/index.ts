@@ -1,4 +1,6 @@
 import { checkCommand } from './check.js';
+import { initCommand } from './init.js';
+import { newCommand } from './new.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
 import type { CommandFactory } from './types.js';
@@ -6,6 +8,8 @@ import { validateCommand } from './validate.js';
 
 /** Every kam command, in the order `kam --help` lists them. */
 export const commandFactories: CommandFactory[] = [
+  initCommand,
+  newCommand,
   scoreCommand,
   checkCommand,
   validateCommand,
