@@ -46,6 +46,8 @@ export async function openGitRepo(root: string): Promise<GitRepo> {
   try {
     out = await gitText(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--show-prefix']);
   } catch (err) {
+    if (err instanceof GitError && /dubious ownership/.test(err.stderr))
+      throw new KamError(`git refuses to read ${root}: it belongs to another user; trust it with: git config --global --add safe.directory '${root}'`);
     if (err instanceof GitError)
       throw new KamError(`${root} is not in a git repository; kam compares git revisions: run "git init" and commit the plan repo first`);
     throw err;

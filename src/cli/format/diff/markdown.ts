@@ -45,5 +45,5 @@ function md(text: string): string {
 
 /** Text inside a code span: backticks cannot be escaped there, so they are replaced. */
 function code(text: string): string {
-  return text.replace(/`/g, "'").replace(/\|/g, '\\|');
+  return text.replace(/`/g, "'");
 }
