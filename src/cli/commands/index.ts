@@ -1,8 +1,9 @@
 import { diffCommand } from './diff.js';
 import { historyCommand } from './history.js';
 import { schemaCommand } from './schema.js';
+import { scoreCommand } from './score.js';
 import type { CommandFactory } from './types.js';
 import { validateCommand } from './validate.js';
 
 /** Every kam command, in the order `kam --help` lists them. */
-export const commandFactories: CommandFactory[] = [validateCommand, schemaCommand, diffCommand, historyCommand];
+export const commandFactories: CommandFactory[] = [validateCommand, scoreCommand, schemaCommand, diffCommand, historyCommand];
