@@ -250,6 +250,7 @@ describe('kam history', () => {
   });
 
   it('exits 2 for an account no commit touches, suggesting a close id', () => {
+    watch(s.dir);
     const run = runKam(['history', 'acm', '-C', s.root]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('kam: no commit touches accounts/acm.yaml or plans/acm.yaml; did you mean "acme"?\n');
