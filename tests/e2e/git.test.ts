@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commitAll, git, workState } from '../helpers/gitRepo.js';
+import { commitAll, git, gitInit, workState } from '../helpers/gitRepo.js';
 import { runKam, runKamJson } from '../helpers/kam.js';
 import { makeRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { account, buildStory, plan, write, type Story } from './git.fixture.js';
@@ -255,5 +255,40 @@ describe('kam history', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('kam: no commit touches accounts/acm.yaml or plans/acm.yaml; did you mean "acme"?\n');
     expect(runKam(['history', 'Not An Id', '-C', s.root]).code).toBe(2);
+  });
+});
+
+describe('kam check: stale_plan from git history', () => {
+  it('uses the date of the last commit that changed a plan without last_reviewed, and says so', () => {
+    const dir = tmpDir('kam-stale-');
+    gitInit(dir);
+    write(dir, {
+      'kam.yaml': 'version: 1\n',
+      'accounts/old.yaml': account('Old', 3),
+      'accounts/fresh.yaml': account('Fresh', 3),
+      'accounts/reviewed.yaml': account('Reviewed', 3),
+      'plans/old.yaml': plan('old', {}),
+      'plans/fresh.yaml': plan('fresh', {}),
+      'plans/reviewed.yaml': `last_reviewed: 2026-11-01\n${plan('reviewed', {})}`,
+    });
+    commitAll(dir, 'Add plans', '2026-01-10');
+    write(dir, { 'plans/fresh.yaml': `${plan('fresh', {})}period: FY2027\n` });
+    commitAll(dir, 'Touch the fresh plan', '2026-11-01');
+    write(dir, { 'accounts/new.yaml': account('New', 3), 'plans/new.yaml': plan('new', {}) }); // not committed
+    watch(dir);
+    const { json } = runKamJson(['check', '-C', dir, '-f', 'json', ...TODAY]);
+    const stale = json.findings.filter((f: { rule: string }) => f.rule === 'stale_plan').map((f: { file: string; message: string }) => [f.file, f.message]);
+    expect(stale).toEqual([
+      ['plans/new.yaml', 'the plan has never been reviewed (no last_reviewed and no commit in git history); review it and add last_reviewed: YYYY-MM-DD'],
+      ['plans/old.yaml', 'no last_reviewed, and the plan last changed in git on 2026-01-10, 317 days ago (the review cadence is 90 days); review it and add last_reviewed: YYYY-MM-DD'],
+    ]);
+  });
+
+  it('outside git only last_reviewed counts', () => {
+    const dir = makeRepo({ 'accounts/old.yaml': account('Old', 3), 'plans/old.yaml': plan('old', {}) });
+    const { json } = runKamJson(['check', '-C', dir, '-f', 'json', ...TODAY]);
+    expect(json.findings.filter((f: { rule: string }) => f.rule === 'stale_plan').map((f: { message: string }) => f.message)).toEqual([
+      'the plan has never been reviewed (no last_reviewed); review it and add last_reviewed: YYYY-MM-DD',
+    ]);
   });
 });

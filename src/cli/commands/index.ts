@@ -1,3 +1,4 @@
+import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { historyCommand } from './history.js';
 import { schemaCommand } from './schema.js';
@@ -6,4 +7,11 @@ import type { CommandFactory } from './types.js';
 import { validateCommand } from './validate.js';
 
 /** Every kam command, in the order `kam --help` lists them. */
-export const commandFactories: CommandFactory[] = [validateCommand, scoreCommand, schemaCommand, diffCommand, historyCommand];
+export const commandFactories: CommandFactory[] = [
+  scoreCommand,
+  checkCommand,
+  validateCommand,
+  schemaCommand,
+  diffCommand,
+  historyCommand,
+];
