@@ -41,16 +41,44 @@ export async function loadConfig(root: string): Promise<{ ok: true; config: Load
 }
 
 export async function loadRepo(root: string): Promise<LoadResult> {
-  const cfg = await loadConfig(root);
-  if (!cfg.ok) return { ok: false, root, findings: cfg.findings.sort(compareFindings) };
-  const config = cfg.config.value!;
+  const config = await readText(join(root, CONFIG_FILE), CONFIG_FILE, null);
+  // An unreadable kam.yaml stops everything: no need to read the rest.
+  if ('finding' in config) return loadFromSource(root, { file: CONFIG_FILE, ...config }, []);
+  const [accounts, plans] = await Promise.all([readFolder(root, 'accounts'), readFolder(root, 'plans')]);
+  return loadFromSource(root, { file: CONFIG_FILE, ...config }, [...accounts, ...plans]);
+}
+
+/**
+ * One repo file as a source supplies it (the disk, a git revision): its text, or why it could
+ * not be read. `file` is repo-relative with `/` separators.
+ */
+export type SourceFile = { file: string } & ({ text: string } | { finding: Finding });
+
+/** The account/plan file names a source lists: `<folder>/<id>.yaml` directly in the folder, no dot files. */
+export const REPO_FILE_RE = /^(accounts|plans)\/([^/.][^/]*)\.ya?ml$/;
+
+/**
+ * Loads a repo from the texts of kam.yaml and of its account and plan files, whatever source they
+ * come from (the disk loader and the git loader share it). Pure: no I/O. Files whose names do not
+ * match REPO_FILE_RE are ignored.
+ */
+export function loadFromSource(root: string, configSource: SourceFile, files: SourceFile[]): LoadResult {
+  if ('finding' in configSource) return { ok: false, root, findings: [configSource.finding] };
+  const loadedConfig = loadText(configSchema, 'kam', CONFIG_FILE, configSource.text, null);
+  if (!loadedConfig.value) return { ok: false, root, findings: loadedConfig.findings.sort(compareFindings) };
+  const config = loadedConfig.value;
   const accountShape = accountSchema(config);
   const planShape = planSchema(config);
-  const [accounts, plans] = await Promise.all([
-    loadFolder(root, 'accounts', (id, file, text) => loadText(accountShape, id, file, text, id)),
-    loadFolder(root, 'plans', (id, file, text) => loadText(planShape, id, file, text, id)),
-  ]);
-  return { ok: true, repo: assembleRepo(root, config, cfg.config, accounts, plans) };
+  const accounts: LoadedAccount[] = [];
+  const plans: LoadedPlan[] = [];
+  for (const source of files) {
+    const match = REPO_FILE_RE.exec(source.file);
+    if (!match) continue;
+    const id = match[2]!;
+    if (match[1] === 'accounts') accounts.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(accountShape, id, source.file, source.text, id));
+    else plans.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(planShape, id, source.file, source.text, id));
+  }
+  return { ok: true, repo: assembleRepo(root, config, loadedConfig, accounts, plans) };
 }
 
 /** Cross-file checks of ids: duplicates, id/file-name mismatches, plans for unknown accounts. */
@@ -86,11 +114,7 @@ export function assembleRepo(root: string, config: Config, configFile: LoadedCon
   return { root, config, configFile, accounts, plans, findings };
 }
 
-async function loadFolder<T>(
-  root: string,
-  folder: 'accounts' | 'plans',
-  load: (id: string, file: string, text: string) => LoadedFile<T>,
-): Promise<LoadedFile<T>[]> {
+async function readFolder(root: string, folder: 'accounts' | 'plans'): Promise<SourceFile[]> {
   let entries;
   try {
     entries = await readdir(join(root, folder), { withFileTypes: true });
@@ -98,13 +122,11 @@ async function loadFolder<T>(
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  const files = entries.filter((e) => YAML_EXT.test(e.name) && !e.name.startsWith('.'));
+  const files = entries.filter((e) => REPO_FILE_RE.test(`${folder}/${e.name}`));
   return Promise.all(
-    files.map(async (e) => {
-      const id = e.name.replace(YAML_EXT, '');
+    files.map(async (e): Promise<SourceFile> => {
       const file = `${folder}/${e.name}`;
-      const read = await readText(join(root, folder, e.name), file, id);
-      return 'finding' in read ? unreadable<T>(id, file, read.finding) : load(id, file, read.text);
+      return { file, ...(await readText(join(root, folder, e.name), file, e.name.replace(YAML_EXT, ''))) };
     }),
   );
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { checkRepo, localToday } from '../../check/checkRepo.js';
 import { configRuleSettings, summarize, type RuleSettings } from '../../check/severity.js';
+import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { KamError } from '../../load/errors.js';
 import { RULE_IDS } from '../../schema/rules.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
@@ -24,7 +25,9 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   const repo = await loadRepoForCli(io, opts);
   if ('exitCode' in repo) return repo.exitCode;
   const inScope = scopeFilter(paths, repo.root, io.cwd);
-  const result = checkRepo(repo, { today: opts.today ?? localToday(), rules: opts.rule });
+  // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed.
+  const lastCommitDate = await lastCommitDateLookup(repo.root);
+  const result = checkRepo(repo, { today: opts.today ?? localToday(), rules: opts.rule, lastCommitDate });
 
   // paths... limit the report, never what the rules see: a missing plan is still found.
   const findings = result.findings.filter((f) => inScope(f.file));

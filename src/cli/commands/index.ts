@@ -1,4 +1,6 @@
 import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
+import { historyCommand } from './history.js';
 import { initCommand } from './init.js';
 import { newCommand } from './new.js';
 import { schemaCommand } from './schema.js';
@@ -13,5 +15,7 @@ export const commandFactories: CommandFactory[] = [
   scoreCommand,
   checkCommand,
   validateCommand,
+  diffCommand,
+  historyCommand,
   schemaCommand,
 ];
