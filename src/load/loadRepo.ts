@@ -8,8 +8,8 @@ import { compareFindings, type Finding } from './finding.js';
 import { CONFIG_FILE } from './findRoot.js';
 import { loadText, unreadable, type LoadedFile } from './loadFile.js';
 import { makeFinding } from './makeFinding.js';
-import { insideRepo, readText } from './readText.js';
 import { listFolder } from './listFolder.js';
+import { insideRepo, readText } from './readText.js';
 import { slugify } from '../util/slug.js';
 
 export type LoadedAccount = LoadedFile<Account>;
@@ -32,8 +32,7 @@ export type LoadResult = { ok: true; repo: Repo } | { ok: false; root: string; f
 
 /** Loads kam.yaml; an invalid one stops everything else (exit 2), so it comes back as findings. */
 export async function loadConfig(root: string): Promise<{ ok: true; config: LoadedConfig } | { ok: false; findings: Finding[] }> {
-  const inside = await insideRepo(await realpath(root), join(root, CONFIG_FILE), CONFIG_FILE, null);
-  const read = 'finding' in inside ? inside : await readText(join(root, CONFIG_FILE), CONFIG_FILE, null);
+  const read = await readConfig(root);
   if ('finding' in read) return { ok: false, findings: [read.finding] };
   const loaded = loadText(configSchema, 'kam', CONFIG_FILE, read.text, null);
   if (!loaded.value) return { ok: false, findings: loaded.findings };
@@ -41,16 +40,44 @@ export async function loadConfig(root: string): Promise<{ ok: true; config: Load
 }
 
 export async function loadRepo(root: string): Promise<LoadResult> {
-  const cfg = await loadConfig(root);
-  if (!cfg.ok) return { ok: false, root, findings: cfg.findings.sort(compareFindings) };
-  const config = cfg.config.value!;
+  const config = await readConfig(root);
+  // An unreadable kam.yaml stops everything: no need to read the rest.
+  if ('finding' in config) return loadFromSource(root, { file: CONFIG_FILE, ...config }, []);
+  const [accounts, plans] = await Promise.all([readFolder(root, 'accounts'), readFolder(root, 'plans')]);
+  return loadFromSource(root, { file: CONFIG_FILE, ...config }, [...accounts, ...plans]);
+}
+
+/**
+ * One repo file as a source supplies it (the disk, a git revision): its text, or why it could
+ * not be read. `file` is repo-relative with `/` separators.
+ */
+export type SourceFile = { file: string } & ({ text: string } | { finding: Finding });
+
+/** The account/plan file names a source lists: `<folder>/<id>.yaml` directly in the folder, no dot files. */
+export const REPO_FILE_RE = /^(accounts|plans)\/([^/.][^/]*)\.ya?ml$/;
+
+/**
+ * Loads a repo from the texts of kam.yaml and of its account and plan files, whatever source they
+ * come from (the disk loader and the git loader share it). Pure: no I/O. Files whose names do not
+ * match REPO_FILE_RE are ignored.
+ */
+export function loadFromSource(root: string, configSource: SourceFile, files: SourceFile[]): LoadResult {
+  if ('finding' in configSource) return { ok: false, root, findings: [configSource.finding] };
+  const loadedConfig = loadText(configSchema, 'kam', CONFIG_FILE, configSource.text, null);
+  if (!loadedConfig.value) return { ok: false, root, findings: loadedConfig.findings.sort(compareFindings) };
+  const config = loadedConfig.value;
   const accountShape = accountSchema(config);
   const planShape = planSchema(config);
-  const [accounts, plans] = await Promise.all([
-    loadFolder(root, 'accounts', (id, file, text) => loadText(accountShape, id, file, text, id)),
-    loadFolder(root, 'plans', (id, file, text) => loadText(planShape, id, file, text, id)),
-  ]);
-  return { ok: true, repo: assembleRepo(root, config, cfg.config, accounts, plans) };
+  const accounts: LoadedAccount[] = [];
+  const plans: LoadedPlan[] = [];
+  for (const source of files) {
+    const match = REPO_FILE_RE.exec(source.file);
+    if (!match) continue;
+    const id = match[2]!;
+    if (match[1] === 'accounts') accounts.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(accountShape, id, source.file, source.text, id));
+    else plans.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(planShape, id, source.file, source.text, id));
+  }
+  return { ok: true, repo: assembleRepo(root, config, loadedConfig, accounts, plans) };
 }
 
 /** Cross-file checks of ids: duplicates, id/file-name mismatches, plans for unknown accounts. */
@@ -86,17 +113,15 @@ export function assembleRepo(root: string, config: Config, configFile: LoadedCon
   return { root, config, configFile, accounts, plans, findings };
 }
 
-async function loadFolder<T>(
-  root: string,
-  folder: 'accounts' | 'plans',
-  load: (id: string, file: string, text: string) => LoadedFile<T>,
-): Promise<LoadedFile<T>[]> {
+async function readFolder(root: string, folder: 'accounts' | 'plans'): Promise<SourceFile[]> {
   const entries = await listFolder(root, folder);
   return Promise.all(
-    entries.map(async (e) => {
-      if ('finding' in e) return unreadable<T>(e.id, e.file, e.finding);
-      const read = await readText(e.abs, e.file, e.id);
-      return 'finding' in read ? unreadable<T>(e.id, e.file, read.finding) : load(e.id, e.file, read.text);
-    }),
+    entries.map(async (e): Promise<SourceFile> => ('finding' in e ? { file: e.file, finding: e.finding } : { file: e.file, ...(await readText(e.abs, e.file, e.id)) })),
   );
+}
+
+/** kam.yaml's text; like every repo file, never read through a link that leads out of the repo. */
+async function readConfig(root: string): Promise<{ text: string } | { finding: Finding }> {
+  const inside = await insideRepo(await realpath(root), join(root, CONFIG_FILE), CONFIG_FILE, null);
+  return 'finding' in inside ? inside : readText(join(root, CONFIG_FILE), CONFIG_FILE, null);
 }
