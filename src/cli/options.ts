@@ -34,13 +34,14 @@ export function globalOptions<T>(cmd: Command): T & GlobalOptions {
 export const DEFAULT_MAX_FINDINGS = 200;
 
 /**
- * --max-findings N: list at most N findings (0 = all). Human formats default to
- * DEFAULT_MAX_FINDINGS; machine formats (json, sarif...) list all unless it is given. The summary
- * and the exit code always count every finding.
+ * --max-findings N|all: list at most N findings. Without it, the stylish format (read in a
+ * terminal) lists DEFAULT_MAX_FINDINGS and machine formats (json, github, junit, sarif) list all.
+ * The summary and the exit code always count every finding. kam validate and kam check share it.
  */
 export function maxFindingsOption(): Option {
-  return new Option('--max-findings <n>', `list at most n findings, 0 for all (default: ${DEFAULT_MAX_FINDINGS} in stylish output, all in machine formats)`).argParser((value) => {
-    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`write a whole number (0 for all), not "${value}"`);
+  return new Option('--max-findings <n>', `list at most n findings, or "all" (default: ${DEFAULT_MAX_FINDINGS} in stylish output, all in other formats; the summary counts all)`).argParser((value) => {
+    if (value === 'all') return Infinity;
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`write a whole number of 0 or more, or "all", not "${value}"`);
     return Number(value);
   });
 }

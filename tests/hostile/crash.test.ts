@@ -31,7 +31,7 @@ describe('a closed stdout pipe (kam validate | head -1)', () => {
     const files = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`accounts/a${i}.yaml`, `name: A${i}\nmanger: X\nregoin: Y\nratings: { fit: 9, logo: 0 }\n`]));
     const root = makeRepo(files);
     const before = snapshotTree(root);
-    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${KAM_BIN}" validate --max-findings 0 | head -1; echo "kam exit: $?" >&2`], {
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${KAM_BIN}" validate --max-findings all | head -1; echo "kam exit: $?" >&2`], {
       cwd: root,
       env: { ...process.env, NO_COLOR: '1' },
       encoding: 'utf8',

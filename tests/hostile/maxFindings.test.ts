@@ -20,11 +20,14 @@ describe('thousands of findings: output stays usable', () => {
     expect(run.stdout).toContain('✖ 3000 problems (3000 errors, 0 warnings) in 1000 accounts, 0 plans');
   });
 
-  it('--max-findings N lists N, and 0 lists all', () => {
+  it('--max-findings N lists N, 0 none (the summary alone), and all lists all', () => {
     const five = runHostile(root, ['validate', '--max-findings', '5'], 1);
     expect(five.stdout.split('\n').filter((l) => l.includes('  error  '))).toHaveLength(5);
     expect(five.stdout).toContain('… 2995 more findings not shown');
-    const all = runHostile(root, ['validate', '--max-findings', '0'], 1);
+    const none = runHostile(root, ['validate', '--max-findings', '0'], 1);
+    expect(none.stdout.split('\n').filter((l) => l.includes('  error  '))).toHaveLength(0);
+    expect(none.stdout).toContain('… 3000 more findings not shown');
+    const all = runHostile(root, ['validate', '--max-findings', 'all'], 1);
     expect(all.stdout.split('\n').filter((l) => l.includes('  error  '))).toHaveLength(3000);
     expect(all.stdout).not.toContain('more findings not shown');
   });
@@ -38,8 +41,21 @@ describe('thousands of findings: output stays usable', () => {
     expect(cut.json.summary).toEqual({ errors: 3000, warnings: 0, accounts: 1000, plans: 0 });
   });
 
-  it.each([['-1'], ['ten'], ['1.5']])('rejects --max-findings %s as a usage error (exit 2)', (value) => {
-    const run = runHostile(root, ['validate', `--max-findings=${value}`], 2);
-    expect(run.stderr).toContain(`kam: error: option '--max-findings <n>' argument '${value}' is invalid. write a whole number (0 for all), not "${value}"`);
+  it.each([['validate', '-1'], ['validate', 'ten'], ['check', '1.5']])('kam %s rejects --max-findings %s as a usage error (exit 2)', (command, value) => {
+    const run = runHostile(root, [command, `--max-findings=${value}`], 2);
+    expect(run.stderr).toContain(`kam: error: option '--max-findings <n>' argument '${value}' is invalid. write a whole number of 0 or more, or "all", not "${value}"`);
+  });
+
+  it('kam check behaves the same: 200 in stylish by default, all in JSON, N when asked', () => {
+    const stylish = runHostile(root, ['check', '--today', '2026-11-23'], 1);
+    expect(stylish.stdout.split('\n').filter((l) => /^\s+accounts\/a\d+\.yaml:\d+:\d+ /.test(l))).toHaveLength(200);
+    expect(stylish.stdout).toContain('… 2800 more findings not shown (raise --max-findings to see them)');
+    const json = runKamJson(['check', '--today', '2026-11-23', '-f', 'json'], { cwd: root });
+    expect(json.json.findings).toHaveLength(3000);
+    const cut = runKamJson(['check', '--today', '2026-11-23', '-f', 'json', '--max-findings', '7'], { cwd: root });
+    expect(cut.json.findings).toHaveLength(7);
+    expect(cut.json.summary.errors).toBe(3000);
+    const all = runHostile(root, ['check', '--today', '2026-11-23', '--max-findings', 'all'], 1);
+    expect(all.stdout).not.toContain('more findings not shown');
   });
 });

@@ -8,6 +8,7 @@ import { RULE_IDS } from '../../schema/rules.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
+import { limitFindings } from '../format/findings/limit.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { loadRepoForCli } from './loadForCli.js';
@@ -36,15 +37,14 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   const completeness = Object.fromEntries(Object.entries(result.completeness).filter(([id]) => inScope(planFiles.get(id) ?? '')));
   const accounts = [...new Set([...repo.accounts, ...repo.plans].filter((f) => inScope(f.file)).map((f) => f.id))];
   const settings = { ...configRuleSettings(repo.config), ...opts.rule };
-  const listed = opts.maxFindings === undefined ? findings : findings.slice(0, opts.maxFindings);
+  const listed = limitFindings(findings, opts.format, opts.maxFindings);
 
   const report = findingsFormatters[opts.format]({
-    findings: listed,
+    ...listed,
     summary,
     root: repo.root,
     cwd: io.cwd,
     chalk: makeChalk(io, opts.output === undefined ? opts.color : false),
-    truncated: findings.length - listed.length,
     completeness,
     accounts,
     rules: RULE_IDS.filter((id) => settings[id] !== 'off'),

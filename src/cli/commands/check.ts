@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { RULE_IDS, SEVERITIES, type RuleId, type SeveritySetting } from '../../schema/rules.js';
 import { didYouMean } from '../../util/didYouMean.js';
-import { addRepoOption, formatOption, globalOptions, todayOption } from '../options.js';
+import { addRepoOption, formatOption, globalOptions, maxFindingsOption, todayOption } from '../options.js';
 import type { CommandFactory } from './types.js';
 
 export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif'] as const;
@@ -12,7 +12,7 @@ export const checkCommand: CommandFactory = (setExit, io) =>
     .argument('[paths...]', 'report only findings in these files or folders (the rules still see the whole repo)')
     .addOption(formatOption(CHECK_FORMATS, 'stylish', 'output format'))
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: no limit)').argParser(count('--max-warnings')))
-    .addOption(new Option('--max-findings <n>', 'list at most n findings (the summary still counts all)').argParser(count('--max-findings')))
+    .addOption(maxFindingsOption())
     .addOption(todayOption())
     .addOption(
       new Option('--rule <id=severity>', 'set a rule to error, warning or off for this run (repeatable; overrides kam.yaml rules:)')

@@ -13,7 +13,7 @@ export const validateCommand: CommandFactory = (setExit, io) =>
 Examples:
   $ kam validate                      validate the repo around the current folder
   $ kam validate -C plans-repo -f json
-  $ kam validate --max-findings 0     list every finding, however many
+  $ kam validate --max-findings all   list every finding, however many
 
 Exit codes: 0 no errors, 1 errors found, 2 kam.yaml missing or invalid, or a usage error.`,
     )

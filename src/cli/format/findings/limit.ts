@@ -9,7 +9,7 @@ const HUMAN_FORMATS = new Set(['stylish']);
  * Findings come sorted, so the first ones listed are the first in file order.
  */
 export function limitFindings(findings: Finding[], format: string, max: number | undefined): { findings: Finding[]; truncated: number } {
-  const limit = max ?? (HUMAN_FORMATS.has(format) ? DEFAULT_MAX_FINDINGS : 0);
-  if (limit === 0 || findings.length <= limit) return { findings, truncated: 0 };
+  const limit = max ?? (HUMAN_FORMATS.has(format) ? DEFAULT_MAX_FINDINGS : Infinity);
+  if (findings.length <= limit) return { findings, truncated: 0 };
   return { findings: findings.slice(0, limit), truncated: findings.length - limit };
 }
