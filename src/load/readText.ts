@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { relative, isAbsolute, sep } from 'node:path';
 import type { Finding } from './finding.js';
@@ -10,6 +10,11 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
+type Where = { file: string; account: string | null; line: number; column: number };
+
+/** Opening non-blocking: a FIFO (or device) named like a YAML file must not hang kam. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
 /**
  * Reads a repo file as UTF-8 text (BOM dropped), or explains why it cannot be read. The size and
  * kind are checked on the open handle before a byte is read: a 50 MB file costs one fstat, and a
@@ -19,21 +24,50 @@ export async function readText(absPath: string, file: string, account: string | 
   const where = { file, account, line: 1, column: 1 };
   let handle;
   try {
-    handle = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await open(absPath, OPEN_FLAGS);
   } catch (err) {
-    return { finding: makeFinding('yaml_syntax', where, `the file ${whyUnreadable(err)}`) };
+    return { finding: readError(where, err) };
   }
   try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) return { finding: makeFinding('yaml_syntax', where, `the name ends in .yaml but this is a folder, not a file; rename it`) };
-    if (!stat.isFile()) return { finding: makeFinding('yaml_syntax', where, 'this is not a regular file (a FIFO, socket or device); kam does not read it: remove it') };
-    if (stat.size > MAX_FILE_BYTES) return { finding: tooLarge(stat.size, where) };
+    const refused = refuse(await handle.stat(), where);
+    if (refused) return { finding: refused };
     return decodeText(await handle.readFile(), where);
   } catch (err) {
-    return { finding: makeFinding('yaml_syntax', where, `the file ${whyUnreadable(err)}`) };
+    return { finding: readError(where, err) };
   } finally {
     await handle.close();
   }
+}
+
+/** readText's checks, synchronously and without decoding: the bytes of a file kam may read. */
+export function readBytesSync(absPath: string, where: Where): { bytes: Buffer } | { finding: Finding } {
+  let fd: number;
+  try {
+    fd = openSync(absPath, OPEN_FLAGS);
+  } catch (err) {
+    return { finding: readError(where, err) };
+  }
+  try {
+    const refused = refuse(fstatSync(fd), where);
+    return refused ? { finding: refused } : { bytes: readFileSync(fd) };
+  } catch (err) {
+    return { finding: readError(where, err) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why an open file must not be read: not a regular file, or too large. */
+function refuse(stat: Stats, where: Where): Finding | undefined {
+  if (stat.isDirectory()) return makeFinding('yaml_syntax', where, 'the name ends in .yaml but this is a folder, not a file; rename it');
+  if (!stat.isFile()) return makeFinding('yaml_syntax', where, 'this is not a regular file (a FIFO, socket or device); kam does not read it: remove it');
+  if (stat.size > MAX_FILE_BYTES) return tooLarge(stat.size, where);
+  return undefined;
+}
+
+/** The finding for a file that cannot be opened or read. */
+export function readError(where: Where, err: unknown): Finding {
+  return makeFinding('yaml_syntax', where, `the file ${whyUnreadable(err)}`);
 }
 
 function whyUnreadable(err: unknown): string {
@@ -51,11 +85,11 @@ function whyUnreadable(err: unknown): string {
   }
 }
 
-function tooLarge(bytes: number, where: { file: string; account: string | null; line: number; column: number }): Finding {
+function tooLarge(bytes: number, where: Where): Finding {
   return makeFinding('yaml_syntax', where, `the file is ${mib(bytes)}; kam reads files up to ${MAX_FILE_BYTES / 1048576} MiB: split it or remove what does not belong in a plan`);
 }
 
-export function decodeText(bytes: Uint8Array, where: { file: string; account: string | null; line: number; column: number }): { text: string } | { finding: Finding } {
+export function decodeText(bytes: Uint8Array, where: Where): { text: string } | { finding: Finding } {
   if (bytes.length > MAX_FILE_BYTES) return { finding: tooLarge(bytes.length, where) };
   let text: string;
   try {
@@ -78,7 +112,7 @@ export async function insideRepo(realRoot: string, absPath: string, file: string
   try {
     real = await realpath(absPath);
   } catch (err) {
-    return { finding: makeFinding('yaml_syntax', where, `the file ${whyUnreadable(err)}`) };
+    return { finding: readError(where, err) };
   }
   if (!isWithin(realRoot, real))
     return { finding: makeFinding('yaml_syntax', where, `the file is a symbolic link that points outside the repo (to ${real}); kam does not follow links out of the repo: copy the file into the repo instead`) };
