@@ -4,6 +4,8 @@ import { checkRepo, localToday } from '../../check/checkRepo.js';
 import { configRuleSettings, summarize, type RuleSettings } from '../../check/severity.js';
 import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { KamError } from '../../load/errors.js';
+import { CONFIG_FILE } from '../../load/findRoot.js';
+import { REPO_FILE_RE } from '../../load/loadRepo.js';
 import { RULE_IDS } from '../../schema/rules.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { makeChalk } from '../color.js';
@@ -50,7 +52,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
     rules: RULE_IDS.filter((id) => settings[id] !== 'off'),
   });
   if (opts.output === undefined) io.stdout.write(report);
-  else writeReport(resolve(io.cwd, opts.output), opts.output, report);
+  else writeReport(resolve(io.cwd, opts.output), opts.output, report, repo.root);
 
   const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
   if (tooManyWarnings) io.stderr.write(`kam: ${summary.warnings} warnings, more than --max-warnings ${opts.maxWarnings} allows\n`);
@@ -73,7 +75,10 @@ function scopeFilter(paths: string[], root: string, cwd: string): (file: string)
   return (file) => prefixes.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`));
 }
 
-function writeReport(path: string, shown: string, report: string): void {
+function writeReport(path: string, shown: string, report: string, root: string): void {
+  // A slip of the keyboard (-o plans/acme.yaml) must not replace a plan with a report.
+  const rel = relative(root, path).split(sep).join('/');
+  if (rel === CONFIG_FILE || REPO_FILE_RE.test(rel)) throw new KamError(`${shown} is one of the plan repo's own files; kam check will not write a report over it: pick another file name`);
   try {
     atomicWrite(path, report);
   } catch (err) {
