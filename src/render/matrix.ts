@@ -51,7 +51,16 @@ export interface PlacedBubble {
 export interface MatrixLayout {
   width: number;
   height: number;
-  plot: Box;
+  plot: Box & {
+    right: number;
+    bottom: number;
+    centerX: number;
+    centerY: number;
+    /** Where tick labels and the x axis title go. */
+    leftText: number;
+    bottomText: number;
+    xTitle: number;
+  };
   /** Pixel position of the threshold lines. */
   thresholdX: number;
   thresholdY: number;
@@ -142,7 +151,8 @@ function nearestOnBox(b: Box, x: number, y: number): { x: number; y: number } {
 export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): MatrixLayout {
   const width = opts.width ?? 760;
   const height = opts.height ?? 520;
-  const plot: Box = { x: 56, y: 14, width: width - 56 - 14, height: height - 14 - 46 };
+  // Margins leave room for the biggest bubble at 0 or 100, tick labels and axis titles.
+  const plot: Box = { x: 60, y: MAX_R + 4, width: width - 60 - (MAX_R + 6), height: height - (MAX_R + 4) - 46 };
   const px = (v: number) => plot.x + (Math.max(0, Math.min(100, v)) / 100) * plot.width;
   const py = (v: number) => plot.y + plot.height - (Math.max(0, Math.min(100, v)) / 100) * plot.height;
   const maxRevenue = Math.max(0, ...points.map((p) => p.revenue));
@@ -213,7 +223,16 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
   return {
     width,
     height,
-    plot,
+    plot: {
+      ...plot,
+      right: plot.x + plot.width,
+      bottom: plot.y + plot.height,
+      centerX: round(plot.x + plot.width / 2),
+      centerY: round(plot.y + plot.height / 2),
+      leftText: plot.x - 6,
+      bottomText: plot.y + plot.height + 15,
+      xTitle: plot.y + plot.height + 34,
+    },
     thresholdX: round(px(opts.threshold)),
     thresholdY: round(py(opts.threshold)),
     ticks: ticks.map((t) => ({ value: t.value, x: round(t.x), y: round(t.y) })),

@@ -62,6 +62,7 @@ function scoreModel(s: AccountScore, config: Config) {
     potential: r1(s.potential),
     tier: s.tier,
     tiered: s.tiered,
+    tierClass: tierClass(config.scoring.tiers.findIndex((t) => t.name === s.tier)),
     quadrant: s.quadrant,
     scored: s.score !== null,
     scale,
@@ -281,10 +282,12 @@ export interface PortfolioModel extends DocumentMeta {
   invalid: { id: string; file: string }[];
   tiers: { name: string; min: number | null; count: number; group: number; tierClass: string; accounts: { id: string; name: string }[] }[];
   keyAccounts: { count: number; limit: number; over: boolean };
-  managers: { manager: string; accounts: number; limit: number; over: boolean; percent: number }[];
+  managers: { manager: string; accounts: number; limit: number; over: boolean; /** accounts / limit, 0..100 (capped), for bars. */ load: number }[];
   unscored: number;
   plans: number;
   summary: CheckResult['summary'];
+  /** Accounts per quadrant, Strategic (high/high) first: the matrix as a list. */
+  quadrants: { name: string; current: 'high' | 'low'; potential: 'high' | 'low'; accounts: { id: string; name: string }[] }[];
   /** Findings not about one account (limits). */
   portfolioFindings: ReturnType<typeof findingModel>[];
   matrix: Omit<MatrixLayout, 'bubbles'> & {
@@ -346,10 +349,23 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
       accounts: accounts.filter((a) => a.tier === t.name).map((a) => ({ id: a.id, name: a.name })),
     })),
     keyAccounts: portfolio.keyAccounts,
-    managers: portfolio.managers.map((m) => ({ ...m, percent: Math.min(100, round1((100 * m.accounts) / m.limit)) })),
+    managers: portfolio.managers.map((m) => ({ ...m, load: Math.min(100, round1((100 * m.accounts) / m.limit)) })),
     unscored: portfolio.unscored,
     plans: Object.keys(check.completeness).length,
     summary: check.summary,
+    quadrants: (
+      [
+        ['high_current_high_potential', 'high', 'high'],
+        ['low_current_high_potential', 'low', 'high'],
+        ['high_current_low_potential', 'high', 'low'],
+        ['low_current_low_potential', 'low', 'low'],
+      ] as const
+    ).map(([key, current, potential]) => ({
+      name: config.scoring.quadrants[key],
+      current,
+      potential,
+      accounts: accounts.filter((a) => a.quadrant === config.scoring.quadrants[key]).map((a) => ({ id: a.id, name: a.name })),
+    })),
     portfolioFindings: check.findings.filter((f) => f.account === null).map(findingModel),
     matrix: {
       ...layout,
