@@ -90,7 +90,9 @@ const PAD = 1;
 /** A conservative width for sans-serif text (wide fonts such as DejaVu Sans included). */
 export const textWidth = (text: string, fontSize: number): number => Math.ceil([...text].length * fontSize * 0.62) + 4;
 
-const shorten = (text: string): string => ([...text].length > MAX_LABEL_CHARS ? `${[...text].slice(0, MAX_LABEL_CHARS - 1).join('')}…` : text);
+/** Dense portfolios get shorter labels (the full name stays in the bubble's tooltip). */
+const labelChars = (count: number): number => (count > 40 ? 16 : count > 25 ? 20 : MAX_LABEL_CHARS);
+const shorten = (text: string, max: number): string => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
 
 export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
   return a.x < b.x + b.width + pad && b.x < a.x + a.width + pad && a.y < b.y + b.height + pad && b.y < a.y + a.height + pad;
@@ -150,7 +152,9 @@ function nearestOnBox(b: Box, x: number, y: number): { x: number; y: number } {
 
 export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): MatrixLayout {
   const width = opts.width ?? 760;
-  const height = opts.height ?? 520;
+  // A dense portfolio gets a taller plot, so its labels still find room.
+  const height = opts.height ?? 520 + Math.min(360, Math.max(0, points.length - 30) * 8);
+  const maxChars = labelChars(points.length);
   // Margins leave room for the biggest bubble at 0 or 100, tick labels and axis titles.
   const plot: Box = { x: 60, y: MAX_R + 4, width: width - 60 - (MAX_R + 6), height: height - (MAX_R + 4) - 46 };
   const px = (v: number) => plot.x + (Math.max(0, Math.min(100, v)) / 100) * plot.width;
@@ -176,7 +180,7 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
   const circles = points.map((p) => ({ p, cx: px(p.current), cy: py(p.potential), r: radius(p.revenue) }));
   const labels: Box[] = [];
   const bubbles: PlacedBubble[] = circles.map((c) => {
-    const text = shorten(c.p.label);
+    const text = shorten(c.p.label, maxChars);
     const w = textWidth(text, FONT);
     const h = FONT + 4;
     const freeOfLabels = (b: Box) => inside(b, plot) && !labels.some((l) => boxesOverlap(l, b, PAD));
