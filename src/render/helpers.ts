@@ -42,7 +42,7 @@ export function formatNumber(value: unknown, digits = 1): string {
 }
 
 /** A KPI value: numbers with thousands separators ("1,800,000"), text as written ("3.0%"). */
-export function formatValue(value: unknown): string {
+export function formatFigure(value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
   return value === undefined || value === null ? '' : String(value);
 }
@@ -88,7 +88,7 @@ export function registerHelpers(env: Env, currency: string): void {
     const [count, singular, plural] = args(a);
     return pluralize(Number(count ?? 0), String(singular ?? ''), typeof plural === 'string' ? plural : undefined);
   });
-  env.registerHelper('value', (...a: unknown[]) => formatValue(a[0]));
+  env.registerHelper('figure', (...a: unknown[]) => formatFigure(a[0]));
   env.registerHelper('md', (...a: unknown[]) => escapeMarkdown(isOptions(a[0]) ? '' : a[0]));
   env.registerHelper('bar', (...a: unknown[]) => textBar(a[0], typeof args(a)[1] === 'number' ? (a[1] as number) : 10));
   env.registerHelper('eq', (...a: unknown[]) => a[0] === a[1]);

@@ -45,6 +45,7 @@ describe('kam render: plan documents', () => {
     // n/a answers show their reason.
     expect(mdSection(md, 'Checklist')).toContain('_Not applicable:_ Group policy forbids naming suppliers in public case studies');
     expect(mdSection(md, 'Checklist')).toContain('██████████ 100% (55 answered, 2 not applicable, 0 open, of 57)');
+    expect(md).not.toContain('[object');
     // A complete plan has nothing to flag.
     expect(md).not.toContain('⚠');
   });
@@ -130,6 +131,8 @@ describe('kam render: portfolio', () => {
     expect(bubbles).toHaveLength(14);
     expect(bubbles).not.toContain('polaris-grid'); // rates nothing: no score, no bubble
     expect(html.match(/<line class="threshold"/g)).toHaveLength(2);
+    for (const tick of [0, 25, 50, 75, 100]) expect(html).toContain(`text-anchor="middle">${tick}</text>`);
+    expect(html).not.toContain('[object');
     for (const q of ['Strategic', 'Emerging', 'Maintain', 'Streamline']) expect(html).toContain(`>${q}</text>`);
     expect(htmlSection(html, 'managers')).toMatch(/<tr class="flagged"><td>Dana Whitfield<\/td><td class="num">5<\/td><td class="num">4<\/td>/);
   });
