@@ -3,10 +3,9 @@
 // format what is here; they never compute.
 import type { CheckResult } from '../check/checkRepo.js';
 import { answerState, type Completeness } from '../check/completeness.js';
-import { daysBetween, hasDecisionMaker, isBlank, isOverdue, isStale, missingRoles } from '../check/predicates.js';
-import { configRuleSettings } from '../check/severity.js';
+import { daysBetween } from '../check/dates.js';
 import type { Finding } from '../load/finding.js';
-import type { Repo } from '../load/loadRepo.js';
+import type { LoadedPlan, Repo } from '../load/loadRepo.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import { round1, scoreAccount, type AccountScore } from '../score/score.js';
 import type { Account } from '../schema/account.js';
@@ -39,8 +38,28 @@ export const tierClass = (group: number) => (group >= 0 ? `tier-${group + 1}` : 
 const capitalize = (s: string | undefined) => (s ? s[0]!.toUpperCase() + s.slice(1) : '');
 const r1 = (n: number | null) => (n === null ? null : round1(n));
 
-/** Whether a rule is on in this repo: a document does not flag what the team switched off. */
-const ruleOn = (config: Config, rule: RuleId) => configRuleSettings(config)[rule] !== 'off';
+const isBlank = (text: string | null | undefined) => text === undefined || text === null || text.trim() === '';
+
+const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+
+/**
+ * The action findings of a plan (action_overdue, action_without_owner...) by action index: a
+ * finding belongs to the last action that starts at or before it. Flags in documents are the
+ * findings of `kam check`, so the two never disagree (and a rule set to `off` flags nothing).
+ */
+function actionFindings(plan: LoadedPlan & { value: Plan }, findings: Finding[]): Set<RuleId>[] {
+  const starts = plan.value.actions.map((_, i) => plan.index.locate(['actions', i]));
+  const byAction = starts.map(() => new Set<RuleId>());
+  for (const f of findings) {
+    if (!f.rule.startsWith('action_')) continue;
+    let hit = -1;
+    starts.forEach((start, i) => {
+      if (before(start, f)) hit = i;
+    });
+    if (hit >= 0) byAction[hit]!.add(f.rule);
+  }
+  return byAction;
+}
 
 export interface DocumentMeta {
   marker: string;
@@ -131,17 +150,22 @@ function checklistModel(plan: Plan, config: Config, c: Completeness) {
   };
 }
 
-function planSections(plan: Plan, config: Config, today: string, c: Completeness) {
-  const on = (rule: RuleId) => ruleOn(config, rule);
+/** `findings`: this account's findings, which decide every flag. */
+function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, today: string, c: Completeness, findings: Finding[]) {
+  const plan = loaded.value;
+  const has = (rule: RuleId) => findings.some((f) => f.rule === rule);
+  const flagsByAction = actionFindings(loaded, findings);
   const stageIndex = plan.stage ? STAGES.indexOf(plan.stage) : -1;
   const cadence = config.review.cadence_days;
-  const missing = on('missing_role') ? missingRoles(plan, config) : [];
+  const missingIds = new Set(findings.filter((f) => f.rule === 'missing_role').map((f) => f.role));
+  const missing = config.roles.filter((r) => missingIds.has(r.id));
   const roles = config.roles.map((r) => {
     const holders = plan.team.filter((m) => m.roles.includes(r.id)).map((m) => m.name);
     return { id: r.id, label: r.label, holders, covered: holders.length > 0 };
   });
-  const actions = plan.actions.map((a) => {
-    const overdue = on('action_overdue') && isOverdue(a, today);
+  const actions = plan.actions.map((a, i) => {
+    const flags = flagsByAction[i]!;
+    const overdue = flags.has('action_overdue');
     return {
       title: a.title,
       owner: isBlank(a.owner) ? null : a.owner!,
@@ -152,11 +176,10 @@ function planSections(plan: Plan, config: Config, today: string, c: Completeness
       notes: a.notes ?? null,
       overdue,
       daysOverdue: overdue ? daysBetween(a.due!, today) : 0,
-      ownerless: on('action_without_owner') && isBlank(a.owner),
-      noDue: on('action_without_due') && a.status !== 'done' && isBlank(a.due),
+      ownerless: flags.has('action_without_owner'),
+      noDue: flags.has('action_without_due'),
     };
   });
-  const decisionMakerKnown = hasDecisionMaker(plan.stakeholders);
   const swot = plan.swot;
   const pipeline = plan.opportunities.reduce((s, o) => s + (o.value ?? 0), 0);
   return {
@@ -171,7 +194,7 @@ function planSections(plan: Plan, config: Config, today: string, c: Completeness
       lastReviewed: plan.last_reviewed ?? null,
       daysAgo: plan.last_reviewed ? daysBetween(plan.last_reviewed, today) : null,
       cadenceDays: cadence,
-      stale: on('stale_plan') && isStale(plan.last_reviewed, today, cadence),
+      stale: has('stale_plan'),
     },
     team: {
       members: plan.team.map((m) => ({
@@ -196,7 +219,7 @@ function planSections(plan: Plan, config: Config, today: string, c: Completeness
         ownerless: isBlank(s.owner),
         notes: s.notes ?? null,
       })),
-      noDecisionMaker: on('no_decision_maker') && !decisionMakerKnown,
+      noDecisionMaker: has('no_decision_maker'),
     },
     objectives: plan.objectives,
     swot: {
@@ -249,10 +272,11 @@ export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today
   const loaded = repo.accounts.find((a) => a.id === id && a.value);
   if (!loaded?.value) throw new Error(`account "${id}" is not loaded`);
   const account = loaded.value;
-  const planFile = repo.plans.find((p) => p.id === id && p.value);
+  const planFile = repo.plans.find((p): p is LoadedPlan & { value: Plan } => p.id === id && p.value !== undefined);
   const completeness = check.completeness[id];
-  const plan = planFile?.value && completeness ? planSections(planFile.value, repo.config, today, completeness) : null;
-  const findings = check.findings.filter((f) => f.account === id && f.rule !== 'unanswered_question').map(findingModel);
+  const mine = check.findings.filter((f) => f.account === id);
+  const plan = planFile && completeness ? planSections(planFile, repo.config, today, completeness, mine) : null;
+  const findings = mine.filter((f) => f.rule !== 'unanswered_question').map(findingModel);
   return {
     ...meta(repo, today),
     account: accountModel(id, account),
