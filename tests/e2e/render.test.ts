@@ -81,6 +81,14 @@ describe('kam render: plan documents', () => {
     expect(render(['banco-austral']).stdout).not.toContain('No decision maker known');
   });
 
+  it('flags what kam check finds: a rule switched off in kam.yaml flags nothing', () => {
+    const repo = copyRepo(EXAMPLE);
+    writeFileSync(join(repo, 'kam.yaml'), `${readFileSync(join(repo, 'kam.yaml'), 'utf8')}  action_overdue: off\n`);
+    const md = render(['kestrel-retail'], repo).stdout;
+    expect(md).not.toContain('overdue');
+    expect(md).toContain('⚠ **no owner**');
+  });
+
   it('lists the unanswered checklist questions by category as the open questions (coralsea-telecom)', () => {
     const md = render(['coralsea-telecom']).stdout;
     const open = mdSection(md, 'Open questions');
