@@ -1,5 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { checkRepo, localToday } from '../../check/checkRepo.js';
+import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { KamError } from '../../load/errors.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
@@ -71,7 +72,8 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
     );
 
   // Render everything before writing anything: a template error leaves the output folder as it was.
-  const check = checkRepo(repo, { today });
+  // The same inputs as `kam check`, so a document never disagrees with the reviewer.
+  const check = checkRepo(repo, { today, lastCommitDate: await lastCommitDateLookup(repo.root) });
   const docs = selected.ids.map((id) => ({ name: id, text: renderer.render(template, buildPlanModel(repo, id, check, today)) }));
   if (opts.portfolio) docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today)) });
 
