@@ -107,7 +107,7 @@ describe('kam diff', () => {
           kind: 'added',
           before: null,
           after: state(75, 'Tier 1', 'Strategic', 0),
-          findings: { new: [unanswered('basics.goal', 'What is their main goal?'), unanswered('basics.sponsor', 'Who is our sponsor?')], resolved: [] },
+          findings: { new: [unanswered('basics.sponsor', 'Who is our sponsor?'), unanswered('basics.goal', 'What is their main goal?')], resolved: [] },
         },
       ],
     });

@@ -3,6 +3,7 @@ import { diffCommand } from './diff.js';
 import { historyCommand } from './history.js';
 import { initCommand } from './init.js';
 import { newCommand } from './new.js';
+import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
 import type { CommandFactory } from './types.js';
@@ -15,6 +16,7 @@ export const commandFactories: CommandFactory[] = [
   scoreCommand,
   checkCommand,
   validateCommand,
+  renderCommand,
   diffCommand,
   historyCommand,
   schemaCommand,
