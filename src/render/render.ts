@@ -1,10 +1,11 @@
 // Renders view models through handlebars templates: kam's built-in ones (the package's
 // templates/ folder) overridden file by file by a plan repo's own templates/ folder.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { KamError } from '../load/errors.js';
+import { decodeText, isWithin, readBytesSync, readError } from '../load/readText.js';
 import { didYouMean } from '../util/didYouMean.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { registerHelpers } from './helpers.js';
@@ -111,7 +112,7 @@ export function createRenderer(opts: RendererOptions): Renderer {
   const shown = (t: TemplateFile) => relative(opts.cwd ?? process.cwd(), t.path) || t.path;
 
   const compile = (t: TemplateFile): Handlebars.TemplateDelegate => {
-    const text = readFileSync(t.path, 'utf8');
+    const text = t.user ? readUserTemplate(t.path, opts.userDir!, shown(t)) : readFileSync(t.path, 'utf8');
     try {
       // precompile parses and compiles eagerly (compile() alone defers errors to the first render).
       env.precompile(text, compileOptions);
@@ -135,14 +136,63 @@ export function createRenderer(opts: RendererOptions): Renderer {
       if (!hit) throw new KamError(`no template "${template}" for --format ${opts.format}${didYouMean(template, [...compiled.keys()])} (templates: ${[...compiled.keys()].join(', ')})`);
       let out: string;
       try {
-        out = hit.fn(model);
+        out = withoutProtoAccess(() => hit.fn(model), (property) => {
+          throw new KamError(`${shown(hit.file)}: the template reads "${property}", which is not data of the plan: templates cannot reach JavaScript prototypes or methods; remove it`);
+        });
       } catch (err) {
+        if (err instanceof KamError) throw err;
         const line = errorLine(err);
         throw new KamError(`${shown(hit.file)}${line ? `:${line}` : ''}: rendering failed: ${errorSummary(err)}${opts.userDir ? ` (templates in ${shown({ ...hit.file, path: opts.userDir })} override kam's)` : ''}`);
       }
       return withMarker(out, opts.format);
     },
   };
+}
+
+/**
+ * A user template is read like a plan file: through a link only when it stays inside the repo,
+ * never a FIFO or a huge file, UTF-8 only. Its content ends up in documents people share.
+ */
+function readUserTemplate(path: string, userDir: string, shown: string): string {
+  const where = { file: shown, account: null, line: 1, column: 1 };
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (err) {
+    throw new KamError(`${shown}: ${readError(where, err).message}`);
+  }
+  if (!isWithin(realpathSync(dirname(userDir)), real))
+    throw new KamError(`${shown}: the template is a symbolic link that points outside the repo (to ${real}); kam does not follow links out of the repo: copy it into templates/`);
+  const read = readBytesSync(path, where);
+  const decoded = 'finding' in read ? read : decodeText(read.bytes, where);
+  if ('finding' in decoded) throw new KamError(`${shown}: ${decoded.finding.message}`);
+  return decoded.text;
+}
+
+/**
+ * Runs a template with handlebars' prototype checks reporting to kam instead of the console:
+ * a template that reaches for a prototype property or method (`{{name.split}}`, the classic
+ * sandbox escapes) gets `denied(property)` rather than a multi-line console warning. Some such
+ * reads (`constructor`, `__proto__`) handlebars refuses silently: they render as nothing.
+ */
+function withoutProtoAccess<T>(run: () => T, denied: (property: string) => never): T {
+  const logger = Handlebars.logger as { log: (level: unknown, ...message: unknown[]) => void };
+  const original = logger.log;
+  let property: string | undefined;
+  (Handlebars as unknown as { resetLoggedPropertyAccesses(): void }).resetLoggedPropertyAccesses();
+  logger.log = (level, ...message) => {
+    const match = /Access has been denied to resolve the property "([^"]*)"/.exec(String(message[0]));
+    if (match) property ??= match[1];
+    else original.call(logger, level, ...message);
+  };
+  let out: T;
+  try {
+    out = run();
+  } finally {
+    logger.log = original;
+  }
+  if (property !== undefined) denied(property);
+  return out;
 }
 
 /**

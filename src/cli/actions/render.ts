@@ -6,6 +6,7 @@ import type { Repo } from '../../load/loadRepo.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';
 import { didYouMean } from '../../util/didYouMean.js';
+import { removeStaleTemps } from '../../util/atomicWrite.js';
 import { writeGenerated } from '../../util/safeWrite.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
@@ -84,6 +85,9 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
     return failed;
   }
   const outDir = resolve(io.cwd, opts.out);
+  // A run killed mid-write (SIGKILL, power cut) leaves a hidden temp file, never a half document:
+  // tidy those of dead runs away. Readers never take them for outputs (dot names, .tmp).
+  removeStaleTemps(outDir);
   let kept = 0;
   for (const doc of docs) {
     const path = join(outDir, `${doc.name}.${opts.format}`);
