@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
-import { relative, isAbsolute, sep } from 'node:path';
+import { extname, isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from './finding.js';
 import { makeFinding } from './makeFinding.js';
 
@@ -59,7 +59,7 @@ export function readBytesSync(absPath: string, where: Where): { bytes: Buffer } 
 
 /** Why an open file must not be read: not a regular file, or too large. */
 function refuse(stat: Stats, where: Where): Finding | undefined {
-  if (stat.isDirectory()) return makeFinding('yaml_syntax', where, 'the name ends in .yaml but this is a folder, not a file; rename it');
+  if (stat.isDirectory()) return makeFinding('yaml_syntax', where, `the name ends in ${extname(where.file)} but this is a folder, not a file; rename it`);
   if (!stat.isFile()) return makeFinding('yaml_syntax', where, 'this is not a regular file (a FIFO, socket or device); kam does not read it: remove it');
   if (stat.size > MAX_FILE_BYTES) return tooLarge(stat.size, where);
   return undefined;
