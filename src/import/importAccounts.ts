@@ -99,7 +99,8 @@ export function importAccounts(root: string, config: Config, table: CsvTable, ma
       : opts.update
         ? updateAccount(root, file, id, values, schema, opts)
         : { status: 'skipped' as const, reason: `${file} exists; --update changes its mapped fields` };
-    return { line: record.line, status: result.status, id, file, ...result };
+    const { status, ...rest } = result;
+    return { line: record.line, status, id, file, ...rest };
   });
 
   const summary = Object.fromEntries(ROW_STATUSES.map((s) => [s, 0])) as Record<RowStatus, number>;
