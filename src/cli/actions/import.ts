@@ -44,7 +44,7 @@ export async function runImport(file: string, opts: ImportCliOptions, io: Io): P
     throw err;
   }
   const mapping = resolveMapping(table.header.cells, config, { map: opts.map, bands: opts.bands }, file);
-  const report = importAccounts(root, config, table, mapping, {
+  const report = await importAccounts(root, config, table, mapping, {
     source: file,
     today: opts.today ?? localDate(),
     update: opts.update === true,
