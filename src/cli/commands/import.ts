@@ -6,7 +6,7 @@ export const importCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('import'))
     .description('create accounts/<id>.yaml files from a CRM export (CSV), or update their mapped fields')
     .addArgument(new Argument('<file>', 'the CSV file: a header row, then one account per row'))
-    .option('--map <column=field...>', 'map a CSV column to an account field (or fields: "Revenue=revenue.current,ratings.current_revenue"); repeatable')
+    .option('--map <column=field...>', 'map a CSV column to one or more account fields, e.g. "Account Name=name"; repeatable')
     .option('--bands <criterion=thresholds...>', 'turn a number into a rating through ascending thresholds, e.g. current_revenue=100000,250000,500000,1000000')
     .addOption(new Option('--delimiter <char>', 'the field separator (default: "," or ";", detected from the header line); "tab" for tabs'))
     .option('--update', 'also change the mapped fields of accounts that already exist (everything else in their files stays byte for byte)')
