@@ -20,6 +20,7 @@ Fields: id, name, industry, region, manager, revenue.current, revenue.potential,
 ratings.<criterion>, or ignore. A column named like a field (Name, Industry...) maps itself.
 Mappings and bands can also live in kam.yaml under "import:" (the options override them).
 Rows are reported by the CSV line they start on. An existing account is skipped unless --update.
+--map and --bands take several values: name the file before them.
 
 Examples:
   $ kam import crm.csv --map "Account Name=name" --map "Owner=manager" --dry-run
