@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRepo } from '../../src/load/loadRepo.js';
-import { scorePortfolio } from '../../src/score/portfolio.js';
 import { runKam, runKamJson } from '../helpers/kam.js';
 import { makeRepo, snapshotTree } from '../helpers/tmpRepo.js';
 
@@ -78,16 +76,18 @@ notes: |-
     expect(runKam(['validate'], { cwd: root }).code).toBe(0);
   });
 
-  it('imports accounts that kam scores', async () => {
+  it('imports accounts that kam scores', () => {
     const root = crmRepo();
     runKam(['import', 'crm.csv'], { cwd: root });
-    const loaded = await loadRepo(root);
-    if (!loaded.ok) throw new Error('repo did not load');
-    const scores = scorePortfolio(loaded.repo);
-    const creme = scores.accounts.find((a) => a.id === 'creme-brulee-ag')!;
+    const { code, json } = runKamJson(['score', '-f', 'json'], { cwd: root });
+    expect(code).toBe(0);
+    const byId = Object.fromEntries(json.accounts.map((a: { id: string }) => [a.id, a]));
+    expect(Object.keys(byId).sort()).toEqual(['creme-brulee-ag', 'northwind-traders', 'smith-jones-and-co']);
     // current_revenue 5 (w3, n 1), fit 4 (w2, n .75), effort 2 inverse (w1, n .75) -> 100*(3+1.5+.75)/6
-    expect(creme.score).toBeCloseTo(87.5, 5);
-    expect(scores.accounts.find((a) => a.id === 'smith-jones-and-co')!.score).not.toBeNull();
+    expect(byId['creme-brulee-ag']).toMatchObject({ score: 87.5, tier: 'Tier 1' });
+    // $90,000 is below the first band: current_revenue 1; effort 5 (inverse): 0 -> score 0.
+    expect(byId['smith-jones-and-co'].criteria.current_revenue.rating).toBe(1);
+    expect(byId['smith-jones-and-co'].score).toBe(0);
   });
 
   it('writes nothing with --dry-run but reports what it would do', () => {
