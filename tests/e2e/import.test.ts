@@ -197,7 +197,7 @@ notes: |-
 
   it('takes mappings from the command line, forced delimiters and several fields per column', () => {
     const root = makeRepo({ 'crm.tsv': 'Company\tSpend\tPhone\nDelta Air\t600000\t123\n' });
-    const run = runKam(['import', 'crm.tsv', '--delimiter', 'tab', '--map', 'Company=name', 'Spend=revenue.current,ratings.current_revenue',
+    const run = runKam(['import', 'crm.tsv', '--delimiter', 'tab', '--map', 'Company=name', '--map', 'Spend=revenue.current,ratings.current_revenue',
       '--bands', 'current_revenue=100000,250000,500000,1000000'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('not imported: "Phone"');
@@ -261,7 +261,7 @@ notes: |-
   it('imports 2,000 rows', () => {
     const rows = Array.from({ length: 2000 }, (_, i) => `Company ${i},Industry ${i % 7},"${(i * 1000).toLocaleString('en-US')}",${(i % 5) + 1}`);
     const root = makeRepo({ 'crm.csv': ['Name,Industry,Revenue,Fit', ...rows, ''].join('\n') });
-    const { code, json } = runKamJson(['import', 'crm.csv', '--map', 'Revenue=revenue.current', 'Fit=ratings.fit', '-f', 'json'], { cwd: root });
+    const { code, json } = runKamJson(['import', 'crm.csv', '--map', 'Revenue=revenue.current', '--map', 'Fit=ratings.fit', '-f', 'json'], { cwd: root });
     expect(code).toBe(0);
     expect(json.summary.created).toBe(2000);
     expect(readdirSync(join(root, 'accounts'))).toHaveLength(2000);
