@@ -1,6 +1,7 @@
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { historyCommand } from './history.js';
+import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { newCommand } from './new.js';
 import { renderCommand } from './render.js';
@@ -13,6 +14,7 @@ import { validateCommand } from './validate.js';
 export const commandFactories: CommandFactory[] = [
   initCommand,
   newCommand,
+  importCommand,
   scoreCommand,
   checkCommand,
   validateCommand,
