@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadText } from '../load/loadFile.js';
 import { PositionIndex } from '../load/positions.js';
-import { decodeText } from '../load/readText.js';
+import { decodeText, isWithin, readBytesSync, readError } from '../load/readText.js';
 import { validateWithSchema } from '../load/schemaIssues.js';
 import { accountSchema } from '../schema/account.js';
 import { SLUG_RE } from '../schema/common.js';
@@ -184,13 +184,19 @@ function createAccount(root: string, file: string, id: string, values: Value[], 
 }
 
 function updateAccount(root: string, file: string, id: string, values: Value[], schema: ReturnType<typeof accountSchema>): Outcome {
-  let bytes: Buffer;
+  // Read like the loader reads it: not through a link out of the repo, not a FIFO or a huge file.
+  const where = { file, account: id, line: 1, column: 1 };
+  let real: string;
   try {
-    bytes = readFileSync(join(root, file));
+    real = realpathSync(join(root, file));
   } catch (err) {
-    return { status: 'rejected', reason: `${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+    return { status: 'rejected', reason: `${file}: ${readError(where, err).message}` };
   }
-  const decoded = decodeText(bytes, { file, account: id, line: 1, column: 1 });
+  if (!isWithin(realpathSync(root), real)) return { status: 'rejected', reason: `${file} is a symbolic link that points outside the repo (to ${real}); kam does not follow it` };
+  const read = readBytesSync(join(root, file), where);
+  if ('finding' in read) return { status: 'rejected', reason: `${file}: ${read.finding.message}` };
+  const bytes = read.bytes;
+  const decoded = decodeText(bytes, where);
   if ('finding' in decoded) return { status: 'rejected', reason: `${file}: ${decoded.finding.message}` };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
   const edited = editYaml(decoded.text, values.map(({ path, value }) => ({ path, value })));

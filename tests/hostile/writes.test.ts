@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleTemps } from '../../src/util/atomicWrite.js';
 import { EXAMPLE, runKam } from '../helpers/kam.js';
-import { copyRepo, snapshotTree, tmpDir } from '../helpers/tmpRepo.js';
-import { runHostile } from './harness.js';
+import { copyRepo, makeRepo, snapshotTree, tmpDir } from '../helpers/tmpRepo.js';
+import { runHostile, TIME_LIMIT_MS } from './harness.js';
 
 /** Every file kam leaves behind, temp files included: none may end in .tmp. */
 const tempFiles = (root: string) => Object.keys(snapshotTree(root)).filter((f) => f.endsWith('.tmp'));
@@ -56,6 +56,40 @@ describe('no data loss: kam never replaces a file the user wrote unless forced',
       const run = runHostile(root, ['check', '--today', '2026-11-23', '-o', target], 2);
       expect(run.stderr).toBe(`kam: ${target} is one of the plan repo's own files; kam check will not write a report over it: pick another file name\n`);
     }
+  });
+});
+
+describe('kam import never replaces or reaches what it should not', () => {
+  const config = 'version: 1\nimport:\n  map:\n    Name: name\n    Owner: manager\n';
+
+  it('keeps an existing account without --update, byte for byte', () => {
+    const root = makeRepo({ 'kam.yaml': config, 'crm.csv': 'Name,Owner\nAcme,Dana\n', 'accounts/acme.yaml': '# my notes\nname: Acme\nmanager: Bob # keep\n' });
+    const run = runHostile(root, ['import', 'crm.csv'], 0);
+    expect(run.stdout).toMatch(/crm\.csv:2 +skipped +accounts\/acme\.yaml/);
+  });
+
+  it('--update does not follow a link out of the repo: the row is rejected, the target untouched', () => {
+    const outside = tmpDir();
+    writeFileSync(join(outside, 'victim.yaml'), 'name: Victim\nmanager: Bob\n');
+    const root = makeRepo({ 'kam.yaml': config, 'crm.csv': 'Name,Owner\nVictim,Eve\n' });
+    mkdirSync(join(root, 'accounts'));
+    symlinkSync(join(outside, 'victim.yaml'), join(root, 'accounts/victim.yaml'));
+    const before = snapshotTree(outside);
+    const run = runHostile(root, ['import', 'crm.csv', '--update'], 1);
+    expect(run.stdout).toContain(`crm.csv:2  rejected   accounts/victim.yaml is a symbolic link that points outside the repo (to ${join(outside, 'victim.yaml')}); kam does not follow it`);
+    expect(snapshotTree(outside)).toEqual(before);
+  });
+
+  it('refuses a huge CSV before reading it', () => {
+    const root = makeRepo({ 'kam.yaml': config });
+    writeFileSync(join(root, 'huge.csv'), '');
+    truncateSync(join(root, 'huge.csv'), 32 * 1024 ** 3);
+    const started = Date.now();
+    const run = runKam(['import', 'huge.csv'], { cwd: root });
+    expect(Date.now() - started).toBeLessThan(TIME_LIMIT_MS);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^kam: huge\.csv: 32768 MiB is larger than kam imports \(\d+ MiB\); split the file\n$/);
+    expect(readdirSync(root).sort()).toEqual(['huge.csv', 'kam.yaml']);
   });
 });
 

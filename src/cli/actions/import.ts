@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CsvError, parseCsv } from '../../import/csv.js';
 import { importAccounts } from '../../import/importAccounts.js';
@@ -57,11 +57,15 @@ export async function runImport(file: string, opts: ImportCliOptions, io: Io): P
 function readCsv(file: string, cwd: string): string {
   let bytes: Buffer;
   try {
+    // Size first, so a huge file is refused before it is read (pipes such as <(curl ...) have no size).
+    const stat = statSync(resolve(cwd, file));
+    if (stat.isFile() && stat.size > MAX_CSV_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG', size: stat.size });
     bytes = readFileSync(resolve(cwd, file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new KamError(`${file}: no such file`);
     if (code === 'EISDIR') throw new KamError(`${file}: is a folder; name the CSV file to import`);
+    if (code === 'EFBIG') throw new KamError(`${file}: ${((err as { size: number }).size / 1048576).toFixed(0)} MiB is larger than kam imports (${MAX_CSV_BYTES / 1048576} MiB); split the file`);
     throw new KamError(`${file}: cannot be read (${code ?? String(err)})`);
   }
   if (bytes.length > MAX_CSV_BYTES) throw new KamError(`${file}: ${(bytes.length / 1048576).toFixed(0)} MiB is larger than kam imports (${MAX_CSV_BYTES / 1048576} MiB); split the file`);
