@@ -1,12 +1,13 @@
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accountSchema, type Account } from '../schema/account.js';
+import type { Account } from '../schema/account.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { SLUG_RE } from '../schema/common.js';
-import { planSchema, type Plan } from '../schema/plan.js';
+import type { Plan } from '../schema/plan.js';
 import { compareFindings, type Finding } from './finding.js';
 import { CONFIG_FILE } from './findRoot.js';
-import { loadText, unreadable, type LoadedFile } from './loadFile.js';
+import { VERSION } from '../cli/version.js';
+import { loadText, type LoadedFile } from './loadFile.js';
+import { loadFiles, type LoadOptions } from './loadFiles.js';
 import { makeFinding } from './makeFinding.js';
 import { readText } from './readText.js';
 import { slugify } from '../util/slug.js';
@@ -27,30 +28,28 @@ export interface Repo {
   findings: Finding[];
 }
 
+export type { LoadOptions } from './loadFiles.js';
 export type LoadResult = { ok: true; repo: Repo } | { ok: false; root: string; findings: Finding[] };
 
-const YAML_EXT = /\.ya?ml$/;
-
 /** Loads kam.yaml; an invalid one stops everything else (exit 2), so it comes back as findings. */
-export async function loadConfig(root: string): Promise<{ ok: true; config: LoadedConfig } | { ok: false; findings: Finding[] }> {
+export async function loadConfig(root: string): Promise<{ ok: true; config: LoadedConfig; text: string } | { ok: false; findings: Finding[] }> {
   const read = await readText(join(root, CONFIG_FILE), CONFIG_FILE, null);
   if ('finding' in read) return { ok: false, findings: [read.finding] };
   const loaded = loadText(configSchema, 'kam', CONFIG_FILE, read.text, null);
   if (!loaded.value) return { ok: false, findings: loaded.findings };
-  return { ok: true, config: loaded as LoadedConfig & { value: Config } };
+  return { ok: true, config: loaded as LoadedConfig & { value: Config }, text: read.text };
 }
 
-export async function loadRepo(root: string): Promise<LoadResult> {
+/**
+ * Loads the repo at `root`: kam.yaml, then every account and plan file (cached, and parsed on
+ * worker threads when there are many: see loadFiles), then the cross-file id checks.
+ */
+export async function loadRepo(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const cfg = await loadConfig(root);
   if (!cfg.ok) return { ok: false, root, findings: cfg.findings.sort(compareFindings) };
   const config = cfg.config.value!;
-  const accountShape = accountSchema(config);
-  const planShape = planSchema(config);
-  const [accounts, plans] = await Promise.all([
-    loadFolder(root, 'accounts', (id, file, text) => loadText(accountShape, id, file, text, id)),
-    loadFolder(root, 'plans', (id, file, text) => loadText(planShape, id, file, text, id)),
-  ]);
-  return { ok: true, repo: assembleRepo(root, config, cfg.config, accounts, plans) };
+  const { accounts, plans } = await loadFiles(root, VERSION, config, cfg.text, options);
+  return { ok: true, repo: assembleRepo(root, config, cfg.config, accounts as LoadedAccount[], plans as LoadedPlan[]) };
 }
 
 /** Cross-file checks of ids: duplicates, id/file-name mismatches, plans for unknown accounts. */
@@ -84,27 +83,4 @@ export function assembleRepo(root: string, config: Config, configFile: LoadedCon
   }
   findings.sort(compareFindings);
   return { root, config, configFile, accounts, plans, findings };
-}
-
-async function loadFolder<T>(
-  root: string,
-  folder: 'accounts' | 'plans',
-  load: (id: string, file: string, text: string) => LoadedFile<T>,
-): Promise<LoadedFile<T>[]> {
-  let entries;
-  try {
-    entries = await readdir(join(root, folder), { withFileTypes: true });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-  const files = entries.filter((e) => YAML_EXT.test(e.name) && !e.name.startsWith('.'));
-  return Promise.all(
-    files.map(async (e) => {
-      const id = e.name.replace(YAML_EXT, '');
-      const file = `${folder}/${e.name}`;
-      const read = await readText(join(root, folder, e.name), file, id);
-      return 'finding' in read ? unreadable<T>(id, file, read.finding) : load(id, file, read.text);
-    }),
-  );
 }

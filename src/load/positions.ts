@@ -2,6 +2,11 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounte
 import type { Position } from './finding.js';
 
 export type PathSegment = string | number;
+/** PositionIndex as plain data (see toJSON). */
+export interface CompactIndex {
+  s: string[];
+  n: number[];
+}
 const SEP = '\u0001';
 const key = (path: readonly PathSegment[]) => path.join(SEP);
 
@@ -62,14 +67,40 @@ export class PositionIndex {
     return this.values.has(k) || this.keys.has(k);
   }
 
-  toJSON(): { values: [string, [number, number]][]; keys: [string, [number, number]][] } {
-    return { values: [...this.values], keys: [...this.keys] };
+  /**
+   * A compact, plain-data form for caches and worker threads: one entry per path in document
+   * order, each path stored as the length of the prefix it shares with the previous path plus the
+   * rest (`s`), and five numbers per entry in `n`: [prefix length, value line, value column,
+   * key line, key column] (0 = none). Several times smaller than the maps as JSON.
+   */
+  toJSON(): CompactIndex {
+    const s: string[] = [];
+    const n: number[] = [];
+    let prev = '';
+    const paths = new Set([...this.values.keys(), ...this.keys.keys()]);
+    for (const path of paths) {
+      let shared = 0;
+      const max = Math.min(prev.length, path.length);
+      while (shared < max && prev.charCodeAt(shared) === path.charCodeAt(shared)) shared++;
+      const v = this.values.get(path);
+      const k = this.keys.get(path);
+      s.push(path.slice(shared));
+      n.push(shared, v?.[0] ?? 0, v?.[1] ?? 0, k?.[0] ?? 0, k?.[1] ?? 0);
+      prev = path;
+    }
+    return { s, n };
   }
 
-  static fromJSON(json: ReturnType<PositionIndex['toJSON']>): PositionIndex {
+  static fromJSON(json: CompactIndex): PositionIndex {
     const index = new PositionIndex();
-    for (const [k, v] of json.values) index.values.set(k, v);
-    for (const [k, v] of json.keys) index.keys.set(k, v);
+    let prev = '';
+    json.s.forEach((suffix, i) => {
+      const [shared, vl, vc, kl, kc] = json.n.slice(i * 5, i * 5 + 5) as [number, number, number, number, number];
+      const path = prev.slice(0, shared) + suffix;
+      if (vl) index.values.set(path, [vl, vc]);
+      if (kl) index.keys.set(path, [kl, kc]);
+      prev = path;
+    });
     return index;
   }
 }

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { accountSchema } from '../schema/account.js';
+import type { Config } from '../schema/config.js';
+import { planSchema } from '../schema/plan.js';
+import { cacheKey, LoadCache } from './cache.js';
+import type { LoadedFile } from './loadFile.js';
+import { fromResult, parseFile, sha1, type FileRef, type FileResult, type Shapes } from './parseFile.js';
+import { parseInWorkers, workerCount, workerScript } from './workerPool.js';
+
+export interface LoadOptions {
+  /** Use the cache of loaded files (default true). */
+  cache?: boolean;
+  /** Parse on worker threads: true/false, a thread count, or undefined for automatic. */
+  workers?: boolean | number;
+  /** Called as files finish loading: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Told what the load did (cache hits, parsed files, threads): for `KAM_STATS` and the bench. */
+  onStats?: (stats: LoadStats) => void;
+}
+
+export interface LoadStats {
+  files: number;
+  /** Cache hits by size+mtime. */
+  cached: number;
+  /** Cache hits after comparing the content hash. */
+  cachedByHash: number;
+  parsed: number;
+  workers: number;
+}
+
+const YAML_EXT = /\.ya?ml$/;
+const FOLDERS = ['accounts', 'plans'] as const;
+
+/** The YAML files of accounts/ and plans/ (a missing folder has none). */
+export async function listFiles(root: string): Promise<FileRef[]> {
+  const refs: FileRef[] = [];
+  for (const folder of FOLDERS) {
+    let names: string[];
+    try {
+      names = await readdir(join(root, folder));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw err;
+    }
+    for (const name of names) {
+      if (YAML_EXT.test(name) && !name.startsWith('.')) refs.push({ id: name.replace(YAML_EXT, ''), file: `${folder}/${name}`, folder, abs: join(root, folder, name) });
+    }
+  }
+  return refs;
+}
+
+/**
+ * Loads every account and plan file: list → cache hits → parse the rest (on worker threads when
+ * there are many) → cache the new results. Returns them unsorted; assembleRepo orders them.
+ */
+export async function loadFiles(
+  root: string,
+  version: string,
+  config: Config,
+  configText: string,
+  options: LoadOptions = {},
+): Promise<{ accounts: LoadedFile<unknown>[]; plans: LoadedFile<unknown>[] }> {
+  const refs = await listFiles(root);
+  const stats: LoadStats = { files: refs.length, cached: 0, cachedByHash: 0, parsed: 0, workers: 0 };
+  const cache = options.cache === false ? undefined : LoadCache.open(root, cacheKey(version, configText));
+  const statOf = new Map<string, { size: number; mtimeMs: number }>();
+  const results: FileResult[] = [];
+  const progress = () => options.onProgress?.(results.length, refs.length);
+
+  let misses = refs;
+  if (cache) {
+    misses = [];
+    const stats_ = await Promise.all(refs.map((r) => stat(r.abs).catch(() => undefined)));
+    refs.forEach((ref, i) => {
+      const s = stats_[i];
+      if (!s) return void misses.push(ref);
+      statOf.set(ref.file, { size: s.size, mtimeMs: s.mtimeMs });
+      const hit = cache.byStat(ref.file, s.size, s.mtimeMs);
+      if (hit) {
+        stats.cached++;
+        results.push(hit);
+        return;
+      }
+      const known = cache.hashOf(ref.file);
+      // Same content under a new mtime (git checkout, touch): hash before paying for a parse.
+      if (known && hashFile(ref.abs) === known) {
+        stats.cachedByHash++;
+        results.push(cache.refresh(ref.file, s.size, s.mtimeMs)!);
+        return;
+      }
+      misses.push(ref);
+    });
+    progress();
+  }
+
+  const onResult = (r: FileResult) => {
+    results.push(r);
+    const s = statOf.get(r.file);
+    if (cache && s) cache.set(r.file, s.size, s.mtimeMs, r);
+    if (results.length % 50 === 0) progress();
+  };
+  stats.parsed = misses.length;
+  const script = workerScript();
+  stats.workers = script ? workerCount(misses.length, options.workers) : 0;
+  if (stats.workers > 0) {
+    await parseInWorkers(script!, config, misses, stats.workers, onResult);
+  } else {
+    const shapes: Shapes = { accounts: accountSchema(config), plans: planSchema(config) };
+    for (const ref of misses) onResult(await parseFile(ref, shapes));
+  }
+  progress();
+  cache?.save();
+  options.onStats?.(stats);
+
+  const accounts: LoadedFile<unknown>[] = [];
+  const plans: LoadedFile<unknown>[] = [];
+  for (const r of results) (r.file.startsWith('accounts/') ? accounts : plans).push(fromResult(r));
+  return { accounts, plans };
+}
+
+function hashFile(abs: string): string | undefined {
+  try {
+    return sha1(readFileSync(abs));
+  } catch {
+    return undefined;
+  }
+}

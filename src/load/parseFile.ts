@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+import type { Finding } from './finding.js';
+import { loadText, unreadable, type LoadedFile } from './loadFile.js';
+import { PositionIndex, type CompactIndex } from './positions.js';
+import { decodeText, readText } from './readText.js';
+
+/** A repo file to load: accounts/<id>.yaml or plans/<id>.yaml. */
+export interface FileRef {
+  id: string;
+  /** Repo-relative path with `/`. */
+  file: string;
+  folder: 'accounts' | 'plans';
+  abs: string;
+}
+
+/**
+ * One loaded file as plain data, the form that crosses threads and goes into the cache.
+ * `sha1` is the hash of the bytes that were parsed; absent when the file could not be read.
+ */
+export interface FileResult {
+  id: string;
+  file: string;
+  value?: unknown;
+  index: CompactIndex;
+  findings: Finding[];
+  sha1?: string;
+}
+
+export type Shapes = Record<FileRef['folder'], z.core.$ZodType>;
+
+export const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+
+/** Reads, hashes, parses and validates one file. Used in-thread and by the worker threads. */
+export async function parseFile(ref: FileRef, shapes: Shapes): Promise<FileResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(ref.abs);
+  } catch {
+    // readText words the finding (permission denied, a folder, ...).
+    const read = await readText(ref.abs, ref.file, ref.id);
+    return toResult('finding' in read ? unreadable(ref.id, ref.file, read.finding) : loadText(shapes[ref.folder], ref.id, ref.file, read.text, ref.id));
+  }
+  const decoded = decodeText(bytes, { file: ref.file, account: ref.id, line: 1, column: 1 });
+  const loaded = 'finding' in decoded ? unreadable(ref.id, ref.file, decoded.finding) : loadText(shapes[ref.folder], ref.id, ref.file, decoded.text, ref.id);
+  return toResult(loaded, sha1(bytes));
+}
+
+export function toResult(loaded: LoadedFile<unknown>, hash?: string): FileResult {
+  const result: FileResult = { id: loaded.id, file: loaded.file, index: loaded.index.toJSON(), findings: loaded.findings };
+  if (loaded.value !== undefined) result.value = loaded.value;
+  if (hash) result.sha1 = hash;
+  return result;
+}
+
+export function fromResult<T>(result: FileResult): LoadedFile<T> {
+  const loaded: LoadedFile<T> = { id: result.id, file: result.file, index: PositionIndex.fromJSON(result.index), findings: result.findings };
+  if (result.value !== undefined) loaded.value = result.value as T;
+  return loaded;
+}
