@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Finding } from './finding.js';
 import { loadText, unreadable, type LoadedFile } from './loadFile.js';
@@ -36,7 +36,8 @@ export const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(byt
 export async function parseFile(ref: FileRef, shapes: Shapes): Promise<FileResult> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(ref.abs);
+    // Synchronous: files are read one after another, and a sync read skips the thread-pool round trip.
+    bytes = readFileSync(ref.abs);
   } catch {
     // readText words the finding (permission denied, a folder, ...).
     const read = await readText(ref.abs, ref.file, ref.id);
