@@ -102,14 +102,12 @@ export async function loadFiles(
     if (results.length % 50 === 0) progress();
   };
   stats.parsed = misses.length;
+  const shapes: Shapes = { accounts: accountSchema(config), plans: planSchema(config) };
+  const parseHere = (ref: FileRef) => parseFile(ref, shapes);
   const script = workerScript();
   stats.workers = script ? workerCount(misses.length, options.workers) : 0;
-  if (stats.workers > 0) {
-    await parseInWorkers(script!, config, misses, stats.workers, onResult);
-  } else {
-    const shapes: Shapes = { accounts: accountSchema(config), plans: planSchema(config) };
-    for (const ref of misses) onResult(await parseFile(ref, shapes));
-  }
+  if (stats.workers > 0) await parseInWorkers(script!, config, misses, stats.workers, parseHere, onResult);
+  else for (const ref of misses) onResult(parseHere(ref));
   progress();
   cache?.save();
   options.onStats?.(stats);

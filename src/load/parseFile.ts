@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Finding } from './finding.js';
 import { loadText, unreadable, type LoadedFile } from './loadFile.js';
 import { PositionIndex, type CompactIndex } from './positions.js';
-import { decodeText, readText } from './readText.js';
+import { decodeText, readError } from './readText.js';
 
 /** A repo file to load: accounts/<id>.yaml or plans/<id>.yaml. */
 export interface FileRef {
@@ -33,15 +33,13 @@ export type Shapes = Record<FileRef['folder'], z.core.$ZodType>;
 export const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
 
 /** Reads, hashes, parses and validates one file. Used in-thread and by the worker threads. */
-export async function parseFile(ref: FileRef, shapes: Shapes): Promise<FileResult> {
+export function parseFile(ref: FileRef, shapes: Shapes): FileResult {
   let bytes: Buffer;
   try {
     // Synchronous: files are read one after another, and a sync read skips the thread-pool round trip.
     bytes = readFileSync(ref.abs);
-  } catch {
-    // readText words the finding (permission denied, a folder, ...).
-    const read = await readText(ref.abs, ref.file, ref.id);
-    return toResult('finding' in read ? unreadable(ref.id, ref.file, read.finding) : loadText(shapes[ref.folder], ref.id, ref.file, read.text, ref.id));
+  } catch (err) {
+    return toResult(unreadable(ref.id, ref.file, readError({ file: ref.file, account: ref.id, line: 1, column: 1 }, err)));
   }
   const decoded = decodeText(bytes, { file: ref.file, account: ref.id, line: 1, column: 1 });
   const loaded = 'finding' in decoded ? unreadable(ref.id, ref.file, decoded.finding) : loadText(shapes[ref.folder], ref.id, ref.file, decoded.text, ref.id);

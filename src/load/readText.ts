@@ -14,11 +14,16 @@ export async function readText(absPath: string, file: string, account: string | 
   try {
     bytes = await readFile(absPath);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied; make it readable (chmod a+r)' : code === 'EISDIR' ? 'is a folder, not a YAML file; rename it' : `cannot be read (${code ?? String(err)})`;
-    return { finding: makeFinding('yaml_syntax', where, `the file ${why}`) };
+    return { finding: readError(where, err) };
   }
   return decodeText(bytes, where);
+}
+
+/** The finding for a file that cannot be read. */
+export function readError(where: { file: string; account: string | null; line: number; column: number }, err: unknown): Finding {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied; make it readable (chmod a+r)' : code === 'EISDIR' ? 'is a folder, not a YAML file; rename it' : `cannot be read (${code ?? String(err)})`;
+  return makeFinding('yaml_syntax', where, `the file ${why}`);
 }
 
 export function decodeText(bytes: Uint8Array, where: { file: string; account: string | null; line: number; column: number }): { text: string } | { finding: Finding } {

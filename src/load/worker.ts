@@ -9,8 +9,7 @@ import { parseFile, type FileRef, type Shapes } from './parseFile.js';
 const config = (workerData as { config: Config }).config;
 const shapes: Shapes = { accounts: accountSchema(config), plans: planSchema(config) };
 
-parentPort!.on('message', async (batch: FileRef[]) => {
-  const results = [];
-  for (const ref of batch) results.push(await parseFile(ref, shapes));
-  parentPort!.postMessage(results);
+parentPort!.on('message', (batch: FileRef[]) => {
+  // As a JSON string: JSON.parse on the other side is faster than structured clone of objects.
+  parentPort!.postMessage(JSON.stringify(batch.map((ref) => parseFile(ref, shapes))));
 });

@@ -14,15 +14,16 @@ export const WORKER_THRESHOLD = 400;
 const BATCH = 32;
 
 /**
- * How many worker threads to use for `count` files: `workers` true/false/number from the caller,
- * auto (undefined) uses one per core above the threshold. 0 means parse in this thread.
+ * How many worker threads to start for `count` files, besides this thread (which parses too):
+ * `workers` true/false/number from the caller; automatic (undefined) is one per extra core, above
+ * the threshold. 0 means parse in this thread only.
  */
 export function workerCount(count: number, workers: boolean | number | undefined): number {
   if (workers === false || count === 0) return 0;
-  if (typeof workers === 'number') return Math.max(0, Math.min(Math.floor(workers), count));
+  if (typeof workers === 'number') return Math.max(0, Math.min(Math.floor(workers), Math.ceil(count / BATCH)));
   const cores = availableParallelism();
   if (cores < 2 || (workers === undefined && count < WORKER_THRESHOLD)) return 0;
-  return Math.min(cores, 8, Math.ceil(count / BATCH));
+  return Math.min(cores - 1, 7, Math.ceil(count / BATCH));
 }
 
 /**
@@ -37,30 +38,53 @@ export function workerScript(): string | undefined {
   return undefined;
 }
 
-/** Parses `refs` on `count` worker threads; results come back in any order. */
-export async function parseInWorkers(script: string, config: Config, refs: FileRef[], count: number, onResult: (r: FileResult) => void): Promise<void> {
+/**
+ * Parses `refs` on `count` worker threads and on this thread (`parseHere`), all taking batches
+ * from one queue so that no thread idles while files are left. Results come back in any order.
+ */
+export async function parseInWorkers(
+  script: string,
+  config: Config,
+  refs: FileRef[],
+  count: number,
+  parseHere: (ref: FileRef) => FileResult,
+  onResult: (r: FileResult) => void,
+): Promise<void> {
   let next = 0;
+  const take = () => {
+    const batch = refs.slice(next, next + BATCH);
+    next += batch.length;
+    return batch;
+  };
   const workers = Array.from({ length: count }, () => new Worker(script, { workerData: { config } }));
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= refs.length) return resolve();
-              worker.postMessage(refs.slice(next, next + BATCH));
-              next += BATCH;
-            };
-            worker.on('message', (results: FileResult[]) => {
-              for (const r of results) onResult(r);
-              feed();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`a kam worker thread stopped (exit code ${code})`)));
+    const done = workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
+          const feed = () => {
+            const batch = take();
+            if (batch.length === 0) return inFlight === 0 && resolve();
+            inFlight++;
+            worker.postMessage(batch);
+          };
+          worker.on('message', (json: string) => {
+            inFlight--;
+            for (const r of JSON.parse(json) as FileResult[]) onResult(r);
             feed();
-          }),
-      ),
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => reject(new Error(`a kam worker thread stopped (exit code ${code})`)));
+          // Two batches in flight, so a worker has work while this thread is busy parsing.
+          feed();
+          feed();
+        }),
     );
+    for (let batch = take(); batch.length > 0; batch = take()) {
+      for (const ref of batch) onResult(parseHere(ref));
+      await new Promise((resolve) => setImmediate(resolve)); // let worker results in
+    }
+    await Promise.all(done);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
