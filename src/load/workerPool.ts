@@ -20,7 +20,7 @@ const BATCH = 32;
  */
 export function workerCount(count: number, workers: boolean | number | undefined): number {
   if (workers === false || count === 0) return 0;
-  if (typeof workers === 'number') return Math.max(0, Math.min(Math.floor(workers), Math.ceil(count / BATCH)));
+  if (typeof workers === 'number') return Math.max(0, Math.min(Math.floor(workers), count));
   const cores = availableParallelism();
   if (cores < 2 || (workers === undefined && count < WORKER_THRESHOLD)) return 0;
   return Math.min(cores - 1, 7, Math.ceil(count / BATCH));
@@ -51,8 +51,10 @@ export async function parseInWorkers(
   onResult: (r: FileResult) => void,
 ): Promise<void> {
   let next = 0;
+  // Smaller batches for few files, so that every thread gets some.
+  const size = Math.max(1, Math.min(BATCH, Math.ceil(refs.length / ((count + 1) * 4))));
   const take = () => {
-    const batch = refs.slice(next, next + BATCH);
+    const batch = refs.slice(next, next + size);
     next += batch.length;
     return batch;
   };

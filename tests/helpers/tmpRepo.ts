@@ -39,7 +39,7 @@ export function snapshotTree(dir: string): Record<string, string> {
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
-      if (name === '.git') continue;
+      if (name === '.git' || name === '.kam') continue; // .kam: kam's own cache, not repo content
       if (statSync(p).isDirectory()) walk(p);
       else out[relative(dir, p)] = readFileSync(p, 'latin1');
     }
