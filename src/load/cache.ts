@@ -24,7 +24,7 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 /**
  * A file modified this soon before being cached may be modified again within the same mtime
  * tick without its size changing ("racy git"); such entries are checked by hash next time.
@@ -122,7 +122,7 @@ export class LoadCache {
       typeof entry.size === 'number' &&
       typeof entry.mtimeMs === 'number' &&
       r && typeof r === 'object' && typeof r.sha1 === 'string' && typeof r.id === 'string' && r.file === file &&
-      Array.isArray(r.findings) && r.index && Array.isArray(r.index.s) && Array.isArray(r.index.n) && r.index.n.length === r.index.s.length * 5;
+      Array.isArray(r.findings) && typeof r.index === 'string' && r.index.startsWith('{');
     if (!ok) {
       this.entries.delete(file);
       return undefined;

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { accountSchema } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
@@ -72,26 +72,29 @@ export async function loadFiles(
   let misses = refs;
   if (cache) {
     misses = [];
-    const stats_ = await Promise.all(refs.map((r) => stat(r.abs).catch(() => undefined)));
-    refs.forEach((ref, i) => {
-      const s = stats_[i];
-      if (!s) return void misses.push(ref);
+    for (const ref of refs) {
+      // Synchronous: thousands of stat() promises cost more than the calls themselves.
+      const s = statSync(ref.abs, { throwIfNoEntry: false });
+      if (!s) {
+        misses.push(ref);
+        continue;
+      }
       statOf.set(ref.file, { size: s.size, mtimeMs: s.mtimeMs });
       const hit = cache.byStat(ref.file, s.size, s.mtimeMs);
       if (hit) {
         stats.cached++;
         results.push(hit);
-        return;
+        continue;
       }
       const known = cache.hashOf(ref.file);
       // Same content under a new mtime (git checkout, touch): hash before paying for a parse.
       if (known && hashFile(ref.abs) === known) {
         stats.cachedByHash++;
         results.push(cache.refresh(ref.file, s.size, s.mtimeMs)!);
-        return;
+        continue;
       }
       misses.push(ref);
-    });
+    }
     progress();
   }
 

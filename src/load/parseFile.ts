@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Finding } from './finding.js';
 import { loadText, unreadable, type LoadedFile } from './loadFile.js';
-import { PositionIndex, type CompactIndex } from './positions.js';
+import { PositionIndex } from './positions.js';
 import { decodeText, readError } from './readText.js';
 
 /** A repo file to load: accounts/<id>.yaml or plans/<id>.yaml. */
@@ -23,7 +23,8 @@ export interface FileResult {
   id: string;
   file: string;
   value?: unknown;
-  index: CompactIndex;
+  /** PositionIndex.toString(): kept as a string until a finding needs a position. */
+  index: string;
   findings: Finding[];
   sha1?: string;
 }
@@ -47,7 +48,7 @@ export function parseFile(ref: FileRef, shapes: Shapes): FileResult {
 }
 
 export function toResult(loaded: LoadedFile<unknown>, hash?: string): FileResult {
-  const result: FileResult = { id: loaded.id, file: loaded.file, index: loaded.index.toJSON(), findings: loaded.findings };
+  const result: FileResult = { id: loaded.id, file: loaded.file, index: loaded.index.toString(), findings: loaded.findings };
   if (loaded.value !== undefined) result.value = loaded.value;
   if (hash) result.sha1 = hash;
   return result;

@@ -23,13 +23,14 @@ export interface CompactIndex {
  * findings, so most indexes never are): that keeps tens of thousands of files small in memory.
  */
 export class PositionIndex {
-  private compact: CompactIndex;
+  /** The compact form, or that form as a JSON string (as cached: parsed only when needed). */
+  private compact: CompactIndex | string;
   /** path -> [line, column] of the value node. Built on first use. */
   private values?: Map<string, [number, number]>;
   /** path -> [line, column] of the key that introduces the value (mapping entries only). */
   private keys?: Map<string, [number, number]>;
 
-  constructor(compact: CompactIndex = { s: [''], n: [0, 1, 1, 0, 0] }) {
+  constructor(compact: CompactIndex | string = { s: [''], n: [0, 1, 1, 0, 0] }) {
     this.compact = compact;
   }
 
@@ -95,10 +96,17 @@ export class PositionIndex {
   }
 
   toJSON(): CompactIndex {
+    if (typeof this.compact === 'string') this.compact = JSON.parse(this.compact) as CompactIndex;
     return this.compact;
   }
 
-  static fromJSON(json: CompactIndex): PositionIndex {
+  /** The compact form as a string: one string instead of many small values to parse and keep. */
+  toString(): string {
+    return typeof this.compact === 'string' ? this.compact : JSON.stringify(this.compact);
+  }
+
+  /** From toJSON() or toString() output. */
+  static fromJSON(json: CompactIndex | string): PositionIndex {
     return new PositionIndex(json);
   }
 
@@ -106,7 +114,7 @@ export class PositionIndex {
     if (!this.values || !this.keys) {
       const values = new Map<string, [number, number]>();
       const keys = new Map<string, [number, number]>();
-      const { s, n } = this.compact;
+      const { s, n } = this.toJSON();
       let prev = '';
       for (let i = 0; i < s.length; i++) {
         const path = prev.slice(0, n[i * 5]!) + s[i]!;
