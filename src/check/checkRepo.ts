@@ -1,6 +1,6 @@
 import { compareFindings, type Finding } from '../load/finding.js';
 import type { Repo } from '../load/loadRepo.js';
-import { scoreAccount } from '../score/score.js';
+import { scorePortfolio } from '../score/portfolio.js';
 import type { Account } from '../schema/account.js';
 import type { Plan } from '../schema/plan.js';
 import { completeness, type Completeness } from './completeness.js';
@@ -27,12 +27,14 @@ export interface CheckResult {
 export function checkRepo(repo: Repo, opts: CheckOptions): CheckResult {
   const accounts = repo.accounts.filter((a): a is typeof a & { value: Account } => a.value !== undefined);
   const plans = repo.plans.filter((p): p is typeof p & { value: Plan } => p.value !== undefined);
+  const portfolio = scorePortfolio(repo);
   const ctx: CheckContext = {
     repo,
     today: opts.today,
     accounts,
     plans,
-    scores: new Map(accounts.map((a) => [a.id, scoreAccount(a.id, a.value, repo.config)])),
+    scores: new Map(portfolio.accounts.map((s) => [s.id, s])),
+    portfolio,
     lastCommitDate: opts.lastCommitDate,
   };
   const raw = [...repo.findings, ...RULES.flatMap((rule) => rule.check(ctx))];

@@ -1,5 +1,6 @@
 import type { Finding } from '../load/finding.js';
 import type { LoadedAccount, LoadedPlan, Repo } from '../load/loadRepo.js';
+import type { Portfolio } from '../score/portfolio.js';
 import type { AccountScore } from '../score/score.js';
 import type { Account } from '../schema/account.js';
 import type { Plan } from '../schema/plan.js';
@@ -12,6 +13,8 @@ export interface CheckContext {
   today: string;
   /** Scores of the valid accounts, by id. */
   scores: Map<string, AccountScore>;
+  /** Portfolio totals against kam.yaml's limits (key accounts, per-manager load). */
+  portfolio: Portfolio;
   /** Valid accounts and plans only (files with errors are reported by loading, not by rules). */
   accounts: (LoadedAccount & { value: Account })[];
   plans: (LoadedPlan & { value: Plan })[];
@@ -19,12 +22,18 @@ export interface CheckContext {
   lastCommitDate?: (file: string) => string | undefined;
 }
 
-/** One check of a plan reviewer: a module per rule under src/check/rules/. */
-export interface Rule {
+/** What the docs, SARIF and JUnit say about a rule. */
+export interface RuleInfo {
   id: RuleId;
   /** One line: what the rule catches. */
   description: string;
   /** One line: how to fix what it reports. */
   fix: string;
+  /** A rule about the whole portfolio, not one account (its findings have `account: null`). */
+  portfolio?: boolean;
+}
+
+/** One check of a plan reviewer: a module per rule under src/check/rules/. */
+export interface Rule extends RuleInfo {
   check(ctx: CheckContext): Finding[];
 }

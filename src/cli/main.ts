@@ -40,7 +40,7 @@ Exit codes: 0 clean, 1 error findings, 2 usage, configuration or I/O problem.`,
     const cmd = factory((code) => {
       exitCode = code;
     }, io);
-    program.addCommand(cmd.copyInheritedSettings(program));
+    program.addCommand(inheritSettings(cmd, program));
   }
 
   try {
@@ -51,10 +51,19 @@ Exit codes: 0 clean, 1 error findings, 2 usage, configuration or I/O problem.`,
   }
 }
 
+/** Commander's addCommand copies no settings: copy them down, subcommands (kam new account) included. */
+function inheritSettings(cmd: Command, parent: Command): Command {
+  cmd.copyInheritedSettings(parent);
+  for (const sub of cmd.commands) inheritSettings(sub, cmd);
+  return cmd;
+}
+
 function handleError(err: unknown, io: Io): number {
   if (err instanceof CommanderError) {
     // Help and version "errors" are successful exits; the rest are usage errors.
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+    // Help shown because a subcommand is missing ("kam new") is a usage error; asked-for help is not.
+    if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (err.code === 'commander.executeSubCommandAsync') return EXIT.ok;
     return EXIT.usage;
   }

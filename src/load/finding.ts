@@ -19,13 +19,15 @@ export interface Finding {
 
 export type Position = { line: number; column: number };
 
-/** Orders findings by file, then position, then rule: stable output for humans and diffs. */
+/**
+ * Orders findings by file, then position, then rule. The sort is stable, so findings at one spot
+ * keep the order their rule produced (unanswered questions in checklist order).
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
     a.line - b.line ||
     a.column - b.column ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
 }

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { Account } from '../schema/account.js';
+import { accountSchema, type Account } from '../schema/account.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { SLUG_RE } from '../schema/common.js';
-import type { Plan } from '../schema/plan.js';
+import { planSchema, type Plan } from '../schema/plan.js';
 import { compareFindings, type Finding } from './finding.js';
 import { CONFIG_FILE } from './findRoot.js';
 import { VERSION } from '../cli/version.js';
-import { loadText, type LoadedFile } from './loadFile.js';
+import { loadText, unreadable, type LoadedFile } from './loadFile.js';
 import { loadFiles, type LoadOptions } from './loadFiles.js';
 import { makeFinding } from './makeFinding.js';
 import { readText } from './readText.js';
@@ -50,6 +50,39 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
   const config = cfg.config.value!;
   const { accounts, plans } = await loadFiles(root, VERSION, config, cfg.text, options);
   return { ok: true, repo: assembleRepo(root, config, cfg.config, accounts as LoadedAccount[], plans as LoadedPlan[]) };
+}
+
+/**
+ * One repo file as a source supplies it (the disk, a git revision): its text, or why it could
+ * not be read. `file` is repo-relative with `/` separators.
+ */
+export type SourceFile = { file: string } & ({ text: string } | { finding: Finding });
+
+/** The account/plan file names a source lists: `<folder>/<id>.yaml` directly in the folder, no dot files. */
+export const REPO_FILE_RE = /^(accounts|plans)\/([^/.][^/]*)\.ya?ml$/;
+
+/**
+ * Loads a repo from the texts of kam.yaml and of its account and plan files, whatever source they
+ * come from (the disk loader and the git loader share it). Pure: no I/O. Files whose names do not
+ * match REPO_FILE_RE are ignored.
+ */
+export function loadFromSource(root: string, configSource: SourceFile, files: SourceFile[]): LoadResult {
+  if ('finding' in configSource) return { ok: false, root, findings: [configSource.finding] };
+  const loadedConfig = loadText(configSchema, 'kam', CONFIG_FILE, configSource.text, null);
+  if (!loadedConfig.value) return { ok: false, root, findings: loadedConfig.findings.sort(compareFindings) };
+  const config = loadedConfig.value;
+  const accountShape = accountSchema(config);
+  const planShape = planSchema(config);
+  const accounts: LoadedAccount[] = [];
+  const plans: LoadedPlan[] = [];
+  for (const source of files) {
+    const match = REPO_FILE_RE.exec(source.file);
+    if (!match) continue;
+    const id = match[2]!;
+    if (match[1] === 'accounts') accounts.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(accountShape, id, source.file, source.text, id));
+    else plans.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(planShape, id, source.file, source.text, id));
+  }
+  return { ok: true, repo: assembleRepo(root, config, loadedConfig, accounts, plans) };
 }
 
 /** Cross-file checks of ids: duplicates, id/file-name mismatches, plans for unknown accounts. */

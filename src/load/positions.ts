@@ -23,15 +23,18 @@ export interface CompactIndex {
  * findings, so most indexes never are): that keeps tens of thousands of files small in memory.
  */
 export class PositionIndex {
-  /** The compact form, or that form as a JSON string (as cached: parsed only when needed). */
-  private compact: CompactIndex | string;
+  /**
+   * The compact form as a JSON string: one string is smaller to keep, copy and cache than many
+   * small values, and it is parsed only when a position is asked for.
+   */
+  private readonly compact: string;
   /** path -> [line, column] of the value node. Built on first use. */
   private values?: Map<string, [number, number]>;
   /** path -> [line, column] of the key that introduces the value (mapping entries only). */
   private keys?: Map<string, [number, number]>;
 
   constructor(compact: CompactIndex | string = { s: [''], n: [0, 1, 1, 0, 0] }) {
-    this.compact = compact;
+    this.compact = typeof compact === 'string' ? compact : JSON.stringify(compact);
   }
 
   static fromDocument(doc: Document, lines: LineCounter): PositionIndex {
@@ -96,13 +99,12 @@ export class PositionIndex {
   }
 
   toJSON(): CompactIndex {
-    if (typeof this.compact === 'string') this.compact = JSON.parse(this.compact) as CompactIndex;
-    return this.compact;
+    return JSON.parse(this.compact) as CompactIndex;
   }
 
-  /** The compact form as a string: one string instead of many small values to parse and keep. */
+  /** The compact form as a string (what the cache and worker threads carry). */
   toString(): string {
-    return typeof this.compact === 'string' ? this.compact : JSON.stringify(this.compact);
+    return this.compact;
   }
 
   /** From toJSON() or toString() output. */

@@ -9,14 +9,20 @@ export function accountSchema(config: Config) {
     .int(`must be a whole number from ${min} to ${max}`)
     .min(min, `must be from ${min} to ${max}`)
     .max(max, `must be from ${min} to ${max}`);
-  const ratings = z.strictObject(
-    Object.fromEntries(
-      config.scoring.criteria.map((c) => [
-        c.id,
-        rating.optional().meta({ description: `${c.label} (${min}-${max}${c.inverse ? `; ${min} is best` : ''})` }),
-      ]),
-    ) as Record<string, z.ZodOptional<z.ZodInt>>,
-  );
+  // An empty rating (`effort:` with no value, as `kam new account` writes them) is null: not rated
+  // yet. Nulls are dropped here, so scoring and rules see only the criteria that are rated.
+  const ratings = z
+    .strictObject(
+      Object.fromEntries(
+        config.scoring.criteria.map((c) => [
+          c.id,
+          rating.nullable().optional().meta({ description: `${c.label} (${min}-${max}${c.inverse ? `; ${min} is best` : ''}); empty = not rated yet` }),
+        ]),
+      ) as Record<string, z.ZodOptional<z.ZodNullable<z.ZodInt>>>,
+    )
+    .transform((r): Record<string, number | undefined> =>
+      Object.fromEntries(Object.entries(r).filter((e): e is [string, number] => typeof e[1] === 'number')),
+    );
   return z
     .strictObject({
       $schema: z.string().optional(),

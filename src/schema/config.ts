@@ -6,6 +6,7 @@ import {
 } from './defaults.js';
 import { DEFAULT_CHECKLIST } from './checklist.js';
 import { RULE_DEFAULTS, SEVERITIES } from './rules.js';
+import { bandsProblem, fieldProblem, importSection } from './importConfig.js';
 
 const criterion = z.strictObject({
   id: ident.meta({ description: 'Stable id; account ratings are keyed by it.' }),
@@ -108,6 +109,7 @@ export const configSchema = z
     roles: z.array(role).min(1).superRefine(uniqueBy((r) => r.id, 'role id')).default(DEFAULT_ROLES.map((r) => ({ ...r }))),
     checklist: checklist.default(() => structuredClone(DEFAULT_CHECKLIST)),
     rules: ruleSeverities.default({}),
+    import: importSection.optional(),
   })
   .superRefine((cfg, ctx) => {
     const names = new Set(cfg.scoring.tiers.map((t) => t.name));
@@ -115,6 +117,17 @@ export const configSchema = z
       if (!names.has(name))
         ctx.addIssue({ code: 'custom', path: ['key_tiers', i], message: `"${name}" is not a tier; tiers are ${[...names].map((n) => `"${n}"`).join(', ')}` });
     });
+    // Import mappings name criteria, which only the scoring section knows.
+    for (const [column, fields] of Object.entries(cfg.import?.map ?? {})) {
+      [fields].flat().forEach((field, i) => {
+        const problem = fieldProblem(field, cfg.scoring);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['import', 'map', column, ...(Array.isArray(fields) ? [i] : [])], message: problem });
+      });
+    }
+    for (const [criterion, thresholds] of Object.entries(cfg.import?.bands ?? {})) {
+      const problem = bandsProblem(criterion, thresholds, cfg.scoring);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['import', 'bands', criterion], message: problem });
+    }
   })
   .meta({ title: 'kam.yaml', description: 'kam plan repo configuration (format version 1)' });
 

@@ -101,8 +101,17 @@ export function compareScores(a: AccountScore, b: AccountScore): number {
 
 /** Scores are sums of float products: 75 may arrive as 74.99999999999999. */
 const EPSILON = 1e-9;
-const atLeast = (value: number, min: number) => value >= min - EPSILON;
+/** value >= min, forgiving float noise: a true 75 computed as 74.99999999999999 is in a 75 tier. */
+export const atLeast = (value: number, min: number) => value >= min - EPSILON;
 
-export function round1(n: number): number {
-  return Math.round(n * 10 + Number.EPSILON * 10) / 10;
+/**
+ * Rounds half up to `digits` decimals for output. Going through 12 significant digits first drops
+ * float noise, so a true 66.65 computed as 66.64999999999999 still rounds to 66.7.
+ */
+export function roundTo(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(Number((n * f).toPrecision(12))) / f;
 }
+
+/** Scores are shown with one decimal (plan-format.md, "Score"). */
+export const round1 = (n: number): number => roundTo(n, 1);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -22,5 +23,43 @@ export function atomicWrite(path: string, content: string | Uint8Array): void {
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
+  }
+}
+
+/**
+ * atomicWrite without blocking the thread, so many files can be written at once: their fsyncs
+ * then share the file system's journal commits (10,000 files: seconds instead of a minute).
+ * With `exclusive`, an existing file is kept and the result is false (as writeNew does).
+ */
+export async function atomicWriteAsync(path: string, content: string, opts: { exclusive?: boolean } = {}): Promise<boolean> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const file = await open(tmp, 'wx', 0o644);
+    try {
+      await file.writeFile(content, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    if (opts.exclusive && (await exists(path))) {
+      await rm(tmp, { force: true });
+      return false;
+    }
+    await rename(tmp, path);
+    return true;
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
   }
 }

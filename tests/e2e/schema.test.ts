@@ -23,7 +23,10 @@ describe('kam schema', () => {
     });
     const account = runKamJson(['schema', 'account'], { cwd: root }).json;
     expect(Object.keys(account.properties.ratings.properties)).toEqual(['spend']);
-    expect(account.properties.ratings.properties.spend).toMatchObject({ minimum: 0, maximum: 10, description: 'Annual spend (0-10)' });
+    expect(account.properties.ratings.properties.spend).toMatchObject({
+      description: 'Annual spend (0-10); empty = not rated yet',
+      anyOf: [{ type: 'integer', minimum: 0, maximum: 10 }, { type: 'null' }],
+    });
     const plan = runKamJson(['schema', 'plan', '-C', root]).json;
     expect(plan.properties.team.items.properties.roles.items.enum).toEqual(['sponsor']);
   });

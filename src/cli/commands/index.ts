@@ -1,6 +1,25 @@
+import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
+import { historyCommand } from './history.js';
+import { importCommand } from './import.js';
+import { initCommand } from './init.js';
+import { newCommand } from './new.js';
+import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
+import { scoreCommand } from './score.js';
 import type { CommandFactory } from './types.js';
 import { validateCommand } from './validate.js';
 
 /** Every kam command, in the order `kam --help` lists them. */
-export const commandFactories: CommandFactory[] = [validateCommand, schemaCommand];
+export const commandFactories: CommandFactory[] = [
+  initCommand,
+  newCommand,
+  importCommand,
+  scoreCommand,
+  checkCommand,
+  validateCommand,
+  renderCommand,
+  diffCommand,
+  historyCommand,
+  schemaCommand,
+];

@@ -1,7 +1,10 @@
+import { github } from './github.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { FindingsFormatter } from './types.js';
 
 /** Formatters by name; --format picks one. */
-export const findingsFormatters = { stylish, json } satisfies Record<string, FindingsFormatter>;
+export const findingsFormatters = { stylish, json, github, junit, sarif } satisfies Record<string, FindingsFormatter>;
 export type FindingsFormat = keyof typeof findingsFormatters;

@@ -1,8 +1,10 @@
 import { relative, resolve, sep } from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import type { Completeness } from '../../../check/completeness.js';
 import type { FindingsFormatter } from './types.js';
 
 /** ESLint-style: findings grouped by file, each line led by a clickable file:line:col. */
-export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk, truncated }) => {
+export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk, truncated, completeness }) => {
   const lines: string[] = [];
   let current: string | undefined;
   for (const f of findings) {
@@ -17,6 +19,7 @@ export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk
   }
   if (truncated) lines.push('', chalk.dim(`… ${truncated} more finding${truncated === 1 ? '' : 's'} not shown (raise --max-findings to see them)`));
   if (findings.length > 0 || truncated) lines.push('');
+  if (completeness && Object.keys(completeness).length > 0) lines.push(...completenessBlock(completeness, chalk), '');
   const total = summary.errors + summary.warnings;
   const counts = `${summary.accounts} account${summary.accounts === 1 ? '' : 's'}, ${summary.plans} plan${summary.plans === 1 ? '' : 's'}`;
   if (total === 0) lines.push(chalk.green(`✔ no problems (${counts})`));
@@ -31,4 +34,20 @@ export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk
 export function displayPath(root: string, cwd: string, file: string): string {
   const rel = relative(cwd, resolve(root, file));
   return rel.split(sep).join('/');
+}
+
+/** One line per plan: percent done, the counts, and the categories still open (done/total). */
+function completenessBlock(byAccount: Record<string, Completeness>, chalk: ChalkInstance): string[] {
+  const ids = Object.keys(byAccount).sort();
+  const width = Math.max(...ids.map((id) => id.length));
+  const lines = [chalk.bold('Checklist completeness (answered or not applicable)')];
+  for (const id of ids) {
+    const c = byAccount[id]!;
+    const pct = `${c.percent}%`.padStart(6);
+    const colored = c.percent === 100 ? chalk.green(pct) : c.percent >= 50 ? chalk.yellow(pct) : chalk.red(pct);
+    const open = c.categories.filter((cat) => cat.unanswered > 0).map((cat) => `${cat.id} ${cat.total - cat.unanswered}/${cat.total}`);
+    const counts = `${c.answered} answered, ${c.not_applicable} n/a, ${c.unanswered} open of ${c.total}`;
+    lines.push(`  ${id.padEnd(width)}  ${colored}  ${counts}${open.length ? chalk.dim(`  (${open.join(', ')})`) : ''}`);
+  }
+  return lines;
 }

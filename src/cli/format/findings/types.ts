@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
+import type { Completeness } from '../../../check/completeness.js';
 import type { FindingSummary } from '../../../check/severity.js';
 import type { Finding } from '../../../load/finding.js';
+import type { RuleId } from '../../../schema/rules.js';
 
 /** What every findings formatter gets: the findings and whatever context the format needs. */
 export interface FindingsReport {
@@ -15,6 +17,11 @@ export interface FindingsReport {
   extra?: Record<string, unknown>;
   /** Findings left out of the listing by --max-findings (still counted in the summary). */
   truncated?: number;
+  /** kam check: checklist completeness by account id (stylish shows it, json prints it). */
+  completeness?: Record<string, Completeness>;
+  /** kam check: the accounts and the rules (not `off`) the report covers, for JUnit's test cases. */
+  accounts?: string[];
+  rules?: RuleId[];
 }
 
 export type FindingsFormatter = (report: FindingsReport) => string;

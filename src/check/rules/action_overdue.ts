@@ -1,0 +1,19 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import { daysBetween, plural } from '../dates.js';
+import type { Rule } from '../rule.js';
+
+export const actionOverdue: Rule = {
+  id: 'action_overdue',
+  description: 'an open action whose `due` date is before today (done and blocked actions are never overdue)',
+  fix: 'do it and set `status: done`, set `status: blocked`, or agree a new `due` date',
+  check({ plans, today }) {
+    return plans.flatMap((plan) =>
+      plan.value.actions.flatMap((action, i) => {
+        if (action.status !== 'open' || !action.due || action.due >= today) return [];
+        const where = { file: plan.file, account: plan.id, ...plan.index.locate(['actions', i, 'due']) };
+        const late = plural(daysBetween(action.due, today), 'day');
+        return [makeFinding('action_overdue', where, `action "${action.title}" was due ${action.due} (${late} ago) and is still open; mark it done or set a new due date`)];
+      }),
+    );
+  },
+};

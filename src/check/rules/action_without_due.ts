@@ -1,0 +1,17 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import type { Rule } from '../rule.js';
+
+export const actionWithoutDue: Rule = {
+  id: 'action_without_due',
+  description: 'an open or blocked action with no `due` date (done actions need none)',
+  fix: 'set `due: YYYY-MM-DD` to when the action should be done',
+  check({ plans }) {
+    return plans.flatMap((plan) =>
+      plan.value.actions.flatMap((action, i) => {
+        if (action.status === 'done' || action.due) return [];
+        const where = { file: plan.file, account: plan.id, ...plan.index.locate(['actions', i, 'due'], true) };
+        return [makeFinding('action_without_due', where, `action "${action.title}" has no due date; add due: YYYY-MM-DD`)];
+      }),
+    );
+  },
+};

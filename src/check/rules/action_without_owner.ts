@@ -1,0 +1,18 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import type { Rule } from '../rule.js';
+
+export const actionWithoutOwner: Rule = {
+  id: 'action_without_owner',
+  description: 'an action with no `owner` (missing, empty or blank), whatever its status',
+  fix: 'set `owner:` to the one person who will make the action happen',
+  check({ plans }) {
+    return plans.flatMap((plan) =>
+      plan.value.actions.flatMap((action, i) => {
+        if (action.owner && action.owner.trim() !== '') return [];
+        // At an empty `owner:` when there is one, else at the action.
+        const where = { file: plan.file, account: plan.id, ...plan.index.locate(['actions', i, 'owner'], true) };
+        return [makeFinding('action_without_owner', where, `action "${action.title}" has no owner; add owner: <name>`)];
+      }),
+    );
+  },
+};

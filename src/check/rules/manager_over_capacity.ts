@@ -1,0 +1,22 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import type { Rule } from '../rule.js';
+
+export const managerOverCapacity: Rule = {
+  id: 'manager_over_capacity',
+  description: 'a manager who owns more tiered accounts than `limits.max_accounts_per_manager` (default 8)',
+  fix: 'hand some of the manager\'s accounts to another manager (`manager:` in the account file), or raise the limit',
+  check({ accounts, portfolio }) {
+    return portfolio.managers
+      .filter((load) => load.over)
+      .flatMap((load) => {
+        const owned = portfolio.accounts.filter((a) => a.tiered && a.manager === load.manager).map((a) => a.id).sort();
+        // One finding per manager, at the `manager:` line of the first of their accounts (by id);
+        // the message names all of them.
+        const first = accounts.find((a) => a.id === owned[0]);
+        if (!first) return [];
+        const where = { file: first.file, account: first.id, ...first.index.locate(['manager']) };
+        const message = `${load.manager} manages ${load.accounts} tiered accounts (${owned.join(', ')}) but limits.max_accounts_per_manager is ${load.limit}; hand some to another manager or raise the limit`;
+        return [makeFinding('manager_over_capacity', where, message, { manager: load.manager })];
+      });
+  },
+};

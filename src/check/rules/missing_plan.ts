@@ -1,0 +1,20 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import { keyTierNames } from '../../schema/config.js';
+import type { Rule } from '../rule.js';
+
+export const missingPlan: Rule = {
+  id: 'missing_plan',
+  description: 'a key account (its tier is one of `key_tiers`, default: every tier) without a plan',
+  fix: 'create `plans/<id>.yaml` for the account, or leave its tier out of `key_tiers` in kam.yaml',
+  check({ repo, accounts, scores }) {
+    const keyTiers = new Set(keyTierNames(repo.config));
+    // A plan file with errors still counts as a plan: loading reports what is wrong with it.
+    const planned = new Set(repo.plans.map((p) => p.id));
+    return accounts.flatMap((account) => {
+      const tier = scores.get(account.id)?.tier;
+      if (!tier || !keyTiers.has(tier) || planned.has(account.id)) return [];
+      const where = { file: account.file, account: account.id, ...account.index.locate(['name'], true) };
+      return [makeFinding('missing_plan', where, `${account.value.name} is ${tier}, a key tier, but has no plan; create plans/${account.id}.yaml`)];
+    });
+  },
+};

@@ -1,0 +1,18 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import type { Rule } from '../rule.js';
+
+export const missingRole: Rule = {
+  id: 'missing_role',
+  description: 'an account-team role (kam.yaml `roles`) that no member of the plan\'s `team` holds',
+  fix: 'add the role to a team member\'s `roles`, or add a team member who holds it',
+  check({ repo, plans }) {
+    return plans.flatMap((plan) => {
+      const held = new Set(plan.value.team.flatMap((member) => member.roles));
+      // At the `team:` line; a plan without one is located at its root mapping.
+      const where = { file: plan.file, account: plan.id, ...plan.index.locate(['team'], true) };
+      return repo.config.roles
+        .filter((role) => !held.has(role.id))
+        .map((role) => makeFinding('missing_role', where, `no one on the account team is ${role.label} (${role.id}); add the role to a member under team:`, { role: role.id }));
+    });
+  },
+};

@@ -1,0 +1,17 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import type { Rule } from '../rule.js';
+
+const DECIDERS = new Set(['decision_maker', 'economic_buyer']);
+
+export const noDecisionMaker: Rule = {
+  id: 'no_decision_maker',
+  description: 'a plan whose `stakeholders` name no one with role `decision_maker` or `economic_buyer`',
+  fix: 'find out who decides and who holds the budget, and add them under `stakeholders:` with that role',
+  check({ plans }) {
+    return plans.flatMap((plan) => {
+      if (plan.value.stakeholders.some((s) => s.role && DECIDERS.has(s.role))) return [];
+      const where = { file: plan.file, account: plan.id, ...plan.index.locate(['stakeholders'], true) };
+      return [makeFinding('no_decision_maker', where, 'no stakeholder is the decision maker or economic buyer; add who decides (role: decision_maker) and who holds the budget (role: economic_buyer)')];
+    });
+  },
+};

@@ -1,0 +1,30 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import { daysBetween, plural } from '../dates.js';
+import type { Rule } from '../rule.js';
+
+export const stalePlan: Rule = {
+  id: 'stale_plan',
+  description: 'a plan whose `last_reviewed` is more than `review.cadence_days` (default 90) before today, or that has none',
+  fix: 'review the plan with the account team and set `last_reviewed:` to the review date',
+  check({ repo, plans, today, lastCommitDate }) {
+    const cadence = repo.config.review.cadence_days;
+    const rhythm = `the review cadence is ${plural(cadence, 'day')}`;
+    return plans.flatMap((plan) => {
+      const at = (path: string[]) => ({ file: plan.file, account: plan.id, ...plan.index.locate(path) });
+      const reviewed = plan.value.last_reviewed;
+      if (reviewed) {
+        const age = daysBetween(reviewed, today);
+        if (age <= cadence) return [];
+        return [makeFinding('stale_plan', at(['last_reviewed']), `last reviewed ${reviewed}, ${plural(age, 'day')} ago (${rhythm}); review the plan and update last_reviewed`)];
+      }
+      // No review date: the last commit that touched the plan is the best evidence there is.
+      const changed = lastCommitDate?.(plan.file);
+      if (changed) {
+        const age = daysBetween(changed, today);
+        if (age <= cadence) return [];
+        return [makeFinding('stale_plan', at([]), `no last_reviewed, and the plan last changed in git on ${changed}, ${plural(age, 'day')} ago (${rhythm}); review it and add last_reviewed: YYYY-MM-DD`)];
+      }
+      return [makeFinding('stale_plan', at([]), `the plan has never been reviewed (no last_reviewed${lastCommitDate ? ' and no commit in git history' : ''}); review it and add last_reviewed: YYYY-MM-DD`)];
+    });
+  },
+};

@@ -1,0 +1,16 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import type { Rule } from '../rule.js';
+
+export const tooManyKeyAccounts: Rule = {
+  id: 'too_many_key_accounts',
+  description: 'more tiered (key) accounts in the portfolio than `limits.max_key_accounts` (default 25)',
+  fix: 'focus: lower some ratings or raise tier thresholds so fewer accounts are tiered, or raise the limit',
+  portfolio: true,
+  check({ repo, portfolio }) {
+    const { count, limit, over } = portfolio.keyAccounts;
+    if (!over) return [];
+    const cfg = repo.configFile;
+    const where = { file: cfg.file, account: null, ...cfg.index.locate(['limits', 'max_key_accounts']) };
+    return [makeFinding('too_many_key_accounts', where, `${count} accounts are tiered but limits.max_key_accounts is ${limit}; tier fewer accounts or raise the limit`)];
+  },
+};

@@ -1,0 +1,23 @@
+import { makeFinding } from '../../load/makeFinding.js';
+import type { Rule } from '../rule.js';
+
+export const unratedCriterion: Rule = {
+  id: 'unrated_criterion',
+  description: 'a scoring criterion the account does not rate (its score leaves it out); one finding for an account that rates none',
+  fix: 'add the criterion under the account\'s `ratings:` (a whole number on the scale)',
+  check({ repo, accounts, scores }) {
+    const { criteria, scale } = repo.config.scoring;
+    return accounts.flatMap((account) => {
+      const unrated = scores.get(account.id)?.unrated ?? [];
+      // At the `ratings:` line, or the account's root mapping when it has none.
+      const where = { file: account.file, account: account.id, ...account.index.locate(['ratings'], true) };
+      // An account that rates nothing gets one finding, not one per criterion: the fix is one step.
+      if (unrated.length === criteria.length)
+        return [makeFinding('unrated_criterion', where, `rates none of the ${criteria.length} criteria, so it has no score or tier; add ratings: with ${criteria.map((c) => c.id).join(', ')} (${scale.min}-${scale.max})`)];
+      return unrated.map((id) => {
+        const label = criteria.find((c) => c.id === id)?.label ?? id;
+        return makeFinding('unrated_criterion', where, `${label} (${id}) is not rated, so the score leaves it out; add ${id}: <${scale.min}-${scale.max}> under ratings:`, { criterion: id });
+      });
+    });
+  },
+};

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { checkRepo, localToday } from '../../check/checkRepo.js';
+import { configRuleSettings, summarize, type RuleSettings } from '../../check/severity.js';
+import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
+import { KamError } from '../../load/errors.js';
+import { RULE_IDS } from '../../schema/rules.js';
+import { atomicWrite } from '../../util/atomicWrite.js';
+import { makeChalk } from '../color.js';
+import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
+import type { Io } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import { loadRepoForCli } from './loadForCli.js';
+
+export interface CheckCliOptions extends GlobalOptions {
+  format: FindingsFormat;
+  maxWarnings?: number;
+  maxFindings?: number;
+  today?: string;
+  rule?: RuleSettings;
+  output?: string;
+}
+
+export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): Promise<number> {
+  const repo = await loadRepoForCli(io, opts);
+  if ('exitCode' in repo) return repo.exitCode;
+  const inScope = scopeFilter(paths, repo.root, io.cwd);
+  // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed.
+  const lastCommitDate = await lastCommitDateLookup(repo.root);
+  const result = checkRepo(repo, { today: opts.today ?? localToday(), rules: opts.rule, lastCommitDate });
+
+  // paths... limit the report, never what the rules see: a missing plan is still found.
+  const findings = result.findings.filter((f) => inScope(f.file));
+  const summary = summarize(findings, result.summary.accounts, result.summary.plans);
+  const planFiles = new Map(repo.plans.map((p) => [p.id, p.file]));
+  const completeness = Object.fromEntries(Object.entries(result.completeness).filter(([id]) => inScope(planFiles.get(id) ?? '')));
+  const accounts = [...new Set([...repo.accounts, ...repo.plans].filter((f) => inScope(f.file)).map((f) => f.id))];
+  const settings = { ...configRuleSettings(repo.config), ...opts.rule };
+  const listed = opts.maxFindings === undefined ? findings : findings.slice(0, opts.maxFindings);
+
+  const report = findingsFormatters[opts.format]({
+    findings: listed,
+    summary,
+    root: repo.root,
+    cwd: io.cwd,
+    chalk: makeChalk(io, opts.output === undefined ? opts.color : false),
+    truncated: findings.length - listed.length,
+    completeness,
+    accounts,
+    rules: RULE_IDS.filter((id) => settings[id] !== 'off'),
+  });
+  if (opts.output === undefined) io.stdout.write(report);
+  else writeReport(resolve(io.cwd, opts.output), opts.output, report);
+
+  const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`kam: ${summary.warnings} warnings, more than --max-warnings ${opts.maxWarnings} allows\n`);
+  return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/**
+ * Which repo files the report covers. Each path may be relative to the working folder or to the
+ * repo root; no paths means the whole repo.
+ */
+function scopeFilter(paths: string[], root: string, cwd: string): (file: string) => boolean {
+  if (paths.length === 0) return () => true;
+  const prefixes = paths.map((p) => {
+    const abs = [resolve(cwd, p), resolve(root, p)].find((candidate) => existsSync(candidate));
+    if (!abs) throw new KamError(`${p}: no such file or folder (paths are relative to the current folder or to the plan repo)`);
+    const rel = relative(root, abs);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new KamError(`${p} is outside the plan repo ${root}; name files or folders inside it`);
+    return rel.split(sep).join('/');
+  });
+  return (file) => prefixes.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`));
+}
+
+function writeReport(path: string, shown: string, report: string): void {
+  try {
+    atomicWrite(path, report);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new KamError(`cannot write the report to ${shown} (${code ?? String(err)}); check that its folder is writable and it is not a folder`);
+  }
+}

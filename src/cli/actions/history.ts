@@ -1,0 +1,36 @@
+import Table from 'cli-table3';
+import { SHALLOW_HINT } from '../../git/git.js';
+import { accountHistory, type History } from '../../git/history.js';
+import { findRoot } from '../../load/findRoot.js';
+import { makeChalk } from '../color.js';
+import { sparkline } from '../format/sparkline.js';
+import type { Io } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+
+export async function runHistory(id: string, opts: GlobalOptions & { format: 'table' | 'json'; since?: string }, io: Io): Promise<number> {
+  const root = findRoot(io.cwd, opts.repo);
+  const { shallow, ...history } = await accountHistory(root, id, { since: opts.since });
+  if (shallow) io.stderr.write(`kam: note: this is a shallow clone, so the history may start late; ${SHALLOW_HINT}\n`);
+  if (opts.format === 'json') {
+    io.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(historyTable(history, makeChalk(io, opts.color)));
+  // The sparkline is for eyes on a terminal only: never in files, pipes or JSON.
+  const scores = history.history.map((h) => h.score).filter((s): s is number => s !== null);
+  if (io.stdout.isTTY && scores.length > 0)
+    io.stdout.write(`score ${sparkline(history.history.map((h) => h.score))}  ${scores[0]!.toFixed(1)} → ${scores.at(-1)!.toFixed(1)}\n`);
+  return 0;
+}
+
+function historyTable({ account, history }: Omit<History, 'shallow'>, chalk: ReturnType<typeof makeChalk>): string {
+  if (history.length === 0) return `${account}: no commits in that period\n`;
+  const t = new Table({ head: ['Commit', 'Date', 'Score', 'Tier', 'Checklist', 'Subject'], style: { head: [], border: [] } });
+  let tier: string | null | undefined;
+  for (const h of history) {
+    const tierText = h.tier ?? '–';
+    t.push([chalk.dim(h.commit.slice(0, 7)), h.date, h.score === null ? '–' : h.score.toFixed(1), tier !== undefined && h.tier !== tier ? chalk.bold.yellow(tierText) : tierText, h.completeness === null ? '–' : `${h.completeness}%`, h.subject]);
+    tier = h.tier;
+  }
+  return `${chalk.bold(account)}\n${t.toString()}\n`;
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CsvError, parseCsv } from '../../import/csv.js';
+import { importAccounts } from '../../import/importAccounts.js';
+import { resolveMapping } from '../../import/mapping.js';
+import { KamError } from '../../load/errors.js';
+import { findRoot } from '../../load/findRoot.js';
+import { loadConfig } from '../../load/loadRepo.js';
+import { makeChalk } from '../color.js';
+import { importFormatters, type ImportFormat } from '../format/import.js';
+import type { Io } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import { loadRepoForCli } from './loadForCli.js';
+
+/** CRM exports are far larger than plan files; this only guards against reading the wrong file. */
+const MAX_CSV_BYTES = 256 * 1024 * 1024;
+
+export interface ImportCliOptions extends GlobalOptions {
+  map?: string[];
+  bands?: string[];
+  delimiter?: string;
+  update?: boolean;
+  dryRun?: boolean;
+  today?: string;
+  format: ImportFormat;
+}
+
+export async function runImport(file: string, opts: ImportCliOptions, io: Io): Promise<number> {
+  const text = readCsv(file, io.cwd);
+  const delimiter = opts.delimiter === undefined ? undefined : parseDelimiter(opts.delimiter);
+  const root = findRoot(io.cwd, opts.repo);
+  const loaded = await loadConfig(root);
+  if (!loaded.ok) {
+    const shown = await loadRepoForCli(io, { ...opts, repo: root });
+    return 'exitCode' in shown ? shown.exitCode : 2;
+  }
+  const config = loaded.config.value!;
+
+  let table;
+  try {
+    table = parseCsv(text, delimiter);
+  } catch (err) {
+    if (err instanceof CsvError) throw new KamError(`${file}:${err.line}: ${err.message}`);
+    throw err;
+  }
+  const mapping = resolveMapping(table.header.cells, config, { map: opts.map, bands: opts.bands }, file);
+  const report = await importAccounts(root, config, table, mapping, {
+    source: file,
+    today: opts.today ?? localDate(),
+    update: opts.update === true,
+    dryRun: opts.dryRun === true,
+  });
+  io.stdout.write(importFormatters[opts.format]({ report, root, cwd: io.cwd, chalk: makeChalk(io, opts.color) }));
+  return report.summary.rejected > 0 ? 1 : 0;
+}
+
+function readCsv(file: string, cwd: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(cwd, file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new KamError(`${file}: no such file`);
+    if (code === 'EISDIR') throw new KamError(`${file}: is a folder; name the CSV file to import`);
+    throw new KamError(`${file}: cannot be read (${code ?? String(err)})`);
+  }
+  if (bytes.length > MAX_CSV_BYTES) throw new KamError(`${file}: ${(bytes.length / 1048576).toFixed(0)} MiB is larger than kam imports (${MAX_CSV_BYTES / 1048576} MiB); split the file`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new KamError(`${file}: not valid UTF-8 text; export it as UTF-8 (Excel: "CSV UTF-8")`);
+  }
+}
+
+function parseDelimiter(value: string): string {
+  const d = value === 'tab' || value === '\\t' ? '\t' : value;
+  if (d.length !== 1 || d === '"' || d === '\n' || d === '\r')
+    throw new KamError(`--delimiter "${value}": give one character such as "," or ";" (or "tab"), not a quote or line break`);
+  return d;
+}
+
+/** Today's local date as YYYY-MM-DD. */
+function localDate(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

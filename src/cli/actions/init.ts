@@ -1,0 +1,125 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { localToday } from '../../check/checkRepo.js';
+import { gitInit, gitState } from '../../init/git.js';
+import { DEFAULT_ORGANIZATION, initConfig, initFiles, writeInitFiles, type InitWriteResult } from '../../init/init.js';
+import { KamError } from '../../load/errors.js';
+import { CONFIG_FILE } from '../../load/findRoot.js';
+import { loadConfig } from '../../load/loadRepo.js';
+import { DEFAULT_CURRENCY } from '../../schema/defaults.js';
+import type { Config } from '../../schema/config.js';
+import { makeChalk } from '../color.js';
+import type { Io } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import { ask, canPrompt } from '../prompt.js';
+import { VERSION } from '../version.js';
+
+export interface InitOptions extends GlobalOptions {
+  organization?: string;
+  currency?: string;
+  yes?: boolean;
+  withChecklist?: boolean;
+  git: boolean;
+  dryRun?: boolean;
+  force?: boolean;
+  format: 'text' | 'json';
+}
+
+type GitOutcome = 'initialized' | 'would_initialize' | 'inside_repo' | 'skipped' | 'unavailable' | 'failed';
+
+export async function runInit(dir: string | undefined, opts: InitOptions, io: Io): Promise<number> {
+  const root = resolve(io.cwd, dir ?? '.');
+  if (existsSync(root) && !statSync(root).isDirectory()) throw new KamError(`${dir}: exists and is not a folder; pick another folder for the plan repo`);
+
+  const config = await chooseConfig(root, opts, io);
+  const files = initFiles(config, { withChecklist: opts.withChecklist, today: localToday(), version: VERSION });
+  // Asked before writing: the new files must not make a fresh folder look like anything else.
+  const state = opts.git ? gitState(root) : undefined;
+  const result = writeInitFiles(root, files, { force: opts.force, dryRun: opts.dryRun });
+
+  let git: GitOutcome = 'skipped';
+  if (state === 'inside') git = 'inside_repo';
+  else if (state === 'unavailable') git = 'unavailable';
+  else if (state === 'outside' && opts.dryRun) git = 'would_initialize';
+  else if (state === 'outside') {
+    const error = gitInit(root);
+    git = error ? 'failed' : 'initialized';
+    if (error) io.stderr.write(`kam: warning: git init failed (${error}); the plan repo works without it\n`);
+  }
+  if (git === 'unavailable') io.stderr.write('kam: warning: git is not installed, so no git repository was created; the plan repo works without it\n');
+
+  const shownRoot = relative(io.cwd, root) || '.';
+  if (opts.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ root: shownRoot, dryRun: Boolean(opts.dryRun), ...result, git }, null, 2)}\n`);
+  } else {
+    io.stdout.write(textReport(result, { root: shownRoot, git, dryRun: opts.dryRun, chalk: makeChalk(io, opts.color) }));
+  }
+  if (result.kept.length === 0) return 0;
+  io.stderr.write(
+    `kam: kept ${result.kept.length} existing file${result.kept.length === 1 ? '' : 's'} unchanged: ${result.kept.join(', ')}; ` +
+      'use --force to replace them with the defaults\n',
+  );
+  return 2;
+}
+
+/** A kept kam.yaml stays the repo's config; otherwise the defaults with the organization and currency. */
+async function chooseConfig(root: string, opts: InitOptions, io: Io): Promise<Config> {
+  if (existsSync(join(root, CONFIG_FILE)) && !opts.force) {
+    const loaded = await loadConfig(root);
+    if (loaded.ok) return loaded.config.value!;
+    io.stderr.write(`kam: warning: the existing ${CONFIG_FILE} is invalid ("kam validate" shows why); the example files follow kam's defaults\n`);
+  }
+  const currency = opts.currency === undefined ? undefined : parseCurrency(opts.currency);
+  if (currency !== undefined && 'error' in currency) throw new KamError(`--currency ${opts.currency}: ${currency.error}`);
+  let organization = opts.organization?.trim() || undefined;
+  let code = currency?.value;
+  if (canPrompt(io, opts) && !opts.dryRun && opts.format !== 'json' && (organization === undefined || code === undefined)) {
+    const questions = [];
+    if (organization === undefined)
+      questions.push({ label: 'Organization (the supplier: you)', defaultValue: DEFAULT_ORGANIZATION, parse: (a: string) => ({ value: a }) });
+    if (code === undefined) questions.push({ label: 'Currency of revenue figures', defaultValue: DEFAULT_CURRENCY, parse: parseCurrency });
+    const answers = await ask(io, questions);
+    if (organization === undefined) organization = answers.shift();
+    if (code === undefined) code = answers.shift();
+  }
+  return initConfig(organization ?? DEFAULT_ORGANIZATION, code ?? DEFAULT_CURRENCY);
+}
+
+export function parseCurrency(input: string): { value: string } | { error: string } {
+  const code = input.trim().toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? { value: code } : { error: 'a currency is a three-letter ISO 4217 code such as USD, EUR or GBP' };
+}
+
+function textReport(
+  result: InitWriteResult,
+  ctx: { root: string; git: GitOutcome; dryRun?: boolean; chalk: ReturnType<typeof makeChalk> },
+): string {
+  const { chalk } = ctx;
+  const where = ctx.root === '.' ? 'this folder' : ctx.root;
+  const lines = [ctx.dryRun ? `Dry run: nothing was written. kam init would write in ${where}:` : `kam plan repo in ${where}:`];
+  const verb = (v: string, dry: string) => (ctx.dryRun ? dry : v);
+  for (const path of result.created) lines.push(`  ${chalk.green(verb('created  ', 'create   '))}${path}`);
+  for (const path of result.updated) lines.push(`  ${chalk.green(verb('replaced ', 'replace  '))}${path}`);
+  for (const path of result.unchanged) lines.push(`  ${chalk.dim('unchanged')}${' '}${path}`);
+  for (const path of result.kept) lines.push(`  ${chalk.yellow('kept     ')}${path} ${chalk.dim('(exists; --force replaces it)')}`);
+  const git: Record<GitOutcome, string | undefined> = {
+    initialized: 'Initialized a git repository.',
+    would_initialize: 'Would run git init.',
+    inside_repo: undefined,
+    skipped: undefined,
+    unavailable: undefined,
+    failed: undefined,
+  };
+  if (git[ctx.git]) lines.push(git[ctx.git]!);
+  if (!ctx.dryRun) {
+    lines.push('', 'Next steps:');
+    if (ctx.root !== '.') lines.push(`  cd ${/\s/.test(ctx.root) ? JSON.stringify(ctx.root) : ctx.root}`);
+    lines.push(
+      '  kam check                          review the example plan (its warnings show what is still open)',
+      '  kam score                          rank and tier the accounts',
+      '  kam new account "Customer Name"    add your own account, then rate it',
+      '  kam new plan <id>                  a plan for a key account: the plan file is the checklist',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

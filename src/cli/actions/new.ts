@@ -1,0 +1,105 @@
+import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { localToday } from '../../check/checkRepo.js';
+import { accountText, planText } from '../../init/formText.js';
+import { KamError } from '../../load/errors.js';
+import { findRoot } from '../../load/findRoot.js';
+import { loadText } from '../../load/loadFile.js';
+import { loadConfig } from '../../load/loadRepo.js';
+import { readText } from '../../load/readText.js';
+import { accountSchema } from '../../schema/account.js';
+import { SLUG_RE } from '../../schema/common.js';
+import type { Config } from '../../schema/config.js';
+import { didYouMean } from '../../util/didYouMean.js';
+import { writeNew } from '../../util/safeWrite.js';
+import { slugify } from '../../util/slug.js';
+import type { Io } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import { loadRepoForCli } from './loadForCli.js';
+
+interface NewOptions extends GlobalOptions {
+  force?: boolean;
+  format: 'text' | 'json';
+}
+
+export async function runNewAccount(name: string, opts: NewOptions & { id?: string; manager?: string }, io: Io): Promise<number> {
+  const displayName = name.trim();
+  if (!displayName) throw new KamError('the account name is empty; write it in quotes: kam new account "Acme Corp"');
+  const id = opts.id ?? slugify(displayName);
+  if (opts.id !== undefined && !SLUG_RE.test(opts.id)) {
+    const hint = slugify(opts.id);
+    throw new KamError(`--id "${opts.id}" is not a valid id: use lowercase letters a-z, digits and "-"${hint ? `, e.g. --id ${hint}` : ''}`);
+  }
+  if (!id) throw new KamError(`cannot make an id from the name "${displayName}" (it has no letters or digits); give one with --id, e.g. --id acme`);
+  const manager = opts.manager?.trim() || undefined;
+  const { root, config } = await repoConfig(io, opts);
+  const file = `accounts/${id}.yaml`;
+  refuseExisting(root, file, '--id <other-id>', opts.force);
+  writeNew(join(root, file), accountText(config, { name: displayName, manager }), { force: opts.force });
+  return report(io, opts, { id, created: file }, [
+    `Rate it: fill in each rating in ${file} (${config.scoring.scale.min}-${config.scoring.scale.max}), then run "kam score".`,
+    `A key account needs a plan: kam new plan ${id}`,
+  ]);
+}
+
+export async function runNewPlan(id: string, opts: NewOptions, io: Io): Promise<number> {
+  const { root, config } = await repoConfig(io, opts);
+  const ids = await accountIds(root);
+  if (!ids.includes(id)) {
+    throw new KamError(
+      `no account "${id}" (accounts/${id}.yaml does not exist)${didYouMean(id, ids)}; ` +
+        `create it first with: kam new account "Account Name"${SLUG_RE.test(id) ? ` --id ${id}` : ''}`,
+    );
+  }
+  const account = await readAccount(root, id, config);
+  const file = `plans/${id}.yaml`;
+  refuseExisting(root, file, 'another account', opts.force);
+  const firstRole = config.roles[0]?.id;
+  const team = account.manager ? [{ name: account.manager, roles: firstRole ? [firstRole] : [] }] : [];
+  writeNew(join(root, file), planText(config, { account: id, accountName: account.name, today: localToday(), team }), { force: opts.force });
+  return report(io, opts, { id, created: file }, [
+    `Fill it in: ${file} lists every checklist question as an empty answer key.`,
+    'See what is still open: kam check',
+  ]);
+}
+
+async function repoConfig(io: Io, opts: NewOptions): Promise<{ root: string; config: Config }> {
+  const root = findRoot(io.cwd, opts.repo);
+  const loaded = await loadConfig(root);
+  if (loaded.ok) return { root, config: loaded.config.value! };
+  const shown = await loadRepoForCli(io, { ...opts, repo: root });
+  throw new KamError('kam.yaml must be valid before kam can create files from it', 'exitCode' in shown ? shown.exitCode : 2);
+}
+
+function refuseExisting(root: string, file: string, alternative: string, force: boolean | undefined): void {
+  const other = file.replace(/\.yaml$/, '.yml');
+  if (existsSync(join(root, other))) throw new KamError(`${other} already exists: that id is taken; pick ${alternative}`);
+  if (!force && existsSync(join(root, file)))
+    throw new KamError(`${file} already exists and was kept; edit it, pick ${alternative}, or pass --force to replace it`);
+}
+
+async function accountIds(root: string): Promise<string[]> {
+  try {
+    return (await readdir(join(root, 'accounts')))
+      .filter((n) => /\.ya?ml$/.test(n) && !n.startsWith('.'))
+      .map((n) => n.replace(/\.ya?ml$/, ''))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The account's name and manager; a file with problems still gives its id (kam validate reports them). */
+async function readAccount(root: string, id: string, config: Config): Promise<{ name: string; manager?: string }> {
+  const file = existsSync(join(root, 'accounts', `${id}.yaml`)) ? `accounts/${id}.yaml` : `accounts/${id}.yml`;
+  const read = await readText(join(root, file), file, id);
+  const value = 'text' in read ? loadText(accountSchema(config), id, file, read.text, id).value : undefined;
+  return { name: value?.name ?? id, manager: value?.manager };
+}
+
+function report(io: Io, opts: NewOptions, result: { id: string; created: string }, hints: string[]): number {
+  if (opts.format === 'json') io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else io.stdout.write(`created ${result.created}\n${hints.map((h) => `  ${h}`).join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,50 @@
+import type { Repo } from '../../load/loadRepo.js';
+import { KamError } from '../../load/errors.js';
+import { explainAccount } from '../../score/explain.js';
+import { scorePortfolio, type Portfolio } from '../../score/portfolio.js';
+import { selectAccounts } from '../../score/select.js';
+import { didYouMean } from '../../util/didYouMean.js';
+import { makeChalk } from '../color.js';
+import { explainJson, explainText } from '../format/score/explain.js';
+import { scoreFormatters, type ScoreFormat } from '../format/score/index.js';
+import type { Io } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import { loadRepoForCli } from './loadForCli.js';
+
+export interface ScoreOptions extends GlobalOptions {
+  format: ScoreFormat;
+  tier?: string;
+  manager?: string;
+  top?: number;
+  explain?: string;
+}
+
+export async function runScore(opts: ScoreOptions, io: Io): Promise<number> {
+  const repo = await loadRepoForCli(io, opts);
+  if ('exitCode' in repo) return repo.exitCode;
+  const portfolio = scorePortfolio(repo);
+  const chalk = makeChalk(io, opts.color);
+  if (opts.explain !== undefined) return explain(opts.explain, repo, portfolio, opts, io);
+
+  for (const bad of portfolio.invalid)
+    io.stderr.write(`kam: left out ${bad.file} (${bad.errors} error${bad.errors === 1 ? '' : 's'}; run "kam validate")\n`);
+  const filter = { tier: opts.tier, manager: opts.manager, top: opts.top };
+  const rows = selectAccounts(portfolio.accounts, repo.config, filter);
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  io.stdout.write(scoreFormatters[opts.format]({ rows, portfolio, config: repo.config, chalk, filtered }));
+  return 0;
+}
+
+function explain(id: string, repo: Repo, portfolio: Portfolio, opts: ScoreOptions, io: Io): number {
+  if (opts.tier !== undefined || opts.manager !== undefined || opts.top !== undefined)
+    throw new KamError('--explain shows one account: leave out --tier, --manager and --top');
+  if (opts.format !== 'table' && opts.format !== 'json') throw new KamError(`--explain prints a table or json, not ${opts.format}; use --format json for machines`);
+  const bad = portfolio.invalid.find((a) => a.id === id);
+  if (bad) throw new KamError(`${bad.file} has ${bad.errors} error${bad.errors === 1 ? '' : 's'}, so it has no score; fix it first (run "kam validate")`);
+  const loaded = repo.accounts.find((a) => a.id === id && a.value);
+  if (!loaded)
+    throw new KamError(`no account "${id}"${didYouMean(id, repo.accounts.map((a) => a.id))} (accounts are the files in accounts/; "kam score" lists them)`);
+  const explanation = explainAccount(id, loaded.value!, repo.config);
+  io.stdout.write(opts.format === 'json' ? explainJson(explanation) : explainText(explanation, repo.config, makeChalk(io, opts.color)));
+  return 0;
+}

@@ -1,0 +1,56 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { RULE_IDS, SEVERITIES, type RuleId, type SeveritySetting } from '../../schema/rules.js';
+import { didYouMean } from '../../util/didYouMean.js';
+import { addRepoOption, formatOption, globalOptions, todayOption } from '../options.js';
+import type { CommandFactory } from './types.js';
+
+export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif'] as const;
+
+export const checkCommand: CommandFactory = (setExit, io) =>
+  addRepoOption(new Command('check'))
+    .description('review every plan like a sales leader would: unanswered questions, missing roles, overdue actions, stale plans... (schema problems included)')
+    .argument('[paths...]', 'report only findings in these files or folders (the rules still see the whole repo)')
+    .addOption(formatOption(CHECK_FORMATS, 'stylish', 'output format'))
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: no limit)').argParser(count('--max-warnings')))
+    .addOption(new Option('--max-findings <n>', 'list at most n findings (the summary still counts all)').argParser(count('--max-findings')))
+    .addOption(todayOption())
+    .addOption(
+      new Option('--rule <id=severity>', 'set a rule to error, warning or off for this run (repeatable; overrides kam.yaml rules:)')
+        .argParser(parseRuleSetting),
+    )
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kam check                                  every finding, grouped by file, with completeness
+  $ kam check plans/northwind.yaml             only what concerns one plan
+  $ kam check --format github                  annotations on a GitHub pull request
+  $ kam check --format sarif -o kam.sarif      for GitHub code scanning
+  $ kam check --rule stale_plan=off --max-warnings 20 --today 2026-11-23
+
+Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
+2 usage error, or kam.yaml missing or invalid.`,
+    )
+    .action(async (paths: string[], _opts, cmd: Command) => {
+      const { runCheck } = await import('../actions/check.js');
+      setExit(await runCheck(paths, globalOptions(cmd), io));
+    });
+
+function count(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${flag} takes a whole number of 0 or more, not "${value}"`);
+    return Number(value);
+  };
+}
+
+/** `--rule ID=severity`, accumulated over repeats into one settings object. */
+function parseRuleSetting(value: string, previous: Partial<Record<RuleId, SeveritySetting>> | undefined): Partial<Record<RuleId, SeveritySetting>> {
+  const match = /^([^=]+)=(.*)$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(`write it as --rule <id>=<${SEVERITIES.join('|')}>, e.g. --rule stale_plan=off`);
+  const [, id, severity] = match as unknown as [string, string, string];
+  if (!(RULE_IDS as string[]).includes(id)) throw new InvalidArgumentError(`unknown rule "${id}"${didYouMean(id, RULE_IDS) || `; rules are ${RULE_IDS.join(', ')}`}`);
+  if (!(SEVERITIES as readonly string[]).includes(severity))
+    throw new InvalidArgumentError(`"${severity}" is not a severity for ${id}; use ${SEVERITIES.join(', ')}`);
+  return { ...previous, [id]: severity as SeveritySetting };
+}

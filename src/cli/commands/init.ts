@@ -1,0 +1,37 @@
+import { Argument, Command } from 'commander';
+import { formatOption, globalOptions } from '../options.js';
+import type { CommandFactory } from './types.js';
+
+export const initCommand: CommandFactory = (setExit, io) =>
+  new Command('init')
+    .description('create a plan repo: a commented kam.yaml, a worked example account and plan, a CI workflow')
+    .addArgument(new Argument('[dir]', 'the folder to create it in (default: the current folder)'))
+    .option('--organization <name>', 'your organization (the supplier), written to kam.yaml')
+    .option('--currency <code>', 'three-letter ISO 4217 currency code of revenue figures (default: USD)')
+    .option('-y, --yes', 'ask nothing: take the defaults for what the options do not give')
+    .option('--with-checklist', 'write the built-in planning checklist into kam.yaml so you can edit it')
+    .option('--no-git', 'do not run git init')
+    .option('--dry-run', 'list the files that would be written; write nothing')
+    .option('--force', 'replace existing files (otherwise they are kept)')
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .addHelpText(
+      'after',
+      `
+Writes kam.yaml (every default written out and commented), accounts/ and plans/ with a worked
+example, schema/ (JSON Schemas for editor autocompletion), .github/workflows/kam.yml (kam check on
+push and pull request), README.md and .gitignore, then runs git init unless the folder is already
+in a git repo. Existing files are never replaced without --force: they are listed and kept, and
+kam exits 2. On a terminal, kam asks for the organization and currency unless --yes is given
+(never in CI or when stdin is not a terminal).
+
+Examples:
+  $ kam init my-plans
+  $ kam init --organization "Contoso Analytics" --currency EUR --yes
+  $ kam init --dry-run                 see what would be written
+
+Exit codes: 0 written, 2 some files already existed (kept) or a usage problem.`,
+    )
+    .action(async (dir: string | undefined, _opts, cmd: Command) => {
+      const { runInit } = await import('../actions/init.js');
+      setExit(await runInit(dir, globalOptions(cmd), io));
+    });

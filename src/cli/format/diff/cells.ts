@@ -1,0 +1,49 @@
+import type { AccountChange } from '../../../git/diff.js';
+
+/** How a cell shows a missing value (no score, no plan, no account). */
+export const NONE = '–';
+
+/** Scores always show one decimal (62.5, 70.0); percentages drop a trailing .0 (55%, 42.9%). */
+const decimals = (field: 'score' | 'completeness', n: number) => {
+  const fixed = (Math.round(n * 10) / 10).toFixed(1);
+  return field === 'score' ? fixed : fixed.replace(/\.0$/, '');
+};
+
+/**
+ * `62.5 → 71.3 (+8.8)` for a changed number, `71.3` when unchanged or on one side only. Numbers
+ * keep one decimal (a whole number shows none), `unit` follows each value ("%").
+ */
+export function numberChange(change: AccountChange, field: 'score' | 'completeness', unit = ''): string {
+  const b = change.before?.[field] ?? null;
+  const a = change.after?.[field] ?? null;
+  const show = (v: number | null) => (v === null ? NONE : `${decimals(field, v)}${unit}`);
+  if (change.kind === 'added') return show(a);
+  if (change.kind === 'removed') return show(b);
+  if (a === b) return show(a);
+  const delta = a !== null && b !== null ? ` (${a > b ? '+' : ''}${decimals(field, a - b)})` : '';
+  return `${show(b)} → ${show(a)}${delta}`;
+}
+
+/** `Tier 3 → Tier 2`, or the one value when it did not change. */
+export function textChange(change: AccountChange, field: 'tier' | 'quadrant'): { text: string; changed: boolean } {
+  const b = change.before?.[field] ?? null;
+  const a = change.after?.[field] ?? null;
+  if (change.kind === 'added') return { text: a ?? NONE, changed: false };
+  if (change.kind === 'removed') return { text: b ?? NONE, changed: false };
+  if (a === b) return { text: a ?? NONE, changed: false };
+  return { text: `${b ?? NONE} → ${a ?? NONE}`, changed: true };
+}
+
+export function findingCounts(change: AccountChange): string {
+  const parts = [];
+  if (change.findings.new.length) parts.push(`${change.findings.new.length} new`);
+  if (change.findings.resolved.length) parts.push(`${change.findings.resolved.length} resolved`);
+  return parts.join(', ') || NONE;
+}
+
+/** "3 accounts changed: 1 added, 1 removed, 1 changed" */
+export function summaryLine(changes: AccountChange[]): string {
+  const count = (kind: AccountChange['kind']) => changes.filter((c) => c.kind === kind).length;
+  const parts = (['added', 'removed', 'changed'] as const).filter((k) => count(k) > 0).map((k) => `${count(k)} ${k}`);
+  return `${changes.length} account${changes.length === 1 ? '' : 's'} changed: ${parts.join(', ')}`;
+}

@@ -1,0 +1,37 @@
+import Table from 'cli-table3';
+import type { Finding } from '../../../load/finding.js';
+import { findingCounts, numberChange, summaryLine, textChange } from './cells.js';
+import type { DiffFormatter } from './types.js';
+
+/** For a terminal: a table of the changed accounts, then their new and resolved findings. */
+export const table: DiffFormatter = ({ diff, chalk }) => {
+  const title = `kam diff ${diff.base} → ${diff.head}`;
+  if (diff.changes.length === 0) return `${title}: no account changed\n`;
+  const t = new Table({
+    head: ['Account', 'Change', 'Score', 'Tier', 'Quadrant', 'Checklist', 'Findings'],
+    style: { head: [], border: [] },
+  });
+  const kindColor = { added: chalk.green, removed: chalk.red, changed: (s: string) => s };
+  for (const c of diff.changes) {
+    const tier = textChange(c, 'tier');
+    const quadrant = textChange(c, 'quadrant');
+    t.push([
+      chalk.bold(c.id),
+      kindColor[c.kind](c.kind),
+      numberChange(c, 'score'),
+      tier.changed ? chalk.bold.yellow(tier.text) : tier.text,
+      quadrant.changed ? chalk.yellow(quadrant.text) : quadrant.text,
+      numberChange(c, 'completeness', '%'),
+      findingCounts(c),
+    ]);
+  }
+  const lines = [`${title}: ${summaryLine(diff.changes)}`, t.toString()];
+  const line = (mark: string, f: Finding) => `  ${mark} ${f.file}:${f.line}:${f.column}  ${f.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')}  ${f.message}  ${chalk.dim(f.rule)}`;
+  for (const c of diff.changes) {
+    if (c.findings.new.length + c.findings.resolved.length === 0) continue;
+    lines.push('', chalk.underline(c.id));
+    lines.push(...c.findings.new.map((f) => line(chalk.red('+'), f)));
+    lines.push(...c.findings.resolved.map((f) => line(chalk.green('-'), f)));
+  }
+  return `${lines.join('\n')}\n`;
+};

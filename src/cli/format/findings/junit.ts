@@ -1,0 +1,63 @@
+import { RULE_DOCS } from '../../../check/registry.js';
+import type { Finding } from '../../../load/finding.js';
+import type { RuleId } from '../../../schema/rules.js';
+import type { FindingsFormatter } from './types.js';
+
+const PORTFOLIO = '(portfolio)';
+const portfolioRules = new Set(RULE_DOCS.filter((r) => r.portfolio).map((r) => r.id));
+
+/**
+ * JUnit XML for CI test reports: a test suite per account with one test case per rule (a
+ * failure when the rule found something), and a "(portfolio)" suite for repo-wide findings.
+ */
+export const junit: FindingsFormatter = ({ findings, accounts, rules }) => {
+  const ruleIds = rules ?? [...new Set(findings.map((f) => f.rule))];
+  const byCase = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.account ?? PORTFOLIO}\u0000${f.rule}`;
+    byCase.set(key, [...(byCase.get(key) ?? []), f]);
+  }
+  const suiteNames = [...new Set([...(accounts ?? []), ...findings.map((f) => f.account).filter((a): a is string => a !== null)])].sort();
+  const suites = suiteNames.map((account) => suite(account, ruleIds.filter((r) => !portfolioRules.has(r)), byCase));
+  const repoWide = [...new Set([...ruleIds.filter((r) => portfolioRules.has(r)), ...findings.filter((f) => f.account === null).map((f) => f.rule)])];
+  if (repoWide.length > 0) suites.push(suite(PORTFOLIO, repoWide, byCase));
+  const tests = suites.reduce((n, s) => n + s.tests, 0);
+  const failures = suites.reduce((n, s) => n + s.failures, 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="kam check" tests="${tests}" failures="${failures}" errors="0">`,
+    ...suites.map((s) => s.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
+};
+
+function suite(name: string, ruleIds: RuleId[], byCase: Map<string, Finding[]>): { xml: string; tests: number; failures: number } {
+  let failures = 0;
+  const cases = ruleIds.map((rule) => {
+    const found = byCase.get(`${name}\u0000${rule}`) ?? [];
+    const file = found[0] ? ` file="${xml(found[0].file)}"` : '';
+    const open = `    <testcase classname="${xml(name)}" name="${xml(rule)}"${file}`;
+    if (found.length === 0) return `${open}/>`;
+    failures++;
+    const severity = found.some((f) => f.severity === 'error') ? 'error' : 'warning';
+    const summary = `${found.length} ${severity === 'error' ? 'problem' : 'warning'}${found.length === 1 ? '' : 's'}: ${found[0]!.message}`;
+    const body = found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join('\n');
+    return `${open}>\n      <failure type="${severity}" message="${xml(summary)}">${xml(body, false)}</failure>\n    </testcase>`;
+  });
+  const xmlText = [`  <testsuite name="${xml(name)}" tests="${ruleIds.length}" failures="${failures}" errors="0">`, ...cases, '  </testsuite>'].join('\n');
+  return { xml: xmlText, tests: ruleIds.length, failures };
+}
+
+/** Escapes text for XML attributes (or content), dropping characters XML 1.0 cannot hold. */
+export function xml(s: string, attribute = true): string {
+  const text = s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+  // Attribute values are whitespace-normalised by parsers unless line breaks are references.
+  return attribute ? text.replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;') : text.replace(/\r/g, '&#13;');
+}

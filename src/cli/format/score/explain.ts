@@ -1,0 +1,96 @@
+import type { ChalkInstance } from 'chalk';
+import type { Config } from '../../../schema/config.js';
+import type { AxisExplanation, Explanation, Move, SumExplanation } from '../../../score/explain.js';
+import { round1, roundTo } from '../../../score/score.js';
+import { plainTable } from './table.js';
+import { colorTier, scoreText } from './values.js';
+
+const maybe1 = (n: number | null) => (n === null ? null : round1(n));
+const maybe4 = (n: number | null) => (n === null ? null : roundTo(n, 4));
+
+/** `kam score --explain ID --format json`: the explanation, scores to one decimal, the rest to four. */
+export function explainJson(e: Explanation): string {
+  const a = e.account;
+  const sum = (s: SumExplanation & { high?: boolean | null }) => ({ ...s, score: maybe1(s.score), weighted: roundTo(s.weighted, 4), weight: roundTo(s.weight, 4) });
+  const out = {
+    account: {
+      id: a.id, name: a.name, manager: a.manager, score: maybe1(a.score), current: maybe1(a.current), potential: maybe1(a.potential),
+      tier: a.tier, quadrant: a.quadrant, unrated: a.unrated,
+    },
+    scale: e.scale,
+    criteria: e.criteria.map((c) => ({ ...c, normalized: maybe4(c.normalized), contribution: maybe4(c.contribution) })),
+    total: sum(e.total),
+    axes: { current: sum(e.axes.current), potential: sum(e.axes.potential) },
+    matrix_threshold: e.matrixThreshold,
+    floor: e.floor,
+    next: e.next,
+    moves: e.moves?.map((m) => ({ ...m, score: round1(m.score) })) ?? null,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** The human explanation: criteria table, the arithmetic of each sum, tiers around it, moves up. */
+export function explainText(e: Explanation, config: Config, chalk: ChalkInstance): string {
+  const a = e.account;
+  const out: string[] = [];
+  out.push(`${chalk.bold(a.name)} (${a.id})${a.manager ? `, managed by ${a.manager}` : ''}`);
+  out.push(
+    a.score === null
+      ? `Score ${chalk.bold('-')}: no criterion is rated, so the account has no score and no tier.`
+      : `Score ${chalk.bold(scoreText(a.score))}  ${colorTier(chalk, config, a.tier)}  ${a.quadrant ?? ''}`.trimEnd(),
+  );
+  out.push('');
+
+  const t = plainTable(['criterion', 'axis', 'rating', 'weight', 'normalized', 'contribution'], chalk, ['left', 'left', 'right', 'right', 'right', 'right']);
+  for (const c of e.criteria) {
+    const label = `${c.id}${c.inverse ? chalk.dim(' (inverse)') : ''}`;
+    if (c.rating === null) t.push([chalk.dim(label), chalk.dim(c.axis), chalk.yellow('unrated'), chalk.dim(c.weight), chalk.dim('-'), chalk.dim('-')]);
+    else t.push([label, c.axis, c.rating, c.weight, c.normalized!.toFixed(3), c.contribution!.toFixed(2)]);
+  }
+  out.push(t.toString());
+  const { min, max } = e.scale;
+  out.push(chalk.dim(`normalized = (rating - ${min}) / (${max} - ${min}), or 1 minus that for an inverse criterion`));
+  if (e.total.weight > 0) out.push(chalk.dim(`contribution = 100 × weight × normalized / ${fmt(e.total.weight)} (the weight of the rated criteria); contributions add up to the score`));
+  if (a.unrated.length > 0) out.push(chalk.yellow(`Unrated criteria count for nothing: ${a.unrated.join(', ')}`));
+  out.push('');
+
+  const line = (name: string, s: SumExplanation, note = '') =>
+    s.score === null
+      ? `${name.padEnd(9)} = -  (no ${name === 'Score' ? '' : `${name.toLowerCase()} `}criterion rated)`
+      : `${name.padEnd(9)} = 100 × ${fmt(s.weighted)} / ${fmt(s.weight)} = ${chalk.bold(scoreText(s.score))}${note}`;
+  const high = (s: AxisExplanation) => (s.high === null ? '' : s.high ? `  (high: >= ${e.matrixThreshold})` : `  (low: < ${e.matrixThreshold})`);
+  out.push(line('Score', e.total), line('Current', e.axes.current, high(e.axes.current)), line('Potential', e.axes.potential, high(e.axes.potential)));
+  if (a.quadrant) out.push(`Quadrant: ${a.quadrant}`);
+  out.push('');
+
+  out.push(tierLine(e));
+  if (e.next && e.moves) {
+    if (e.moves.length === 0) out.push(`No single rating change reaches ${e.next.name} (${e.next.min}): it takes changes to several criteria.`);
+    else {
+      out.push(`Single rating changes that reach ${e.next.name} (${e.next.min}), smallest first:`);
+      const cheapest = e.moves[0]!.steps;
+      for (const m of e.moves) out.push(`  ${m.steps === cheapest ? chalk.green('*') : ' '} ${moveText(m)}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function tierLine(e: Explanation): string {
+  const s = e.account.score;
+  if (s === null) return e.next ? `Rating criteria would give it a score; ${e.next.name} starts at ${e.next.min}.` : '';
+  const gap = e.next ? `, ${scoreText(Math.max(0, e.next.min - s))} points below ${e.next.name}` : '';
+  if (e.floor && e.next) return `Between ${e.floor.name} (min ${e.floor.min}) and ${e.next.name} (min ${e.next.min})${gap}.`;
+  if (e.floor) return `${e.floor.name} (min ${e.floor.min}) is the top tier; ${scoreText(s - e.floor.min)} points above its threshold.`;
+  if (e.next) return `Below the lowest tier, ${e.next.name} (min ${e.next.min})${gap}.`;
+  return 'No tiers are configured.';
+}
+
+function moveText(m: Move): string {
+  const change = m.from === null ? `rate ${m.criterion} ${m.to} (unrated today)` : `${m.to > m.from ? 'raise' : 'lower'} ${m.criterion} from ${m.from} to ${m.to}`;
+  return `${change}: score ${scoreText(m.score)}, ${m.tier}`;
+}
+
+/** Sums as short decimals: 13.25, 7, 6.5. */
+function fmt(n: number): string {
+  return String(roundTo(n, 4));
+}

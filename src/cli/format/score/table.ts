@@ -1,0 +1,66 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { Config } from '../../../schema/config.js';
+import type { Portfolio } from '../../../score/portfolio.js';
+import { colorTier, scoreText, unratedText } from './values.js';
+import type { ScoreFormatter } from './types.js';
+
+/** Shown beside an over-limit value, so it stands out without colour too. */
+export const OVER_LIMIT = '✖ over limit';
+
+/** cli-table3 without its own colours (they ignore NO_COLOR): kam's chalk decides. */
+export function plainTable(head: string[], chalk: ChalkInstance, colAligns: ('left' | 'right')[]): Table.Table {
+  return new Table({ head: head.map((h) => chalk.bold(h)), colAligns, style: { head: [], border: [], compact: true } });
+}
+
+/** The ranked table, then the portfolio summary. */
+export const table: ScoreFormatter = ({ rows, portfolio, config, chalk, filtered }) => {
+  const out: string[] = [];
+  if (rows.length === 0) out.push(chalk.dim(filtered ? 'No account matches these filters.' : 'No accounts to score (add accounts/<id>.yaml files).'));
+  else {
+    const t = plainTable(
+      ['#', 'account', 'manager', 'score', 'current', 'potential', 'tier', 'quadrant', 'unrated'],
+      chalk,
+      ['right', 'left', 'left', 'right', 'right', 'right', 'left', 'left', 'right'],
+    );
+    for (const a of rows) {
+      t.push([
+        a.rank,
+        a.id,
+        a.manager ?? chalk.dim('-'),
+        a.score === null ? chalk.dim('-') : chalk.bold(scoreText(a.score)),
+        scoreText(a.current, '-'),
+        scoreText(a.potential, '-'),
+        colorTier(chalk, config, a.tier),
+        a.quadrant ?? chalk.dim('-'),
+        unratedText(a) === '' ? '' : chalk.yellow(unratedText(a)),
+      ]);
+    }
+    out.push(t.toString());
+    if (rows.some((a) => a.unrated.length > 0))
+      out.push(chalk.dim('unrated: criteria the account does not rate yet; they count for nothing (kam score --explain <account>)'));
+  }
+  if (filtered) out.push(chalk.dim(`Listed ${rows.length} of ${portfolio.accounts.length} accounts; the summary covers them all.`));
+  out.push('', ...summary(portfolio, chalk, config));
+  return `${out.join('\n')}\n`;
+};
+
+/** Accounts per tier, key accounts against their limit, each manager's load against theirs. */
+function summary(p: Portfolio, chalk: ChalkInstance, config: Config): string[] {
+  const flag = (over: boolean, text: string) => (over ? `${chalk.red.bold(text)}  ${chalk.red(OVER_LIMIT)}` : text);
+  const tiers = p.tiers.map((t) => `${t.name}: ${chalk.bold(t.count)}`);
+  if (p.unscored > 0) tiers.push(`unscored: ${chalk.bold(p.unscored)}`);
+  const lines = [
+    `${chalk.bold('Accounts per tier:')} ${tiers.join(', ')}`,
+    `${chalk.bold('Key accounts')} (tiered, not "${config.scoring.untiered}"): ${flag(p.keyAccounts.over, `${p.keyAccounts.count} of max ${p.keyAccounts.limit}`)}`,
+  ];
+  if (p.managers.length > 0 || p.unmanaged > 0) {
+    lines.push(chalk.bold(`Key accounts per manager (max ${config.limits.max_accounts_per_manager} each):`));
+    const width = Math.max(...p.managers.map((m) => m.manager.length), 0);
+    for (const m of p.managers) lines.push(`  ${m.manager.padEnd(width)}  ${flag(m.over, String(m.accounts).padStart(2))}`);
+    if (p.unmanaged > 0) lines.push(chalk.yellow(`  ${p.unmanaged} key account${p.unmanaged === 1 ? ' has' : 's have'} no manager`));
+  }
+  if (p.invalid.length > 0)
+    lines.push(chalk.yellow(`Left out: ${p.invalid.length} account${p.invalid.length === 1 ? '' : 's'} with errors (${p.invalid.map((i) => i.id).join(', ')}); run "kam validate"`));
+  return lines;
+}

@@ -1,0 +1,22 @@
+import type { ChalkInstance } from 'chalk';
+import type { Config } from '../../../schema/config.js';
+import { round1, type AccountScore } from '../../../score/score.js';
+
+/** A score as printed in text formats: one decimal, always ("50.0"), empty when there is none. */
+export function scoreText(n: number | null, empty = ''): string {
+  return n === null ? empty : round1(n).toFixed(1);
+}
+
+/** How many criteria an account leaves unrated: "" for none, "all" when it rates nothing. */
+export function unratedText(a: AccountScore): string {
+  if (a.unrated.length === 0) return '';
+  return a.score === null ? 'all' : String(a.unrated.length);
+}
+
+/** Tiers coloured from strongest to weakest; the untiered label and "no score" dimmed. */
+export function colorTier(chalk: ChalkInstance, config: Config, tier: string | null): string {
+  if (tier === null) return chalk.dim('-');
+  const index = config.scoring.tiers.findIndex((t) => t.name === tier);
+  const styles = [chalk.green.bold, chalk.green, chalk.cyan, chalk.blue];
+  return index < 0 ? chalk.dim(tier) : styles[Math.min(index, styles.length - 1)]!(tier);
+}

@@ -1,0 +1,39 @@
+import { completeness } from '../check/completeness.js';
+import type { Repo } from '../load/loadRepo.js';
+import { scorePortfolio } from '../score/portfolio.js';
+import { round1 } from '../score/score.js';
+
+/** What a reviewer compares about one account between two revisions. */
+export interface AccountState {
+  /** Rounded to one decimal; null when the account file is missing or invalid, or rates nothing. */
+  score: number | null;
+  tier: string | null;
+  quadrant: string | null;
+  /** The plan's checklist completeness in percent (0..100, one decimal); null without a valid plan. */
+  completeness: number | null;
+}
+
+/**
+ * The state of every account the repo knows: each account file's id and each plan's id (a plan
+ * for a missing account is still something a reviewer wants to see).
+ */
+export function accountStates(repo: Repo): Map<string, AccountState> {
+  const scores = new Map(scorePortfolio(repo).accounts.map((a) => [a.id, a]));
+  const plans = new Map(repo.plans.filter((p) => p.value).map((p) => [p.id, p.value!]));
+  const ids = [...new Set([...repo.accounts.map((a) => a.id), ...repo.plans.map((p) => p.id)])].sort();
+  return new Map(
+    ids.map((id) => {
+      const s = scores.get(id);
+      const plan = plans.get(id);
+      return [
+        id,
+        {
+          score: s?.score == null ? null : round1(s.score),
+          tier: s?.tier ?? null,
+          quadrant: s?.quadrant ?? null,
+          completeness: plan ? completeness(plan, repo.config).percent : null,
+        },
+      ];
+    }),
+  );
+}

@@ -1,0 +1,100 @@
+import type { Config } from '../schema/config.js';
+import { RULE_DEFAULTS } from '../schema/rules.js';
+import { block, commentLines, flow, scalar, schemaLine, withComment } from './yamlText.js';
+
+export const CONFIG_SCHEMA_REF = 'schema/kam.schema.json';
+
+/**
+ * The text of kam.yaml for `config`, every section written out and commented so users can see and
+ * edit the scoring model. Values come only from `config` (normally `defaultConfig()`), so the file
+ * can never drift from the defaults: loading the text gives back `config`.
+ */
+export function configText(config: Config, opts: { withChecklist?: boolean } = {}): string {
+  const { scoring } = config;
+  const { min, max } = scoring.scale;
+  const criteria = scoring.criteria.map(({ inverse, description, ...c }) => ({
+    ...c,
+    ...(inverse ? { inverse } : {}),
+    ...(description !== undefined ? { description } : {}),
+  }));
+  const keyTierExample = scoring.tiers.slice(0, Math.max(1, scoring.tiers.length - 1)).map((t) => t.name);
+  const out: string[] = [
+    schemaLine(CONFIG_SCHEMA_REF),
+    '# kam plan repo configuration (format version 1).',
+    "# Every section below is kam's built-in default, written out so you can see and change it;",
+    '# delete a section to fall back to the default. "kam check" tells you when something is wrong.',
+    'version: 1',
+  ];
+  if (config.organization !== undefined) out.push(withComment(`organization: ${scalar(config.organization)}`, 'the supplier: us'));
+  out.push(withComment(`currency: ${scalar(config.currency)}`, 'ISO 4217 code; revenue figures are in it'));
+  out.push(
+    '',
+    commentLines(
+      'Scoring: each account is rated on the criteria below. A rating r becomes n = (r - min) / (max - min), ' +
+        'or 1 - n for an inverse criterion (where a low rating is best); the score is 100 * sum(weight * n) / sum(weight) ' +
+        'over the criteria the account rates. The current and potential axis scores place it on the key account matrix.',
+    ),
+    'scoring:',
+    withComment(`  scale: ${flow({ min, max })}`, 'ratings are whole numbers from min to max'),
+    commentLines('Criteria, in display order. axis: current = our position today, potential = how attractive the account is.', 2),
+    '  criteria:',
+    ...criteria.map((c) => `    - ${flow(c)}`),
+    commentLines('Tiers, highest first: an account gets the first tier whose min is at most its score.', 2),
+    '  tiers:',
+    ...scoring.tiers.map((t) => `    - ${flow(t)}`),
+    withComment(`  untiered: ${scalar(scoring.untiered)}`, 'the label of accounts below the last tier'),
+    withComment(`  matrix_threshold: ${scalar(scoring.matrix_threshold)}`, 'an axis score at or above it counts as high'),
+    withComment('  quadrants:', 'names of the four quadrants of the key account matrix'),
+    ...Object.entries(scoring.quadrants).map(([k, v]) => `    ${k}: ${scalar(v)}`),
+    '',
+    'limits:',
+    withComment(`  max_key_accounts: ${config.limits.max_key_accounts}`, 'tiered accounts allowed in the portfolio'),
+    withComment(`  max_accounts_per_manager: ${config.limits.max_accounts_per_manager}`, 'tiered accounts one manager may own'),
+    'review:',
+    withComment(`  cadence_days: ${config.review.cadence_days}`, 'a plan not reviewed for longer is stale'),
+    '',
+  );
+  if (config.key_tiers === undefined) {
+    out.push('# Tiers whose accounts must have a plan. Default: every tier. For example:', `# key_tiers: ${flow(keyTierExample)}`);
+  } else {
+    out.push('# Tiers whose accounts must have a plan.', `key_tiers: ${flow(config.key_tiers)}`);
+  }
+  out.push(
+    '',
+    commentLines('Account team roles, assigned to people in each plan\'s team. Listing roles here replaces the default list.'),
+    'roles:',
+    ...config.roles.map((r) => `  - ${flow(r)}`),
+    '',
+  );
+  const questions = config.checklist.categories.reduce((n, c) => n + c.questions.length, 0);
+  if (opts.withChecklist) {
+    out.push(
+      commentLines(
+        'The planning checklist: every plan answers these questions under `answers:`, keyed by question id. ' +
+          'Edit, add or remove questions freely; question ids are <category>.<name>.',
+      ),
+      block('checklist', config.checklist),
+      '',
+    );
+  } else {
+    out.push(
+      commentLines(
+        `Checklist: the built-in planning checklist applies (${config.checklist.categories.length} categories, ${questions} questions; ` +
+          'every plan answers them under `answers:`). To customise it, run "kam init --with-checklist" in an empty folder ' +
+          'and copy its `checklist:` section here: a checklist here replaces the built-in one entirely.',
+      ),
+      '',
+    );
+  }
+  const rules = Object.entries(config.rules).filter(([, v]) => v !== undefined);
+  if (rules.length > 0) {
+    out.push('# Rule severities: error | warning | off.', block('rules', Object.fromEntries(rules)));
+  } else {
+    out.push(
+      '# Rule severities: error | warning | off. The defaults are:',
+      '# rules:',
+      ...Object.entries(RULE_DEFAULTS).map(([id, severity]) => `#   ${id}: ${severity}`),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { configSchema, type Config } from '../schema/config.js';
+import { jsonSchemaFor, SCHEMA_FILES, SCHEMA_KINDS } from '../schema/jsonSchema.js';
+import { writeGenerated, writeNew, type WriteOutcome } from '../util/safeWrite.js';
+import { configText } from './configText.js';
+import { EXAMPLE_ID, exampleAccount, examplePlan } from './example.js';
+import { accountText, planText } from './formText.js';
+import { fillTemplate, packageTemplate } from './templates.js';
+
+export const DEFAULT_ORGANIZATION = 'My Company';
+
+export interface InitFile {
+  /** Relative to the repo root, with `/`. */
+  path: string;
+  content: string;
+  /** Generated files (the JSON Schemas) may be rewritten; the others belong to the user. */
+  generated: boolean;
+}
+
+/** The config `kam init` writes: the defaults, with the user's organization and currency. */
+export function initConfig(organization: string, currency: string): Config {
+  return configSchema.parse({ version: 1, organization, currency });
+}
+
+/**
+ * Every file of a new plan repo. `config` is what kam.yaml holds: the new one, or the existing
+ * kam.yaml's when it is kept, so the example and the schemas always match the repo's config.
+ */
+export function initFiles(config: Config, opts: { withChecklist?: boolean; today: string; version: string }): InitFile[] {
+  const organization = config.organization ?? DEFAULT_ORGANIZATION;
+  const user = (path: string, content: string): InitFile => ({ path, content, generated: false });
+  return [
+    user('kam.yaml', configText(config, { withChecklist: opts.withChecklist })),
+    user(`accounts/${EXAMPLE_ID}.yaml`, accountText(config, exampleAccount(config))),
+    user(`plans/${EXAMPLE_ID}.yaml`, planText(config, examplePlan(config, opts.today))),
+    ...SCHEMA_KINDS.map((kind) => ({
+      path: `schema/${SCHEMA_FILES[kind]}`,
+      content: `${JSON.stringify(jsonSchemaFor(kind, config), null, 2)}\n`,
+      generated: true,
+    })),
+    user('.github/workflows/kam.yml', fillTemplate(packageTemplate('init/kam.yml'), { version: opts.version })),
+    user('README.md', fillTemplate(packageTemplate('init/README.md'), { organization })),
+    user('.gitignore', packageTemplate('init/gitignore')),
+  ];
+}
+
+export interface InitWriteResult {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Files that exist and were left alone (never overwritten without --force). */
+  kept: string[];
+}
+
+/** Writes the files atomically, never replacing a user's file unless `force`. */
+export function writeInitFiles(root: string, files: InitFile[], opts: { force?: boolean; dryRun?: boolean }): InitWriteResult {
+  const result: InitWriteResult = { created: [], updated: [], unchanged: [], kept: [] };
+  const lists: Record<WriteOutcome, string[]> = result;
+  for (const file of files) {
+    const write = file.generated ? writeGenerated : writeNew;
+    lists[write(join(root, file.path), file.content, opts)].push(file.path);
+  }
+  return result;
+}

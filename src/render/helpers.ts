@@ -1,0 +1,98 @@
+// Handlebars helpers for kam's templates: formatting only. Every number a template shows was
+// computed by the core (score, completeness, flags); helpers only decide how it looks.
+import type { HelperOptions } from 'handlebars';
+
+type Env = { registerHelper(name: string, fn: (...args: any[]) => unknown): void };
+
+/** Handlebars passes its options object as the last argument; strip it. */
+const args = (list: unknown[]): unknown[] => list.slice(0, -1);
+const isOptions = (x: unknown): x is HelperOptions => typeof x === 'object' && x !== null && 'hash' in x && 'data' in x;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** YYYY-MM-DD as written (`iso`, the default) or "15 Dec 2026" (`long`); empty for no date. */
+export function formatDate(value: unknown, style: 'iso' | 'long' = 'iso'): string {
+  if (value === undefined || value === null || value === '') return '';
+  const text = String(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m || style === 'iso') return text;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** Money in the repo's currency, whole units: "$1,200,000", "€250,000". */
+export function formatMoney(value: unknown, currency: string): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '';
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value);
+  } catch {
+    return `${value.toLocaleString('en-US')} ${currency}`;
+  }
+}
+
+/** A 0..100 number as "45%" (or with `digits` decimals); empty when there is no number. */
+export function formatPercent(value: unknown, digits = 0): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '';
+  return `${value.toFixed(digits)}%`;
+}
+
+/** A number with a fixed number of decimals ("81.3"); "n/a" for null (an unscored account). */
+export function formatNumber(value: unknown, digits = 1): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'n/a';
+  return value.toFixed(digits);
+}
+
+/** A KPI value: numbers with thousands separators ("1,800,000"), text as written ("3.0%"). */
+export function formatFigure(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** "1 question", "3 questions"; `plural` overrides the "+s" form ("1 opportunity"/"2 opportunities"). */
+export function pluralize(count: number, singular: string, plural?: string): string {
+  return `${count} ${count === 1 ? singular : (plural ?? `${singular}s`)}`;
+}
+
+/**
+ * Makes user text safe inside Markdown, including table cells: characters that would start
+ * markup (emphasis, links, code, raw HTML, table pipes) are backslash-escaped or turned into
+ * entities, and line breaks become <br> so a cell or list item stays on one line.
+ */
+export function escapeMarkdown(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return String(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/[`*[\]|]/g, (c) => `\\${c}`)
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+    .replace(/&(?=[#a-zA-Z][\w#]*;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n?|\n/g, '<br>')
+    .replace(/^(\s*)(#+|[-+])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** A text bar for Markdown: "███████░░░" for 70 (of 100). */
+export function textBar(percent: unknown, width = 10): string {
+  const p = typeof percent === 'number' && Number.isFinite(percent) ? Math.max(0, Math.min(100, percent)) : 0;
+  const full = Math.round((p / 100) * width);
+  return '█'.repeat(full) + '░'.repeat(width - full);
+}
+
+/** Registers every helper on an isolated Handlebars environment; `currency` is the repo's. */
+export function registerHelpers(env: Env, currency: string): void {
+  env.registerHelper('date', (...a: unknown[]) => formatDate(a[0], (args(a)[1] === 'long' ? 'long' : 'iso')));
+  env.registerHelper('money', (...a: unknown[]) => formatMoney(a[0], currency));
+  env.registerHelper('percent', (...a: unknown[]) => formatPercent(a[0], typeof args(a)[1] === 'number' ? (a[1] as number) : 0));
+  env.registerHelper('num', (...a: unknown[]) => formatNumber(a[0], typeof args(a)[1] === 'number' ? (a[1] as number) : 1));
+  env.registerHelper('plural', (...a: unknown[]) => {
+    const [count, singular, plural] = args(a);
+    return pluralize(Number(count ?? 0), String(singular ?? ''), typeof plural === 'string' ? plural : undefined);
+  });
+  env.registerHelper('figure', (...a: unknown[]) => formatFigure(a[0]));
+  env.registerHelper('md', (...a: unknown[]) => escapeMarkdown(isOptions(a[0]) ? '' : a[0]));
+  env.registerHelper('bar', (...a: unknown[]) => textBar(a[0], typeof args(a)[1] === 'number' ? (a[1] as number) : 10));
+  env.registerHelper('eq', (...a: unknown[]) => a[0] === a[1]);
+  env.registerHelper('or', (...a: unknown[]) => args(a).some(Boolean));
+  env.registerHelper('and', (...a: unknown[]) => args(a).every(Boolean));
+  env.registerHelper('not', (...a: unknown[]) => !a[0]);
+}

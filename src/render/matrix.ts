@@ -1,0 +1,254 @@
+// Layout of the key account matrix (portfolio document): pure geometry, no SVG text.
+//
+// Axes: x = the *current* axis score (our position with the account today: McDonald's "relative
+// strength"), y = the *potential* axis score (the account's attractiveness). Both run 0..100;
+// quadrant lines sit at scoring.matrix_threshold, so the top right is "high current, high
+// potential" (Strategic by default). Bubble area follows revenue.current (radius ~ sqrt).
+// Labels are placed deterministically: for each bubble in input order, try the eight spots
+// around it, then rings further out (with a leader line), and take the first spot that overlaps
+// no earlier label, no bubble and no quadrant label.
+
+export interface MatrixPoint {
+  id: string;
+  label: string;
+  /** Current axis score, 0..100. */
+  current: number;
+  /** Potential axis score, 0..100. */
+  potential: number;
+  /** Revenue today; sizes the bubble. */
+  revenue: number;
+  /** Index of the account's tier (0 = top tier); -1 when untiered. */
+  group: number;
+}
+
+export interface MatrixQuadrantLabels {
+  high_current_high_potential: string;
+  low_current_high_potential: string;
+  high_current_low_potential: string;
+  low_current_low_potential: string;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PlacedBubble {
+  id: string;
+  cx: number;
+  cy: number;
+  r: number;
+  group: number;
+  current: number;
+  potential: number;
+  label: Box & { text: string; textX: number; textY: number };
+  /** From the bubble's edge to the label, when the label sits away from its bubble. */
+  leader: { x1: number; y1: number; x2: number; y2: number } | null;
+}
+
+export interface MatrixLayout {
+  width: number;
+  height: number;
+  plot: Box & {
+    right: number;
+    bottom: number;
+    centerX: number;
+    centerY: number;
+    /** Where tick labels and the x axis title go. */
+    leftText: number;
+    bottomText: number;
+    xTitle: number;
+  };
+  /** Pixel position of the threshold lines. */
+  thresholdX: number;
+  thresholdY: number;
+  ticks: { value: number; x: number; y: number }[];
+  quadrants: (Box & { text: string; textX: number; textY: number; anchor: 'start' | 'end' })[];
+  bubbles: PlacedBubble[];
+  fontSize: number;
+}
+
+export interface MatrixOptions {
+  threshold: number;
+  quadrants: MatrixQuadrantLabels;
+  width?: number;
+  height?: number;
+}
+
+const FONT = 11;
+const QUADRANT_FONT = 13;
+const MIN_R = 5;
+const MAX_R = 24;
+const GAP = 3;
+const MAX_LABEL_CHARS = 28;
+const RING_STEP = 8;
+const RINGS = 40;
+const PAD = 1;
+
+/** A conservative width for sans-serif text (wide fonts such as DejaVu Sans included). */
+export const textWidth = (text: string, fontSize: number): number => Math.ceil([...text].length * fontSize * 0.62) + 4;
+
+/** Dense portfolios get shorter labels (the full name stays in the bubble's tooltip). */
+const labelChars = (count: number): number => (count > 40 ? 16 : count > 25 ? 20 : MAX_LABEL_CHARS);
+const shorten = (text: string, max: number): string => ([...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text);
+
+export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
+  return a.x < b.x + b.width + pad && b.x < a.x + a.width + pad && a.y < b.y + b.height + pad && b.y < a.y + a.height + pad;
+}
+
+function circleHitsBox(c: { cx: number; cy: number; r: number }, b: Box, pad = 0): boolean {
+  const nx = Math.max(b.x, Math.min(c.cx, b.x + b.width));
+  const ny = Math.max(b.y, Math.min(c.cy, b.y + b.height));
+  return (c.cx - nx) ** 2 + (c.cy - ny) ** 2 < (c.r + pad) ** 2;
+}
+
+const inside = (b: Box, area: Box): boolean => b.x >= area.x && b.y >= area.y && b.x + b.width <= area.x + area.width && b.y + b.height <= area.y + area.height;
+
+/** Candidate label boxes around a bubble, nearest first; `ring` 0 touches the bubble. */
+function* candidates(cx: number, cy: number, r: number, w: number, h: number): Generator<Box & { ring: number }> {
+  const d = r + GAP;
+  const diag = r * Math.SQRT1_2 + GAP;
+  yield { ring: 0, x: cx + d, y: cy - h / 2, width: w, height: h }; // right
+  yield { ring: 0, x: cx - d - w, y: cy - h / 2, width: w, height: h }; // left
+  yield { ring: 0, x: cx - w / 2, y: cy - d - h, width: w, height: h }; // above
+  yield { ring: 0, x: cx - w / 2, y: cy + d, width: w, height: h }; // below
+  yield { ring: 0, x: cx + diag, y: cy - diag - h, width: w, height: h }; // above right
+  yield { ring: 0, x: cx + diag, y: cy + diag, width: w, height: h }; // below right
+  yield { ring: 0, x: cx - diag - w, y: cy - diag - h, width: w, height: h }; // above left
+  yield { ring: 0, x: cx - diag - w, y: cy + diag, width: w, height: h }; // below left
+  for (let ring = 1; ring <= RINGS; ring++) {
+    const dist = d + ring * RING_STEP;
+    const steps = 12 + ring * 2;
+    for (let i = 0; i < steps; i++) {
+      const angle = (2 * Math.PI * i) / steps;
+      const px = cx + dist * Math.cos(angle);
+      const py = cy - dist * Math.sin(angle);
+      const cos = Math.cos(angle);
+      const sin = Math.sin(angle);
+      const x = cos > 0.3 ? px : cos < -0.3 ? px - w : px - w / 2;
+      const y = sin > 0.3 ? py - h : sin < -0.3 ? py : py - h / 2;
+      yield { ring, x, y, width: w, height: h };
+    }
+  }
+}
+
+/** Every spot of the plot on a coarse grid, nearest to the bubble first: the last resort. */
+function gridCandidates(cx: number, cy: number, w: number, h: number, area: Box): Box[] {
+  const spots: (Box & { dist: number })[] = [];
+  for (let y = area.y; y + h <= area.y + area.height; y += 4) {
+    for (let x = area.x; x + w <= area.x + area.width; x += 4) {
+      spots.push({ x, y, width: w, height: h, dist: (x + w / 2 - cx) ** 2 + (y + h / 2 - cy) ** 2 });
+    }
+  }
+  return spots.sort((a, b) => a.dist - b.dist);
+}
+
+/** The point on a box's outline nearest to (x, y). */
+function nearestOnBox(b: Box, x: number, y: number): { x: number; y: number } {
+  return { x: Math.max(b.x, Math.min(x, b.x + b.width)), y: Math.max(b.y, Math.min(y, b.y + b.height)) };
+}
+
+export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): MatrixLayout {
+  const width = opts.width ?? 760;
+  // A dense portfolio gets a taller plot, so its labels still find room.
+  const height = opts.height ?? 520 + Math.min(360, Math.max(0, points.length - 30) * 8);
+  const maxChars = labelChars(points.length);
+  // Margins leave room for the biggest bubble at 0 or 100, tick labels and axis titles.
+  const plot: Box = { x: 60, y: MAX_R + 4, width: width - 60 - (MAX_R + 6), height: height - (MAX_R + 4) - 46 };
+  const px = (v: number) => plot.x + (Math.max(0, Math.min(100, v)) / 100) * plot.width;
+  const py = (v: number) => plot.y + plot.height - (Math.max(0, Math.min(100, v)) / 100) * plot.height;
+  const maxRevenue = Math.max(0, ...points.map((p) => p.revenue));
+  const radius = (revenue: number) => (maxRevenue > 0 ? MIN_R + (MAX_R - MIN_R) * Math.sqrt(Math.max(0, revenue) / maxRevenue) : MIN_R);
+
+  const qh = QUADRANT_FONT + 4;
+  const q = opts.quadrants;
+  const quadrant = (text: string, right: boolean, top: boolean) => {
+    const w = textWidth(text, QUADRANT_FONT);
+    const x = right ? plot.x + plot.width - 6 - w : plot.x + 6;
+    const y = top ? plot.y + 6 : plot.y + plot.height - 6 - qh;
+    return { text, x, y, width: w, height: qh, textX: right ? x + w : x, textY: y + QUADRANT_FONT, anchor: (right ? 'end' : 'start') as 'start' | 'end' };
+  };
+  const quadrants = [
+    quadrant(q.high_current_high_potential, true, true),
+    quadrant(q.low_current_high_potential, false, true),
+    quadrant(q.high_current_low_potential, true, false),
+    quadrant(q.low_current_low_potential, false, false),
+  ];
+
+  const circles = points.map((p) => ({ p, cx: px(p.current), cy: py(p.potential), r: radius(p.revenue) }));
+  const labels: Box[] = [];
+  const bubbles: PlacedBubble[] = circles.map((c) => {
+    const text = shorten(c.p.label, maxChars);
+    const w = textWidth(text, FONT);
+    const h = FONT + 4;
+    const freeOfLabels = (b: Box) => inside(b, plot) && !labels.some((l) => boxesOverlap(l, b, PAD));
+    const freeOfAll = (b: Box) =>
+      freeOfLabels(b) && !circles.some((o) => circleHitsBox(o, b, PAD)) && !quadrants.some((qb) => boxesOverlap(qb, b, PAD));
+    let chosen: (Box & { ring: number }) | undefined;
+    for (const test of [freeOfAll, freeOfLabels]) {
+      for (const cand of candidates(c.cx, c.cy, c.r, w, h)) {
+        if (test(cand)) {
+          chosen = cand;
+          break;
+        }
+      }
+      if (chosen) break;
+    }
+    if (!chosen) {
+      const spot = gridCandidates(c.cx, c.cy, w, h, plot).find(freeOfLabels);
+      // A plot too full for even one more label: overlap is unavoidable; stack it at the bubble.
+      chosen = spot ? { ...spot, ring: 99 } : { x: c.cx + c.r + GAP, y: c.cy - h / 2, width: w, height: h, ring: 99 };
+    }
+    const box = { x: chosen.x, y: chosen.y, width: w, height: h };
+    labels.push(box);
+    let leader: PlacedBubble['leader'] = null;
+    if (chosen.ring > 0) {
+      const end = nearestOnBox(box, c.cx, c.cy);
+      const len = Math.hypot(end.x - c.cx, end.y - c.cy) || 1;
+      leader = { x1: c.cx + ((end.x - c.cx) / len) * c.r, y1: c.cy + ((end.y - c.cy) / len) * c.r, x2: end.x, y2: end.y };
+    }
+    return {
+      id: c.p.id,
+      cx: c.cx,
+      cy: c.cy,
+      r: c.r,
+      group: c.p.group,
+      current: c.p.current,
+      potential: c.p.potential,
+      label: { ...box, text, textX: box.x + 2, textY: box.y + FONT },
+      leader,
+    };
+  });
+
+  const ticks = [0, 25, 50, 75, 100].map((value) => ({ value, x: px(value), y: py(value) }));
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    width,
+    height,
+    plot: {
+      ...plot,
+      right: plot.x + plot.width,
+      bottom: plot.y + plot.height,
+      centerX: round(plot.x + plot.width / 2),
+      centerY: round(plot.y + plot.height / 2),
+      leftText: plot.x - 6,
+      bottomText: plot.y + plot.height + 15,
+      xTitle: plot.y + plot.height + 34,
+    },
+    thresholdX: round(px(opts.threshold)),
+    thresholdY: round(py(opts.threshold)),
+    ticks: ticks.map((t) => ({ value: t.value, x: round(t.x), y: round(t.y) })),
+    quadrants: quadrants.map((qq) => ({ ...qq, textX: round(qq.textX), textY: round(qq.textY) })),
+    bubbles: bubbles.map((b) => ({
+      ...b,
+      cx: round(b.cx),
+      cy: round(b.cy),
+      r: round(b.r),
+      label: { ...b.label, x: round(b.label.x), y: round(b.label.y), textX: round(b.label.textX), textY: round(b.label.textY) },
+      leader: b.leader && { x1: round(b.leader.x1), y1: round(b.leader.y1), x2: round(b.leader.x2), y2: round(b.leader.y2) },
+    })),
+    fontSize: FONT,
+  };
+}

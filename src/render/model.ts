@@ -1,0 +1,405 @@
+// View models for `kam render`: plain data for the templates, built from the core's results
+// (scores, findings, completeness) plus the few per-item flags documents show. Templates only
+// format what is here; they never compute.
+import type { CheckResult } from '../check/checkRepo.js';
+import { answerState, type Completeness } from '../check/completeness.js';
+import { daysBetween } from '../check/dates.js';
+import type { Finding } from '../load/finding.js';
+import type { LoadedPlan, Repo } from '../load/loadRepo.js';
+import { scorePortfolio } from '../score/portfolio.js';
+import { round1, scoreAccount, type AccountScore } from '../score/score.js';
+import type { Account } from '../schema/account.js';
+import type { Config } from '../schema/config.js';
+import { STAGES, type Answer, type Plan } from '../schema/plan.js';
+import type { RuleId } from '../schema/rules.js';
+import { GENERATED_MARKER } from '../util/safeWrite.js';
+import { layoutMatrix, type MatrixLayout } from './matrix.js';
+
+const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
+  strategy: 'Strategy',
+  research: 'Research',
+  action_plan: 'Action plan',
+  execution: 'Execution',
+  review: 'Review',
+};
+
+const STAKEHOLDER_ROLE_LABELS: Record<string, string> = {
+  decision_maker: 'Decision maker',
+  economic_buyer: 'Economic buyer',
+  influencer: 'Influencer',
+  champion: 'Champion',
+  user: 'User',
+  blocker: 'Blocker',
+};
+
+/** CSS class for a tier's colour: tier-1.. in tier order, "untiered" below the last tier. */
+export const tierClass = (group: number) => (group >= 0 ? `tier-${group + 1}` : 'untiered');
+
+const capitalize = (s: string | undefined) => (s ? s[0]!.toUpperCase() + s.slice(1) : '');
+const r1 = (n: number | null) => (n === null ? null : round1(n));
+
+const isBlank = (text: string | null | undefined) => text === undefined || text === null || text.trim() === '';
+
+const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
+
+/**
+ * The action findings of a plan (action_overdue, action_without_owner...) by action index: a
+ * finding belongs to the last action that starts at or before it. Flags in documents are the
+ * findings of `kam check`, so the two never disagree (and a rule set to `off` flags nothing).
+ */
+function actionFindings(plan: LoadedPlan & { value: Plan }, findings: Finding[]): Set<RuleId>[] {
+  const starts = plan.value.actions.map((_, i) => plan.index.locate(['actions', i]));
+  const byAction = starts.map(() => new Set<RuleId>());
+  for (const f of findings) {
+    if (!f.rule.startsWith('action_')) continue;
+    let hit = -1;
+    starts.forEach((start, i) => {
+      if (before(start, f)) hit = i;
+    });
+    if (hit >= 0) byAction[hit]!.add(f.rule);
+  }
+  return byAction;
+}
+
+export interface DocumentMeta {
+  marker: string;
+  today: string;
+  organization: string | null;
+  currency: string;
+}
+
+function meta(repo: Repo, today: string): DocumentMeta {
+  return { marker: GENERATED_MARKER, today, organization: repo.config.organization ?? null, currency: repo.config.currency };
+}
+
+/** Score with display rounding and the criteria in config order, labelled. */
+function scoreModel(s: AccountScore, config: Config) {
+  const { scale } = config.scoring;
+  return {
+    score: r1(s.score),
+    current: r1(s.current),
+    potential: r1(s.potential),
+    tier: s.tier,
+    tiered: s.tiered,
+    tierClass: tierClass(config.scoring.tiers.findIndex((t) => t.name === s.tier)),
+    quadrant: s.quadrant,
+    scored: s.score !== null,
+    scale,
+    criteria: config.scoring.criteria.map((c) => {
+      const hit = s.criteria[c.id];
+      return {
+        id: c.id,
+        label: c.label,
+        axis: c.axis,
+        weight: c.weight,
+        inverse: c.inverse,
+        rated: hit !== undefined,
+        rating: hit?.rating ?? null,
+        /** 0..100, for bars. */
+        normalized: hit ? round1(hit.normalized * 100) : null,
+        contribution: hit ? round1(hit.contribution) : null,
+      };
+    }),
+    unrated: s.unrated.map((id) => config.scoring.criteria.find((c) => c.id === id)?.label ?? id),
+  };
+}
+
+function accountModel(id: string, account: Account) {
+  return {
+    id,
+    name: account.name,
+    industry: account.industry ?? null,
+    region: account.region ?? null,
+    manager: account.manager ?? null,
+    revenue: { current: account.revenue?.current ?? null, potential: account.revenue?.potential ?? null },
+    notes: account.notes ?? null,
+  };
+}
+
+const findingModel = (f: Finding) => ({ rule: f.rule, severity: f.severity, error: f.severity === 'error', message: f.message, file: f.file, line: f.line, column: f.column });
+
+function checklistModel(plan: Plan, config: Config, c: Completeness) {
+  const answers = plan.answers as Record<string, Answer | undefined>;
+  const categories = config.checklist.categories.map((cat, i) => {
+    const counts = c.categories[i]!;
+    const questions = cat.questions.map((q) => {
+      const answer = answers[q.id];
+      const state = answerState(answer);
+      return {
+        id: q.id,
+        text: q.text,
+        state,
+        answered: state === 'answered',
+        notApplicable: state === 'not_applicable',
+        open: state === 'unanswered',
+        answer: typeof answer === 'string' && state === 'answered' ? answer.trim() : null,
+        naReason: answer && typeof answer === 'object' ? answer.na : null,
+      };
+    });
+    return { ...counts, complete: counts.unanswered === 0, questions, openQuestions: questions.filter((q) => q.open) };
+  });
+  return {
+    answered: c.answered,
+    notApplicable: c.not_applicable,
+    unanswered: c.unanswered,
+    total: c.total,
+    percent: c.percent,
+    categories,
+    /** The unanswered questions by category: the meeting's agenda. */
+    openByCategory: categories.filter((cat) => cat.openQuestions.length > 0).map((cat) => ({ id: cat.id, title: cat.title, questions: cat.openQuestions })),
+  };
+}
+
+/** `findings`: this account's findings, which decide every flag. */
+function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, today: string, c: Completeness, findings: Finding[]) {
+  const plan = loaded.value;
+  const has = (rule: RuleId) => findings.some((f) => f.rule === rule);
+  const flagsByAction = actionFindings(loaded, findings);
+  const stageIndex = plan.stage ? STAGES.indexOf(plan.stage) : -1;
+  const cadence = config.review.cadence_days;
+  const missingIds = new Set(findings.filter((f) => f.rule === 'missing_role').map((f) => f.role));
+  const missing = config.roles.filter((r) => missingIds.has(r.id));
+  const roles = config.roles.map((r) => {
+    const holders = plan.team.filter((m) => m.roles.includes(r.id)).map((m) => m.name);
+    return { id: r.id, label: r.label, holders, covered: holders.length > 0 };
+  });
+  const actions = plan.actions.map((a, i) => {
+    const flags = flagsByAction[i]!;
+    const overdue = flags.has('action_overdue');
+    return {
+      title: a.title,
+      owner: isBlank(a.owner) ? null : a.owner!,
+      due: isBlank(a.due) ? null : a.due!,
+      status: a.status,
+      statusLabel: capitalize(a.status),
+      done: a.status === 'done',
+      notes: a.notes ?? null,
+      overdue,
+      daysOverdue: overdue ? daysBetween(a.due!, today) : 0,
+      ownerless: flags.has('action_without_owner'),
+      noDue: flags.has('action_without_due'),
+    };
+  });
+  const swot = plan.swot;
+  const pipeline = plan.opportunities.reduce((s, o) => s + (o.value ?? 0), 0);
+  return {
+    period: plan.period === undefined ? null : String(plan.period),
+    stage: {
+      id: plan.stage ?? null,
+      label: plan.stage ? STAGE_LABELS[plan.stage] : null,
+      number: stageIndex + 1,
+      steps: STAGES.map((s, i) => ({ id: s, label: STAGE_LABELS[s], number: i + 1, current: i === stageIndex, done: stageIndex >= 0 && i < stageIndex })),
+    },
+    review: {
+      lastReviewed: plan.last_reviewed ?? null,
+      daysAgo: plan.last_reviewed ? daysBetween(plan.last_reviewed, today) : null,
+      cadenceDays: cadence,
+      stale: has('stale_plan'),
+    },
+    team: {
+      members: plan.team.map((m) => ({
+        name: m.name,
+        title: m.title ?? null,
+        roles: m.roles.map((id) => config.roles.find((r) => r.id === id)?.label ?? id),
+      })),
+      roles,
+      missingRoles: missing.map((r) => ({ id: r.id, label: r.label })),
+      coverage: { covered: roles.filter((r) => r.covered).length, total: roles.length, percent: roles.length ? round1((100 * roles.filter((r) => r.covered).length) / roles.length) : 100 },
+    },
+    stakeholders: {
+      items: plan.stakeholders.map((s) => ({
+        name: s.name,
+        title: s.title ?? null,
+        role: s.role ?? null,
+        roleLabel: s.role ? STAKEHOLDER_ROLE_LABELS[s.role] ?? s.role : null,
+        decides: s.role === 'decision_maker' || s.role === 'economic_buyer',
+        influence: s.influence ?? null,
+        stance: s.stance ?? null,
+        owner: isBlank(s.owner) ? null : s.owner!,
+        ownerless: isBlank(s.owner),
+        notes: s.notes ?? null,
+      })),
+      noDecisionMaker: has('no_decision_maker'),
+    },
+    objectives: plan.objectives,
+    swot: {
+      strengths: swot.strengths,
+      weaknesses: swot.weaknesses,
+      opportunities: swot.opportunities,
+      threats: swot.threats,
+      empty: swot.strengths.length + swot.weaknesses.length + swot.opportunities.length + swot.threats.length === 0,
+    },
+    opportunities: {
+      items: plan.opportunities.map((o) => ({ name: o.name, value: o.value ?? null, close: o.close ?? null, stage: o.stage ?? null, notes: o.notes ?? null })),
+      total: pipeline,
+    },
+    actions: {
+      items: actions,
+      open: actions.filter((a) => a.status === 'open').length,
+      overdue: actions.filter((a) => a.overdue).length,
+      ownerless: actions.filter((a) => a.ownerless).length,
+    },
+    risks: plan.risks.map((r) => ({
+      risk: r.risk,
+      likelihood: r.likelihood ?? null,
+      impact: r.impact ?? null,
+      mitigation: r.mitigation ?? null,
+      owner: r.owner ?? null,
+      severe: r.likelihood === 'high' && r.impact === 'high',
+    })),
+    kpis: plan.kpis.map((k) => ({ name: k.name, target: k.target ?? null, actual: k.actual ?? null, notes: k.notes ?? null })),
+    checklist: checklistModel(plan, config, c),
+    notes: plan.notes ?? null,
+  };
+}
+
+export type PlanSections = ReturnType<typeof planSections>;
+
+export interface PlanModel extends DocumentMeta {
+  account: ReturnType<typeof accountModel>;
+  score: ReturnType<typeof scoreModel>;
+  /** Absent for an account without a (valid) plan: the document then shows the account and score. */
+  plan: PlanSections | null;
+  planFile: string | null;
+  /** Check findings about this account other than unanswered questions (those are the agenda). */
+  findings: ReturnType<typeof findingModel>[];
+  /** One line per thing the meeting should know is wrong, in document order. */
+  alerts: string[];
+}
+
+/** The model of one account's plan document. Throws when the account itself is not valid. */
+export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today: string): PlanModel {
+  const loaded = repo.accounts.find((a) => a.id === id && a.value);
+  if (!loaded?.value) throw new Error(`account "${id}" is not loaded`);
+  const account = loaded.value;
+  const planFile = repo.plans.find((p): p is LoadedPlan & { value: Plan } => p.id === id && p.value !== undefined);
+  const completeness = check.completeness[id];
+  const mine = check.findings.filter((f) => f.account === id);
+  const plan = planFile && completeness ? planSections(planFile, repo.config, today, completeness, mine) : null;
+  const findings = mine.filter((f) => f.rule !== 'unanswered_question').map(findingModel);
+  return {
+    ...meta(repo, today),
+    account: accountModel(id, account),
+    score: scoreModel(scoreAccount(id, account, repo.config), repo.config),
+    plan,
+    planFile: plan ? planFile!.file : null,
+    findings,
+    alerts: plan ? planAlerts(plan) : [],
+  };
+}
+
+function planAlerts(p: PlanSections): string[] {
+  const alerts: string[] = [];
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  if (p.review.stale)
+    alerts.push(p.review.lastReviewed ? `Plan is stale: last reviewed ${p.review.daysAgo} days ago (cadence ${p.review.cadenceDays} days)` : 'Plan has never been reviewed (no last_reviewed date)');
+  if (p.team.missingRoles.length) alerts.push(`Missing account-team roles: ${p.team.missingRoles.map((r) => r.label).join(', ')}`);
+  if (p.stakeholders.noDecisionMaker) alerts.push('No decision maker or economic buyer is known');
+  if (p.actions.overdue) alerts.push(`${n(p.actions.overdue, 'action is', 'actions are')} overdue`);
+  if (p.actions.ownerless) alerts.push(`${n(p.actions.ownerless, 'action has', 'actions have')} no owner`);
+  if (p.checklist.unanswered) alerts.push(`${n(p.checklist.unanswered, 'checklist question is', 'checklist questions are')} open`);
+  return alerts;
+}
+
+export interface PortfolioModel extends DocumentMeta {
+  accounts: ReturnType<typeof portfolioRow>[];
+  invalid: { id: string; file: string }[];
+  tiers: { name: string; min: number | null; count: number; group: number; tierClass: string; accounts: { id: string; name: string }[] }[];
+  keyAccounts: { count: number; limit: number; over: boolean };
+  managers: { manager: string; accounts: number; limit: number; over: boolean; /** accounts / limit, 0..100 (capped), for bars. */ load: number }[];
+  unscored: number;
+  plans: number;
+  summary: CheckResult['summary'];
+  /** Accounts per quadrant, Strategic (high/high) first: the matrix as a list. */
+  quadrants: { name: string; current: 'high' | 'low'; potential: 'high' | 'low'; accounts: { id: string; name: string }[] }[];
+  /** Findings not about one account (limits). */
+  portfolioFindings: ReturnType<typeof findingModel>[];
+  matrix: Omit<MatrixLayout, 'bubbles'> & {
+    bubbles: (MatrixLayout['bubbles'][number] & { name: string; tier: string | null; tierClass: string })[];
+    threshold: number;
+    legend: { name: string; tierClass: string }[];
+    count: number;
+  };
+}
+
+function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number) {
+  const account = repo.accounts.find((a) => a.id === s.id)!.value!;
+  const mine = check.findings.filter((f) => f.account === s.id);
+  const byRule = new Map<string, number>();
+  for (const f of mine) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  const completeness = check.completeness[s.id];
+  return {
+    rank,
+    id: s.id,
+    name: s.name,
+    manager: s.manager,
+    score: r1(s.score),
+    current: r1(s.current),
+    potential: r1(s.potential),
+    tier: s.tier,
+    tiered: s.tiered,
+    group,
+    tierClass: tierClass(group),
+    quadrant: s.quadrant,
+    revenue: account.revenue?.current ?? null,
+    potentialRevenue: account.revenue?.potential ?? null,
+    hasPlan: completeness !== undefined,
+    completeness: completeness?.percent ?? null,
+    errors: mine.filter((f) => f.severity === 'error').length,
+    warnings: mine.filter((f) => f.severity === 'warning').length,
+    byRule: [...byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+  };
+}
+
+/** The model of the portfolio overview: tiers, manager load, findings per account, the matrix. */
+export function buildPortfolioModel(repo: Repo, check: CheckResult, today: string): PortfolioModel {
+  const { config } = repo;
+  const portfolio = scorePortfolio(repo);
+  const groupOf = (tier: string | null) => config.scoring.tiers.findIndex((t) => t.name === tier);
+  const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier)));
+  const scored = accounts.filter((a) => a.current !== null && a.potential !== null);
+  const layout = layoutMatrix(
+    scored.map((a) => ({ id: a.id, label: a.name, current: a.current!, potential: a.potential!, revenue: a.revenue ?? 0, group: a.group })),
+    { threshold: config.scoring.matrix_threshold, quadrants: config.scoring.quadrants },
+  );
+  return {
+    ...meta(repo, today),
+    accounts,
+    invalid: portfolio.invalid,
+    tiers: portfolio.tiers.map((t) => ({
+      ...t,
+      group: groupOf(t.name),
+      tierClass: tierClass(groupOf(t.name)),
+      accounts: accounts.filter((a) => a.tier === t.name).map((a) => ({ id: a.id, name: a.name })),
+    })),
+    keyAccounts: portfolio.keyAccounts,
+    managers: portfolio.managers.map((m) => ({ ...m, load: Math.min(100, round1((100 * m.accounts) / m.limit)) })),
+    unscored: portfolio.unscored,
+    plans: Object.keys(check.completeness).length,
+    summary: check.summary,
+    quadrants: (
+      [
+        ['high_current_high_potential', 'high', 'high'],
+        ['low_current_high_potential', 'low', 'high'],
+        ['high_current_low_potential', 'high', 'low'],
+        ['low_current_low_potential', 'low', 'low'],
+      ] as const
+    ).map(([key, current, potential]) => ({
+      name: config.scoring.quadrants[key],
+      current,
+      potential,
+      accounts: accounts.filter((a) => a.quadrant === config.scoring.quadrants[key]).map((a) => ({ id: a.id, name: a.name })),
+    })),
+    portfolioFindings: check.findings.filter((f) => f.account === null).map(findingModel),
+    matrix: {
+      ...layout,
+      bubbles: layout.bubbles.map((b) => {
+        const row = scored.find((a) => a.id === b.id)!;
+        return { ...b, name: row.name, tier: row.tier, tierClass: tierClass(b.group) };
+      }),
+      threshold: config.scoring.matrix_threshold,
+      legend: [...config.scoring.tiers.map((t, i) => ({ name: t.name, tierClass: tierClass(i) })), { name: config.scoring.untiered, tierClass: tierClass(-1) }],
+      count: layout.bubbles.length,
+    },
+  };
+}

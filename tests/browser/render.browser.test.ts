@@ -1,0 +1,120 @@
+// Loads kam's HTML documents in real headless Chromium (Debian's /usr/bin/chromium, installed
+// by globalSetup.ts): no console errors, user text never executes, one bubble per scored
+// account. Saves screenshots and A4 PDFs into test-artifacts/ for a human to look at.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadRepo } from '../../src/load/loadRepo.js';
+import { scorePortfolio } from '../../src/score/portfolio.js';
+import { EXAMPLE, runKam } from '../helpers/kam.js';
+import { copyRepo, tmpDir } from '../helpers/tmpRepo.js';
+import { CHROMIUM } from './globalSetup.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const EVIL_NAME = 'Evil <script>window.__pwned = 1</script> Corp <img src=x onerror="window.__pwned = 2">';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Renders with kam (built) into a folder and returns the path of `<name>.html`. */
+function renderHtml(repo: string, args: string[], name: string): string {
+  const out = tmpDir('kam-browser-');
+  const run = runKam(['render', ...args, '-f', 'html', '-o', out, '--today', '2026-11-23'], { cwd: repo });
+  expect(run.code, run.stderr).toBe(0);
+  return join(out, `${name}.html`);
+}
+
+/** Opens a file, collecting console errors, page errors and any network request. */
+async function open(file: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    if (r.url() !== pathToFileURL(file).href) requests.push(r.url());
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, errors, requests };
+}
+
+async function saveArtifacts(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(join(ARTIFACTS, `${name}.pdf`), pdf);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+}
+
+describe('rendered HTML in headless Chromium', () => {
+  it('shows the example plan without console errors or requests, and prints it to an A4 PDF', async () => {
+    const { page, errors, requests } = await open(renderHtml(EXAMPLE, ['kestrel-retail'], 'kestrel-retail'));
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(await page.locator('h1').textContent()).toBe('Kestrel Retail Group');
+    expect(await page.locator('section').count()).toBeGreaterThanOrEqual(11);
+    expect(await page.locator('#actions tr.flagged').count()).toBe(2);
+    // Laid out for a laptop: nothing wider than the viewport.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await saveArtifacts(page, 'plan-kestrel-retail');
+    await page.close();
+  });
+
+  it('draws the example portfolio matrix with exactly one bubble per scored account', async () => {
+    const loaded = await loadRepo(EXAMPLE);
+    if (!loaded.ok) throw new Error('the example does not load');
+    const scored = scorePortfolio(loaded.repo).accounts.filter((a) => a.current !== null && a.potential !== null).map((a) => a.id);
+    const { page, errors, requests } = await open(renderHtml(EXAMPLE, ['--portfolio'], 'portfolio'));
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    const bubbles = await page.locator('svg circle.bubble').evaluateAll((els) => els.map((e) => e.getAttribute('data-account')));
+    expect(bubbles.sort()).toEqual(scored.sort());
+    // Each bubble is drawn with a real size inside the SVG.
+    const boxes = await page.locator('svg circle.bubble').evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox().width));
+    for (const w of boxes) expect(w).toBeGreaterThan(5);
+    // The labels the browser actually drew do not overlap.
+    const labels = await page.locator('svg text.label').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    const overlaps = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
+    expect(overlaps).toEqual([]);
+    await saveArtifacts(page, 'portfolio');
+    await page.close();
+  });
+
+  it('never runs an account name containing <script>: it shows as literal text', async () => {
+    const repo = copyRepo(EXAMPLE);
+    const file = join(repo, 'accounts/banco-austral.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Banco Austral', `name: '${EVIL_NAME.replace(/'/g, "''")}'`));
+    for (const [args, name] of [[['banco-austral'], 'banco-austral'], [['--portfolio'], 'portfolio']] as const) {
+      const { page, errors } = await open(renderHtml(repo, [...args], name));
+      expect(errors).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('body').innerText()).toContain('Evil <script>window.__pwned = 1</script> Corp');
+      if (name === 'banco-austral') {
+        expect(await page.locator('h1').textContent()).toBe(EVIL_NAME);
+        await saveArtifacts(page, 'plan-hostile-name');
+      }
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { checkRepo } from '../../../src/check/checkRepo.js';
+import type { CheckOptions } from '../../../src/check/checkRepo.js';
+import { loadRepo } from '../../../src/load/loadRepo.js';
+import type { RuleId } from '../../../src/schema/rules.js';
+import { makeRepo } from '../../helpers/tmpRepo.js';
+
+// A small repo that passes every rule; each test changes one thing.
+const CONFIG = `version: 1
+scoring:
+  criteria:
+    - { id: revenue, label: Revenue, weight: 1, axis: current }
+    - { id: growth, label: Growth, weight: 1, axis: potential }
+  tiers:
+    - { name: Key, min: 50 }
+    - { name: Watch, min: 25 }
+key_tiers: [Key]
+limits:
+  max_key_accounts: 2
+  max_accounts_per_manager: 2
+review:
+  cadence_days: 30
+roles:
+  - { id: lead, label: Lead }
+  - { id: expert, label: Expert }
+checklist:
+  categories:
+    - id: team
+      title: Team
+      questions:
+        - { id: team.sponsor, text: Who sponsors? }
+        - { id: team.lead, text: Who leads? }
+`;
+
+const ACCOUNT = `name: Acme
+manager: Ann
+ratings:
+  revenue: 5
+  growth: 5
+`;
+
+const PLAN = `account: acme
+last_reviewed: 2026-11-01
+team:
+  - { name: Ann, roles: [lead, expert] }
+stakeholders:
+  - { name: Bo, role: decision_maker }
+answers:
+  team.sponsor: Carl
+  team.lead: { na: Ann leads alone }
+actions:
+  - { title: Call, owner: Ann, due: 2026-12-01, status: open }
+`;
+
+const TODAY = '2026-11-23';
+
+async function check(files: Record<string, string>, opts: Partial<CheckOptions> = {}) {
+  const root = makeRepo({ 'kam.yaml': CONFIG, 'accounts/acme.yaml': ACCOUNT, 'plans/acme.yaml': PLAN, ...files });
+  const loaded = await loadRepo(root);
+  if (!loaded.ok) throw new Error(`fixture kam.yaml is invalid: ${JSON.stringify(loaded.findings)}`);
+  return checkRepo(loaded.repo, { today: TODAY, ...opts });
+}
+
+async function findingsOf(rule: RuleId, files: Record<string, string>, opts: Partial<CheckOptions> = {}) {
+  return (await check(files, opts)).findings.filter((f) => f.rule === rule);
+}
+
+describe('the fixture', () => {
+  it('passes every rule', async () => {
+    const result = await check({});
+    expect(result.findings).toEqual([]);
+    expect(result.summary).toEqual({ errors: 0, warnings: 0, accounts: 1, plans: 1 });
+  });
+});
+
+describe('missing_plan', () => {
+  it('reports an account in a key tier without a plan, at its name', async () => {
+    const found = await findingsOf('missing_plan', { 'accounts/beta.yaml': '# Beta\nname: Beta\nmanager: Bob\nratings: { revenue: 4, growth: 4 }\n' });
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'error', account: 'beta', file: 'accounts/beta.yaml', line: 2, column: 1 }),
+    ]);
+    expect(found[0]!.message).toContain('Key');
+    expect(found[0]!.message).toContain('plans/beta.yaml');
+  });
+
+  it('needs no plan for a tier outside key_tiers, nor for an untiered or unrated account', async () => {
+    const found = await findingsOf('missing_plan', {
+      'accounts/watch.yaml': 'name: Watch\nratings: { revenue: 2, growth: 2 }\n',
+      'accounts/small.yaml': 'name: Small\nratings: { revenue: 1, growth: 1 }\n',
+      'accounts/new.yaml': 'name: New\n',
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('treats every tier as key when key_tiers is left out', async () => {
+    const config = CONFIG.replace('key_tiers: [Key]\n', '');
+    const found = await findingsOf('missing_plan', { 'kam.yaml': config, 'accounts/watch.yaml': 'name: Watch\nratings: { revenue: 2, growth: 2 }\n' });
+    expect(found.map((f) => [f.account, f.line, f.column])).toEqual([['watch', 1, 1]]);
+  });
+});
+
+describe('missing_role', () => {
+  it('reports each role no team member holds, at the team line', async () => {
+    const found = await findingsOf('missing_role', { 'plans/acme.yaml': PLAN.replace('roles: [lead, expert]', 'roles: [lead]') });
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'warning', account: 'acme', file: 'plans/acme.yaml', line: 3, column: 1, role: 'expert' }),
+    ]);
+  });
+
+  it('locates at the plan root when there is no team, one finding per role', async () => {
+    const plan = PLAN.replace('team:\n  - { name: Ann, roles: [lead, expert] }\n', '');
+    const found = await findingsOf('missing_role', { 'plans/acme.yaml': `# comment\n${plan}` });
+    expect(found.map((f) => [f.role, f.line, f.column])).toEqual([['lead', 2, 1], ['expert', 2, 1]]);
+  });
+
+  it('is satisfied when the roles are spread over several members', async () => {
+    const plan = PLAN.replace('  - { name: Ann, roles: [lead, expert] }', '  - { name: Ann, roles: [lead] }\n  - { name: Cy, roles: [expert] }');
+    expect(await findingsOf('missing_role', { 'plans/acme.yaml': plan })).toEqual([]);
+  });
+});
+
+describe('action rules', () => {
+  const withActions = (actions: string) => ({ 'plans/acme.yaml': PLAN.replace(/actions:\n.*\n$/s, `actions:\n${actions}`) });
+
+  it('action_without_owner: at the action, or at an empty owner key, whatever the status', async () => {
+    const found = await findingsOf('action_without_owner', withActions(
+      '  - { title: A, due: 2026-12-01 }\n  - title: B\n    owner:\n    due: 2026-12-01\n  - { title: C, owner: "  ", status: done }\n  - { title: D, owner: Ann, due: 2026-12-01 }\n',
+    ));
+    expect(found.map((f) => [f.severity, f.line, f.column])).toEqual([['error', 11, 5], ['error', 13, 5], ['error', 15, 17]]);
+    expect(found[0]!.message).toContain('"A"');
+  });
+
+  it('action_without_due: open and blocked actions need a due date, done ones do not', async () => {
+    const found = await findingsOf('action_without_due', withActions(
+      '  - { title: A, owner: Ann }\n  - { title: B, owner: Ann, status: blocked, due: }\n  - { title: C, owner: Ann, status: done }\n',
+    ));
+    expect(found.map((f) => [f.severity, f.line, f.column])).toEqual([['warning', 11, 5], ['warning', 12, 46]]);
+  });
+
+  it('action_overdue: an open action due before today, at its due date', async () => {
+    const found = await findingsOf('action_overdue', withActions('  - title: Late\n    owner: Ann\n    due: 2026-11-22\n    status: open\n'));
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', account: 'acme', file: 'plans/acme.yaml', line: 13, column: 10 })]);
+    expect(found[0]!.message).toContain('2026-11-22 (1 day ago)');
+  });
+
+  it('action_overdue: never for done or blocked actions, nor one due today', async () => {
+    const found = await findingsOf('action_overdue', withActions(
+      '  - { title: A, owner: Ann, due: 2026-01-01, status: done }\n  - { title: B, owner: Ann, due: 2026-01-01, status: blocked }\n  - { title: C, owner: Ann, due: 2026-11-23 }\n',
+    ));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('stale_plan', () => {
+  it('reports a last_reviewed older than the cadence, at the date', async () => {
+    const found = await findingsOf('stale_plan', { 'plans/acme.yaml': PLAN.replace('2026-11-01', '2026-10-23') });
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', line: 2, column: 16 })]);
+    expect(found[0]!.message).toContain('2026-10-23, 31 days ago');
+  });
+
+  it('accepts a review exactly cadence_days ago', async () => {
+    expect(await findingsOf('stale_plan', { 'plans/acme.yaml': PLAN.replace('2026-11-01', '2026-10-24') })).toEqual([]);
+  });
+
+  it('without last_reviewed, says the plan was never reviewed (at the plan root)', async () => {
+    const found = await findingsOf('stale_plan', { 'plans/acme.yaml': PLAN.replace('last_reviewed: 2026-11-01\n', '') });
+    expect(found.map((f) => [f.line, f.column])).toEqual([[1, 1]]);
+    expect(found[0]!.message).toContain('never been reviewed');
+  });
+
+  it('without last_reviewed, judges by the last commit date when git history is available', async () => {
+    const plan = { 'plans/acme.yaml': PLAN.replace('last_reviewed: 2026-11-01\n', '') };
+    const old = await findingsOf('stale_plan', plan, { lastCommitDate: () => '2026-09-01' });
+    expect(old).toHaveLength(1);
+    expect(old[0]!.message).toContain('last changed in git on 2026-09-01, 83 days ago');
+    expect(await findingsOf('stale_plan', plan, { lastCommitDate: () => '2026-11-20' })).toEqual([]);
+    const none = await findingsOf('stale_plan', plan, { lastCommitDate: () => undefined });
+    expect(none[0]!.message).toContain('no commit in git history');
+  });
+});
+
+describe('unrated_criterion', () => {
+  it('reports each unrated criterion at the ratings line', async () => {
+    const found = await findingsOf('unrated_criterion', { 'accounts/acme.yaml': ACCOUNT.replace('  growth: 5\n', '') });
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'warning', account: 'acme', file: 'accounts/acme.yaml', line: 3, column: 1, criterion: 'growth' }),
+    ]);
+  });
+
+  it('reports an account that rates nothing once, at its root, without a criterion field', async () => {
+    const found = await findingsOf('unrated_criterion', { 'accounts/acme.yaml': '# new prospect\nname: Acme\n' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 2, column: 1 });
+    expect(found[0]!.criterion).toBeUndefined();
+    expect(found[0]!.message).toContain('revenue, growth');
+  });
+
+  it('is quiet when every criterion is rated', async () => {
+    expect(await findingsOf('unrated_criterion', {})).toEqual([]);
+  });
+});
+
+describe('portfolio limits', () => {
+  const key = (manager: string) => `name: X\nmanager: ${manager}\nratings: { revenue: 5, growth: 5 }\n`;
+  const plan = (id: string) => PLAN.replace('account: acme', `account: ${id}`);
+
+  it('too_many_key_accounts: more tiered accounts than the limit, at the limit in kam.yaml', async () => {
+    const found = await findingsOf('too_many_key_accounts', {
+      'accounts/b.yaml': key('Bea'), 'plans/b.yaml': plan('b'),
+      'accounts/c.yaml': 'name: C\nmanager: Cy\nratings: { revenue: 2, growth: 2 }\n',
+    });
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', account: null, file: 'kam.yaml', line: 11, column: 21 })]);
+    expect(found[0]!.message).toContain('3 accounts are tiered');
+  });
+
+  it('too_many_key_accounts: exactly at the limit is fine; untiered accounts do not count', async () => {
+    const found = await findingsOf('too_many_key_accounts', {
+      'accounts/b.yaml': key('Bea'), 'plans/b.yaml': plan('b'),
+      'accounts/c.yaml': 'name: C\nratings: { revenue: 1, growth: 1 }\n',
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('manager_over_capacity: one finding per manager, at the manager line of their first account', async () => {
+    const found = await findingsOf('manager_over_capacity', {
+      'kam.yaml': CONFIG.replace('max_key_accounts: 2', 'max_key_accounts: 20'),
+      'accounts/b.yaml': key('Ann'), 'plans/b.yaml': plan('b'),
+      'accounts/c.yaml': key('Ann'), 'plans/c.yaml': plan('c'),
+    });
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'warning', account: 'acme', file: 'accounts/acme.yaml', line: 2, column: 10, manager: 'Ann' }),
+    ]);
+    expect(found[0]!.message).toContain('3 tiered accounts (acme, b, c)');
+  });
+
+  it('manager_over_capacity: a manager exactly at the limit is fine', async () => {
+    const found = await findingsOf('manager_over_capacity', {
+      'accounts/b.yaml': key('Ann'), 'plans/b.yaml': plan('b'),
+      'accounts/c.yaml': 'name: C\nmanager: Ann\nratings: { revenue: 1, growth: 1 }\n',
+    });
+    expect(found).toEqual([]);
+  });
+});
+
+describe('no_decision_maker', () => {
+  it('reports a plan without a decision maker or economic buyer, at the stakeholders line', async () => {
+    const found = await findingsOf('no_decision_maker', { 'plans/acme.yaml': PLAN.replace('role: decision_maker', 'role: champion') });
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', account: 'acme', file: 'plans/acme.yaml', line: 5, column: 1 })]);
+  });
+
+  it('accepts an economic buyer', async () => {
+    expect(await findingsOf('no_decision_maker', { 'plans/acme.yaml': PLAN.replace('role: decision_maker', 'role: economic_buyer') })).toEqual([]);
+  });
+
+  it('locates at the plan root when there are no stakeholders', async () => {
+    const found = await findingsOf('no_decision_maker', { 'plans/acme.yaml': PLAN.replace('stakeholders:\n  - { name: Bo, role: decision_maker }\n', '') });
+    expect(found.map((f) => [f.line, f.column])).toEqual([[1, 1]]);
+  });
+});
+
+describe('unanswered_question', () => {
+  it('counts { na: reason } as answered and reports missing and blank answers', async () => {
+    const found = await findingsOf('unanswered_question', { 'plans/acme.yaml': PLAN.replace('team.sponsor: Carl', 'team.sponsor: "  "') });
+    expect(found.map((f) => [f.question, f.line, f.column])).toEqual([['team.sponsor', 8, 3]]);
+  });
+
+  it('an na without a reason is a schema error, not an answer', async () => {
+    const result = await check({ 'plans/acme.yaml': PLAN.replace('{ na: Ann leads alone }', '{ na: "" }') });
+    expect(result.findings).toEqual([
+      expect.objectContaining({ rule: 'schema', severity: 'error', file: 'plans/acme.yaml', line: 9, column: 20 }),
+    ]);
+  });
+});
+
+describe('severities and completeness', () => {
+  it('kam.yaml rules: and --rule overrides change severity or drop a rule', async () => {
+    const plan = { 'plans/acme.yaml': PLAN.replace('role: decision_maker', 'role: champion').replace('owner: Ann, ', '') };
+    const config = { 'kam.yaml': `${CONFIG}rules:\n  no_decision_maker: error\n  action_without_owner: warning\n` };
+    const result = await check({ ...plan, ...config }, { rules: { action_without_owner: 'off' } });
+    expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['no_decision_maker', 'error']]);
+  });
+
+  it('computes completeness per plan and category', async () => {
+    const result = await check({ 'plans/acme.yaml': PLAN.replace('  team.sponsor: Carl\n', '') });
+    expect(result.completeness.acme).toMatchObject({ answered: 0, not_applicable: 1, unanswered: 1, total: 2, percent: 50 });
+    expect(result.completeness.acme!.categories[0]).toMatchObject({ id: 'team', open: ['team.sponsor'], percent: 50 });
+  });
+});

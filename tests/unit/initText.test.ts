@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { configText } from '../../src/init/configText.js';
+import { EXAMPLE_ID, exampleAccount, examplePlan } from '../../src/init/example.js';
+import { accountText, planText } from '../../src/init/formText.js';
+import { initConfig, initFiles } from '../../src/init/init.js';
+import { loadText } from '../../src/load/loadFile.js';
+import { accountSchema } from '../../src/schema/account.js';
+import { configSchema, defaultConfig, type Config } from '../../src/schema/config.js';
+import { planSchema } from '../../src/schema/plan.js';
+import { scoreAccount } from '../../src/score/score.js';
+
+const loadConfigText = (text: string) => loadText(configSchema, 'kam', 'kam.yaml', text, null);
+
+describe('kam.yaml written by init', () => {
+  it('loads back as exactly the defaults', () => {
+    const loaded = loadConfigText(configText(defaultConfig()));
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.value).toEqual(defaultConfig());
+  });
+
+  it('loads back as exactly the defaults with the checklist written out', () => {
+    const text = configText(defaultConfig(), { withChecklist: true });
+    expect(text).toMatch(/^checklist:\n {2}categories:\n/m);
+    expect(text).toContain('our_team.executive_sponsor');
+    const loaded = loadConfigText(text);
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.value).toEqual(defaultConfig());
+  });
+
+  it('keeps the organization and currency, and the checklist stays built-in by default', () => {
+    const config = initConfig('Crème: "Brûlée" #1', 'EUR');
+    const text = configText(config);
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=schema/kam.schema.json');
+    expect(text).not.toMatch(/^checklist:/m);
+    expect(text).toContain('built-in planning checklist applies (8 categories, 57 questions');
+    expect(loadConfigText(text).value).toEqual({ ...defaultConfig(), organization: 'Crème: "Brûlée" #1', currency: 'EUR' });
+  });
+
+  it('writes a customised config back faithfully (values come from the config, not from constants)', () => {
+    const custom: Config = configSchema.parse({
+      version: 1,
+      scoring: {
+        scale: { min: 0, max: 10 },
+        criteria: [{ id: 'size', label: 'Size: "big" or small?', weight: 1.5, axis: 'current', description: 'How big' }, { id: 'pain', label: 'Pain', weight: 2, axis: 'potential', inverse: true }],
+        tiers: [{ name: 'Gold', min: 80 }, { name: 'Silver', min: 50 }],
+      },
+      key_tiers: ['Gold'],
+      roles: [{ id: 'owner', label: 'Owner' }],
+      rules: { stale_plan: 'off' },
+    });
+    expect(loadConfigText(configText(custom)).value).toEqual(custom);
+  });
+});
+
+describe('account and plan forms', () => {
+  const config = defaultConfig();
+
+  it('a new account lists every criterion, empty, and validates with no rating', () => {
+    const text = accountText(config, { name: 'AT&T' });
+    for (const c of config.scoring.criteria) expect(text).toMatch(new RegExp(`^  ${c.id}: +# ${c.label}: weight ${c.weight}, ${c.axis} axis`, 'm'));
+    expect(text).toMatch(/^ {2}effort: +# .*1 is best$/m);
+    const loaded = loadText(accountSchema(config), 'att', 'accounts/att.yaml', text, 'att');
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.value?.ratings).toEqual({});
+    const score = scoreAccount('att', loaded.value!, config);
+    expect(score.score).toBeNull();
+    expect(score.unrated).toEqual(config.scoring.criteria.map((c) => c.id));
+  });
+
+  it('an empty rating counts as unrated in the score, a filled one counts', () => {
+    const text = accountText(config, { name: 'Acme' }).replace(/^ {2}current_revenue:/m, '  current_revenue: 5');
+    const loaded = loadText(accountSchema(config), 'acme', 'accounts/acme.yaml', text, 'acme');
+    expect(loaded.value?.ratings).toEqual({ current_revenue: 5 });
+    const score = scoreAccount('acme', loaded.value!, config);
+    expect(score.score).toBe(100);
+    expect(score.unrated).not.toContain('current_revenue');
+  });
+
+  it('a new plan lists every checklist question as an empty answer key under its question text', () => {
+    const text = planText(config, { account: 'acme', accountName: 'Acme', today: '2026-11-23' });
+    for (const category of config.checklist.categories) {
+      expect(text).toContain(`# ==== ${category.title} ====`);
+      for (const q of category.questions) expect(text).toMatch(new RegExp(`^  ${q.id.replace('.', '\\.')}:$`, 'm'));
+    }
+    expect(text).toContain('# Who is our executive sponsor for this account,');
+    const loaded = loadText(planSchema(config), 'acme', 'plans/acme.yaml', text, 'acme');
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.value).toMatchObject({ account: 'acme', stage: 'strategy', last_reviewed: '2026-11-23', period: 'FY2026', team: [], actions: [] });
+  });
+
+  it('the worked example validates, is a tiered account and follows an edited config', () => {
+    const files = initFiles(config, { today: '2026-11-23', version: '1.2.3' });
+    const account = loadText(accountSchema(config), EXAMPLE_ID, '', files.find((f) => f.path.startsWith('accounts/'))!.content, EXAMPLE_ID);
+    const plan = loadText(planSchema(config), EXAMPLE_ID, '', files.find((f) => f.path.startsWith('plans/'))!.content, EXAMPLE_ID);
+    expect(account.findings).toEqual([]);
+    expect(plan.findings).toEqual([]);
+    expect(scoreAccount(EXAMPLE_ID, account.value!, config).tier).toBe('Tier 1');
+    expect(plan.value!.actions.every((a) => a.owner && a.due)).toBe(true);
+    expect(files.find((f) => f.path === '.github/workflows/kam.yml')!.content).toContain('#v1.2.3');
+
+    const edited = configSchema.parse({ version: 1, scoring: { scale: { min: 1, max: 3 }, criteria: [{ id: 'logo', label: 'Logo', weight: 1, axis: 'potential' }] }, roles: [{ id: 'innovator', label: 'Innovator' }] });
+    expect(loadText(accountSchema(edited), EXAMPLE_ID, '', accountText(edited, exampleAccount(edited)), EXAMPLE_ID).findings).toEqual([]);
+    expect(loadText(planSchema(edited), EXAMPLE_ID, '', planText(edited, examplePlan(edited, '2026-11-23')), EXAMPLE_ID).findings).toEqual([]);
+  });
+});

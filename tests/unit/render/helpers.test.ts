@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, formatDate, formatMoney, formatPercent, formatFigure, pluralize, textBar } from '../../../src/render/helpers.js';
+
+describe('render helpers', () => {
+  it.each([
+    ['a | b', 'a \\| b'],
+    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+    ['line one\nline two', 'line one<br>line two'],
+    ['*bold* and `code` and [link](x)', '\\*bold\\* and \\`code\\` and \\[link\\](x)'],
+    ['snake_case stays, _emphasis_ does not', 'snake_case stays, \\_emphasis\\_ does not'],
+    ['R&D, &amp; stays literal', 'R&D, &amp;amp; stays literal'],
+    ['- not a list', '\\- not a list'],
+    ['# not a heading', '\\# not a heading'],
+    ['2027. not a list', '2027\\. not a list'],
+    ['back\\slash', 'back\\\\slash'],
+  ])('escapeMarkdown(%j) = %j', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it('formats money in the repo currency', () => {
+    expect(formatMoney(1_200_000, 'USD')).toBe('$1,200,000');
+    expect(formatMoney(250_000, 'EUR')).toBe('€250,000');
+    expect(formatMoney(undefined, 'USD')).toBe('');
+  });
+
+  it('formats dates, percentages, values and plurals', () => {
+    expect(formatDate('2026-12-05')).toBe('2026-12-05');
+    expect(formatDate('2026-12-05', 'long')).toBe('5 Dec 2026');
+    expect(formatPercent(45.26)).toBe('45%');
+    expect(formatPercent(45.26, 1)).toBe('45.3%');
+    expect(formatFigure(1800000)).toBe('1,800,000');
+    expect(formatFigure('3.0%')).toBe('3.0%');
+    expect(pluralize(1, 'question')).toBe('1 question');
+    expect(pluralize(3, 'question')).toBe('3 questions');
+    expect(pluralize(2, 'opportunity', 'opportunities')).toBe('2 opportunities');
+    expect(textBar(70)).toBe('███████░░░');
+  });
+});
