@@ -7,7 +7,8 @@ import { readFileSync, rmSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // worker.js: the worker-thread entry for parsing many files in parallel (src/load/workerPool.ts).
+  entryPoints: { cli: 'src/cli/main.ts', worker: 'src/load/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

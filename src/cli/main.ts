@@ -18,6 +18,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .version(VERSION, '-V, --version', 'print the kam version')
     .option('--color', 'force coloured output')
     .option('--no-color', 'never colour output (also: NO_COLOR=1)')
+    .option('--no-cache', 'do not read or write the cache of parsed files (.kam/cache or node_modules/.cache/kam)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),

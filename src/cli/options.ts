@@ -24,6 +24,8 @@ export function todayOption(): Option {
 export interface GlobalOptions {
   repo?: string;
   color?: boolean;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 export function globalOptions<T>(cmd: Command): T & GlobalOptions {

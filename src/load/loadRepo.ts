@@ -6,9 +6,10 @@ import { SLUG_RE } from '../schema/common.js';
 import { planSchema, type Plan } from '../schema/plan.js';
 import { compareFindings, type Finding } from './finding.js';
 import { CONFIG_FILE } from './findRoot.js';
+import { VERSION } from '../cli/version.js';
 import { loadText, unreadable, type LoadedFile } from './loadFile.js';
+import { loadFiles, type LoadOptions } from './loadFiles.js';
 import { makeFinding } from './makeFinding.js';
-import { listFolder } from './listFolder.js';
 import { insideRepo, readText } from './readText.js';
 import { slugify } from '../util/slug.js';
 
@@ -28,23 +29,28 @@ export interface Repo {
   findings: Finding[];
 }
 
+export type { LoadOptions } from './loadFiles.js';
 export type LoadResult = { ok: true; repo: Repo } | { ok: false; root: string; findings: Finding[] };
 
 /** Loads kam.yaml; an invalid one stops everything else (exit 2), so it comes back as findings. */
-export async function loadConfig(root: string): Promise<{ ok: true; config: LoadedConfig } | { ok: false; findings: Finding[] }> {
+export async function loadConfig(root: string): Promise<{ ok: true; config: LoadedConfig; text: string } | { ok: false; findings: Finding[] }> {
   const read = await readConfig(root);
   if ('finding' in read) return { ok: false, findings: [read.finding] };
   const loaded = loadText(configSchema, 'kam', CONFIG_FILE, read.text, null);
   if (!loaded.value) return { ok: false, findings: loaded.findings };
-  return { ok: true, config: loaded as LoadedConfig & { value: Config } };
+  return { ok: true, config: loaded as LoadedConfig & { value: Config }, text: read.text };
 }
 
-export async function loadRepo(root: string): Promise<LoadResult> {
-  const config = await readConfig(root);
-  // An unreadable kam.yaml stops everything: no need to read the rest.
-  if ('finding' in config) return loadFromSource(root, { file: CONFIG_FILE, ...config }, []);
-  const [accounts, plans] = await Promise.all([readFolder(root, 'accounts'), readFolder(root, 'plans')]);
-  return loadFromSource(root, { file: CONFIG_FILE, ...config }, [...accounts, ...plans]);
+/**
+ * Loads the repo at `root`: kam.yaml, then every account and plan file (cached, and parsed on
+ * worker threads when there are many: see loadFiles), then the cross-file id checks.
+ */
+export async function loadRepo(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const cfg = await loadConfig(root);
+  if (!cfg.ok) return { ok: false, root, findings: cfg.findings.sort(compareFindings) };
+  const config = cfg.config.value!;
+  const { accounts, plans } = await loadFiles(root, VERSION, config, cfg.text, options);
+  return { ok: true, repo: assembleRepo(root, config, cfg.config, accounts as LoadedAccount[], plans as LoadedPlan[]) };
 }
 
 /**
@@ -111,13 +117,6 @@ export function assembleRepo(root: string, config: Config, configFile: LoadedCon
   }
   findings.sort(compareFindings);
   return { root, config, configFile, accounts, plans, findings };
-}
-
-async function readFolder(root: string, folder: 'accounts' | 'plans'): Promise<SourceFile[]> {
-  const entries = await listFolder(root, folder);
-  return Promise.all(
-    entries.map(async (e): Promise<SourceFile> => ('finding' in e ? { file: e.file, finding: e.finding } : { file: e.file, ...(await readText(e.abs, e.file, e.id)) })),
-  );
 }
 
 /** kam.yaml's text; like every repo file, never read through a link that leads out of the repo. */

@@ -1,6 +1,6 @@
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll } from 'vitest';
 
 const made: string[] = [];
@@ -29,7 +29,8 @@ export function makeRepo(files: Record<string, string>, opts: { withConfig?: boo
 /** A copy of a folder (e.g. the bundled example) in a temp folder, safe to modify. */
 export function copyRepo(src: string): string {
   const dir = tmpDir();
-  cpSync(src, dir, { recursive: true });
+  // Without kam's cache (.kam/): tests run kam in the example too, and a copy should start clean.
+  cpSync(src, dir, { recursive: true, filter: (path) => basename(path) !== '.kam' });
   return dir;
 }
 
@@ -43,7 +44,7 @@ export function snapshotTree(dir: string): Record<string, string> {
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
-      if (name === '.git') continue;
+      if (name === '.git' || name === '.kam') continue; // .kam: kam's own cache, not repo content
       const stat = lstatSync(p);
       if (stat.isDirectory()) walk(p);
       else if (stat.isSymbolicLink()) out[relative(dir, p)] = `symlink -> ${readlinkSync(p)}`;
