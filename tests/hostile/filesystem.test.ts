@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, tmpDir } from '../helpers/tmpRepo.js';
@@ -78,6 +78,15 @@ describe('hostile files and folders: findings or a clear error, nothing read tha
     symlinkSync(join(outside, 'kam.yaml'), join(root, 'kam.yaml'));
     const run = runHostile(root, ['validate'], 2);
     expect(run.stderr).toContain('kam.yaml:1:1  error    the file is a symbolic link that points outside the repo');
+  });
+
+  it('does not write its cache through a .kam link that leads out of the repo', () => {
+    const outside = tmpDir();
+    const root = makeRepo({ 'accounts/fine.yaml': 'name: Fine\n' });
+    symlinkSync(outside, join(root, '.kam'));
+    const run = runHostile(root, ['validate'], 0);
+    expect(run.stdout).toContain('✔ no problems (1 account, 0 plans)');
+    expect(readdirSync(outside)).toEqual([]);
   });
 
   it('reports a folder named like a YAML file', () => {
