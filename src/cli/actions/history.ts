@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { renderTable } from '../format/table.js';
 import { SHALLOW_HINT } from '../../git/git.js';
 import { accountHistory, type History } from '../../git/history.js';
 import { findRoot } from '../../load/findRoot.js';
@@ -25,12 +25,13 @@ export async function runHistory(id: string, opts: GlobalOptions & { format: 'ta
 
 function historyTable({ account, history }: Omit<History, 'shallow'>, chalk: ReturnType<typeof makeChalk>): string {
   if (history.length === 0) return `${account}: no commits in that period\n`;
-  const t = new Table({ head: ['Commit', 'Date', 'Score', 'Tier', 'Checklist', 'Subject'], style: { head: [], border: [] } });
   let tier: string | null | undefined;
-  for (const h of history) {
+  const rows = history.map((h) => {
     const tierText = h.tier ?? '–';
-    t.push([chalk.dim(h.commit.slice(0, 7)), h.date, h.score === null ? '–' : h.score.toFixed(1), tier !== undefined && h.tier !== tier ? chalk.bold.yellow(tierText) : tierText, h.completeness === null ? '–' : `${h.completeness}%`, h.subject]);
+    const row = [chalk.dim(h.commit.slice(0, 7)), h.date, h.score === null ? '–' : h.score.toFixed(1), tier !== undefined && h.tier !== tier ? chalk.bold.yellow(tierText) : tierText, h.completeness === null ? '–' : `${h.completeness}%`, h.subject];
     tier = h.tier;
-  }
-  return `${chalk.bold(account)}\n${t.toString()}\n`;
+    return row;
+  });
+  const t = renderTable(['Commit', 'Date', 'Score', 'Tier', 'Checklist', 'Subject'], rows);
+  return `${chalk.bold(account)}\n${t}\n`;
 }

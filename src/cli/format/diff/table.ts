@@ -1,21 +1,17 @@
-import Table from 'cli-table3';
 import type { Finding } from '../../../load/finding.js';
 import { findingCounts, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
+import { renderTable } from '../table.js';
 
 /** For a terminal: a table of the changed accounts, then their new and resolved findings. */
 export const table: DiffFormatter = ({ diff, chalk }) => {
   const title = `kam diff ${diff.base} → ${diff.head}`;
   if (diff.changes.length === 0) return `${title}: no account changed\n`;
-  const t = new Table({
-    head: ['Account', 'Change', 'Score', 'Tier', 'Quadrant', 'Checklist', 'Findings'],
-    style: { head: [], border: [] },
-  });
   const kindColor = { added: chalk.green, removed: chalk.red, changed: (s: string) => s };
-  for (const c of diff.changes) {
+  const rows = diff.changes.map((c) => {
     const tier = textChange(c, 'tier');
     const quadrant = textChange(c, 'quadrant');
-    t.push([
+    return [
       chalk.bold(c.id),
       kindColor[c.kind](c.kind),
       numberChange(c, 'score'),
@@ -23,9 +19,10 @@ export const table: DiffFormatter = ({ diff, chalk }) => {
       quadrant.changed ? chalk.yellow(quadrant.text) : quadrant.text,
       numberChange(c, 'completeness', '%'),
       findingCounts(c),
-    ]);
-  }
-  const lines = [`${title}: ${summaryLine(diff.changes)}`, t.toString()];
+    ];
+  });
+  const t = renderTable(['Account', 'Change', 'Score', 'Tier', 'Quadrant', 'Checklist', 'Findings'], rows);
+  const lines = [`${title}: ${summaryLine(diff.changes)}`, t];
   const line = (mark: string, f: Finding) => `  ${mark} ${f.file}:${f.line}:${f.column}  ${f.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')}  ${f.message}  ${chalk.dim(f.rule)}`;
   for (const c of diff.changes) {
     if (c.findings.new.length + c.findings.resolved.length === 0) continue;

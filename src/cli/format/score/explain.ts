@@ -41,13 +41,13 @@ export function explainText(e: Explanation, config: Config, chalk: ChalkInstance
   );
   out.push('');
 
-  const t = plainTable(['criterion', 'axis', 'rating', 'weight', 'normalized', 'contribution'], chalk, ['left', 'left', 'right', 'right', 'right', 'right']);
-  for (const c of e.criteria) {
+  const cells = e.criteria.map((c) => {
     const label = `${c.id}${c.inverse ? chalk.dim(' (inverse)') : ''}`;
-    if (c.rating === null) t.push([chalk.dim(label), chalk.dim(c.axis), chalk.yellow('unrated'), chalk.dim(c.weight), chalk.dim('-'), chalk.dim('-')]);
-    else t.push([label, c.axis, c.rating, c.weight, c.normalized!.toFixed(3), c.contribution!.toFixed(2)]);
-  }
-  out.push(t.toString());
+    return c.rating === null
+      ? [chalk.dim(label), chalk.dim(c.axis), chalk.yellow('unrated'), chalk.dim(c.weight), chalk.dim('-'), chalk.dim('-')]
+      : [label, c.axis, c.rating, c.weight, c.normalized!.toFixed(3), c.contribution!.toFixed(2)];
+  });
+  out.push(plainTable(['criterion', 'axis', 'rating', 'weight', 'normalized', 'contribution'], chalk, ['left', 'left', 'right', 'right', 'right', 'right'], cells));
   const { min, max } = e.scale;
   out.push(chalk.dim(`normalized = (rating - ${min}) / (${max} - ${min}), or 1 minus that for an inverse criterion`));
   if (e.total.weight > 0) out.push(chalk.dim(`contribution = 100 × weight × normalized / ${fmt(e.total.weight)} (the weight of the rated criteria); contributions add up to the score`));

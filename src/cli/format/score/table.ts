@@ -1,16 +1,16 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../../../schema/config.js';
 import type { Portfolio } from '../../../score/portfolio.js';
+import { renderTable, type Align } from '../table.js';
 import { colorTier, scoreText, unratedText } from './values.js';
 import type { ScoreFormatter } from './types.js';
 
 /** Shown beside an over-limit value, so it stands out without colour too. */
 export const OVER_LIMIT = '✖ over limit';
 
-/** cli-table3 without its own colours (they ignore NO_COLOR): kam's chalk decides. */
-export function plainTable(head: string[], chalk: ChalkInstance, colAligns: ('left' | 'right')[]): Table.Table {
-  return new Table({ head: head.map((h) => chalk.bold(h)), colAligns, style: { head: [], border: [], compact: true } });
+/** A compact table with bold headings, in kam's colours. */
+export function plainTable(head: string[], chalk: ChalkInstance, aligns: Align[], rows: (string | number)[][]): string {
+  return renderTable(head.map((h) => chalk.bold(h)), rows, { aligns, compact: true });
 }
 
 /** The ranked table, then the portfolio summary. */
@@ -18,13 +18,7 @@ export const table: ScoreFormatter = ({ rows, portfolio, config, chalk, filtered
   const out: string[] = [];
   if (rows.length === 0) out.push(chalk.dim(filtered ? 'No account matches these filters.' : 'No accounts to score (add accounts/<id>.yaml files).'));
   else {
-    const t = plainTable(
-      ['#', 'account', 'manager', 'score', 'current', 'potential', 'tier', 'quadrant', 'unrated'],
-      chalk,
-      ['right', 'left', 'left', 'right', 'right', 'right', 'left', 'left', 'right'],
-    );
-    for (const a of rows) {
-      t.push([
+    const cells = rows.map((a) => [
         a.rank,
         a.id,
         a.manager ?? chalk.dim('-'),
@@ -35,8 +29,14 @@ export const table: ScoreFormatter = ({ rows, portfolio, config, chalk, filtered
         a.quadrant ?? chalk.dim('-'),
         unratedText(a) === '' ? '' : chalk.yellow(unratedText(a)),
       ]);
-    }
-    out.push(t.toString());
+    out.push(
+      plainTable(
+        ['#', 'account', 'manager', 'score', 'current', 'potential', 'tier', 'quadrant', 'unrated'],
+        chalk,
+        ['right', 'left', 'left', 'right', 'right', 'right', 'left', 'left', 'right'],
+        cells,
+      ),
+    );
     if (rows.some((a) => a.unrated.length > 0))
       out.push(chalk.dim('unrated: criteria the account does not rate yet; they count for nothing (kam score --explain <account>)'));
   }
