@@ -111,6 +111,10 @@ describe('the cache of loaded files', () => {
     writeFileSync(path, JSON.stringify(cache));
     expect(validate(root).stdout).toContain('doctored');
     expect(validate(root, ['--no-cache']).stdout).not.toContain('doctored');
+    // In CI no cache is trusted: a change could commit a crafted one to hide findings.
+    const ci = validate(root, [], { CI: 'true' });
+    expect(ci.stdout).not.toContain('doctored');
+    expect(ci.cached).toBe(0);
   });
 
   it('survives a corrupt cache file and a damaged entry', () => {
