@@ -2,6 +2,7 @@
 // (scores, findings, completeness) plus the few per-item flags documents show. Templates only
 // format what is here; they never compute.
 import type { CheckResult } from '../check/checkRepo.js';
+import { criteriaInOrder } from '../score/explain.js';
 import { answerState, type Completeness } from '../check/completeness.js';
 import { daysBetween } from '../check/dates.js';
 import type { Finding } from '../load/finding.js';
@@ -85,21 +86,13 @@ function scoreModel(s: AccountScore, config: Config) {
     quadrant: s.quadrant,
     scored: s.score !== null,
     scale,
-    criteria: config.scoring.criteria.map((c) => {
-      const hit = s.criteria[c.id];
-      return {
-        id: c.id,
-        label: c.label,
-        axis: c.axis,
-        weight: c.weight,
-        inverse: c.inverse,
-        rated: hit !== undefined,
-        rating: hit?.rating ?? null,
-        /** 0..100, for bars. */
-        normalized: hit ? round1(hit.normalized * 100) : null,
-        contribution: hit ? round1(hit.contribution) : null,
-      };
-    }),
+    criteria: criteriaInOrder(s, config).map((c) => ({
+      ...c,
+      rated: c.rating !== null,
+      /** 0..100, for bars. */
+      normalized: c.normalized === null ? null : round1(c.normalized * 100),
+      contribution: c.contribution === null ? null : round1(c.contribution),
+    })),
     unrated: s.unrated.map((id) => config.scoring.criteria.find((c) => c.id === id)?.label ?? id),
   };
 }

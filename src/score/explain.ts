@@ -64,11 +64,9 @@ export interface Explanation {
   moves: Move[] | null;
 }
 
-/** Why an account has its score, and the smallest rating changes that would lift it a tier. */
-export function explainAccount(id: string, account: Account, config: Config): Explanation {
-  const scored = scoreAccount(id, account, config);
-  const { scale, criteria: defs, tiers, matrix_threshold } = config.scoring;
-  const criteria: CriterionExplanation[] = defs.map((c) => {
+/** Every criterion of the model in config order, labelled, with the account's rating or nulls. */
+export function criteriaInOrder(scored: AccountScore, config: Config): CriterionExplanation[] {
+  return config.scoring.criteria.map((c) => {
     const s = scored.criteria[c.id];
     return {
       id: c.id,
@@ -81,6 +79,13 @@ export function explainAccount(id: string, account: Account, config: Config): Ex
       contribution: s?.contribution ?? null,
     };
   });
+}
+
+/** Why an account has its score, and the smallest rating changes that would lift it a tier. */
+export function explainAccount(id: string, account: Account, config: Config): Explanation {
+  const scored = scoreAccount(id, account, config);
+  const { scale, tiers, matrix_threshold } = config.scoring;
+  const criteria = criteriaInOrder(scored, config);
   const sum = (list: CriterionExplanation[], score: number | null): SumExplanation => {
     const rated = list.filter((c) => c.normalized !== null);
     return { score, weighted: rated.reduce((s, c) => s + c.weight * c.normalized!, 0), weight: rated.reduce((s, c) => s + c.weight, 0) };
