@@ -28,7 +28,7 @@ function once(args, { cwd = here, env = {}, before } = {}) {
   before?.();
   const cmd = haveTime ? [TIME, '-f', '%M', '-o', rssFile, process.execPath, ...args] : [process.execPath, ...args];
   const start = process.hrtime.bigint();
-  const r = spawnSync(cmd[0], cmd.slice(1), { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd, env: { ...process.env, NO_COLOR: '1', CI: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   const rss = haveTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;

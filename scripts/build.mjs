@@ -15,7 +15,11 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Dependencies are bundled too: resolving and loading dozens of package files at every start
+  // costs more than the commands themselves on small repos. handlebars stays external (its
+  // CommonJS build requires files by computed paths).
+  external: ['handlebars'],
+  banner: { js: "import { createRequire as __kamCreateRequire } from 'node:module'; const require = __kamCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   define: { __KAM_VERSION__: JSON.stringify(pkg.version) },

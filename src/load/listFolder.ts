@@ -40,12 +40,14 @@ export async function listFolder(root: string, folder: 'accounts' | 'plans'): Pr
     if (code === 'ENOTDIR') throw new KamError(`${folder} is a file, but it must be a folder holding one YAML file per ${folder === 'accounts' ? 'account' : 'plan'}; rename it`);
     throw new KamError(`${folder}/ cannot be read (${code === 'EACCES' || code === 'EPERM' ? 'permission denied; make it readable' : code ?? String(err)})`);
   }
-  const names = entries.filter((e) => YAML_EXT.test(e.name) && !e.name.startsWith('.')).map((e) => e.name);
+  const yamlEntries = entries.filter((e) => YAML_EXT.test(e.name) && !e.name.startsWith('.'));
   return Promise.all(
-    names.map(async (name): Promise<FolderEntry> => {
-      const id = name.replace(YAML_EXT, '');
-      const file = `${folder}/${name}`;
-      const abs = join(dir, name);
+    yamlEntries.map(async (e): Promise<FolderEntry> => {
+      const id = e.name.replace(YAML_EXT, '');
+      const file = `${folder}/${e.name}`;
+      const abs = join(dir, e.name);
+      // Only a link can lead elsewhere: an entry of a folder inside the repo is inside the repo.
+      if (!e.isSymbolicLink()) return { id, file, abs };
       const inside = await insideRepo(realRoot, abs, file, id);
       return 'finding' in inside ? { id, file, finding: inside.finding } : { id, file, abs };
     }),

@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { parseYamlFast } from './fastYaml.js';
 import type { Finding } from './finding.js';
 import { makeFinding } from './makeFinding.js';
 import { PositionIndex } from './positions.js';
@@ -18,6 +19,12 @@ const MAX_ALIAS_COUNT = 100;
  * unknown tags and alias bombs all come back as located findings.
  */
 export function parseYaml(text: string, file: string, account: string | null): ParsedYaml {
+  const fast = parseYamlFast(text);
+  return fast ? { data: fast.data, index: fast.index, findings: [] } : parseWithYaml(text, file, account);
+}
+
+/** The reference path: `yaml`'s parser, its error messages, and everything the fast path declines. */
+export function parseWithYaml(text: string, file: string, account: string | null): ParsedYaml {
   const lines = new LineCounter();
   // yaml's own uniqueKeys check compares every key with every earlier one: 10,000 keys take
   // seconds, 100,000 minutes. duplicateKeyOffsets() finds the same duplicates in linear time.

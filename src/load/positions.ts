@@ -5,6 +5,48 @@ export type PathSegment = string | number;
 const SEP = '\u0001';
 const key = (path: readonly PathSegment[]) => path.join(SEP);
 
+/** Nodes nested deeper than this are not indexed (their findings go to the nearest indexed ancestor). */
+export const MAX_INDEX_DEPTH = 64;
+
+/** The index key of a child of the node at `path` (at `depth`; the root is depth 0). */
+export const childPath = (path: string, depth: number, seg: PathSegment): string => (path === '' && depth === 0 ? String(seg) : `${path}${SEP}${seg}`);
+
+/**
+ * Builds a PositionIndex from nodes visited in document order (each mapping entry's key, then its
+ * value's subtree), whichever parser found them: `add` takes source offsets.
+ */
+export class IndexBuilder {
+  private readonly s: string[] = [];
+  private readonly n: number[] = [];
+  private prev = '';
+  private hasRoot = false;
+
+  constructor(private readonly linePos: (offset: number) => { line: number; col: number }) {}
+
+  /** Records the node at `path`: where its value starts and, for a mapping entry, its key. */
+  add(path: string, valueAt: number | undefined, keyAt: number | undefined): void {
+    if (valueAt === undefined && keyAt === undefined) return;
+    if (path === '' && valueAt !== undefined) this.hasRoot = true;
+    const prev = this.prev;
+    let shared = 0;
+    const max = Math.min(prev.length, path.length);
+    while (shared < max && prev.charCodeAt(shared) === path.charCodeAt(shared)) shared++;
+    const v = valueAt === undefined ? undefined : this.linePos(valueAt);
+    const k = keyAt === undefined ? undefined : this.linePos(keyAt);
+    this.s.push(path.slice(shared));
+    this.n.push(shared, v?.line ?? 0, v?.col ?? 0, k?.line ?? 0, k?.col ?? 0);
+    this.prev = path;
+  }
+
+  finish(): PositionIndex {
+    if (!this.hasRoot) {
+      this.s.unshift('');
+      this.n.unshift(0, 1, 1, 0, 0);
+    }
+    return new PositionIndex({ s: this.s, n: this.n });
+  }
+}
+
 /**
  * PositionIndex as plain data, for caches and worker threads: one entry per path in document
  * order; each path is stored as the length of the prefix it shares with the previous path plus
@@ -28,53 +70,31 @@ export class PositionIndex {
    * small values, and it is parsed only when a position is asked for.
    */
   private readonly compact: string;
-  /** path -> [line, column] of the value node. Built on first use. */
-  private values?: Map<string, [number, number]>;
-  /** path -> [line, column] of the key that introduces the value (mapping entries only). */
-  private keys?: Map<string, [number, number]>;
+  /** path -> entry number in `numbers` (five numbers per entry, as in CompactIndex). Built on first use. */
+  private expanded?: { byPath: Map<string, number>; numbers: number[] };
 
   constructor(compact: CompactIndex | string = { s: [''], n: [0, 1, 1, 0, 0] }) {
     this.compact = typeof compact === 'string' ? compact : JSON.stringify(compact);
   }
 
   static fromDocument(doc: Document, lines: LineCounter): PositionIndex {
-    const s: string[] = [];
-    const n: number[] = [];
-    let prev = '';
-    const add = (path: string, value: number | undefined, keyAt: number | undefined) => {
-      let shared = 0;
-      const max = Math.min(prev.length, path.length);
-      while (shared < max && prev.charCodeAt(shared) === path.charCodeAt(shared)) shared++;
-      const v = value === undefined ? undefined : lines.linePos(value);
-      const k = keyAt === undefined ? undefined : lines.linePos(keyAt);
-      s.push(path.slice(shared));
-      n.push(shared, v?.line ?? 0, v?.col ?? 0, k?.line ?? 0, k?.col ?? 0);
-      prev = path;
-    };
-    let hasRoot = false;
+    const index = new IndexBuilder((offset) => lines.linePos(offset));
     const visit = (node: Node | null, path: string, depth: number, keyAt: number | undefined): void => {
       // An empty value (`owner:`) has no text of its own: it is located at its key.
-      const usable = node && !isAlias(node) && depth <= 64 && !(keyAt !== undefined && isScalar(node) && node.value === null && node.source === '');
-      const valueAt = usable ? node.range?.[0] : undefined;
-      if (keyAt !== undefined || valueAt !== undefined) add(path, valueAt, keyAt);
-      if (path === '' && valueAt !== undefined) hasRoot = true;
+      const usable = node && !isAlias(node) && depth <= MAX_INDEX_DEPTH && !(keyAt !== undefined && isScalar(node) && node.value === null && node.source === '');
+      index.add(path, usable ? node.range?.[0] : undefined, keyAt);
       if (!usable) return;
-      const child = (seg: PathSegment) => (path === '' && depth === 0 ? String(seg) : `${path}${SEP}${seg}`);
       if (isMap(node)) {
         for (const pair of node.items) {
           if (!isPair(pair) || !isScalar(pair.key)) continue;
-          visit(pair.value as Node | null, child(String(pair.key.value)), depth + 1, pair.key.range?.[0]);
+          visit(pair.value as Node | null, childPath(path, depth, String(pair.key.value)), depth + 1, pair.key.range?.[0]);
         }
       } else if (isSeq(node)) {
-        node.items.forEach((item, i) => visit(item as Node, child(i), depth + 1, undefined));
+        node.items.forEach((item, i) => visit(item as Node, childPath(path, depth, i), depth + 1, undefined));
       }
     };
     visit(doc.contents as Node | null, '', 0, undefined);
-    if (!hasRoot) {
-      s.unshift('');
-      n.unshift(0, 1, 1, 0, 0);
-    }
-    return new PositionIndex({ s, n });
+    return index.finish();
   }
 
   /**
@@ -82,20 +102,19 @@ export class PositionIndex {
    * the mapping that lacks it). With `preferKey`, a mapping entry is located at its key.
    */
   locate(path: readonly PathSegment[], preferKey = false): Position {
-    const { values, keys } = this.maps();
+    const { byPath, numbers } = this.expand();
     for (let len = path.length; len >= 0; len--) {
-      const k = key(path.slice(0, len));
-      const hit = (preferKey && len === path.length ? keys.get(k) : undefined) ?? values.get(k) ?? keys.get(k);
-      if (hit) return { line: hit[0], column: hit[1] };
+      const i = byPath.get(key(path.slice(0, len)));
+      if (i === undefined) continue;
+      const at = preferKey && len === path.length && numbers[i * 5 + 3] ? i * 5 + 3 : numbers[i * 5 + 1] ? i * 5 + 1 : i * 5 + 3;
+      if (numbers[at]) return { line: numbers[at]!, column: numbers[at + 1]! };
     }
     return { line: 1, column: 1 };
   }
 
   /** Whether the document has a node (or an empty entry) at exactly `path`. */
   has(path: readonly PathSegment[]): boolean {
-    const { values, keys } = this.maps();
-    const k = key(path);
-    return values.has(k) || keys.has(k);
+    return this.expand().byPath.has(key(path));
   }
 
   toJSON(): CompactIndex {
@@ -112,21 +131,18 @@ export class PositionIndex {
     return new PositionIndex(json);
   }
 
-  private maps(): { values: Map<string, [number, number]>; keys: Map<string, [number, number]> } {
-    if (!this.values || !this.keys) {
-      const values = new Map<string, [number, number]>();
-      const keys = new Map<string, [number, number]>();
+  private expand(): { byPath: Map<string, number>; numbers: number[] } {
+    if (!this.expanded) {
       const { s, n } = this.toJSON();
+      const byPath = new Map<string, number>();
       let prev = '';
       for (let i = 0; i < s.length; i++) {
         const path = prev.slice(0, n[i * 5]!) + s[i]!;
-        if (n[i * 5 + 1]) values.set(path, [n[i * 5 + 1]!, n[i * 5 + 2]!]);
-        if (n[i * 5 + 3]) keys.set(path, [n[i * 5 + 3]!, n[i * 5 + 4]!]);
+        byPath.set(path, i);
         prev = path;
       }
-      this.values = values;
-      this.keys = keys;
+      this.expanded = { byPath, numbers: n };
     }
-    return { values: this.values, keys: this.keys };
+    return this.expanded;
   }
 }

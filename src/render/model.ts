@@ -340,7 +340,7 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
     completeness: completeness?.percent ?? null,
     errors: mine.filter((f) => f.severity === 'error').length,
     warnings: mine.filter((f) => f.severity === 'warning').length,
-    byRule: [...byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule)),
+    byRule: [...byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)),
   };
 }
 

@@ -30,10 +30,10 @@ export function scorePortfolio(repo: Repo): Portfolio {
   // duplicate id would score one account twice.
   const errors = new Map<string, number>();
   for (const f of repo.findings) if (f.severity === 'error') errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
-  const valid = repo.accounts.filter((a) => a.value && !errors.has(a.file));
-  const accounts = valid.map((a) => scoreAccount(a.id, a.value!, config)).sort(compareScores);
+  const isValid = (a: (typeof repo.accounts)[number]) => a.value !== undefined && !errors.has(a.file);
+  const accounts = repo.accounts.filter(isValid).map((a) => scoreAccount(a.id, a.value!, config)).sort(compareScores);
   const invalid = repo.accounts
-    .filter((a) => !valid.includes(a))
+    .filter((a) => !isValid(a))
     .map((a) => ({ id: a.id, file: a.file, errors: Math.max(1, errors.get(a.file) ?? 0) }));
   const count = (tier: string) => accounts.filter((a) => a.tier === tier).length;
   const tiers = [
@@ -46,7 +46,8 @@ export function scorePortfolio(repo: Repo): Portfolio {
   for (const a of tiered) if (a.manager) loads.set(a.manager, (loads.get(a.manager) ?? 0) + 1);
   const managers = [...loads]
     .map(([manager, n]) => ({ manager, accounts: n, limit, over: n > limit }))
-    .sort((a, b) => b.accounts - a.accounts || a.manager.localeCompare(b.manager));
+    // Code-unit order: the same on every machine, whatever its locale.
+    .sort((a, b) => b.accounts - a.accounts || (a.manager < b.manager ? -1 : a.manager > b.manager ? 1 : 0));
   return {
     accounts,
     invalid,

@@ -28,8 +28,10 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   const repo = await loadRepoForCli(io, opts);
   if ('exitCode' in repo) return repo.exitCode;
   const inScope = scopeFilter(paths, repo.root, io.cwd);
-  // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed.
-  const lastCommitDate = await lastCommitDateLookup(repo.root);
+  // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed; git
+  // (a process and a walk of the history) is asked only when a plan needs it.
+  const needsGit = repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
+  const lastCommitDate = needsGit ? await lastCommitDateLookup(repo.root) : undefined;
   const result = checkRepo(repo, { today: opts.today ?? localToday(), rules: opts.rule, lastCommitDate });
 
   // paths... limit the report, never what the rules see: a missing plan is still found.
