@@ -1,48 +1,62 @@
 import Table from 'cli-table3';
 import { stripVTControlCharacters } from 'node:util';
+import stringWidth from 'string-width';
 
 export type Align = 'left' | 'right' | 'center';
 type Cell = string | number;
 
-/** Rows per cli-table3 table: its layout time grows with the square of the row count. */
-const CHUNK_ROWS = 200;
+/** Up to this many rows, cli-table3 lays out the whole table itself. */
+const SMALL_TABLE_ROWS = 200;
 
 /**
  * A cli-table3 table without its own colours (they ignore NO_COLOR: the caller's chalk decides).
- * Large tables are laid out in chunks that share column widths and are stitched together, so
- * 10,000 rows take a second, not minutes; the output is the same as one table's.
+ *
+ * cli-table3 measures every cell several times with string-width, which builds its regular
+ * expressions anew on each call: 10,000 rows take seconds. For large tables cli-table3 lays out
+ * the frame (borders, heading, column widths from the widest cells) and the body rows are padded
+ * here the way cli-table3 pads them; the output is the same as one cli-table3 table's
+ * (tests/unit/cli/table.test.ts compares them).
  */
 export function renderTable(head: Cell[], rows: Cell[][], opts: { aligns?: Align[]; compact?: boolean } = {}): string {
+  const compact = opts.compact ?? false;
   const make = (withHead: boolean, colWidths?: number[]) =>
     new Table({
       head: withHead ? head.map(String) : [],
       ...(opts.aligns ? { colAligns: opts.aligns } : {}),
       ...(colWidths ? { colWidths } : {}),
-      style: { head: [], border: [], compact: opts.compact ?? false },
+      style: { head: [], border: [], compact },
     });
   const render = (t: Table.Table, chunk: Cell[][]) => {
     for (const row of chunk) t.push(row);
     return t.toString();
   };
-  if (rows.length <= CHUNK_ROWS) return render(make(true), rows);
+  const texts = rows.map((row) => row.map(String));
+  // Cells over several lines: cli-table3's own layout is the only exact one.
+  if (rows.length <= SMALL_TABLE_ROWS || texts.some((row) => row.some((cell) => cell.includes('\n')))) return render(make(true), rows);
 
-  // Lay out the widest row of each column once, and read the column widths off its top border.
-  const widest = head.map((_, col) => rows.reduce((best, row) => (visible(row[col]) > visible(best[col]) ? row : best), rows[0]!));
-  const top = render(make(true), [...new Set(widest)]).split('\n')[0]!;
+  const widths = texts.map((row) => row.map(visibleWidth));
+  const widestRows = head.map((_, col) => widths.reduce((best, w, i) => ((w[col] ?? 0) > (widths[best]![col] ?? 0) ? i : best), 0));
+  const top = render(make(true), [...new Set(widestRows)].map((i) => rows[i]!)).split('\n')[0]!;
   const colWidths = top.slice(1, -1).split('┬').map((segment) => [...segment].length);
+  // The frame: top border, heading and its rule (from a one-row table), bottom border.
+  const frame = render(make(true, colWidths), [rows[0]!]).split('\n');
   const separator = top.replace('┌', '├').replace('┐', '┤').replaceAll('┬', '┼');
-
-  const chunks: string[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) chunks.push(render(make(i === 0, colWidths), rows.slice(i, i + CHUNK_ROWS)).split('\n'));
-  return chunks
-    .map((lines, i) => {
-      const body = lines.slice(i === 0 ? 0 : 1, i === chunks.length - 1 ? lines.length : -1);
-      return i === 0 || opts.compact ? body : [separator, ...body];
-    })
-    .flat()
-    .join('\n');
+  const aligns = opts.aligns ?? [];
+  const body = texts.map((row, r) => `│${row.map((cell, c) => ` ${pad(cell, widths[r]![c]!, colWidths[c]! - 2, aligns[c])} `).join('│')}│`);
+  const lines = compact ? body : body.flatMap((line, i) => (i === 0 ? [line] : [separator, line]));
+  return [...frame.slice(0, -2), ...lines, frame[frame.length - 1]!].join('\n');
 }
 
-function visible(cell: Cell | undefined): number {
-  return cell === undefined ? 0 : stripVTControlCharacters(String(cell)).length;
+/** cli-table3's padding of a cell to `size` columns. */
+function pad(text: string, width: number, size: number, align: Align | undefined): string {
+  const gap = Math.max(0, size - width);
+  if (align === 'right') return ' '.repeat(gap) + text;
+  if (align === 'center') return ' '.repeat(gap - Math.ceil(gap / 2)) + text + ' '.repeat(Math.ceil(gap / 2));
+  return text + ' '.repeat(gap);
+}
+
+/** Columns a cell takes on a terminal; printable ASCII (nearly every cell) is measured directly. */
+function visibleWidth(text: string): number {
+  const plain = stripVTControlCharacters(text);
+  return /^[\x20-\x7e]*$/.test(plain) ? plain.length : stringWidth(plain);
 }
