@@ -46,8 +46,4 @@ export function checkRepo(repo: Repo, opts: CheckOptions): CheckResult {
   };
 }
 
-/** The local date as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday } from './dates.js';

@@ -15,3 +15,12 @@ export function processIo(): Io {
 export function isCI(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.CI && env.CI !== 'false' && env.CI !== '0');
 }
+
+/**
+ * Whether a command may use kam's caches. Not with --no-cache, and not in CI: clones there are
+ * fresh, so the only cache a run could find is one a change committed, and a crafted one could
+ * hide findings.
+ */
+export function cacheWanted(opts: { cache?: boolean }, io: Pick<Io, 'env'>): boolean {
+  return opts.cache !== false && !isCI(io.env);
+}

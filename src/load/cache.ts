@@ -30,7 +30,7 @@ const FORMAT = 2;
  * A file modified this soon before being cached may be modified again within the same mtime
  * tick without its size changing ("racy git"); such entries are checked by hash next time.
  */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 /** node_modules/.cache/kam when the repo has node_modules (the usual tool cache), else .kam/cache. */
 export function cacheDir(root: string): string {

@@ -1,4 +1,5 @@
 import { realpath } from 'node:fs/promises';
+import { REPO_FILE_RE } from './repoFiles.js';
 import { join } from 'node:path';
 import { accountSchema, type Account } from '../schema/account.js';
 import { configSchema, type Config } from '../schema/config.js';
@@ -59,8 +60,7 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
  */
 export type SourceFile = { file: string } & ({ text: string } | { finding: Finding });
 
-/** The account/plan file names a source lists: `<folder>/<id>.yaml` directly in the folder, no dot files. */
-export const REPO_FILE_RE = /^(accounts|plans)\/([^/.][^/]*)\.ya?ml$/;
+export { REPO_FILE_RE } from './repoFiles.js';
 
 /**
  * Loads a repo from the texts of kam.yaml and of its account and plan files, whatever source they

@@ -143,7 +143,4 @@ export function defaultConfig(): Config {
   return configSchema.parse({ version: 1 });
 }
 
-/** Key tiers: the configured list, or every tier. */
-export function keyTierNames(config: Config): string[] {
-  return config.key_tiers ?? config.scoring.tiers.map((t) => t.name);
-}
+export { keyTierNames } from './keyTiers.js';

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE, runKam } from '../helpers/kam.js';
@@ -194,5 +194,97 @@ describe('progress', () => {
     const run = runKam(['validate'], { cwd: EXAMPLE, env: { KAM_PROGRESS_DELAY_MS: '0' } });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
+  });
+});
+
+describe('the cache of whole results (check and score)', () => {
+  const RUN = (command: string) => join('.kam', 'cache', `run-${command}.json`);
+  const repoFiles = (root: string) => ['kam.yaml', ...['accounts', 'plans'].flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`))];
+  /** The broken example with every file older than the 2 s in which kam distrusts mtimes. */
+  const agedRepo = () => {
+    const root = brokenRepo();
+    // Reviewed, so that no plan sends kam to git history (runs that read it are not stored).
+    writeFileSync(join(root, 'plans/ghost.yaml'), 'account: nobody\nperiod: FY2027\nlast_reviewed: 2026-11-01\n');
+    age(root, repoFiles(root));
+    return root;
+  };
+  const check = (root: string, args: string[] = [], env: Record<string, string> = {}) => runKam(['check', '-f', 'json', '--today', '2026-11-23', ...args], { cwd: root, env });
+  const doctor = (root: string, command: string, edit: (value: any) => void) => {
+    const path = join(root, RUN(command));
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    edit(data.value);
+    writeFileSync(path, JSON.stringify(data));
+  };
+
+  it('reuses the result of a check on unchanged files, identical to a full run', () => {
+    const root = agedRepo();
+    const full = check(root, ['--no-cache']);
+    const first = check(root);
+    expect(existsSync(join(root, RUN('check')))).toBe(true);
+    const second = check(root);
+    expect(second).toEqual(first);
+    expect(second.stdout).toBe(full.stdout);
+    expect(second.code).toBe(1);
+    // Proof that the second run read the stored result: a doctored one shows up...
+    doctor(root, 'check', (v) => (v.findings[0].message = 'doctored'));
+    expect(check(root).stdout).toContain('doctored');
+    // ...but never with --no-cache, in CI, or for other options.
+    expect(check(root, ['--no-cache']).stdout).not.toContain('doctored');
+    expect(check(root, [], { CI: 'true' }).stdout).not.toContain('doctored');
+    expect(check(root, ['--today', '2026-12-01']).stdout).not.toContain('doctored');
+    expect(check(root, ['--rule', 'stale_plan=off']).stdout).not.toContain('doctored');
+  });
+
+  it('is invalidated by a change to any repo file or to kam.yaml, whatever its mtime', () => {
+    for (const file of ['plans/banco-austral.yaml', 'accounts/andes-agro.yaml', 'kam.yaml']) {
+      const root = agedRepo();
+      check(root);
+      doctor(root, 'check', (v) => (v.findings[0].message = 'doctored'));
+      const path = join(root, file);
+      writeFileSync(path, `${readFileSync(path, 'utf8')}# edited\n`);
+      age(root, [file]);
+      const after = check(root);
+      expect(after.stdout, file).not.toContain('doctored');
+      expect(after.stdout).toBe(check(root, ['--no-cache']).stdout);
+    }
+  });
+
+  it('sees a new or a removed file', () => {
+    const root = agedRepo();
+    check(root);
+    doctor(root, 'check', (v) => (v.findings[0].message = 'doctored'));
+    const ghost = join(root, 'plans/ghost.yaml');
+    writeFileSync(join(root, 'plans/phantom.yaml'), readFileSync(ghost));
+    age(root, ['plans/phantom.yaml']);
+    expect(check(root).stdout).toContain('plans/phantom.yaml');
+    rmSync(join(root, 'plans/phantom.yaml'));
+    rmSync(ghost);
+    const after = check(root);
+    expect(after.stdout).not.toContain('doctored');
+    expect(after.stdout).not.toContain('plans/ghost.yaml');
+  });
+
+  it('stores nothing while a file changed in the last two seconds, or when git history was read', () => {
+    const fresh = brokenRepo(); // copied just now: every mtime is recent
+    check(fresh);
+    expect(existsSync(join(fresh, RUN('check')))).toBe(false);
+    const root = agedRepo();
+    const plan = join(root, 'plans/calloway-health.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^last_reviewed:.*\n/m, ''));
+    age(root, ['plans/calloway-health.yaml']);
+    check(root);
+    expect(existsSync(join(root, RUN('check')))).toBe(false);
+  });
+
+  it('reuses the result of score, identical to a full run', () => {
+    const root = agedRepo();
+    const full = runKam(['score'], { cwd: root, env: { NO_COLOR: '1' } });
+    runKam(['score'], { cwd: root });
+    expect(existsSync(join(root, RUN('score')))).toBe(true);
+    const again = runKam(['score'], { cwd: root, env: { NO_COLOR: '1' } });
+    expect(again).toEqual(full);
+    doctor(root, 'score', (v) => (v.portfolio.accounts[0].name = 'Doctored Inc'));
+    expect(runKam(['score', '-f', 'json'], { cwd: root }).stdout).toContain('Doctored Inc');
+    expect(runKam(['score', '-f', 'json', '--no-cache'], { cwd: root }).stdout).not.toContain('Doctored Inc');
   });
 });

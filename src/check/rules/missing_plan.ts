@@ -1,5 +1,5 @@
 import { makeFinding } from '../../load/makeFinding.js';
-import { keyTierNames } from '../../schema/config.js';
+import { keyTierNames } from '../../schema/keyTiers.js';
 import type { Rule } from '../rule.js';
 
 export const missingPlan: Rule = {

@@ -1,19 +1,21 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { checkRepo, localToday } from '../../check/checkRepo.js';
+import type { CheckResult } from '../../check/checkRepo.js';
+import { localToday } from '../../check/dates.js';
 import { configRuleSettings, summarize, type RuleSettings } from '../../check/severity.js';
-import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { KamError } from '../../load/errors.js';
-import { CONFIG_FILE } from '../../load/findRoot.js';
-import { REPO_FILE_RE } from '../../load/loadRepo.js';
+import type { Finding } from '../../load/finding.js';
+import { CONFIG_FILE, findRoot } from '../../load/findRoot.js';
+import { REPO_FILE_RE } from '../../load/repoFiles.js';
+import { readRun, runKey, writeRun } from '../../load/runCache.js';
 import { RULE_IDS } from '../../schema/rules.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
 import { limitFindings } from '../format/findings/limit.js';
-import type { Io } from '../io.js';
+import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { VERSION } from '../version.js';
 
 export interface CheckCliOptions extends GlobalOptions {
   format: FindingsFormat;
@@ -24,29 +26,43 @@ export interface CheckCliOptions extends GlobalOptions {
   output?: string;
 }
 
+/** What a report is made of: all a cached run keeps (see load/runCache.ts). */
+interface CheckRun {
+  findings: Finding[];
+  completeness: CheckResult['completeness'];
+  accounts: { id: string; file: string }[];
+  plans: { id: string; file: string }[];
+  configRules: RuleSettings;
+  /** Whether git history was read (stale plans without last_reviewed): such runs are not cached. */
+  usedGit: boolean;
+}
+
 export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): Promise<number> {
-  const repo = await loadRepoForCli(io, opts);
-  if ('exitCode' in repo) return repo.exitCode;
-  const inScope = scopeFilter(paths, repo.root, io.cwd);
-  // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed; git
-  // (a process and a walk of the history) is asked only when a plan needs it.
-  const needsGit = repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
-  const lastCommitDate = needsGit ? await lastCommitDateLookup(repo.root) : undefined;
-  const result = checkRepo(repo, { today: opts.today ?? localToday(), rules: opts.rule, lastCommitDate });
+  const root = findRoot(io.cwd, opts.repo);
+  const inScope = scopeFilter(paths, root, io.cwd);
+  const today = opts.today ?? localToday();
+  const run = cacheWanted(opts, io) ? await runKey(root, 'check', VERSION, { today, rules: opts.rule ?? {} }) : undefined;
+  let data = run && readRun<CheckRun>(run);
+  if (!data) {
+    const computed = await computeCheck(today, opts, io);
+    if ('exitCode' in computed) return computed.exitCode;
+    data = computed;
+    if (run && !data.usedGit) writeRun(run, data);
+  }
 
   // paths... limit the report, never what the rules see: a missing plan is still found.
-  const findings = result.findings.filter((f) => inScope(f.file));
-  const summary = summarize(findings, result.summary.accounts, result.summary.plans);
-  const planFiles = new Map(repo.plans.map((p) => [p.id, p.file]));
-  const completeness = Object.fromEntries(Object.entries(result.completeness).filter(([id]) => inScope(planFiles.get(id) ?? '')));
-  const accounts = [...new Set([...repo.accounts, ...repo.plans].filter((f) => inScope(f.file)).map((f) => f.id))];
-  const settings = { ...configRuleSettings(repo.config), ...opts.rule };
+  const findings = data.findings.filter((f) => inScope(f.file));
+  const summary = summarize(findings, data.accounts.length, data.plans.length);
+  const planFiles = new Map(data.plans.map((p) => [p.id, p.file]));
+  const completeness = Object.fromEntries(Object.entries(data.completeness).filter(([id]) => inScope(planFiles.get(id) ?? '')));
+  const accounts = [...new Set([...data.accounts, ...data.plans].filter((f) => inScope(f.file)).map((f) => f.id))];
+  const settings = { ...data.configRules, ...opts.rule };
   const listed = limitFindings(findings, opts.format, opts.maxFindings);
 
   const report = findingsFormatters[opts.format]({
     ...listed,
     summary,
-    root: repo.root,
+    root,
     cwd: io.cwd,
     chalk: makeChalk(io, opts.output === undefined ? opts.color : false),
     completeness,
@@ -54,11 +70,36 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
     rules: RULE_IDS.filter((id) => settings[id] !== 'off'),
   });
   if (opts.output === undefined) io.stdout.write(report);
-  else writeReport(resolve(io.cwd, opts.output), opts.output, report, repo.root);
+  else writeReport(resolve(io.cwd, opts.output), opts.output, report, root);
 
   const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
   if (tooManyWarnings) io.stderr.write(`kam: ${summary.warnings} warnings, more than --max-warnings ${opts.maxWarnings} allows\n`);
   return summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** Loads the repo and runs the rules. The loader, parsers and schemas load only now: a cached run never needs them. */
+async function computeCheck(today: string, opts: CheckCliOptions, io: Io): Promise<CheckRun | { exitCode: number }> {
+  const [{ loadRepoForCli }, { checkRepo }, { lastCommitDateLookup }] = await Promise.all([
+    import('./loadForCli.js'),
+    import('../../check/checkRepo.js'),
+    import('../../git/lastCommitDates.js'),
+  ]);
+  const repo = await loadRepoForCli(io, opts);
+  if ('exitCode' in repo) return repo;
+  // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed; git
+  // (a process and a walk of the history) is asked only when a plan needs it.
+  const usedGit = repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
+  const lastCommitDate = usedGit ? await lastCommitDateLookup(repo.root) : undefined;
+  const result = checkRepo(repo, { today, rules: opts.rule, lastCommitDate });
+  const ids = (files: { id: string; file: string }[]) => files.map(({ id, file }) => ({ id, file }));
+  return {
+    findings: result.findings,
+    completeness: result.completeness,
+    accounts: ids(repo.accounts),
+    plans: ids(repo.plans),
+    configRules: configRuleSettings(repo.config),
+    usedGit,
+  };
 }
 
 /**

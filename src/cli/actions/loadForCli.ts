@@ -2,7 +2,7 @@ import { findRoot } from '../../load/findRoot.js';
 import { loadRepo, type LoadOptions, type Repo } from '../../load/loadRepo.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters } from '../format/findings/index.js';
-import { isCI, type Io } from '../io.js';
+import { cacheWanted, type Io } from '../io.js';
 import { makeProgress } from '../progress.js';
 import { summarize } from '../../check/severity.js';
 
@@ -15,10 +15,7 @@ export async function loadRepoForCli(io: Io, opts: { repo?: string; color?: bool
   const progress = makeProgress(io, 'kam: loading');
   let result;
   try {
-    // No cache in CI: clones there are fresh, so the only cache a run could find is one a change
-    // committed, and a crafted one could hide findings.
-    const cache = opts.cache !== false && !isCI(io.env);
-    result = await loadRepo(root, { ...loadOptionsFromEnv(io.env, io), cache, onProgress: progress.update });
+    result = await loadRepo(root, { ...loadOptionsFromEnv(io.env, io), cache: cacheWanted(opts, io), onProgress: progress.update });
   } finally {
     progress.end();
   }

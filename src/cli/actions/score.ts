@@ -7,9 +7,12 @@ import { didYouMean } from '../../util/didYouMean.js';
 import { makeChalk } from '../color.js';
 import { explainJson, explainText } from '../format/score/explain.js';
 import { scoreFormatters, type ScoreFormat } from '../format/score/index.js';
-import type { Io } from '../io.js';
+import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { findRoot } from '../../load/findRoot.js';
+import { readRun, runKey, writeRun } from '../../load/runCache.js';
+import type { Config } from '../../schema/config.js';
+import { VERSION } from '../version.js';
 
 export interface ScoreOptions extends GlobalOptions {
   format: ScoreFormat;
@@ -19,20 +22,41 @@ export interface ScoreOptions extends GlobalOptions {
   explain?: string;
 }
 
+/** What the ranked table needs: all a cached run keeps (see load/runCache.ts). */
+interface ScoreRun {
+  config: Config;
+  portfolio: Portfolio;
+}
+
 export async function runScore(opts: ScoreOptions, io: Io): Promise<number> {
-  const repo = await loadRepoForCli(io, opts);
-  if ('exitCode' in repo) return repo.exitCode;
-  const portfolio = scorePortfolio(repo);
   const chalk = makeChalk(io, opts.color);
-  if (opts.explain !== undefined) return explain(opts.explain, repo, portfolio, opts, io);
+  if (opts.explain !== undefined) {
+    const repo = await loadRepo(opts, io);
+    return 'exitCode' in repo ? repo.exitCode : explain(opts.explain, repo, scorePortfolio(repo), opts, io);
+  }
+  const run = cacheWanted(opts, io) ? await runKey(findRoot(io.cwd, opts.repo), 'score', VERSION, {}) : undefined;
+  let data = run && readRun<ScoreRun>(run);
+  if (!data) {
+    const repo = await loadRepo(opts, io);
+    if ('exitCode' in repo) return repo.exitCode;
+    data = { config: repo.config, portfolio: scorePortfolio(repo) };
+    if (run) writeRun(run, data);
+  }
+  const { config, portfolio } = data;
 
   for (const bad of portfolio.invalid)
     io.stderr.write(`kam: left out ${bad.file} (${bad.errors} error${bad.errors === 1 ? '' : 's'}; run "kam validate")\n`);
   const filter = { tier: opts.tier, manager: opts.manager, top: opts.top };
-  const rows = selectAccounts(portfolio.accounts, repo.config, filter);
+  const rows = selectAccounts(portfolio.accounts, config, filter);
   const filtered = Object.values(filter).some((v) => v !== undefined);
-  io.stdout.write(scoreFormatters[opts.format]({ rows, portfolio, config: repo.config, chalk, filtered }));
+  io.stdout.write(scoreFormatters[opts.format]({ rows, portfolio, config, chalk, filtered }));
   return 0;
+}
+
+/** The loader (with the parsers and schemas) loads only when needed: a cached run never needs it. */
+async function loadRepo(opts: ScoreOptions, io: Io): Promise<Repo | { exitCode: number }> {
+  const { loadRepoForCli } = await import('./loadForCli.js');
+  return loadRepoForCli(io, opts);
 }
 
 function explain(id: string, repo: Repo, portfolio: Portfolio, opts: ScoreOptions, io: Io): number {

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { atomicWrite } from '../util/atomicWrite.js';
+import { cacheDir, cacheInsideRepo, RACY_MS } from './cache.js';
+import { CONFIG_FILE } from './findRoot.js';
+import { listFolder } from './listFolder.js';
+
+/**
+ * The cache of whole results. When neither kam.yaml, any account or plan file, the kam version
+ * nor the command's options changed since a command last ran, its result (findings, scores) is
+ * reused without loading the repo at all: a second `kam check` costs a stat per file.
+ *
+ * The key hashes all of those inputs; files are known by path, size and mtime, and a run whose
+ * files changed within the last RACY_MS (so that a same-size edit in the same mtime tick could go
+ * unnoticed) gets no key, so it is neither reused nor stored. Modules this file imports stay
+ * light: a hit must not pay for loading the YAML parsers or zod.
+ */
+export interface RunKey {
+  key: string;
+  path: string;
+}
+
+const FORMAT = 1;
+
+/**
+ * The key of `command` with `options` on the repo at `root`, or undefined when its result must
+ * not be cached: the cache folder is not inside the repo, kam.yaml is not a plain file, an
+ * entry of accounts/ or plans/ cannot be read, or a file changed too recently.
+ */
+export async function runKey(root: string, command: string, version: string, options: unknown): Promise<RunKey | undefined> {
+  if (!cacheInsideRepo(root)) return undefined;
+  const now = Date.now();
+  const hash = createHash('sha1').update(`kam ${version}\0${command}\0${JSON.stringify(options)}\0`);
+  try {
+    const configPath = join(root, CONFIG_FILE);
+    const config = lstatSync(configPath);
+    if (!config.isFile() || config.mtimeMs > now - RACY_MS) return undefined;
+    hash.update(readFileSync(configPath)).update('\0');
+    for (const folder of ['accounts', 'plans'] as const) {
+      const entries = await listFolder(root, folder);
+      entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      for (const entry of entries) {
+        if ('finding' in entry) return undefined;
+        const s = statSync(entry.abs);
+        if (!s.isFile() || s.mtimeMs > now - RACY_MS) return undefined;
+        hash.update(`${entry.file}\t${s.size}\t${s.mtimeMs}\n`);
+      }
+    }
+  } catch {
+    return undefined; // whatever went wrong, the full run will say it properly
+  }
+  return { key: hash.digest('hex'), path: join(cacheDir(root), `run-${command}.json`) };
+}
+
+/** The result stored under `run`, or undefined (missing, damaged, or for other inputs). */
+export function readRun<T>(run: RunKey): T | undefined {
+  try {
+    const data = JSON.parse(readFileSync(run.path, 'utf8')) as { format?: number; key?: string; value?: T };
+    return data.format === FORMAT && data.key === run.key && data.value !== undefined ? data.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores `value` as the result for `run`. Never throws: a read-only repo only costs speed. */
+export function writeRun(run: RunKey, value: unknown): void {
+  try {
+    atomicWrite(run.path, JSON.stringify({ format: FORMAT, key: run.key, value }));
+  } catch {
+    // ignore
+  }
+}
