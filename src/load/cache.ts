@@ -25,7 +25,7 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 /**
  * A file modified this soon before being cached may be modified again within the same mtime
  * tick without its size changing ("racy git"); such entries are checked by hash next time.
@@ -139,7 +139,7 @@ export class LoadCache {
       typeof entry.size === 'number' &&
       typeof entry.mtimeMs === 'number' &&
       r && typeof r === 'object' && typeof r.sha1 === 'string' && typeof r.id === 'string' && r.file === file &&
-      Array.isArray(r.findings) && typeof r.index === 'string' && r.index.startsWith('{');
+      Array.isArray(r.findings) && typeof r.index === 'object' && r.index !== null && Array.isArray(r.index.s) && Array.isArray(r.index.n);
     if (!ok) {
       this.entries.delete(file);
       return undefined;

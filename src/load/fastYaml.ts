@@ -8,8 +8,8 @@ import { childPath, IndexBuilder, MAX_INDEX_DEPTH, type PositionIndex } from './
  * one pass. It answers only for files it can read exactly as the `yaml` path would (same data,
  * same positions, no findings); anything else (an error, a tag, an anchor, an alias, a non-string
  * key, an explicit `?` key, ...) returns undefined and the caller parses with `yaml`, which
- * reports the problem with its own words. tests/unit/fastYaml.test.ts holds the two parsers to
- * that promise on generated documents.
+ * reports the problem with its own words. tests/unit/load/fastYaml.test.ts holds the two parsers
+ * to that promise on the example repo and on generated and mutated documents.
  */
 export function parseYamlFast(text: string): { data: unknown; index: PositionIndex } | undefined {
   // A byte order mark is dropped before parsing (decodeText); anywhere else it is text.
@@ -35,7 +35,8 @@ const YAML_CORE = (() => {
   const tags = new YamlSchema({ schema: 'core' }).tags.filter((tag): tag is ScalarTag & { test: RegExp } => tag.default === true && 'test' in tag && tag.test !== undefined);
   // yaml tries its tags in order and takes the first whose test matches; js-yaml keeps one type
   // per tag name, so each type answers for the strings whose first matching yaml tag has its name.
-  // js-yaml asks every type in turn about the same string, then constructs it: remember the last answer.
+  // js-yaml asks every type in turn about the same string, then constructs it: the last answer
+  // is remembered.
   let last: { data: string; tag: (typeof tags)[number] | undefined } = { data: '', tag: tags.find((tag) => tag.test.test('')) };
   const firstMatch = (data: unknown) => {
     if (typeof data !== 'string') return undefined;

@@ -9,6 +9,13 @@ const YAML_EXT = /\.ya?ml$/;
 /** A YAML entry of accounts/ or plans/: either a file kam may read, or why it may not. */
 export type FolderEntry = { id: string; file: string; abs: string } | { id: string; file: string; finding: Finding };
 
+/** Both folders' entries and their files' size and mtime, gathered once and shared (see runCache.ts). */
+export interface RepoListing {
+  accounts: FolderEntry[];
+  plans: FolderEntry[];
+  stats: Map<string, { size: number; mtimeMs: number }>;
+}
+
 /**
  * The YAML entries of one repo folder (`accounts`, `plans`), hidden files skipped. Symbolic links
  * are resolved here, before anything is read: one that leads out of the repo, loops or dangles

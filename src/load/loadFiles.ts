@@ -5,7 +5,7 @@ import { accountSchema } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
 import { planSchema } from '../schema/plan.js';
 import { cacheInsideRepo, cacheKey, LoadCache } from './cache.js';
-import { listFolder } from './listFolder.js';
+import { listFolder, type RepoListing } from './listFolder.js';
 import { unreadable } from './loadFile.js';
 import { readBytesSync } from './readText.js';
 import type { LoadedFile } from './loadFile.js';
@@ -21,6 +21,8 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Told what the load did (cache hits, parsed files, threads): for `KAM_STATS` and the bench. */
   onStats?: (stats: LoadStats) => void;
+  /** The folders' entries and stats when already gathered (by the run cache's key): not gathered again. */
+  listing?: RepoListing;
 }
 
 export interface LoadStats {
@@ -39,11 +41,11 @@ const FOLDERS = ['accounts', 'plans'] as const;
  * The YAML files of accounts/ and plans/ (a missing folder has none), and the results of the
  * entries that must not be read (links out of the repo, loops, dangling links): see listFolder.
  */
-export async function listFiles(root: string): Promise<{ refs: FileRef[]; refused: FileResult[] }> {
+export async function listFiles(root: string, listing?: RepoListing): Promise<{ refs: FileRef[]; refused: FileResult[] }> {
   const refs: FileRef[] = [];
   const refused: FileResult[] = [];
   for (const folder of FOLDERS) {
-    for (const e of await listFolder(root, folder)) {
+    for (const e of listing?.[folder] ?? (await listFolder(root, folder))) {
       if ('finding' in e) refused.push(toResult(unreadable(e.id, e.file, e.finding)));
       else refs.push({ id: e.id, file: e.file, folder, abs: e.abs });
     }
@@ -62,7 +64,7 @@ export async function loadFiles(
   configText: string,
   options: LoadOptions = {},
 ): Promise<{ accounts: LoadedFile<unknown>[]; plans: LoadedFile<unknown>[] }> {
-  const { refs, refused } = await listFiles(root);
+  const { refs, refused } = await listFiles(root, options.listing);
   const stats: LoadStats = { files: refs.length + refused.length, cached: 0, cachedByHash: 0, parsed: 0, workers: 0 };
   const cache = options.cache === false || !cacheInsideRepo(root) ? undefined : LoadCache.open(root, cacheKey(version, configText));
   const statOf = new Map<string, { size: number; mtimeMs: number }>();
@@ -74,7 +76,7 @@ export async function loadFiles(
     misses = [];
     for (const ref of refs) {
       // Synchronous: thousands of stat() promises cost more than the calls themselves.
-      const s = statSync(ref.abs, { throwIfNoEntry: false });
+      const s = options.listing?.stats.get(ref.file) ?? statSync(ref.abs, { throwIfNoEntry: false });
       if (!s) {
         misses.push(ref);
         continue;

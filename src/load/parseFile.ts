@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Finding } from './finding.js';
 import { loadText, unreadable, type LoadedFile } from './loadFile.js';
-import { PositionIndex } from './positions.js';
+import { PositionIndex, type CompactIndex } from './positions.js';
 import { decodeText, readBytesSync } from './readText.js';
 
 /** A repo file to load: accounts/<id>.yaml or plans/<id>.yaml. */
@@ -22,8 +22,8 @@ export interface FileResult {
   id: string;
   file: string;
   value?: unknown;
-  /** PositionIndex.toString(): kept as a string until a finding needs a position. */
-  index: string;
+  /** PositionIndex.toJSON(). */
+  index: CompactIndex;
   findings: Finding[];
   sha1?: string;
 }
@@ -46,7 +46,7 @@ export function parseFile(ref: FileRef, shapes: Shapes): FileResult {
 }
 
 export function toResult(loaded: LoadedFile<unknown>, hash?: string): FileResult {
-  const result: FileResult = { id: loaded.id, file: loaded.file, index: loaded.index.toString(), findings: loaded.findings };
+  const result: FileResult = { id: loaded.id, file: loaded.file, index: loaded.index.toJSON(), findings: loaded.findings };
   if (loaded.value !== undefined) result.value = loaded.value;
   if (hash) result.sha1 = hash;
   return result;

@@ -61,20 +61,16 @@ export interface CompactIndex {
 /**
  * Where every node of a YAML document starts, by path. A compact stand-in for the Document:
  * rules locate findings through it long after the Document itself has been dropped. It is kept
- * in its compact form and expanded into maps only when first asked (most files have no
- * findings, so most indexes never are): that keeps tens of thousands of files small in memory.
+ * in its compact form (or as that form's JSON text, as the cache may hand it over) and expanded
+ * into a map only when first asked: most files have no findings, so most indexes never are.
  */
 export class PositionIndex {
-  /**
-   * The compact form as a JSON string: one string is smaller to keep, copy and cache than many
-   * small values, and it is parsed only when a position is asked for.
-   */
-  private readonly compact: string;
+  private compact: CompactIndex | string;
   /** path -> entry number in `numbers` (five numbers per entry, as in CompactIndex). Built on first use. */
   private expanded?: { byPath: Map<string, number>; numbers: number[] };
 
   constructor(compact: CompactIndex | string = { s: [''], n: [0, 1, 1, 0, 0] }) {
-    this.compact = typeof compact === 'string' ? compact : JSON.stringify(compact);
+    this.compact = compact;
   }
 
   static fromDocument(doc: Document, lines: LineCounter): PositionIndex {
@@ -117,13 +113,14 @@ export class PositionIndex {
     return this.expand().byPath.has(key(path));
   }
 
+  /** The compact form: what the cache and worker threads carry. */
   toJSON(): CompactIndex {
-    return JSON.parse(this.compact) as CompactIndex;
+    if (typeof this.compact === 'string') this.compact = JSON.parse(this.compact) as CompactIndex;
+    return this.compact;
   }
 
-  /** The compact form as a string (what the cache and worker threads carry). */
   toString(): string {
-    return this.compact;
+    return typeof this.compact === 'string' ? this.compact : JSON.stringify(this.compact);
   }
 
   /** From toJSON() or toString() output. */

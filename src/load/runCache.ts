@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { atomicWrite } from '../util/atomicWrite.js';
 import { cacheDir, cacheInsideRepo, RACY_MS } from './cache.js';
 import { CONFIG_FILE } from './findRoot.js';
-import { listFolder } from './listFolder.js';
+import { listFolder, type RepoListing } from './listFolder.js';
 
 /**
  * The cache of whole results. When neither kam.yaml, any account or plan file, the kam version
@@ -19,6 +19,8 @@ import { listFolder } from './listFolder.js';
 export interface RunKey {
   key: string;
   path: string;
+  /** What the key was made of, for the loader to reuse on a miss instead of listing and stat-ing again. */
+  listing: RepoListing;
 }
 
 const FORMAT = 1;
@@ -32,25 +34,27 @@ export async function runKey(root: string, command: string, version: string, opt
   if (!cacheInsideRepo(root)) return undefined;
   const now = Date.now();
   const hash = createHash('sha1').update(`kam ${version}\0${command}\0${JSON.stringify(options)}\0`);
+  const listing: RepoListing = { accounts: [], plans: [], stats: new Map() };
   try {
     const configPath = join(root, CONFIG_FILE);
     const config = lstatSync(configPath);
     if (!config.isFile() || config.mtimeMs > now - RACY_MS) return undefined;
     hash.update(readFileSync(configPath)).update('\0');
     for (const folder of ['accounts', 'plans'] as const) {
-      const entries = await listFolder(root, folder);
-      entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      for (const entry of entries) {
+      const entries = (listing[folder] = await listFolder(root, folder));
+      const sorted = [...entries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      for (const entry of sorted) {
         if ('finding' in entry) return undefined;
         const s = statSync(entry.abs);
         if (!s.isFile() || s.mtimeMs > now - RACY_MS) return undefined;
+        listing.stats.set(entry.file, { size: s.size, mtimeMs: s.mtimeMs });
         hash.update(`${entry.file}\t${s.size}\t${s.mtimeMs}\n`);
       }
     }
   } catch {
     return undefined; // whatever went wrong, the full run will say it properly
   }
-  return { key: hash.digest('hex'), path: join(cacheDir(root), `run-${command}.json`) };
+  return { key: hash.digest('hex'), path: join(cacheDir(root), `run-${command}.json`), listing };
 }
 
 /** The result stored under `run`, or undefined (missing, damaged, or for other inputs). */

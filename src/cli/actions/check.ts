@@ -6,6 +6,7 @@ import { configRuleSettings, summarize, type RuleSettings } from '../../check/se
 import { KamError } from '../../load/errors.js';
 import type { Finding } from '../../load/finding.js';
 import { CONFIG_FILE, findRoot } from '../../load/findRoot.js';
+import type { RepoListing } from '../../load/listFolder.js';
 import { REPO_FILE_RE } from '../../load/repoFiles.js';
 import { readRun, runKey, writeRun } from '../../load/runCache.js';
 import { RULE_IDS } from '../../schema/rules.js';
@@ -44,7 +45,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   const run = cacheWanted(opts, io) ? await runKey(root, 'check', VERSION, { today, rules: opts.rule ?? {} }) : undefined;
   let data = run && readRun<CheckRun>(run);
   if (!data) {
-    const computed = await computeCheck(today, opts, io);
+    const computed = await computeCheck(today, opts, io, run?.listing);
     if ('exitCode' in computed) return computed.exitCode;
     data = computed;
     if (run && !data.usedGit) writeRun(run, data);
@@ -78,13 +79,13 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
 }
 
 /** Loads the repo and runs the rules. The loader, parsers and schemas load only now: a cached run never needs them. */
-async function computeCheck(today: string, opts: CheckCliOptions, io: Io): Promise<CheckRun | { exitCode: number }> {
+async function computeCheck(today: string, opts: CheckCliOptions, io: Io, listing?: RepoListing): Promise<CheckRun | { exitCode: number }> {
   const [{ loadRepoForCli }, { checkRepo }, { lastCommitDateLookup }] = await Promise.all([
     import('./loadForCli.js'),
     import('../../check/checkRepo.js'),
     import('../../git/lastCommitDates.js'),
   ]);
-  const repo = await loadRepoForCli(io, opts);
+  const repo = await loadRepoForCli(io, opts, listing);
   if ('exitCode' in repo) return repo;
   // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed; git
   // (a process and a walk of the history) is asked only when a plan needs it.

@@ -1,4 +1,5 @@
 import { findRoot } from '../../load/findRoot.js';
+import type { RepoListing } from '../../load/listFolder.js';
 import { loadRepo, type LoadOptions, type Repo } from '../../load/loadRepo.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters } from '../format/findings/index.js';
@@ -10,12 +11,16 @@ import { summarize } from '../../check/severity.js';
  * Finds and loads the repo for a command. An invalid kam.yaml is printed as located findings and
  * becomes exit 2: no command can work without its configuration.
  */
-export async function loadRepoForCli(io: Io, opts: { repo?: string; color?: boolean; format?: string; cache?: boolean }): Promise<Repo | { exitCode: number }> {
+export async function loadRepoForCli(
+  io: Io,
+  opts: { repo?: string; color?: boolean; format?: string; cache?: boolean },
+  listing?: RepoListing,
+): Promise<Repo | { exitCode: number }> {
   const root = findRoot(io.cwd, opts.repo);
   const progress = makeProgress(io, 'kam: loading');
   let result;
   try {
-    result = await loadRepo(root, { ...loadOptionsFromEnv(io.env, io), cache: cacheWanted(opts, io), onProgress: progress.update });
+    result = await loadRepo(root, { ...loadOptionsFromEnv(io.env, io), cache: cacheWanted(opts, io), onProgress: progress.update, ...(listing ? { listing } : {}) });
   } finally {
     progress.end();
   }

@@ -10,6 +10,7 @@ import { scoreFormatters, type ScoreFormat } from '../format/score/index.js';
 import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { findRoot } from '../../load/findRoot.js';
+import type { RepoListing } from '../../load/listFolder.js';
 import { readRun, runKey, writeRun } from '../../load/runCache.js';
 import type { Config } from '../../schema/config.js';
 import { VERSION } from '../version.js';
@@ -37,7 +38,7 @@ export async function runScore(opts: ScoreOptions, io: Io): Promise<number> {
   const run = cacheWanted(opts, io) ? await runKey(findRoot(io.cwd, opts.repo), 'score', VERSION, {}) : undefined;
   let data = run && readRun<ScoreRun>(run);
   if (!data) {
-    const repo = await loadRepo(opts, io);
+    const repo = await loadRepo(opts, io, run?.listing);
     if ('exitCode' in repo) return repo.exitCode;
     data = { config: repo.config, portfolio: scorePortfolio(repo) };
     if (run) writeRun(run, data);
@@ -54,9 +55,9 @@ export async function runScore(opts: ScoreOptions, io: Io): Promise<number> {
 }
 
 /** The loader (with the parsers and schemas) loads only when needed: a cached run never needs it. */
-async function loadRepo(opts: ScoreOptions, io: Io): Promise<Repo | { exitCode: number }> {
+async function loadRepo(opts: ScoreOptions, io: Io, listing?: RepoListing): Promise<Repo | { exitCode: number }> {
   const { loadRepoForCli } = await import('./loadForCli.js');
-  return loadRepoForCli(io, opts);
+  return loadRepoForCli(io, opts, listing);
 }
 
 function explain(id: string, repo: Repo, portfolio: Portfolio, opts: ScoreOptions, io: Io): number {

@@ -82,6 +82,15 @@ describe('the fast YAML path', () => {
   it('agrees with yaml on mutated documents (broken indentation, stray indicators, comments)', () => {
     fc.assert(fc.property(mutatedDocument, (text) => void expectAgreement(text)), RUNS);
   });
+
+  it('agrees with yaml on escapes, folding and chomping written by hand', () => {
+    fc.assert(fc.property(handWritten, (text) => void expectAgreement(text)), RUNS);
+  });
+
+  it('answers for most generated documents (so the comparisons above compare something)', () => {
+    const texts = fc.sample(styledDocument, { numRuns: 300, seed: 7 });
+    expect(texts.filter((text) => parseYamlFast(text) !== undefined).length).toBeGreaterThan(200);
+  });
 });
 
 const key = fc.oneof(
@@ -142,4 +151,21 @@ const mutatedDocument = fc
       else text = text.slice(0, i) + chars + text.slice(i + chars.length);
     }
     return text;
+  });
+
+/** Scalars in the forms people type: escapes in double quotes, '' in single quotes, block scalars. */
+const handWritten = fc
+  .tuple(
+    fc.array(fc.constantFrom('a', ' ', 'é', '\\n', '\\t', '\\"', '\\\\', '\\/', '\\x41', '\\u00e9', '\\U0001F600', '\\N', '\\_', '\\L', '\\P', '\\0', '\\e', '\\ ', '\\q', '\n', '\n\n', '\\\n', "'"), { maxLength: 8 }),
+    fc.array(fc.constantFrom('b', ' ', "''", '\n', '\n\n', '"', '#', ': '), { maxLength: 8 }),
+    fc.array(fc.constantFrom('line', '', '  indented', '\ttab', '# not a comment'), { maxLength: 4 }),
+    fc.constantFrom('|', '|-', '|+', '>', '>-', '>+', '|2', '>1-'),
+    fc.constantFrom('', '\n', '\n\n'),
+    fc.integer({ min: 1, max: 4 }),
+  )
+  .map(([dq, sq, lines, header, tail, indent]) => {
+    const pad = ' '.repeat(indent);
+    const block = lines.map((l) => (l === '' ? '' : pad + l)).join('\n');
+    // Quotes appear only escaped (\" and ''), so each scalar stays one scalar.
+    return `double: "${dq.join('')}"\nsingle: '${sq.join('')}'\nblock: ${header}\n${block}${tail}\nafter: x\n`;
   });
