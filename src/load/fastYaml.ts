@@ -111,7 +111,11 @@ class NodeTracker {
     // `'a'#note`, `{a: 1}x`: yaml wants a space (or a flow indicator) after a closing bracket or quote.
     if ((flow || ((first === 0x22 /* " */ || first === 0x27) /* ' */ && state.kind === 'scalar')) && !closedCleanly(this.text.charCodeAt(state.position))) this.bailed = true;
     if (state.kind === 'scalar') {
-      if (this.text.lastIndexOf('\n', state.position - 1) > rec.start && !wellIndentedFlowScalar(this.text, rec.start, state.position, this.blockColumn(rec.start))) this.bailed = true;
+      if (this.text.lastIndexOf('\n', state.position - 1) > rec.start) {
+        if (!wellIndentedFlowScalar(this.text, rec.start, state.position, this.blockColumn(rec.start))) this.bailed = true;
+        // An escaped line break (`\` at the end of a line) before blank lines folds differently.
+        if (first === 0x22 /* " */ && /\\\r?\n/.test(this.text.slice(rec.start, state.position))) this.bailed = true;
+      }
       rec.value = state.result;
       rec.end = state.position;
       rec.kids = undefined;
