@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { KamError } from '../load/errors.js';
+import { resolvesInside } from '../load/inside.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { jsonSchemaFor, SCHEMA_FILES, SCHEMA_KINDS } from '../schema/jsonSchema.js';
 import { writeGenerated, writeNew, type WriteOutcome } from '../util/safeWrite.js';
@@ -56,9 +58,18 @@ export interface InitWriteResult {
 export function writeInitFiles(root: string, files: InitFile[], opts: { force?: boolean; dryRun?: boolean }): InitWriteResult {
   const result: InitWriteResult = { created: [], updated: [], unchanged: [], kept: [] };
   const lists: Record<WriteOutcome, string[]> = result;
+  // All checked before anything is written: a folder that is a link out of the repo stops init.
+  for (const file of files) refuseLinkOut(root, file.path);
   for (const file of files) {
     const write = file.generated ? writeGenerated : writeNew;
     lists[write(join(root, file.path), file.content, opts)].push(file.path);
   }
   return result;
+}
+
+/** Throws when writing `file` (repo-relative) would go through a symbolic link that leads out of `root`. */
+export function refuseLinkOut(root: string, file: string): void {
+  const folder = dirname(join(root, file));
+  if (!resolvesInside(root, folder))
+    throw new KamError(`${relative(root, folder) || '.'} leads out of the repo (a symbolic link to elsewhere); kam writes only inside the repo: make it a real folder`);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { isWithin } from './readText.js';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolvesInside } from './inside.js';
 import { atomicWrite } from '../util/atomicWrite.js';
 import type { FileResult } from './parseFile.js';
 
@@ -38,19 +38,11 @@ export function cacheDir(root: string): string {
 }
 
 /**
- * Whether the cache folder (or, before it exists, its nearest existing ancestor) really lies in
- * the repo: a `.kam` or `node_modules` link to elsewhere must not make kam write (or trust)
- * files outside the repo, so such a repo runs without the cache.
+ * Whether the cache folder really lies in the repo: a `.kam` or `node_modules` link to elsewhere
+ * must not make kam write (or trust) files outside the repo, so such a repo runs without the cache.
  */
 export function cacheInsideRepo(root: string): boolean {
-  try {
-    let dir = cacheDir(root);
-    // lstat, not exists: a dangling link counts as there (and then fails realpath: no cache).
-    while (!lstatSync(dir, { throwIfNoEntry: false }) && dir !== root) dir = dirname(dir);
-    return isWithin(realpathSync(root), realpathSync(dir));
-  } catch {
-    return false;
-  }
+  return resolvesInside(root, cacheDir(root));
 }
 
 export function cacheKey(version: string, configText: string): string {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleTemps } from '../../src/util/atomicWrite.js';
@@ -19,6 +19,25 @@ describe('no data loss: kam never replaces a file the user wrote unless forced',
     const run = runHostile(root, ['init', '.', '--yes', '--no-git'], 2);
     expect(run.stderr).toBe('kam: kept 6 existing files unchanged: kam.yaml, accounts/brightline-grocers.yaml, plans/brightline-grocers.yaml, .github/workflows/kam.yml, README.md, .gitignore; use --force to replace them with the defaults\n');
     expect(tempFiles(root)).toEqual([]);
+  });
+
+  it('kam init and kam new never write through a folder that links out of the repo (exit 2)', () => {
+    const outside = tmpDir();
+    const root = tmpDir();
+    symlinkSync(outside, join(root, 'accounts'));
+    const init = runHostile(root, ['init', '.', '--yes', '--no-git'], 2);
+    expect(init.stderr).toBe('kam: accounts leads out of the repo (a symbolic link to elsewhere); kam writes only inside the repo: make it a real folder\n');
+    expect(readdirSync(outside)).toEqual([]);
+    expect(existsSync(join(root, 'kam.yaml'))).toBe(false); // checked before anything is written
+
+    const repo = copyRepo(EXAMPLE);
+    const plans = tmpDir();
+    const id = readdirSync(join(repo, 'accounts')).map((f) => f.replace(/\.yaml$/, '')).find((a) => !existsSync(join(repo, 'plans', `${a}.yaml`)))!;
+    rmSync(join(repo, 'plans'), { recursive: true });
+    symlinkSync(plans, join(repo, 'plans'));
+    const plan = runHostile(repo, ['new', 'plan', id], 2);
+    expect(plan.stderr).toContain('plans leads out of the repo');
+    expect(readdirSync(plans)).toEqual([]);
   });
 
   it('kam new refuses to replace an existing account or plan (exit 2)', () => {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { localToday } from '../../check/checkRepo.js';
 import { accountText, planText } from '../../init/formText.js';
+import { refuseLinkOut } from '../../init/init.js';
 import { KamError } from '../../load/errors.js';
 import { findRoot } from '../../load/findRoot.js';
 import { loadText } from '../../load/loadFile.js';
@@ -36,6 +37,7 @@ export async function runNewAccount(name: string, opts: NewOptions & { id?: stri
   const { root, config } = await repoConfig(io, opts);
   const file = `accounts/${id}.yaml`;
   refuseExisting(root, file, '--id <other-id>', opts.force);
+  refuseLinkOut(root, file);
   writeNew(join(root, file), accountText(config, { name: displayName, manager }), { force: opts.force });
   return report(io, opts, { id, created: file }, [
     `Rate it: fill in each rating in ${file} (${config.scoring.scale.min}-${config.scoring.scale.max}), then run "kam score".`,
@@ -55,6 +57,7 @@ export async function runNewPlan(id: string, opts: NewOptions, io: Io): Promise<
   const account = await readAccount(root, id, config);
   const file = `plans/${id}.yaml`;
   refuseExisting(root, file, 'another account', opts.force);
+  refuseLinkOut(root, file);
   const firstRole = config.roles[0]?.id;
   const team = account.manager ? [{ name: account.manager, roles: firstRole ? [firstRole] : [] }] : [];
   writeNew(join(root, file), planText(config, { account: id, accountName: account.name, today: localToday(), team }), { force: opts.force });

@@ -1,0 +1,19 @@
+import { lstatSync, realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { isWithin } from './readText.js';
+
+/**
+ * Whether `path` (or, while it does not exist yet, its nearest existing ancestor) really lies in
+ * `root` once symbolic links are resolved: a folder that is a link out of the repo must not make
+ * kam write, or trust, files elsewhere.
+ */
+export function resolvesInside(root: string, path: string): boolean {
+  try {
+    let p = path;
+    // lstat, not exists: a dangling link counts as there (and then fails realpath: not inside).
+    while (!lstatSync(p, { throwIfNoEntry: false }) && p !== root && dirname(p) !== p) p = dirname(p);
+    return isWithin(realpathSync(root), realpathSync(p));
+  } catch {
+    return false;
+  }
+}
