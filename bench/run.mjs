@@ -68,7 +68,7 @@ const start = measureAll(quick ? 5 : 15, [
 const { node: node0, version } = start;
 row('`kam --version` vs `node -e 0`', `${fmt(version.ms)} vs ${fmt(node0.ms)}`, version.ms / node0.ms, '≤ 1.5×', version.ms / node0.ms <= 1.5);
 
-const sizes = quick ? [[1000, 3]] : [[1000, 7], [10000, 5]];
+const sizes = quick ? [[1000, 3]] : [[1000, 7], [10000, 7]];
 const perFile = [];
 for (const [accounts, runs] of sizes) {
   const repo = generateRepo(join(here, 'repos', `accounts-${accounts}`), accounts);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Finding } from './finding.js';
 import { loadText, unreadable, type LoadedFile } from './loadFile.js';
@@ -30,7 +30,7 @@ export interface FileResult {
 
 export type Shapes = Record<FileRef['folder'], z.core.$ZodType>;
 
-export const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+export const sha1 = (bytes: Uint8Array): string => hash('sha1', bytes, 'hex');
 
 /** Reads, hashes, parses and validates one file. Used in-thread and by the worker threads. */
 export function parseFile(ref: FileRef, shapes: Shapes): FileResult {
