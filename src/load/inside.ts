@@ -9,6 +9,8 @@ import { isWithin } from './readText.js';
  */
 export function resolvesInside(root: string, path: string): boolean {
   try {
+    // A root that does not exist yet (kam init new-folder) has nothing in it that could link out.
+    if (!lstatSync(root, { throwIfNoEntry: false })) return true;
     let p = path;
     // lstat, not exists: a dangling link counts as there (and then fails realpath: not inside).
     while (!lstatSync(p, { throwIfNoEntry: false }) && p !== root && dirname(p) !== p) p = dirname(p);
