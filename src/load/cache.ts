@@ -113,7 +113,7 @@ export class LoadCache {
     if (!this.changed) return;
     try {
       const data: CacheFile = { format: FORMAT, key: this.key, entries: Object.fromEntries(this.entries) };
-      atomicWrite(this.path, JSON.stringify(data));
+      atomicWrite(this.path, JSON.stringify(data), { fsync: false });
       // Keep .kam/ out of git even in repos whose .gitignore does not mention it.
       const kamDir = join(this.path, '..', '..');
       if (kamDir.endsWith('.kam') && !existsSync(join(kamDir, '.gitignore'))) atomicWrite(join(kamDir, '.gitignore'), '# kam cache: safe to delete\n*\n');

@@ -70,7 +70,7 @@ export function readRun<T>(run: RunKey): T | undefined {
 /** Stores `value` as the result for `run`. Never throws: a read-only repo only costs speed. */
 export function writeRun(run: RunKey, value: unknown): void {
   try {
-    atomicWrite(run.path, JSON.stringify({ format: FORMAT, key: run.key, value }));
+    atomicWrite(run.path, JSON.stringify({ format: FORMAT, key: run.key, value }), { fsync: false });
   } catch {
     // ignore
   }

@@ -6,8 +6,10 @@ import { basename, dirname, join } from 'node:path';
 /**
  * Writes `content` to `path` so that readers see either the old file or the new one, never a
  * half-written file: the text goes to a temporary file in the same folder, then is renamed over.
+ * `fsync: false` skips flushing to disk first: for caches, which are validated when read and
+ * rebuilt when damaged, so a power cut may cost them but never the user's files.
  */
-export function atomicWrite(path: string, content: string | Uint8Array): void {
+export function atomicWrite(path: string, content: string | Uint8Array, opts: { fsync?: boolean } = {}): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -17,7 +19,7 @@ export function atomicWrite(path: string, content: string | Uint8Array): void {
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       // writeSync may write less than asked (large buffers, full disks that recover): loop.
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
+      if (opts.fsync !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
