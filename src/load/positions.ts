@@ -68,6 +68,8 @@ export class PositionIndex {
   private compact: CompactIndex | string;
   /** path -> entry number in `numbers` (five numbers per entry, as in CompactIndex). Built on first use. */
   private expanded?: { byPath: Map<string, number>; numbers: number[] };
+  /** How many times a path was looked up before the map was built. */
+  private asked = 0;
 
   constructor(compact: CompactIndex | string = { s: [''], n: [0, 1, 1, 0, 0] }) {
     this.compact = compact;
@@ -98,19 +100,43 @@ export class PositionIndex {
    * the mapping that lacks it). With `preferKey`, a mapping entry is located at its key.
    */
   locate(path: readonly PathSegment[], preferKey = false): Position {
-    const { byPath, numbers } = this.expand();
+    const wanted = Array.from({ length: path.length + 1 }, (_, len) => key(path.slice(0, len)));
+    const find = this.finder();
     for (let len = path.length; len >= 0; len--) {
-      const i = byPath.get(key(path.slice(0, len)));
+      const i = find(wanted[len]!);
       if (i === undefined) continue;
-      const at = preferKey && len === path.length && numbers[i * 5 + 3] ? i * 5 + 3 : numbers[i * 5 + 1] ? i * 5 + 1 : i * 5 + 3;
-      if (numbers[at]) return { line: numbers[at]!, column: numbers[at + 1]! };
+      const { n } = this.toJSON();
+      const at = preferKey && len === path.length && n[i * 5 + 3] ? i * 5 + 3 : n[i * 5 + 1] ? i * 5 + 1 : i * 5 + 3;
+      if (n[at]) return { line: n[at]!, column: n[at + 1]! };
     }
     return { line: 1, column: 1 };
   }
 
   /** Whether the document has a node (or an empty entry) at exactly `path`. */
   has(path: readonly PathSegment[]): boolean {
-    return this.expand().byPath.has(key(path));
+    return this.finder()(key(path)) !== undefined;
+  }
+
+  /**
+   * Path -> entry number. The first question is answered by walking the entries (most files are
+   * asked once, if at all: one finding on an account); later ones by a map built on the way.
+   */
+  private finder(): (path: string) => number | undefined {
+    if (this.expanded) return (path) => this.expanded!.byPath.get(path);
+    if (this.asked++ > 0) {
+      this.expand();
+      return (path) => this.expanded!.byPath.get(path);
+    }
+    return (path) => {
+      const { s, n } = this.toJSON();
+      let prev = '';
+      let hit: number | undefined;
+      for (let i = 0; i < s.length; i++) {
+        prev = prev.slice(0, n[i * 5]!) + s[i]!;
+        if (prev === path) hit = i; // the last entry for a path wins, as in the map
+      }
+      return hit;
+    };
   }
 
   /** The compact form: what the cache and worker threads carry. */
