@@ -61,13 +61,14 @@ export interface CompactIndex {
 /**
  * Where every node of a YAML document starts, by path. A compact stand-in for the Document:
  * rules locate findings through it long after the Document itself has been dropped. It is kept
- * in its compact form (or as that form's JSON text, as the cache may hand it over) and expanded
- * into a map only when first asked: most files have no findings, so most indexes never are.
+ * in its compact form (or as that form's JSON text, as the cache may hand it over), walked for a
+ * first question and expanded into a map from the second: most files have no findings, so most
+ * indexes are never asked.
  */
 export class PositionIndex {
   private compact: CompactIndex | string;
-  /** path -> entry number in `numbers` (five numbers per entry, as in CompactIndex). Built on first use. */
-  private expanded?: { byPath: Map<string, number>; numbers: number[] };
+  /** path -> entry number (five numbers per entry in CompactIndex.n). Built at the second question. */
+  private byPath?: Map<string, number>;
   /** How many times a path was looked up before the map was built. */
   private asked = 0;
 
@@ -119,13 +120,12 @@ export class PositionIndex {
 
   /**
    * Path -> entry number. The first question is answered by walking the entries (most files are
-   * asked once, if at all: one finding on an account); later ones by a map built on the way.
+   * asked once, if at all: one finding on an account); later ones by a map.
    */
   private finder(): (path: string) => number | undefined {
-    if (this.expanded) return (path) => this.expanded!.byPath.get(path);
     if (this.asked++ > 0) {
-      this.expand();
-      return (path) => this.expanded!.byPath.get(path);
+      const byPath = this.expand();
+      return (path) => byPath.get(path);
     }
     return (path) => {
       const { s, n } = this.toJSON();
@@ -154,8 +154,8 @@ export class PositionIndex {
     return new PositionIndex(json);
   }
 
-  private expand(): { byPath: Map<string, number>; numbers: number[] } {
-    if (!this.expanded) {
+  private expand(): Map<string, number> {
+    if (!this.byPath) {
       const { s, n } = this.toJSON();
       const byPath = new Map<string, number>();
       let prev = '';
@@ -164,8 +164,8 @@ export class PositionIndex {
         byPath.set(path, i);
         prev = path;
       }
-      this.expanded = { byPath, numbers: n };
+      this.byPath = byPath;
     }
-    return this.expanded;
+    return this.byPath;
   }
 }

@@ -1,5 +1,9 @@
-import type { Repo } from '../../load/loadRepo.js';
 import { KamError } from '../../load/errors.js';
+import { findRoot } from '../../load/findRoot.js';
+import type { RepoListing } from '../../load/listFolder.js';
+import type { Repo } from '../../load/loadRepo.js';
+import { readRun, runKey, writeRun } from '../../load/runCache.js';
+import type { Config } from '../../schema/config.js';
 import { explainAccount } from '../../score/explain.js';
 import { scorePortfolio, type Portfolio } from '../../score/portfolio.js';
 import { selectAccounts } from '../../score/select.js';
@@ -9,10 +13,6 @@ import { explainJson, explainText } from '../format/score/explain.js';
 import { scoreFormatters, type ScoreFormat } from '../format/score/index.js';
 import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { findRoot } from '../../load/findRoot.js';
-import type { RepoListing } from '../../load/listFolder.js';
-import { readRun, runKey, writeRun } from '../../load/runCache.js';
-import type { Config } from '../../schema/config.js';
 import { VERSION } from '../version.js';
 
 export interface ScoreOptions extends GlobalOptions {
