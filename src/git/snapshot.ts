@@ -1,6 +1,6 @@
 import { CONFIG_FILE } from '../load/findRoot.js';
 import { loadFromSource, REPO_FILE_RE, type LoadResult, type SourceFile } from '../load/loadRepo.js';
-import { decodeText } from '../load/readText.js';
+import { decodeText, MAX_FILE_BYTES, tooLarge } from '../load/readText.js';
 import { git, readBlobs, type GitRepo } from './git.js';
 
 /** Regular files and executables; symlinks (120000) and submodules are not plan files. */
@@ -8,29 +8,34 @@ const FILE_MODES = new Set(['100644', '100755']);
 
 /**
  * The repo as it is at `commit`, read straight from git objects: one `git ls-tree` for the file
- * list and one `git cat-file --batch` for every blob. Nothing is checked out. `null` when the
+ * list (with sizes) and one `git cat-file --batch` for every blob kam may read: a blob over
+ * MAX_FILE_BYTES is reported, never read, as on disk. Nothing is checked out. `null` when the
  * commit has no kam.yaml (the plan repo did not exist yet).
  */
 export async function loadAtCommit(repo: GitRepo, commit: string): Promise<LoadResult | null> {
-  const listing = await git(repo.root, ['ls-tree', '-r', '-z', commit, '--', 'accounts', 'plans', CONFIG_FILE]);
-  const entries: { oid: string; file: string }[] = [];
+  const listing = await git(repo.root, ['ls-tree', '-r', '-l', '-z', commit, '--', 'accounts', 'plans', CONFIG_FILE]);
+  const entries: { oid: string; file: string; size: number }[] = [];
   for (const record of listing.toString('utf8').split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
-    const [mode, type, oid] = record.slice(0, tab).split(' ');
+    // <mode> <type> <oid> <size, padded>\t<path>
+    const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
     const file = record.slice(tab + 1);
-    if (type === 'blob' && FILE_MODES.has(mode!) && (file === CONFIG_FILE || REPO_FILE_RE.test(file))) entries.push({ oid: oid!, file });
+    if (type === 'blob' && FILE_MODES.has(mode!) && (file === CONFIG_FILE || REPO_FILE_RE.test(file))) entries.push({ oid: oid!, file, size: Number(size) });
   }
   if (!entries.some((e) => e.file === CONFIG_FILE)) return null;
-  const blobs = await readBlobs(repo.root, entries.map((e) => e.oid));
-  const sources = entries.map((e, i) => toSource(e.file, blobs[i]?.bytes));
+  const readable = entries.filter((e) => !(e.size > MAX_FILE_BYTES));
+  const blobs = await readBlobs(repo.root, readable.map((e) => e.oid));
+  const bytes = new Map(readable.map((e, i) => [e, blobs[i]?.bytes]));
+  const sources = entries.map((e): SourceFile => (bytes.has(e) ? toSource(e.file, bytes.get(e)) : { file: e.file, finding: tooLarge(e.size, where(e.file)) }));
   const config = sources.find((s) => s.file === CONFIG_FILE)!;
   return loadFromSource(repo.root, config, sources.filter((s) => s !== config));
 }
 
 /** A blob's bytes as a loader source: the same size and UTF-8 checks as files on disk. */
 export function toSource(file: string, bytes: Buffer | undefined): SourceFile {
-  const account = REPO_FILE_RE.exec(file)?.[2] ?? null;
-  const where = { file, account, line: 1, column: 1 };
-  return { file, ...decodeText(bytes ?? Buffer.alloc(0), where) };
+  return { file, ...decodeText(bytes ?? Buffer.alloc(0), where(file)) };
 }
+
+/** A finding's place for a whole file: its first line, under the account its name gives. */
+const where = (file: string) => ({ file, account: REPO_FILE_RE.exec(file)?.[2] ?? null, line: 1, column: 1 });

@@ -85,7 +85,8 @@ function whyUnreadable(err: unknown): string {
   }
 }
 
-function tooLarge(bytes: number, where: Where): Finding {
+/** The finding for a file over MAX_FILE_BYTES (`bytes` long): not read at all. */
+export function tooLarge(bytes: number, where: Where): Finding {
   return makeFinding('yaml_syntax', where, `the file is ${mib(bytes)}; kam reads files up to ${MAX_FILE_BYTES / 1048576} MiB: split it or remove what does not belong in a plan`);
 }
 

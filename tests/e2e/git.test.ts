@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commitAll, git, gitInit, workState } from '../helpers/gitRepo.js';
 import { runKam, runKamJson } from '../helpers/kam.js';
 import { makeRepo, tmpDir } from '../helpers/tmpRepo.js';
-import { account, buildStory, plan, write, type Story } from './git.fixture.js';
+import { account, buildStory, KAM_YAML, plan, write, type Story } from './git.fixture.js';
 
 const TODAY = ['--today', '2026-11-23'];
 
@@ -192,6 +192,21 @@ describe('kam diff', () => {
     const history = runKamJson(['history', 'acme', '-C', clone, '-f', 'json']);
     expect(history.json.history.map((h: { subject: string }) => h.subject)).toEqual(['Drop the acme plan']);
     expect(history.stderr).toContain('shallow clone');
+  });
+
+  it('reports a committed file over 2 MiB as on disk, and reads the files beside it', () => {
+    const dir = makeRepo({ 'kam.yaml': KAM_YAML, 'accounts/acme.yaml': account('Acme', 3) });
+    gitInit(dir);
+    const base = commitAll(dir, 'Start', '2026-06-01');
+    write(dir, { 'accounts/huge.yaml': `name: Huge\nnotes: ${'x'.repeat(2_200_000)}\n`, 'accounts/zeta.yaml': account('Zeta', 5, 1) });
+    const head = commitAll(dir, 'Add a huge file', '2026-06-02');
+    const { code, json } = runKamJson(['diff', base, head, '-C', dir, '-f', 'json', ...TODAY]);
+    expect(code).toBe(0);
+    const byId = Object.fromEntries(json.changes.map((c: { id: string }) => [c.id, c]));
+    expect(byId.huge.findings.new).toEqual([
+      expect.objectContaining({ rule: 'yaml_syntax', file: 'accounts/huge.yaml', line: 1, message: 'the file is 2.1 MiB; kam reads files up to 2 MiB: split it or remove what does not belong in a plan' }),
+    ]);
+    expect(byId.zeta).toMatchObject({ kind: 'added', after: { score: 100, tier: 'Tier 1' } });
   });
 
   it('exits 2 when kam.yaml is invalid at a revision', () => {
