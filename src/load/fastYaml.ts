@@ -14,7 +14,8 @@ import { childPath, IndexBuilder, MAX_INDEX_DEPTH, type PositionIndex } from './
 export function parseYamlFast(text: string): { data: unknown; index: PositionIndex } | undefined {
   // A byte order mark is dropped before parsing (decodeText); anywhere else it is text.
   if (text.includes('\ufeff') || mixedLineBreaks(text) || hasDirective(text)) return undefined;
-  const tracker = new NodeTracker(text);
+  const lines = new Lines(text);
+  const tracker = new NodeTracker(text, lines);
   let data: unknown;
   try {
     data = jsyaml.load(text, { schema: YAML_CORE, listener: tracker.listener });
@@ -22,7 +23,7 @@ export function parseYamlFast(text: string): { data: unknown; index: PositionInd
     return undefined;
   }
   if (tracker.bailed || tracker.root === undefined || !isPlainObject(data)) return undefined;
-  const index = new IndexBuilder(lineCounter(text));
+  const index = new IndexBuilder((offset) => lines.position(offset));
   if (!indexNode(tracker.root, data, '', 0, undefined, index)) return undefined;
   return { data, index: index.finish() };
 }
@@ -84,7 +85,10 @@ class NodeTracker {
   bailed = false;
   private readonly stack: Rec[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly lines: Lines,
+  ) {}
 
   readonly listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
@@ -107,11 +111,11 @@ class NodeTracker {
     const first = this.text.charCodeAt(rec.start);
     const flow = (first === 0x5b /* [ */ || first === 0x7b) /* { */ && state.kind !== 'scalar';
     // Flow collections over several lines (with comments, odd indentation) are left to `yaml`.
-    if (flow && this.text.lastIndexOf('\n', state.position - 1) > rec.start) this.bailed = true;
+    if (flow && this.lines.spans(rec.start, state.position)) this.bailed = true;
     // `'a'#note`, `{a: 1}x`: yaml wants a space (or a flow indicator) after a closing bracket or quote.
     if ((flow || ((first === 0x22 /* " */ || first === 0x27) /* ' */ && state.kind === 'scalar')) && !closedCleanly(this.text.charCodeAt(state.position))) this.bailed = true;
     if (state.kind === 'scalar') {
-      if (this.text.lastIndexOf('\n', state.position - 1) > rec.start) {
+      if (this.lines.spans(rec.start, state.position)) {
         if (!wellIndentedFlowScalar(this.text, rec.start, state.position, this.blockColumn(rec.start))) this.bailed = true;
         // An escaped line break (`\` at the end of a line) before blank lines folds differently.
         if (first === 0x22 /* " */ && /\\\r?\n/.test(this.text.slice(rec.start, state.position))) this.bailed = true;
@@ -133,7 +137,7 @@ class NodeTracker {
   private blockColumn(start: number): number {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const at = this.stack[i]!.start;
-      if (at !== start) return at - (this.text.lastIndexOf('\n', at - 1) + 1);
+      if (at !== start) return this.lines.position(at).col - 1;
     }
     return -1;
   }
@@ -236,11 +240,21 @@ const isSpace = (ch: number) => ch === 0x20 || ch === 0x09 || ch === 0x0a || ch 
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Offset -> 1-based line and column, as yaml's LineCounter counts them (lines end at `\n`). */
-function lineCounter(text: string): (offset: number) => { line: number; col: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
+/**
+ * Where the lines of a text start, for offset -> line and column (as yaml's LineCounter counts
+ * them: lines end at `\n`) in logarithmic time: scanning for line breaks from each node would be
+ * quadratic on a long line (a 2 MB one-line flow mapping would take minutes).
+ */
+class Lines {
+  private readonly starts = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** 0-based number of the line holding `offset`. */
+  private lineOf(offset: number): number {
+    const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -248,6 +262,17 @@ function lineCounter(text: string): (offset: number) => { line: number; col: num
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: offset - starts[lo]! + 1 };
-  };
+    return lo;
+  }
+
+  /** 1-based line and column of `offset`. */
+  position(offset: number): { line: number; col: number } {
+    const line = this.lineOf(offset);
+    return { line: line + 1, col: offset - this.starts[line]! + 1 };
+  }
+
+  /** Whether there is a line break from `start` up to (not including) `end`. */
+  spans(start: number, end: number): boolean {
+    return this.lineOf(end) !== this.lineOf(start);
+  }
 }

@@ -182,6 +182,16 @@ describe('malformed input: a located finding, exit 1, no stack trace, nothing wr
     expect(run.stderr).toContain(expected);
   });
 
+  it('reads a 1.8 MB flow mapping on one line in linear time (positions are not found by scanning the line)', () => {
+    const pairs = Array.from({ length: 120_000 }, (_, i) => `k${i}: ${i}`).join(', ');
+    const root = makeRepo({ 'accounts/oneline.yaml': `name: One line\nextra: {${pairs}}\n` });
+    const started = Date.now();
+    const { code, json } = runKamJson(['validate', '-f', 'json'], { cwd: root });
+    expect(Date.now() - started).toBeLessThan(TIME_LIMIT_MS);
+    expect(code).toBe(1);
+    expect(json.findings).toEqual([expect.objectContaining({ rule: 'schema', file: 'accounts/oneline.yaml', line: 2, column: 1 })]);
+  });
+
   it('checks 20,000 keys in one file in linear time (no quadratic duplicate-key check)', () => {
     const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n');
     const root = makeRepo({ 'accounts/wide.yaml': `name: Wide\n${keys}\nk19999: again\n`, 'accounts/unknown.yaml': `name: Unknown\n${keys}\n` });
