@@ -45,5 +45,3 @@ export function checkRepo(repo: Repo, opts: CheckOptions): CheckResult {
     completeness: Object.fromEntries(plans.map((p) => [p.id, completeness(p.value, repo.config)])),
   };
 }
-
-export { localToday } from './dates.js';

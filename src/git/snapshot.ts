@@ -1,5 +1,6 @@
 import { CONFIG_FILE } from '../load/findRoot.js';
-import { loadFromSource, REPO_FILE_RE, type LoadResult, type SourceFile } from '../load/loadRepo.js';
+import { loadFromSource, type LoadResult, type SourceFile } from '../load/loadRepo.js';
+import { REPO_FILE_RE } from '../load/repoFiles.js';
 import { decodeText, MAX_FILE_BYTES, tooLarge } from '../load/readText.js';
 import { git, readBlobs, type GitRepo } from './git.js';
 

@@ -60,7 +60,6 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
  */
 export type SourceFile = { file: string } & ({ text: string } | { finding: Finding });
 
-export { REPO_FILE_RE } from './repoFiles.js';
 
 /**
  * Loads a repo from the texts of kam.yaml and of its account and plan files, whatever source they

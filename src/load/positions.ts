@@ -101,10 +101,9 @@ export class PositionIndex {
    * the mapping that lacks it). With `preferKey`, a mapping entry is located at its key.
    */
   locate(path: readonly PathSegment[], preferKey = false): Position {
-    const wanted = Array.from({ length: path.length + 1 }, (_, len) => key(path.slice(0, len)));
     const find = this.finder();
     for (let len = path.length; len >= 0; len--) {
-      const i = find(wanted[len]!);
+      const i = find(key(path.slice(0, len)));
       if (i === undefined) continue;
       const { n } = this.toJSON();
       const at = preferKey && len === path.length && n[i * 5 + 3] ? i * 5 + 3 : n[i * 5 + 1] ? i * 5 + 1 : i * 5 + 3;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWrite } from '../util/atomicWrite.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { cacheDir, cacheInsideRepo, RACY_MS } from './cache.js';
 import { CONFIG_FILE } from './findRoot.js';
 import { listFolder, type RepoListing } from './listFolder.js';
@@ -42,7 +43,7 @@ export async function runKey(root: string, command: string, version: string, opt
     hash.update(readFileSync(configPath)).update('\0');
     for (const folder of ['accounts', 'plans'] as const) {
       const entries = (listing[folder] = await listFolder(root, folder));
-      const sorted = [...entries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      const sorted = [...entries].sort((a, b) => compareCodeUnits(a.file, b.file));
       for (const entry of sorted) {
         if ('finding' in entry) return undefined;
         const s = statSync(entry.abs);
@@ -57,8 +58,24 @@ export async function runKey(root: string, command: string, version: string, opt
   return { key: hash.digest('hex'), path: join(cacheDir(root), `run-${command}.json`), listing };
 }
 
+/**
+ * The result stored under `run` when there is one; else `compute`'s (given the listing the key was
+ * made of), stored when `keep` agrees. No `run` (caches off, or no key): always computed.
+ */
+export async function reuseOrCompute<T extends object>(
+  run: RunKey | undefined,
+  compute: (listing?: RepoListing) => Promise<T | { exitCode: number }>,
+  keep: (value: T) => boolean = () => true,
+): Promise<T | { exitCode: number }> {
+  const stored = run && readRun<T>(run);
+  if (stored) return stored;
+  const computed = await compute(run?.listing);
+  if (run && !('exitCode' in computed) && keep(computed)) writeRun(run, computed);
+  return computed;
+}
+
 /** The result stored under `run`, or undefined (missing, damaged, or for other inputs). */
-export function readRun<T>(run: RunKey): T | undefined {
+function readRun<T>(run: RunKey): T | undefined {
   try {
     const data = JSON.parse(readFileSync(run.path, 'utf8')) as { format?: number; key?: string; value?: T };
     return data.format === FORMAT && data.key === run.key && data.value !== undefined ? data.value : undefined;
@@ -68,7 +85,7 @@ export function readRun<T>(run: RunKey): T | undefined {
 }
 
 /** Stores `value` as the result for `run`. Never throws: a read-only repo only costs speed. */
-export function writeRun(run: RunKey, value: unknown): void {
+function writeRun(run: RunKey, value: unknown): void {
   try {
     atomicWrite(run.path, JSON.stringify({ format: FORMAT, key: run.key, value }), { fsync: false });
   } catch {

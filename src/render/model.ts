@@ -2,17 +2,18 @@
 // (scores, findings, completeness) plus the few per-item flags documents show. Templates only
 // format what is here; they never compute.
 import type { CheckResult } from '../check/checkRepo.js';
-import { criteriaInOrder } from '../score/explain.js';
 import { answerState, type Completeness } from '../check/completeness.js';
 import { daysBetween } from '../check/dates.js';
 import type { Finding } from '../load/finding.js';
 import type { LoadedPlan, Repo } from '../load/loadRepo.js';
+import { criteriaInOrder } from '../score/explain.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import { round1, scoreAccount, type AccountScore } from '../score/score.js';
 import type { Account } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
 import { STAGES, type Answer, type Plan } from '../schema/plan.js';
 import type { RuleId } from '../schema/rules.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { layoutMatrix, type MatrixLayout } from './matrix.js';
 
@@ -340,7 +341,7 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
     completeness: completeness?.percent ?? null,
     errors: mine.filter((f) => f.severity === 'error').length,
     warnings: mine.filter((f) => f.severity === 'warning').length,
-    byRule: [...byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)),
+    byRule: [...byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || compareCodeUnits(a.rule, b.rule)),
   };
 }
 

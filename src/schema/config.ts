@@ -143,4 +143,3 @@ export function defaultConfig(): Config {
   return configSchema.parse({ version: 1 });
 }
 
-export { keyTierNames } from './keyTiers.js';

@@ -1,4 +1,5 @@
 import type { Repo } from '../load/loadRepo.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { compareScores, scoreAccount, type AccountScore } from './score.js';
 
 export interface ManagerLoad {
@@ -46,8 +47,7 @@ export function scorePortfolio(repo: Repo): Portfolio {
   for (const a of tiered) if (a.manager) loads.set(a.manager, (loads.get(a.manager) ?? 0) + 1);
   const managers = [...loads]
     .map(([manager, n]) => ({ manager, accounts: n, limit, over: n > limit }))
-    // Code-unit order: the same on every machine, whatever its locale.
-    .sort((a, b) => b.accounts - a.accounts || (a.manager < b.manager ? -1 : a.manager > b.manager ? 1 : 0));
+    .sort((a, b) => b.accounts - a.accounts || compareCodeUnits(a.manager, b.manager));
   return {
     accounts,
     invalid,

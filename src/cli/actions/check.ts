@@ -8,7 +8,7 @@ import type { Finding } from '../../load/finding.js';
 import { CONFIG_FILE, findRoot } from '../../load/findRoot.js';
 import type { RepoListing } from '../../load/listFolder.js';
 import { REPO_FILE_RE } from '../../load/repoFiles.js';
-import { readRun, runKey, writeRun } from '../../load/runCache.js';
+import { reuseOrCompute, runKey } from '../../load/runCache.js';
 import { RULE_IDS } from '../../schema/rules.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { makeChalk } from '../color.js';
@@ -43,13 +43,8 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   const inScope = scopeFilter(paths, root, io.cwd);
   const today = opts.today ?? localToday();
   const run = cacheWanted(opts, io) ? await runKey(root, 'check', VERSION, { today, rules: opts.rule ?? {} }) : undefined;
-  let data = run && readRun<CheckRun>(run);
-  if (!data) {
-    const computed = await computeCheck(today, opts, io, run?.listing);
-    if ('exitCode' in computed) return computed.exitCode;
-    data = computed;
-    if (run && !data.usedGit) writeRun(run, data);
-  }
+  const data = await reuseOrCompute(run, (listing) => computeCheck(today, opts, io, listing), (computed) => !computed.usedGit);
+  if ('exitCode' in data) return data.exitCode;
 
   // paths... limit the report, never what the rules see: a missing plan is still found.
   const findings = data.findings.filter((f) => inScope(f.file));

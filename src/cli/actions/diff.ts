@@ -1,4 +1,4 @@
-import { localToday } from '../../check/checkRepo.js';
+import { localToday } from '../../check/dates.js';
 import { diffRevisions } from '../../git/diff.js';
 import { findRoot } from '../../load/findRoot.js';
 import { makeChalk } from '../color.js';

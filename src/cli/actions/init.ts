@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { localToday } from '../../check/checkRepo.js';
+import { localToday } from '../../check/dates.js';
 import { gitInit, gitState } from '../../init/git.js';
 import { DEFAULT_ORGANIZATION, initConfig, initFiles, writeInitFiles, type InitWriteResult } from '../../init/init.js';
 import { KamError } from '../../load/errors.js';

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { localToday } from '../../check/checkRepo.js';
+import { localToday } from '../../check/dates.js';
 import { accountText, planText } from '../../init/formText.js';
 import { refuseLinkOut } from '../../init/init.js';
 import { KamError } from '../../load/errors.js';

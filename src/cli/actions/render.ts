@@ -1,5 +1,6 @@
 import { join, relative, resolve } from 'node:path';
-import { checkRepo, localToday } from '../../check/checkRepo.js';
+import { checkRepo } from '../../check/checkRepo.js';
+import { localToday } from '../../check/dates.js';
 import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { KamError } from '../../load/errors.js';
 import type { Repo } from '../../load/loadRepo.js';

@@ -2,7 +2,7 @@ import { KamError } from '../../load/errors.js';
 import { findRoot } from '../../load/findRoot.js';
 import type { RepoListing } from '../../load/listFolder.js';
 import type { Repo } from '../../load/loadRepo.js';
-import { readRun, runKey, writeRun } from '../../load/runCache.js';
+import { reuseOrCompute, runKey } from '../../load/runCache.js';
 import type { Config } from '../../schema/config.js';
 import { explainAccount } from '../../score/explain.js';
 import { scorePortfolio, type Portfolio } from '../../score/portfolio.js';
@@ -36,13 +36,11 @@ export async function runScore(opts: ScoreOptions, io: Io): Promise<number> {
     return 'exitCode' in repo ? repo.exitCode : explain(opts.explain, repo, scorePortfolio(repo), opts, io);
   }
   const run = cacheWanted(opts, io) ? await runKey(findRoot(io.cwd, opts.repo), 'score', VERSION, {}) : undefined;
-  let data = run && readRun<ScoreRun>(run);
-  if (!data) {
-    const repo = await loadRepo(opts, io, run?.listing);
-    if ('exitCode' in repo) return repo.exitCode;
-    data = { config: repo.config, portfolio: scorePortfolio(repo) };
-    if (run) writeRun(run, data);
-  }
+  const data = await reuseOrCompute(run, async (listing): Promise<ScoreRun | { exitCode: number }> => {
+    const repo = await loadRepo(opts, io, listing);
+    return 'exitCode' in repo ? repo : { config: repo.config, portfolio: scorePortfolio(repo) };
+  });
+  if ('exitCode' in data) return data.exitCode;
   const { config, portfolio } = data;
 
   for (const bad of portfolio.invalid)
