@@ -1,4 +1,4 @@
-import { compareFindings, type Finding } from '../load/finding.js';
+import { compareFindings, type Finding } from '../findings/finding.js';
 import type { Repo } from '../load/loadRepo.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import type { Account } from '../schema/account.js';
@@ -6,7 +6,7 @@ import type { Plan } from '../schema/plan.js';
 import { completeness, type Completeness } from './completeness.js';
 import type { CheckContext } from './rule.js';
 import { RULES } from './rules/index.js';
-import { applySeverities, configRuleSettings, summarize, type FindingSummary, type RuleSettings } from './severity.js';
+import { applySeverities, configRuleSettings, summarize, type FindingSummary, type RuleSettings } from '../findings/severity.js';
 
 export interface CheckOptions {
   today: string;

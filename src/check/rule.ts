@@ -1,4 +1,4 @@
-import type { Finding } from '../load/finding.js';
+import type { Finding } from '../findings/finding.js';
 import type { LoadedAccount, LoadedPlan, Repo } from '../load/loadRepo.js';
 import type { Portfolio } from '../score/portfolio.js';
 import type { AccountScore } from '../score/score.js';

@@ -1,9 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { KamError } from '../load/errors.js';
+import { KamError } from '../errors.js';
 import { commandFactories } from './commands/index.js';
 import { crashForTest, EXIT_INTERNAL, internalErrorText } from './crash.js';
 import { processIo, type Io } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 /** Exit codes: 0 clean, 1 error findings, 2 usage/config/IO, 70 internal error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: EXIT_INTERNAL } as const;

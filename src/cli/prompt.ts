@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { KamError } from '../load/errors.js';
+import { KamError } from '../errors.js';
 import { isCI, type Io } from './io.js';
 
 /** Prompts only when a person is there to answer: both ends a terminal, not CI, not declined. */

@@ -1,6 +1,6 @@
 import { checkRepo, type CheckOptions } from '../check/checkRepo.js';
-import { KamError } from '../load/errors.js';
-import type { Finding } from '../load/finding.js';
+import { KamError } from '../errors.js';
+import type { Finding } from '../findings/finding.js';
 import { loadRepo, type LoadResult, type Repo } from '../load/loadRepo.js';
 import { accountStates, type AccountState } from './accountState.js';
 import { openGitRepo, resolveCommit } from './git.js';

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { KamError } from '../load/errors.js';
+import { KamError } from '../errors.js';
 
 /** Git is asked never to prompt, lock or page: kam only reads, and must leave the index untouched. */
 const GIT_ENV = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };

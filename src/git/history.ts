@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KamError } from '../load/errors.js';
-import { CONFIG_FILE } from '../load/findRoot.js';
+import { KamError } from '../errors.js';
+import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { loadFromSource, type SourceFile } from '../load/loadRepo.js';
 import { SLUG_RE } from '../schema/common.js';
 import { didYouMean } from '../util/didYouMean.js';

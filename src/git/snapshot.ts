@@ -1,7 +1,7 @@
-import { CONFIG_FILE } from '../load/findRoot.js';
+import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { loadFromSource, type LoadResult, type SourceFile } from '../load/loadRepo.js';
-import { REPO_FILE_RE } from '../load/repoFiles.js';
-import { decodeText, MAX_FILE_BYTES, tooLarge } from '../load/readText.js';
+import { REPO_FILE_RE } from '../repoFs/repoFiles.js';
+import { decodeText, MAX_FILE_BYTES, tooLarge } from '../repoFs/readText.js';
 import { git, readBlobs, type GitRepo } from './git.js';
 
 /** Regular files and executables; symlinks (120000) and submodules are not plan files. */

@@ -1,9 +1,9 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { loadText } from '../load/loadFile.js';
-import { PositionIndex } from '../load/positions.js';
-import { decodeText, isWithin, readBytesSync, readError } from '../load/readText.js';
+import { loadText } from '../load/loadText.js';
+import { PositionIndex } from '../yaml/positions.js';
+import { decodeText, isWithin, readBytesSync, readError } from '../repoFs/readText.js';
 import { validateWithSchema } from '../load/schemaIssues.js';
 import { accountSchema } from '../schema/account.js';
 import { SLUG_RE } from '../schema/common.js';

@@ -1,4 +1,4 @@
-import { KamError } from '../load/errors.js';
+import { KamError } from '../errors.js';
 import type { Config } from '../schema/config.js';
 import { bandsProblem, fieldProblem, IMPORT_FIELDS, importFields } from '../schema/importConfig.js';
 import { didYouMean } from '../util/didYouMean.js';

@@ -1,6 +1,6 @@
 import { dirname, join, relative } from 'node:path';
-import { KamError } from '../load/errors.js';
-import { resolvesInside } from '../load/inside.js';
+import { KamError } from '../errors.js';
+import { resolvesInside } from '../repoFs/inside.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { jsonSchemaFor, SCHEMA_FILES, SCHEMA_KINDS } from '../schema/jsonSchema.js';
 import { writeGenerated, writeNew, type WriteOutcome } from '../util/safeWrite.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolvesInside } from './inside.js';
+import { resolvesInside } from '../repoFs/inside.js';
 import { atomicWrite } from '../util/atomicWrite.js';
 import type { FileResult } from './parseFile.js';
 
@@ -25,7 +25,7 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-const FORMAT = 3;
+const FORMAT = 4;
 /**
  * A file modified this soon before being cached may be modified again within the same mtime
  * tick without its size changing ("racy git"); such entries are checked by hash next time.

@@ -5,10 +5,10 @@ import { accountSchema } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
 import { planSchema } from '../schema/plan.js';
 import { cacheInsideRepo, cacheKey, LoadCache } from './cache.js';
-import { listFolder, type RepoListing } from './listFolder.js';
-import { unreadable } from './loadFile.js';
-import { readBytesSync } from './readText.js';
-import type { LoadedFile } from './loadFile.js';
+import { listFolder, type RepoListing } from '../repoFs/listFolder.js';
+import { unreadable } from './loadText.js';
+import { readBytesSync } from '../repoFs/readText.js';
+import type { LoadedFile } from './loadText.js';
 import { fromResult, parseFile, sha1, toResult, type FileRef, type FileResult, type Shapes } from './parseFile.js';
 import { parseInWorkers, workerCount, workerScript } from './workerPool.js';
 

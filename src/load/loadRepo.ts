@@ -1,17 +1,17 @@
 import { realpath } from 'node:fs/promises';
-import { REPO_FILE_RE } from './repoFiles.js';
+import { REPO_FILE_RE } from '../repoFs/repoFiles.js';
 import { join } from 'node:path';
 import { accountSchema, type Account } from '../schema/account.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { SLUG_RE } from '../schema/common.js';
 import { planSchema, type Plan } from '../schema/plan.js';
-import { compareFindings, type Finding } from './finding.js';
-import { CONFIG_FILE } from './findRoot.js';
-import { VERSION } from '../cli/version.js';
-import { loadText, unreadable, type LoadedFile } from './loadFile.js';
+import { compareFindings, type Finding } from '../findings/finding.js';
+import { CONFIG_FILE } from '../repoFs/findRoot.js';
+import { VERSION } from '../version.js';
+import { loadText, unreadable, type LoadedFile } from './loadText.js';
 import { loadFiles, type LoadOptions } from './loadFiles.js';
-import { makeFinding } from './makeFinding.js';
-import { insideRepo, readText } from './readText.js';
+import { makeFinding, whereIn } from '../findings/makeFinding.js';
+import { insideRepo, readText } from '../repoFs/readText.js';
 import { slugify } from '../util/slug.js';
 
 export type LoadedAccount = LoadedFile<Account>;
@@ -103,12 +103,12 @@ export function assembleRepo(root: string, config: Config, configFile: LoadedCon
   }
   for (const a of accounts) {
     if (a.value?.id !== undefined && a.value.id !== a.id)
-      findings.push(makeFinding('id_mismatch', { file: a.file, account: a.id, ...a.index.locate(['id']) }, `id "${a.value.id}" does not match the file name "${a.id}"; make them equal (or remove the id line)`));
+      findings.push(makeFinding('id_mismatch', whereIn(a, a.id, ['id']), `id "${a.value.id}" does not match the file name "${a.id}"; make them equal (or remove the id line)`));
   }
   const accountIds = new Set(accounts.map((a) => a.id));
   for (const p of plans) {
     if (!p.value) continue;
-    const where = { file: p.file, account: p.id, ...p.index.locate(['account']) };
+    const where = whereIn(p, p.id, ['account']);
     if (p.value.account !== p.id)
       findings.push(makeFinding('id_mismatch', where, `this plan names account "${p.value.account}" but its file name says "${p.id}"; plans/<id>.yaml must name account <id>`));
     else if (!accountIds.has(p.value.account))

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { didYouMean } from '../util/didYouMean.js';
-import type { Finding } from './finding.js';
-import { makeFinding } from './makeFinding.js';
-import type { PathSegment, PositionIndex } from './positions.js';
+import type { Finding } from '../findings/finding.js';
+import { makeFinding } from '../findings/makeFinding.js';
+import type { PathSegment, PositionIndex } from '../yaml/positions.js';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -37,7 +37,7 @@ function flatten(issues: Issue[], prefix: PathSegment[]): Issue[] {
 
 function issueToFindings(issue: Issue, root: AnySchema, data: unknown, ctx: { file: string; account: string | null; index: PositionIndex }): Finding[] {
   const path = issue.path as PathSegment[];
-  const where = (p: readonly PathSegment[], preferKey = false) => ({ ...ctx, ...ctx.index.locate(p, preferKey) });
+  const where = (p: readonly PathSegment[], preferKey = false) => ({ ...ctx, path: p, ...ctx.index.locate(p, preferKey) });
   if (issue.code === 'unrecognized_keys') {
     const allowed = shapeKeysAt(root, path);
     return issue.keys.map((k) =>

@@ -4,7 +4,7 @@
 import type { CheckResult } from '../check/checkRepo.js';
 import { answerState, type Completeness } from '../check/completeness.js';
 import { daysBetween } from '../check/dates.js';
-import type { Finding } from '../load/finding.js';
+import type { Finding } from '../findings/finding.js';
 import type { LoadedPlan, Repo } from '../load/loadRepo.js';
 import { criteriaInOrder } from '../score/explain.js';
 import { scorePortfolio } from '../score/portfolio.js';

@@ -1,4 +1,4 @@
-import { KamError } from '../load/errors.js';
+import { KamError } from '../errors.js';
 import type { Config } from '../schema/config.js';
 import { didYouMean } from '../util/didYouMean.js';
 import type { AccountScore } from './score.js';

@@ -119,6 +119,7 @@ describe('--format sarif', () => {
 describe('--format json', () => {
   it('is the spec object: findings, summary, completeness', () => {
     expect(Object.keys(exampleJson)).toEqual(['findings', 'summary', 'completeness']);
-    expect(Object.keys(exampleJson.findings[0]).slice(0, 8)).toEqual(['rule', 'severity', 'account', 'file', 'line', 'column', 'message', 'criterion']);
+    expect(Object.keys(exampleJson.findings[0]).slice(0, 9)).toEqual(['rule', 'severity', 'account', 'file', 'line', 'column', 'message', 'path', 'criterion']);
+    expect(exampleJson.findings[0].path).toEqual(['ratings']);
   });
 });

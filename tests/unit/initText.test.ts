@@ -3,7 +3,7 @@ import { configText } from '../../src/init/configText.js';
 import { EXAMPLE_ID, exampleAccount, examplePlan } from '../../src/init/example.js';
 import { accountText, planText } from '../../src/init/formText.js';
 import { initConfig, initFiles } from '../../src/init/init.js';
-import { loadText } from '../../src/load/loadFile.js';
+import { loadText } from '../../src/load/loadText.js';
 import { accountSchema } from '../../src/schema/account.js';
 import { configSchema, defaultConfig, type Config } from '../../src/schema/config.js';
 import { planSchema } from '../../src/schema/plan.js';

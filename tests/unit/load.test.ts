@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../../src/load/loadFile.js';
+import { loadText } from '../../src/load/loadText.js';
 import { loadRepo } from '../../src/load/loadRepo.js';
 import { accountSchema } from '../../src/schema/account.js';
 import { defaultConfig } from '../../src/schema/config.js';

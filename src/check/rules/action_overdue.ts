@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { daysBetween, plural } from '../dates.js';
 import type { Rule } from '../rule.js';
 
@@ -10,7 +10,7 @@ export const actionOverdue: Rule = {
     return plans.flatMap((plan) =>
       plan.value.actions.flatMap((action, i) => {
         if (action.status !== 'open' || !action.due || action.due >= today) return [];
-        const where = { file: plan.file, account: plan.id, ...plan.index.locate(['actions', i, 'due']) };
+        const where = whereIn(plan, plan.id, ['actions', i, 'due']);
         const late = plural(daysBetween(action.due, today), 'day');
         return [makeFinding('action_overdue', where, `action "${action.title}" was due ${action.due} (${late} ago) and is still open; mark it done or set a new due date`)];
       }),

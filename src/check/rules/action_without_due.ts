@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import type { Rule } from '../rule.js';
 
 export const actionWithoutDue: Rule = {
@@ -9,7 +9,7 @@ export const actionWithoutDue: Rule = {
     return plans.flatMap((plan) =>
       plan.value.actions.flatMap((action, i) => {
         if (action.status === 'done' || action.due) return [];
-        const where = { file: plan.file, account: plan.id, ...plan.index.locate(['actions', i, 'due'], true) };
+        const where = whereIn(plan, plan.id, ['actions', i, 'due'], true);
         return [makeFinding('action_without_due', where, `action "${action.title}" has no due date; add due: YYYY-MM-DD`)];
       }),
     );

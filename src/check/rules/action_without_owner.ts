@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import type { Rule } from '../rule.js';
 
 export const actionWithoutOwner: Rule = {
@@ -10,7 +10,7 @@ export const actionWithoutOwner: Rule = {
       plan.value.actions.flatMap((action, i) => {
         if (action.owner && action.owner.trim() !== '') return [];
         // At an empty `owner:` when there is one, else at the action.
-        const where = { file: plan.file, account: plan.id, ...plan.index.locate(['actions', i, 'owner'], true) };
+        const where = whereIn(plan, plan.id, ['actions', i, 'owner'], true);
         return [makeFinding('action_without_owner', where, `action "${action.title}" has no owner; add owner: <name>`)];
       }),
     );

@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import type { Rule } from '../rule.js';
 
 export const managerOverCapacity: Rule = {
@@ -14,7 +14,7 @@ export const managerOverCapacity: Rule = {
         // the message names all of them.
         const first = accounts.find((a) => a.id === owned[0]);
         if (!first) return [];
-        const where = { file: first.file, account: first.id, ...first.index.locate(['manager']) };
+        const where = whereIn(first, first.id, ['manager']);
         const message = `${load.manager} manages ${load.accounts} tiered accounts (${owned.join(', ')}) but limits.max_accounts_per_manager is ${load.limit}; hand some to another manager or raise the limit`;
         return [makeFinding('manager_over_capacity', where, message, { manager: load.manager })];
       });

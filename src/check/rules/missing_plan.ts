@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { keyTierNames } from '../../schema/keyTiers.js';
 import type { Rule } from '../rule.js';
 
@@ -13,7 +13,7 @@ export const missingPlan: Rule = {
     return accounts.flatMap((account) => {
       const tier = scores.get(account.id)?.tier;
       if (!tier || !keyTiers.has(tier) || planned.has(account.id)) return [];
-      const where = { file: account.file, account: account.id, ...account.index.locate(['name'], true) };
+      const where = whereIn(account, account.id, ['name'], true);
       return [makeFinding('missing_plan', where, `${account.value.name} is ${tier}, a key tier, but has no plan; create plans/${account.id}.yaml`)];
     });
   },

@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import type { Rule } from '../rule.js';
 
 export const missingRole: Rule = {
@@ -9,7 +9,7 @@ export const missingRole: Rule = {
     return plans.flatMap((plan) => {
       const held = new Set(plan.value.team.flatMap((member) => member.roles));
       // At the `team:` line; a plan without one is located at its root mapping.
-      const where = { file: plan.file, account: plan.id, ...plan.index.locate(['team'], true) };
+      const where = whereIn(plan, plan.id, ['team'], true);
       return repo.config.roles
         .filter((role) => !held.has(role.id))
         .map((role) => makeFinding('missing_role', where, `no one on the account team is ${role.label} (${role.id}); add the role to a member under team:`, { role: role.id }));

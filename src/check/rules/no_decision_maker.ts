@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import type { Rule } from '../rule.js';
 
 const DECIDERS = new Set(['decision_maker', 'economic_buyer']);
@@ -10,7 +10,7 @@ export const noDecisionMaker: Rule = {
   check({ plans }) {
     return plans.flatMap((plan) => {
       if (plan.value.stakeholders.some((s) => s.role && DECIDERS.has(s.role))) return [];
-      const where = { file: plan.file, account: plan.id, ...plan.index.locate(['stakeholders'], true) };
+      const where = whereIn(plan, plan.id, ['stakeholders'], true);
       return [makeFinding('no_decision_maker', where, 'no stakeholder is the decision maker or economic buyer; add who decides (role: decision_maker) and who holds the budget (role: economic_buyer)')];
     });
   },

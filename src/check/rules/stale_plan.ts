@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { daysBetween, plural } from '../dates.js';
 import type { Rule } from '../rule.js';
 
@@ -10,7 +10,7 @@ export const stalePlan: Rule = {
     const cadence = repo.config.review.cadence_days;
     const rhythm = `the review cadence is ${plural(cadence, 'day')}`;
     return plans.flatMap((plan) => {
-      const at = (path: string[]) => ({ file: plan.file, account: plan.id, ...plan.index.locate(path) });
+      const at = (path: string[]) => whereIn(plan, plan.id, path);
       const reviewed = plan.value.last_reviewed;
       if (reviewed) {
         const age = daysBetween(reviewed, today);

@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import type { Rule } from '../rule.js';
 
 export const tooManyKeyAccounts: Rule = {
@@ -10,7 +10,7 @@ export const tooManyKeyAccounts: Rule = {
     const { count, limit, over } = portfolio.keyAccounts;
     if (!over) return [];
     const cfg = repo.configFile;
-    const where = { file: cfg.file, account: null, ...cfg.index.locate(['limits', 'max_key_accounts']) };
+    const where = whereIn(cfg, null, ['limits', 'max_key_accounts']);
     return [makeFinding('too_many_key_accounts', where, `${count} accounts are tiered but limits.max_key_accounts is ${limit}; tier fewer accounts or raise the limit`)];
   },
 };

@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { answerState } from '../completeness.js';
 import type { Rule } from '../rule.js';
 
@@ -14,8 +14,8 @@ export const unansweredQuestion: Rule = {
         .filter((q) => answerState(answers[q.id] as never) === 'unanswered')
         .map((q) => {
           // Point at the blank answer when there is one, else at the answers mapping (or the plan).
-          const pos = plan.index.locate(['answers', q.id], true);
-          return makeFinding('unanswered_question', { file: plan.file, account: plan.id, ...pos }, `unanswered: ${q.text} (${q.id})`, { question: q.id });
+          const pos = whereIn(plan, plan.id, ['answers', q.id], true);
+          return makeFinding('unanswered_question', pos, `unanswered: ${q.text} (${q.id})`, { question: q.id });
         });
     });
   },

@@ -1,4 +1,4 @@
-import { makeFinding } from '../../load/makeFinding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import type { Rule } from '../rule.js';
 
 export const unratedCriterion: Rule = {
@@ -10,7 +10,7 @@ export const unratedCriterion: Rule = {
     return accounts.flatMap((account) => {
       const unrated = scores.get(account.id)?.unrated ?? [];
       // At the `ratings:` line, or the account's root mapping when it has none.
-      const where = { file: account.file, account: account.id, ...account.index.locate(['ratings'], true) };
+      const where = whereIn(account, account.id, ['ratings'], true);
       // An account that rates nothing gets one finding, not one per criterion: the fix is one step.
       if (unrated.length === criteria.length)
         return [makeFinding('unrated_criterion', where, `rates none of the ${criteria.length} criteria, so it has no score or tier; add ratings: with ${criteria.map((c) => c.id).join(', ')} (${scale.min}-${scale.max})`)];

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CheckResult } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
-import { configRuleSettings, summarize, type RuleSettings } from '../../check/severity.js';
-import { KamError } from '../../load/errors.js';
-import type { Finding } from '../../load/finding.js';
-import { CONFIG_FILE, findRoot } from '../../load/findRoot.js';
-import type { RepoListing } from '../../load/listFolder.js';
-import { REPO_FILE_RE } from '../../load/repoFiles.js';
-import { reuseOrCompute, runKey } from '../../load/runCache.js';
+import { configRuleSettings, summarize, type RuleSettings } from '../../findings/severity.js';
+import { KamError } from '../../errors.js';
+import type { Finding } from '../../findings/finding.js';
+import { CONFIG_FILE, findRoot } from '../../repoFs/findRoot.js';
+import type { RepoListing } from '../../repoFs/listFolder.js';
+import { REPO_FILE_RE } from '../../repoFs/repoFiles.js';
+import { reuseOrCompute, runKey } from '../runCache.js';
 import { RULE_IDS } from '../../schema/rules.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { makeChalk } from '../color.js';
@@ -16,7 +16,7 @@ import { findingsFormatters, type FindingsFormat } from '../format/findings/inde
 import { limitFindings } from '../format/findings/limit.js';
 import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../version.js';
 
 export interface CheckCliOptions extends GlobalOptions {
   format: FindingsFormat;

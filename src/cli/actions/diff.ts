@@ -1,6 +1,6 @@
 import { localToday } from '../../check/dates.js';
 import { diffRevisions } from '../../git/diff.js';
-import { findRoot } from '../../load/findRoot.js';
+import { findRoot } from '../../repoFs/findRoot.js';
 import { makeChalk } from '../color.js';
 import { diffFormatters, type DiffFormat } from '../format/diff/index.js';
 import type { Io } from '../io.js';

@@ -1,7 +1,7 @@
 import { renderTable } from '../format/table.js';
 import { SHALLOW_HINT } from '../../git/git.js';
 import { accountHistory, type History } from '../../git/history.js';
-import { findRoot } from '../../load/findRoot.js';
+import { findRoot } from '../../repoFs/findRoot.js';
 import { makeChalk } from '../color.js';
 import { sparkline } from '../format/sparkline.js';
 import type { Io } from '../io.js';

@@ -3,8 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { localToday } from '../../check/dates.js';
 import { gitInit, gitState } from '../../init/git.js';
 import { DEFAULT_ORGANIZATION, initConfig, initFiles, writeInitFiles, type InitWriteResult } from '../../init/init.js';
-import { KamError } from '../../load/errors.js';
-import { CONFIG_FILE } from '../../load/findRoot.js';
+import { KamError } from '../../errors.js';
+import { CONFIG_FILE } from '../../repoFs/findRoot.js';
 import { loadConfig } from '../../load/loadRepo.js';
 import { DEFAULT_CURRENCY } from '../../schema/defaults.js';
 import type { Config } from '../../schema/config.js';
@@ -12,7 +12,7 @@ import { makeChalk } from '../color.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { ask, canPrompt } from '../prompt.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../version.js';
 
 export interface InitOptions extends GlobalOptions {
   organization?: string;

@@ -1,11 +1,11 @@
-import { findRoot } from '../../load/findRoot.js';
-import type { RepoListing } from '../../load/listFolder.js';
+import { findRoot } from '../../repoFs/findRoot.js';
+import type { RepoListing } from '../../repoFs/listFolder.js';
 import { loadRepo, type LoadOptions, type Repo } from '../../load/loadRepo.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters } from '../format/findings/index.js';
 import { cacheWanted, type Io } from '../io.js';
 import { makeProgress } from '../progress.js';
-import { summarize } from '../../check/severity.js';
+import { summarize } from '../../findings/severity.js';
 
 /**
  * Finds and loads the repo for a command. An invalid kam.yaml is printed as located findings and

@@ -2,7 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { checkRepo } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
 import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
-import { KamError } from '../../load/errors.js';
+import { KamError } from '../../errors.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';

@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
-import { KamError } from '../../load/errors.js';
-import { findRoot } from '../../load/findRoot.js';
+import { KamError } from '../../errors.js';
+import { findRoot } from '../../repoFs/findRoot.js';
 import { loadConfig } from '../../load/loadRepo.js';
 import { defaultConfig, type Config } from '../../schema/config.js';
 import { jsonSchemaFor, SCHEMA_FILES, SCHEMA_KINDS, type SchemaKind } from '../../schema/jsonSchema.js';

@@ -1,8 +1,8 @@
-import { KamError } from '../../load/errors.js';
-import { findRoot } from '../../load/findRoot.js';
-import type { RepoListing } from '../../load/listFolder.js';
+import { KamError } from '../../errors.js';
+import { findRoot } from '../../repoFs/findRoot.js';
+import type { RepoListing } from '../../repoFs/listFolder.js';
 import type { Repo } from '../../load/loadRepo.js';
-import { reuseOrCompute, runKey } from '../../load/runCache.js';
+import { reuseOrCompute, runKey } from '../runCache.js';
 import type { Config } from '../../schema/config.js';
 import { explainAccount } from '../../score/explain.js';
 import { scorePortfolio, type Portfolio } from '../../score/portfolio.js';
@@ -13,7 +13,7 @@ import { explainJson, explainText } from '../format/score/explain.js';
 import { scoreFormatters, type ScoreFormat } from '../format/score/index.js';
 import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../version.js';
 
 export interface ScoreOptions extends GlobalOptions {
   format: ScoreFormat;

@@ -1,4 +1,4 @@
-import { applySeverities, configRuleSettings, summarize } from '../../check/severity.js';
+import { applySeverities, configRuleSettings, summarize } from '../../findings/severity.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
 import { limitFindings } from '../format/findings/limit.js';

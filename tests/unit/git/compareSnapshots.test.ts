@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountState } from '../../../src/git/accountState.js';
 import { compareSnapshots, findingKey, type Snapshot } from '../../../src/git/diff.js';
-import type { Finding } from '../../../src/load/finding.js';
-import { makeFinding } from '../../../src/load/makeFinding.js';
+import type { Finding } from '../../../src/findings/finding.js';
+import { makeFinding } from '../../../src/findings/makeFinding.js';
 
 const st = (score: number | null, completeness: number | null = 50): AccountState => ({ score, tier: score === null ? null : score >= 75 ? 'Tier 1' : 'Not key', quadrant: null, completeness });
 const snap = (states: Record<string, AccountState>, findings: Finding[] = []): Snapshot => ({ states: new Map(Object.entries(states)), findings });

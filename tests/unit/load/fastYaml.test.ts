@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { parseYamlFast } from '../../../src/load/fastYaml.js';
-import { parseWithYaml } from '../../../src/load/parseYaml.js';
+import { parseYamlFast } from '../../../src/yaml/fastYaml.js';
+import { parseWithYaml } from '../../../src/yaml/parseYaml.js';
 
 /** KAM_FUZZ_RUNS raises the number of generated cases for a deeper search outside `npm test`. */
 const RUNS = { numRuns: Number(process.env.KAM_FUZZ_RUNS ?? 1500) };

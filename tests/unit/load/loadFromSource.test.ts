@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFromSource, loadRepo } from '../../../src/load/loadRepo.js';
-import { makeFinding } from '../../../src/load/makeFinding.js';
+import { makeFinding } from '../../../src/findings/makeFinding.js';
 import { makeRepo } from '../../helpers/tmpRepo.js';
 
 const files = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KamError } from '../../../src/load/errors.js';
+import { KamError } from '../../../src/errors.js';
 import { compareScores, scoreAccount } from '../../../src/score/score.js';
 import { selectAccounts } from '../../../src/score/select.js';
 import { account, ACCOUNTS, config } from './fixture.js';

@@ -1,5 +1,5 @@
 import type { AccountChange } from '../../../git/diff.js';
-import type { Finding } from '../../../load/finding.js';
+import type { Finding } from '../../../findings/finding.js';
 import { findingCounts, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
 

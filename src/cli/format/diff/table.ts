@@ -1,4 +1,4 @@
-import type { Finding } from '../../../load/finding.js';
+import type { Finding } from '../../../findings/finding.js';
 import { findingCounts, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
 import { renderTable } from '../table.js';

@@ -1,5 +1,5 @@
 import { RULE_DOCS } from '../../../check/registry.js';
-import type { Finding } from '../../../load/finding.js';
+import type { Finding } from '../../../findings/finding.js';
 import type { RuleId } from '../../../schema/rules.js';
 import type { FindingsFormatter } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../../../load/finding.js';
+import type { Finding } from '../../../findings/finding.js';
 import { DEFAULT_MAX_FINDINGS } from '../../options.js';
 
 /** Formats a person reads in a terminal; the others are read by programs and get everything. */

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { RULE_DOCS } from '../../../check/registry.js';
-import { VERSION } from '../../version.js';
+import { VERSION } from '../../../version.js';
 import type { FindingsFormatter } from './types.js';
 
 const SRCROOT = '%SRCROOT%';

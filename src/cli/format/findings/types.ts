@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Completeness } from '../../../check/completeness.js';
-import type { FindingSummary } from '../../../check/severity.js';
-import type { Finding } from '../../../load/finding.js';
+import type { FindingSummary } from '../../../findings/severity.js';
+import type { Finding } from '../../../findings/finding.js';
 import type { RuleId } from '../../../schema/rules.js';
 
 /** What every findings formatter gets: the findings and whatever context the format needs. */

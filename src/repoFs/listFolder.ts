@@ -1,7 +1,7 @@
 import { readdir, realpath, lstat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { KamError } from './errors.js';
-import type { Finding } from './finding.js';
+import { KamError } from '../errors.js';
+import type { Finding } from '../findings/finding.js';
 import { insideRepo, isWithin } from './readText.js';
 
 const YAML_EXT = /\.ya?ml$/;

@@ -1,4 +1,4 @@
-import type { Finding } from '../load/finding.js';
+import type { Finding } from './finding.js';
 import type { Config } from '../schema/config.js';
 import type { RuleId, SeveritySetting } from '../schema/rules.js';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Finding } from './finding.js';
-import { parseYaml } from './parseYaml.js';
-import { PositionIndex } from './positions.js';
+import type { Finding } from '../findings/finding.js';
+import { parseYaml } from '../yaml/parseYaml.js';
+import { PositionIndex } from '../yaml/positions.js';
 import { validateWithSchema } from './schemaIssues.js';
 
 /** One repo file after parsing and validation. `value` is absent when the file has errors. */

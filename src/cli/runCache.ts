@@ -3,9 +3,9 @@ import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWrite } from '../util/atomicWrite.js';
 import { compareCodeUnits } from '../util/compare.js';
-import { cacheDir, cacheInsideRepo, RACY_MS } from './cache.js';
-import { CONFIG_FILE } from './findRoot.js';
-import { listFolder, type RepoListing } from './listFolder.js';
+import { cacheDir, cacheInsideRepo, RACY_MS } from '../load/cache.js';
+import { CONFIG_FILE } from '../repoFs/findRoot.js';
+import { listFolder, type RepoListing } from '../repoFs/listFolder.js';
 
 /**
  * The cache of whole results. When neither kam.yaml, any account or plan file, the kam version

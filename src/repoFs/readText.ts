@@ -1,8 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, sep } from 'node:path';
-import type { Finding } from './finding.js';
-import { makeFinding } from './makeFinding.js';
+import type { Finding } from '../findings/finding.js';
+import { makeFinding } from '../findings/makeFinding.js';
 
 /** Larger files are not plan files; reading them would only cost time and memory. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

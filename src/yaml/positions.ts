@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { Position } from './finding.js';
+import type { PathSegment, Position } from '../findings/finding.js';
 
-export type PathSegment = string | number;
+export type { PathSegment };
 const SEP = '\u0001';
 const key = (path: readonly PathSegment[]) => path.join(SEP);
 

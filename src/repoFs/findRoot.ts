@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { KamError } from './errors.js';
+import { KamError } from '../errors.js';
 
 export const CONFIG_FILE = 'kam.yaml';
 

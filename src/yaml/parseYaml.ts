@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { parseYamlFast } from './fastYaml.js';
-import type { Finding } from './finding.js';
-import { makeFinding } from './makeFinding.js';
+import type { Finding } from '../findings/finding.js';
+import { makeFinding } from '../findings/makeFinding.js';
 import { PositionIndex } from './positions.js';
 
 export interface ParsedYaml {
