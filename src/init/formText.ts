@@ -1,5 +1,6 @@
 import type { Config } from '../schema/config.js';
-import { STAGES, STAKEHOLDER_ROLES, LEVELS, STANCES, ACTION_STATUSES, type Plan } from '../schema/plan.js';
+import { ACTION_STATUSES, LEVELS, STAGES, STAKEHOLDER_ROLES, STANCES } from '../schema/enums.js';
+import type { Plan } from '../schema/plan.js';
 import { block, blockItem, commentLines, flow, scalar, schemaLine, withComment } from './yamlText.js';
 
 // The files `kam new` (and `kam init`'s worked example) write. They are forms: every criterion and

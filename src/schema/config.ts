@@ -6,6 +6,8 @@ import {
 } from './defaults.js';
 import { DEFAULT_CHECKLIST } from './checklist.js';
 import { RULE_DEFAULTS, SEVERITIES } from './rules.js';
+import { STAKEHOLDER_ROLES } from './enums.js';
+import { closest } from '../util/didYouMean.js';
 import { bandsProblem, fieldProblem, importSection } from './importConfig.js';
 
 const criterion = z.strictObject({
@@ -84,6 +86,32 @@ const checklist = z
 
 const role = z.strictObject({ id: ident, label: nonEmptyText, description: z.string().optional() });
 
+/**
+ * What one tier requires of its plans (spec 1.1, section 2). Every key is optional and falls back
+ * to the repo-wide behaviour of version 1; names are checked against the rest of kam.yaml below.
+ */
+const profile = z.strictObject({
+  roles: z.array(ident).optional().meta({ description: 'Account-team roles this tier requires (role ids); default: every role' }),
+  stakeholder_roles: z.array(z.string()).optional().meta({ description: 'Stakeholder roles someone must hold; default: none' }),
+  cadence_days: z.int().positive().optional().meta({ description: 'Review cadence for this tier; default: review.cadence_days' }),
+  contact_days: z.int().positive().optional().meta({ description: 'Days allowed since the last contact with a high-influence stakeholder; default: no contact check' }),
+  checklist: z
+    .union([z.literal('all'), z.array(z.string())])
+    .optional()
+    .meta({ description: '"all", or a list of category ids and question ids this tier must answer; default: all' }),
+});
+
+/** A git host handle: `@user`, `@org/team`, or an e-mail address (as CODEOWNERS takes them). */
+const handle = z
+  .string()
+  .regex(/^(@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/, 'must be a git host handle such as "@dwhitfield" or "@acme/sales-leads", or an e-mail address');
+
+/** spec 1.1, section 9: a person is a handle (short form), or `{ handle, email }`, or `{}`. */
+const person = z.union([
+  handle,
+  z.strictObject({ handle: handle.optional(), email: z.email('must be an e-mail address').optional() }),
+]);
+
 const ruleSeverities = z.strictObject(
   Object.fromEntries(Object.keys(RULE_DEFAULTS).map((id) => [id, z.enum(SEVERITIES).optional()])) as Record<
     keyof typeof RULE_DEFAULTS,
@@ -91,8 +119,7 @@ const ruleSeverities = z.strictObject(
   >,
 );
 
-export const configSchema = z
-  .strictObject({
+const configObjectShape = z.strictObject({
     $schema: z.string().optional(),
     version: z.literal(1, { error: 'version must be 1 (the only plan repo format version)' }),
     organization: z.string().optional().meta({ description: 'The supplier: us.' }),
@@ -110,13 +137,23 @@ export const configSchema = z
     checklist: checklist.default(() => structuredClone(DEFAULT_CHECKLIST)),
     rules: ruleSeverities.default({}),
     import: importSection.optional(),
-  })
+    people: z.record(z.string(), person).optional().meta({ description: 'The people named in accounts and plans: name -> git host handle, or { handle, email }' }),
+    approvals: z.record(z.string(), z.array(handle)).optional().meta({ description: 'Tier name -> the handles that must approve changes to its files' }),
+    profiles: z.record(z.string(), profile).optional().meta({ description: 'What each tier requires of its plans, keyed by tier name' }),
+  });
+
+export const configSchema = configObjectShape
   .superRefine((cfg, ctx) => {
     const names = new Set(cfg.scoring.tiers.map((t) => t.name));
     cfg.key_tiers?.forEach((name, i) => {
       if (!names.has(name))
         ctx.addIssue({ code: 'custom', path: ['key_tiers', i], message: `"${name}" is not a tier; tiers are ${[...names].map((n) => `"${n}"`).join(', ')}` });
     });
+    profileProblems(cfg, ctx);
+    for (const tierName of Object.keys(cfg.approvals ?? {})) {
+      const tiers = cfg.scoring.tiers.map((t) => t.name);
+      if (!tiers.includes(tierName)) ctx.addIssue({ code: 'custom', path: ['approvals', tierName], message: `"${tierName}" is not a tier${hint(tierName, tiers)}; tiers are ${tiers.map((n) => `"${n}"`).join(', ')}` });
+    }
     // Import mappings name criteria, which only the scoring section knows.
     for (const [column, fields] of Object.entries(cfg.import?.map ?? {})) {
       [fields].flat().forEach((field, i) => {
@@ -131,12 +168,43 @@ export const configSchema = z
   })
   .meta({ title: 'kam.yaml', description: 'kam plan repo configuration (format version 1)' });
 
+/** A profile may only name tiers, roles, stakeholder roles, categories and questions that exist. */
+function profileProblems(cfg: z.output<typeof configObjectShape>, ctx: z.RefinementCtx): void {
+  const tiers = cfg.scoring.tiers.map((t) => t.name);
+  const roles = cfg.roles.map((r) => r.id);
+  const categories = cfg.checklist.categories.map((c) => c.id);
+  const questions = cfg.checklist.categories.flatMap((c) => c.questions.map((q) => q.id));
+  const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+  for (const [tier, p] of Object.entries(cfg.profiles ?? {})) {
+    if (!tiers.includes(tier)) ctx.addIssue({ code: 'custom', path: ['profiles', tier], message: `"${tier}" is not a tier${hint(tier, tiers)}; tiers are ${list(tiers)}` });
+    p.roles?.forEach((r, i) => {
+      if (!roles.includes(r)) ctx.addIssue({ code: 'custom', path: ['profiles', tier, 'roles', i], message: `"${r}" is not a role${hint(r, roles)}; roles are ${list(roles)}` });
+    });
+    p.stakeholder_roles?.forEach((r, i) => {
+      if (!(STAKEHOLDER_ROLES as readonly string[]).includes(r))
+        ctx.addIssue({ code: 'custom', path: ['profiles', tier, 'stakeholder_roles', i], message: `"${r}" is not a stakeholder role${hint(r, STAKEHOLDER_ROLES)}; they are ${list([...STAKEHOLDER_ROLES])}` });
+    });
+    if (Array.isArray(p.checklist))
+      p.checklist.forEach((id, i) => {
+        if (!categories.includes(id) && !questions.includes(id))
+          ctx.addIssue({ code: 'custom', path: ['profiles', tier, 'checklist', i], message: `"${id}" is neither a checklist category nor a question id${hint(id, [...categories, ...questions])}` });
+      });
+  }
+}
+
+const hint = (name: string, known: readonly string[]) => {
+  const close = closest(name, known);
+  return close ? ` (did you mean "${close}"?)` : '';
+};
+
 export type ConfigInput = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema>;
 export type Criterion = Config['scoring']['criteria'][number];
 export type Tier = Config['scoring']['tiers'][number];
 export type Role = Config['roles'][number];
 export type Checklist = Config['checklist'];
+export type Profile = NonNullable<Config['profiles']>[string];
+export type Person = NonNullable<Config['people']>[string];
 
 /** The configuration a repo gets when its kam.yaml holds only `version: 1`. */
 export function defaultConfig(): Config {

@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { isoDate, nonEmptyText, slug } from './common.js';
 import type { Config } from './config.js';
 
-export const STAGES = ['strategy', 'research', 'action_plan', 'execution', 'review'] as const;
-export const STAKEHOLDER_ROLES = ['decision_maker', 'economic_buyer', 'influencer', 'champion', 'user', 'blocker'] as const;
-export const LEVELS = ['high', 'medium', 'low'] as const;
-export const STANCES = ['supporter', 'neutral', 'detractor'] as const;
-export const ACTION_STATUSES = ['open', 'done', 'blocked'] as const;
+import { ACTION_STATUSES, LEVELS, STAGES, STAKEHOLDER_ROLES, STANCES } from './enums.js';
 
 const text = z.string();
 const textList = z.array(text).default([]);
@@ -43,15 +39,29 @@ export function planSchema(config: Config) {
       stakeholders: z
         .array(
           z.strictObject({
+            id: slug.optional().meta({ description: 'Optional slug, unique within the plan; other stakeholders name it in reports_to' }),
             name: nonEmptyText,
             title: z.string().optional(),
             role: z.enum(STAKEHOLDER_ROLES).optional(),
             influence: z.enum(LEVELS).optional(),
             stance: z.enum(STANCES).optional(),
-            owner: z.string().optional(),
+            owner: z.string().optional().meta({ description: 'Who on our team holds this relationship' }),
+            reports_to: slug.optional().meta({ description: 'The id of the stakeholder of this plan they report to' }),
+            last_contact: isoDate.optional().meta({ description: 'Last substantive conversation with someone of our team' }),
+            contacts: z.array(nonEmptyText).optional().meta({ description: 'Our other people with a working relationship to them' }),
             notes: z.string().optional(),
           }),
         )
+        .superRefine((list, ctx) => {
+          // Stakeholders without an id cannot be referenced, so only given ids must be unique.
+          const seen = new Map<string, number>();
+          list.forEach((st, i) => {
+            if (st.id === undefined) return;
+            const first = seen.get(st.id);
+            if (first === undefined) seen.set(st.id, i);
+            else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate stakeholder id "${st.id}" (first at item ${first + 1})` });
+          });
+        })
         .default([]),
       answers: answers.default({}),
       objectives: textList,

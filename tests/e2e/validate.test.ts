@@ -45,7 +45,7 @@ describe('kam validate', () => {
     expect(json.summary).toEqual({ errors: 5, warnings: 0, accounts: 6, plans: 0 });
     expect(json.findings).toContainEqual({
       rule: 'schema', severity: 'error', account: 'unknown', file: 'accounts/unknown.yaml', line: 2, column: 1,
-      message: 'unknown key "manger"; did you mean "manager"?',
+      message: 'unknown key "manger"; did you mean "manager"?', path: ['manger'],
     });
     expect(json.findings.map((f: { rule: string }) => f.rule).sort()).toEqual(['duplicate_key', 'id_mismatch', 'schema', 'schema', 'yaml_syntax']);
   });

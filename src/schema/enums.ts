@@ -1,0 +1,7 @@
+// The fixed vocabularies of plans (docs/format.md): kam.yaml's profiles name some of them too.
+
+export const STAGES = ['strategy', 'research', 'action_plan', 'execution', 'review'] as const;
+export const STAKEHOLDER_ROLES = ['decision_maker', 'economic_buyer', 'influencer', 'champion', 'user', 'blocker'] as const;
+export const LEVELS = ['high', 'medium', 'low'] as const;
+export const STANCES = ['supporter', 'neutral', 'detractor'] as const;
+export const ACTION_STATUSES = ['open', 'done', 'blocked'] as const;
