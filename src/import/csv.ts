@@ -65,11 +65,11 @@ export function parseCsv(input: string, delimiter?: string): CsvTable {
       skip_empty_lines: true,
       info: true,
       raw: true,
-      on_record: (row: { info: { lines: number } }) => {
-        lastLine = row.info.lines;
-        return row;
+      on_record: (record: string[], context: { lines: number }) => {
+        lastLine = context.lines;
+        return record;
       },
-    }) as typeof rows;
+    }) as unknown as typeof rows;
   } catch (err) {
     if ((err as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw err;
     const start = nextContentLine(text, lastLine + 1);
