@@ -1,10 +1,8 @@
-// Reading and writing CSV for CRM round trips. Reading is csv-parse (RFC 4180: quoted fields with
+// Reading CSV for CRM round trips. Reading is csv-parse (RFC 4180: quoted fields with
 // the delimiter, doubled quotes and line breaks inside), around which kam adds what CRM exports
 // need: a UTF-8 BOM dropped, `,` or `;` detected from the header line, the line each record starts
-// on, and a per-row problem for text after a closing quote. Writing is csv-stringify with every
-// cell neutralised against formula injection (spreadsheetCell).
+// on, and a per-row problem for text after a closing quote. Writing: src/util/csvWrite.ts.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 
 export interface CsvRecord {
   /** The 1-based physical line the record starts on, as a linter would report it. */
@@ -114,26 +112,4 @@ function nextContentLine(text: string, line: number): number {
   let n = Math.max(line, 1);
   while (n <= lines.length && lines[n - 1] === '') n++;
   return n;
-}
-
-/**
- * A cell a spreadsheet will not run (OWASP, "CSV Injection"): text starting with `=`, `+`, `-`,
- * `@`, a tab or a carriage return gets a leading `'`, which spreadsheets show as text. Numbers
- * are written as numbers: a negative number such as -1200.5 is a literal to every spreadsheet,
- * not a formula, so only strings are neutralised (a number-looking string stays as it is only
- * when it is a plain number, e.g. "-12.5").
- */
-export function spreadsheetCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (/^-\d+(?:\.\d+)?$/.test(value)) return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/**
- * CSV text of `rows` after a header row: RFC 4180 quoting, CRLF line ends (spreadsheets read
- * both), every cell through spreadsheetCell.
- */
-export function writeCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return stringify([header.map(spreadsheetCell), ...rows.map((r) => r.map(spreadsheetCell))], { record_delimiter: '\r\n' });
 }
