@@ -102,9 +102,9 @@ export async function importAccounts(root: string, config: Config, table: CsvTab
     if (record.cells.length !== width)
       return reject(`has ${record.cells.length} cells but the header has ${width}; check the quoting on this row (a field with "${table.delimiter}" or a line break must be in double quotes)`);
 
-    const idCell = idColumn ? record.cells[idColumn.index]!.trim() : '';
-    const nameCell = nameColumn ? record.cells[nameColumn.index]!.trim() : '';
-    const crmCell = crmColumn ? record.cells[crmColumn.index]!.trim() : '';
+    const idCell = idColumn ? unguard(record.cells[idColumn.index]!.trim()) : '';
+    const nameCell = nameColumn ? unguard(record.cells[nameColumn.index]!.trim()) : '';
+    const crmCell = crmColumn ? unguard(record.cells[crmColumn.index]!.trim()) : '';
     if (crmCell) {
       const seenCrm = firstCrmLine.get(crmCell);
       if (seenCrm !== undefined) return reject(`duplicate CRM record id "${crmCell}" (column "${crmColumn!.column}"), also on line ${seenCrm}; a CRM record can be one account only`);
@@ -165,7 +165,7 @@ export async function importAccounts(root: string, config: Config, table: CsvTab
 function rowValues(record: CsvRecord, mapping: ImportMapping, config: Config, opts: ImportOptions): Value[] | { reason: string } {
   const values: Value[] = [];
   for (const { index, column, fields } of mapping.columns) {
-    const cell = record.cells[index]!.trim();
+    const cell = unguard(record.cells[index]!.trim());
     if (cell === '') continue;
     for (const field of fields) {
       if (field === 'id') continue; // the id names the file; see importAccounts
@@ -175,6 +175,14 @@ function rowValues(record: CsvRecord, mapping: ImportMapping, config: Config, op
     }
   }
   return values;
+}
+
+/**
+ * A cell as written before kam's (or a spreadsheet's) formula guard: `'=x` -> `=x`
+ * (util/csvWrite.ts), so `kam export` output reads back as it was.
+ */
+function unguard(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 function convert(field: string, cell: string, mapping: ImportMapping, config: Config, opts: ImportOptions): EditValue | { reason: string } {
