@@ -123,7 +123,7 @@ export async function importAccounts(root: string, config: Config, table: CsvTab
       return reject(`cannot make an id from the name "${nameCell}"; map a column to id (--map "<column>=id")`);
     }
     const seen = firstLine.get(id);
-    if (seen !== undefined) return reject(`duplicate id "${id}", also on line ${seen}${idColumn || crmColumn ? '' : '; map an id column to tell them apart'}`, id);
+    if (seen !== undefined) return reject(`duplicate id "${id}", also on line ${seen}${idColumn ? '' : '; map an id column to tell them apart'}`, id);
     firstLine.set(id, record.line);
 
     const existingName = existing.get(id);
