@@ -292,6 +292,7 @@ describe('the CRM round trip through the binary', () => {
     writeFileSync(join(root, 'hubspot.csv'), HUBSPOT.replace('Müller & Söhne GmbH', 'Müller & Söhne AG'));
     const dry = runKam(['import', 'hubspot.csv', '--update', '--dry-run'], { cwd: root });
     expect(dry.stdout).toContain('hubspot.csv:2  updated    accounts/muller-and-sohne-gmbh.yaml  (name)  renamed: "Müller & Söhne GmbH" -> "Müller & Söhne AG"');
+    expect(dry.stdout).toContain('1 renamed in the CRM: kept its file and id, changed the name');
     expect(readFileSync(file, 'utf8')).toBe(mine);
     expect(runKam(['import', 'hubspot.csv', '--update'], { cwd: root }).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(mine.replace('Müller & Söhne GmbH', 'Müller & Söhne AG'));

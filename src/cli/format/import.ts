@@ -33,6 +33,8 @@ const table: ImportFormatter = ({ report, root, cwd, chalk }) => {
   const counts = `${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.rejected} rejected`;
   const total = `${report.rows.length} row${report.rows.length === 1 ? '' : 's'} of ${report.source}`;
   lines.push(s.rejected > 0 ? chalk.red.bold(`✖ ${counts} (${total})`) : chalk.green(`✔ ${counts} (${total})`));
+  const renamed = report.rows.filter((r) => r.renamed).length;
+  if (renamed > 0) lines.push(`${renamed} renamed in the CRM: kept ${renamed === 1 ? 'its file and id' : 'their files and ids'}, changed the name`);
   if (report.dryRun) lines.push(chalk.yellow('dry run: nothing was written'));
   if (s.skipped > 0 && report.rows.some((r) => r.status === 'skipped' && r.reason?.includes('--update')))
     lines.push(chalk.dim('accounts that already exist were left alone; --update changes their mapped fields'));
