@@ -267,12 +267,22 @@ function sizeProblem(file: string, content: string): string | undefined {
 /**
  * CRM record id -> the account files (names in accounts/) that carry it as `crm_id`. Reads each
  * file's top-level `crm_id:` line only (kam writes it on one line); a file that mentions crm_id
- * any other way is parsed whole. Unreadable files are left to "kam check" to report.
+ * any other way is parsed whole. Unreadable files, and links out of the repo, are left to
+ * "kam check" to report.
  */
 function crmIds(root: string, existing: Map<string, string>): Map<string, string[]> {
   const ids = new Map<string, string[]>();
+  const realRoot = realpathSync(root);
   for (const [id, name] of existing) {
     const file = `accounts/${name}`;
+    // Like the loader: never through a link out of the repo.
+    let real: string;
+    try {
+      real = realpathSync(join(root, file));
+    } catch {
+      continue;
+    }
+    if (!isWithin(realRoot, real)) continue;
     const read = readBytesSync(join(root, file), { file, account: id, line: 1, column: 1 });
     if ('finding' in read) continue;
     const decoded = decodeText(read.bytes, { file, account: id, line: 1, column: 1 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportCells, exportHeader, exportRows } from '../../../src/export/exportAccounts.js';
@@ -10,7 +10,7 @@ import { loadRepo } from '../../../src/load/loadRepo.js';
 import { scorePortfolio } from '../../../src/score/portfolio.js';
 import { configSchema, defaultConfig, type Config } from '../../../src/schema/config.js';
 import { writeCsv } from '../../../src/util/csvWrite.js';
-import { makeRepo, snapshotTree } from '../../helpers/tmpRepo.js';
+import { makeRepo, snapshotTree, tmpDir } from '../../helpers/tmpRepo.js';
 
 // Exports as the CRMs write them, with the columns their own documentation names (docs/crm.md):
 // accents, quoted commas, empty cells, thousands separators, columns kam does not import.
@@ -204,6 +204,18 @@ notes: |
     });
     const report = await runImport(root, SALESFORCE, {}, { update: true });
     expect(report.rows[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/accounts\/a\.yaml and accounts\/b\.yaml.*duplicate_crm_id/) });
+  });
+
+  it('does not follow a link out of the repo to find CRM ids', async () => {
+    const outside = tmpDir();
+    writeFileSync(join(outside, 'secret.yaml'), 'name: Secret\ncrm_id: 0015g00000Mx1AbAAJ\n');
+    const root = makeRepo({});
+    mkdirSync(join(root, 'accounts'));
+    symlinkSync(join(outside, 'secret.yaml'), join(root, 'accounts/secret.yaml'));
+    const report = await runImport(root, SALESFORCE, {}, { update: true });
+    // The row is not matched to the linked file: it creates its own account.
+    expect(report.rows[0]).toMatchObject({ status: 'created', file: 'accounts/muller-and-sohne-gmbh.yaml' });
+    expect(read(outside, 'secret.yaml')).toBe('name: Secret\ncrm_id: 0015g00000Mx1AbAAJ\n');
   });
 
   it('rejects the second row of one CRM record', async () => {
