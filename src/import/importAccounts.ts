@@ -1,9 +1,9 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { loadText } from '../load/loadText.js';
 import { PositionIndex } from '../yaml/positions.js';
-import { decodeText, isWithin, readBytesSync, readError } from '../repoFs/readText.js';
+import { decodeText, isWithin, MAX_FILE_BYTES, readBytesSync, readError } from '../repoFs/readText.js';
 import { validateWithSchema } from '../load/schemaIssues.js';
 import { accountSchema } from '../schema/account.js';
 import { SLUG_RE } from '../schema/common.js';
@@ -32,6 +32,8 @@ export interface RowResult {
   reason?: string;
   /** Fields an update changed (or would change, with --dry-run). */
   changed?: string[];
+  /** An update that changes the account's name (a rename in the CRM): the file and id stay. */
+  renamed?: { from: string; to: string };
 }
 
 export interface ImportReport {
@@ -42,6 +44,8 @@ export interface ImportReport {
   summary: Record<RowStatus, number>;
   unmappedColumns: string[];
   absentColumns: string[];
+  /** The CRM preset whose columns mapped themselves, and whether it was detected from the header. */
+  preset?: { id: string; detected: boolean };
 }
 
 export interface ImportOptions {
@@ -50,11 +54,13 @@ export interface ImportOptions {
   today: string;
   update: boolean;
   dryRun: boolean;
+  /** Numbers write decimals with "," (numbers.ts). */
+  decimalComma?: boolean;
 }
 
 type Value = { path: FieldEdit['path']; value: EditValue; column: string };
 
-const ACCOUNT_KEY_ORDER = ['name', 'industry', 'region', 'manager', 'revenue', 'ratings', 'notes'];
+const ACCOUNT_KEY_ORDER = ['name', 'crm_id', 'industry', 'region', 'manager', 'revenue', 'ratings', 'notes'];
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/account.schema.json';
 const YAML_EXT = /\.ya?ml$/;
 
@@ -85,15 +91,32 @@ export async function importAccounts(root: string, config: Config, table: CsvTab
   const idColumn = mapping.columns.find((c) => c.fields.includes('id'));
   const nameColumn = mapping.columns.find((c) => c.fields.includes('name'));
 
+  const crmColumn = mapping.columns.find((c) => c.fields.includes('crm_id'));
+  // Only a file with a record-id column needs to know which account holds which CRM record.
+  const byCrmId = crmColumn ? crmIds(root, existing) : new Map<string, string[]>();
+  const firstCrmLine = new Map<string, number>();
+
   const planned = table.records.map((record): RowResult & { write?: PendingWrite } => {
     const reject = (reason: string, id?: string): RowResult => ({ line: record.line, status: 'rejected', ...(id ? { id } : {}), reason });
     if (record.problem) return reject(record.problem);
     if (record.cells.length !== width)
       return reject(`has ${record.cells.length} cells but the header has ${width}; check the quoting on this row (a field with "${table.delimiter}" or a line break must be in double quotes)`);
 
-    const idCell = idColumn ? record.cells[idColumn.index]!.trim() : '';
-    const nameCell = nameColumn ? record.cells[nameColumn.index]!.trim() : '';
-    const id = idCell ? (SLUG_RE.test(idCell) ? idCell : slugify(idCell)) : slugify(nameCell);
+    const idCell = idColumn ? unguard(record.cells[idColumn.index]!.trim()) : '';
+    const nameCell = nameColumn ? unguard(record.cells[nameColumn.index]!.trim()) : '';
+    const crmCell = crmColumn ? unguard(record.cells[crmColumn.index]!.trim()) : '';
+    if (crmCell) {
+      const seenCrm = firstCrmLine.get(crmCell);
+      if (seenCrm !== undefined) return reject(`duplicate CRM record id "${crmCell}" (column "${crmColumn!.column}"), also on line ${seenCrm}; a CRM record can be one account only`);
+      firstCrmLine.set(crmCell, record.line);
+    }
+    // The CRM record id first: it survives a rename in the CRM, which changes the name (and so
+    // the id kam would make of it). Then the id column, then the name.
+    const linked = crmCell ? byCrmId.get(crmCell) : undefined;
+    if (linked && linked.length > 1)
+      return reject(`CRM record "${crmCell}" is linked from ${linked.map((f) => `accounts/${f}`).join(' and ')}; keep crm_id in one of them ("kam check" reports it as duplicate_crm_id)`);
+    const linkedId = linked ? linked[0]!.replace(YAML_EXT, '') : undefined;
+    const id = linkedId ?? (idCell ? (SLUG_RE.test(idCell) ? idCell : slugify(idCell)) : slugify(nameCell));
     if (!id) {
       if (idCell) return reject(`column "${idColumn!.column}": "${idCell}" yields no id (letters a-z or digits are needed)`);
       if (!nameCell) return reject(`no ${idColumn ? 'id or ' : ''}name: column "${(nameColumn ?? idColumn)!.column}" is empty`);
@@ -103,15 +126,22 @@ export async function importAccounts(root: string, config: Config, table: CsvTab
     if (seen !== undefined) return reject(`duplicate id "${id}", also on line ${seen}${idColumn ? '' : '; map an id column to tell them apart'}`, id);
     firstLine.set(id, record.line);
 
-    const values = rowValues(record, mapping, config);
-    if ('reason' in values) return reject(values.reason, id);
     const existingName = existing.get(id);
     const file = `accounts/${existingName ?? `${id}.yaml`}`;
+    if (!linked && crmCell && existingName !== undefined) {
+      // Matched by id or name, but that file belongs to another CRM record: two companies of one name.
+      const other = [...byCrmId].find(([, files]) => files.includes(existingName))?.[0];
+      if (other !== undefined)
+        return reject(`${file} is linked to CRM record "${other}", and this row is record "${crmCell}": a different company with the same name? Map an id column (--map "<column>=id") to give it its own file`, id);
+    }
+
+    const values = rowValues(record, mapping, config, opts);
+    if ('reason' in values) return reject(values.reason, id);
     const result: Outcome = existingName === undefined
       ? createAccount(root, file, id, values, { schema, criteriaOrder, record, opts })
       : opts.update
-        ? updateAccount(root, file, id, values, schema)
-        : { status: 'skipped', reason: `${file} exists; --update changes its mapped fields` };
+        ? updateAccount(root, file, id, linked ? values.filter((v) => v.path[0] !== 'crm_id') : values, schema)
+        : { status: 'skipped', reason: `${file} exists${linked ? ` (linked to CRM record "${crmCell}")` : ''}; --update changes its mapped fields` };
     const { status, ...rest } = result;
     return { line: record.line, status, id, file, ...rest };
   });
@@ -128,18 +158,18 @@ export async function importAccounts(root: string, config: Config, table: CsvTab
 
   const summary = Object.fromEntries(ROW_STATUSES.map((s) => [s, 0])) as Record<RowStatus, number>;
   for (const row of rows) summary[row.status]++;
-  return { source: opts.source, delimiter: table.delimiter, dryRun: opts.dryRun, rows, summary, unmappedColumns: mapping.unmapped, absentColumns: mapping.absent };
+  return { source: opts.source, delimiter: table.delimiter, dryRun: opts.dryRun, rows, summary, unmappedColumns: mapping.unmapped, absentColumns: mapping.absent, ...(mapping.preset ? { preset: mapping.preset } : {}) };
 }
 
 /** The values a record's mapped cells give, converted to numbers and ratings; empty cells give none. */
-function rowValues(record: CsvRecord, mapping: ImportMapping, config: Config): Value[] | { reason: string } {
+function rowValues(record: CsvRecord, mapping: ImportMapping, config: Config, opts: ImportOptions): Value[] | { reason: string } {
   const values: Value[] = [];
   for (const { index, column, fields } of mapping.columns) {
-    const cell = record.cells[index]!.trim();
+    const cell = unguard(record.cells[index]!.trim());
     if (cell === '') continue;
     for (const field of fields) {
       if (field === 'id') continue; // the id names the file; see importAccounts
-      const converted = convert(field, cell, mapping, config);
+      const converted = convert(field, cell, mapping, config, opts);
       if (typeof converted === 'object') return { reason: `column "${column}": ${converted.reason}` };
       values.push({ path: field.split('.') as Value['path'], value: converted, column });
     }
@@ -147,9 +177,17 @@ function rowValues(record: CsvRecord, mapping: ImportMapping, config: Config): V
   return values;
 }
 
-function convert(field: string, cell: string, mapping: ImportMapping, config: Config): EditValue | { reason: string } {
+/**
+ * A cell as written before kam's (or a spreadsheet's) formula guard: `'=x` -> `=x`
+ * (util/csvWrite.ts), so `kam export` output reads back as it was.
+ */
+function unguard(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+function convert(field: string, cell: string, mapping: ImportMapping, config: Config, opts: ImportOptions): EditValue | { reason: string } {
   if (!field.startsWith('revenue.') && !field.startsWith('ratings.')) return cell;
-  const number = parseNumber(cell);
+  const number = parseNumber(cell, { decimalComma: opts.decimalComma });
   if ('reason' in number) return number;
   const criterion = field.slice('ratings.'.length);
   const bands = field.startsWith('ratings.') ? mapping.bands[criterion] : undefined;
@@ -180,7 +218,10 @@ function createAccount(root: string, file: string, id: string, values: Value[], 
   if (checked.findings.length > 0) return { status: 'rejected', reason: describeFindings(checked.findings, values, false) };
 
   const header = `${SCHEMA_LINE}\n# Imported from ${ctx.opts.source} (line ${ctx.record.line}) by "kam import" on ${ctx.opts.today}; edit freely.\n`;
-  return { status: 'created', write: { path: join(root, file), content: header + stringify(account, { lineWidth: 0 }), exclusive: true } };
+  const content = header + stringify(account, { lineWidth: 0 });
+  const tooBig = sizeProblem(file, content);
+  if (tooBig) return { status: 'rejected', reason: tooBig };
+  return { status: 'created', write: { path: join(root, file), content, exclusive: true } };
 }
 
 function updateAccount(root: string, file: string, id: string, values: Value[], schema: ReturnType<typeof accountSchema>): Outcome {
@@ -203,9 +244,61 @@ function updateAccount(root: string, file: string, id: string, values: Value[], 
   if ('reason' in edited) return { status: 'rejected', reason: `${file}: ${edited.reason}` };
   if (edited.changed.length === 0) return { status: 'unchanged' };
 
+  const tooBig = sizeProblem(file, bom + edited.text);
+  if (tooBig) return { status: 'rejected', reason: tooBig };
   const checked = loadText(schema, id, file, edited.text, id);
   if (!checked.value) return { status: 'rejected', reason: describeFindings(checked.findings, values, true) };
-  return { status: 'updated', changed: edited.changed, write: { path: join(root, file), content: bom + edited.text, exclusive: false } };
+  const before = edited.previous.name;
+  const after = values.find((v) => v.path.length === 1 && v.path[0] === 'name')?.value;
+  const renamed = edited.changed.includes('name') && typeof before === 'string' && typeof after === 'string' ? { renamed: { from: before, to: after } } : {};
+  return { status: 'updated', changed: edited.changed, ...renamed, write: { path: join(root, file), content: bom + edited.text, exclusive: false } };
+}
+
+/**
+ * Why `content` may not be written to `file`: kam reads files up to MAX_FILE_BYTES, so a file
+ * over it would stop every later "kam check" (a huge notes cell, say). Undefined when it fits.
+ */
+function sizeProblem(file: string, content: string): string | undefined {
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes <= MAX_FILE_BYTES) return undefined;
+  return `${file} would be ${(bytes / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB kam reads; shorten the row's long cells (or map that column to ignore)`;
+}
+
+/**
+ * CRM record id -> the account files (names in accounts/) that carry it as `crm_id`. Reads each
+ * file's top-level `crm_id:` line only (kam writes it on one line); a file that mentions crm_id
+ * any other way is parsed whole. Unreadable files, and links out of the repo, are left to
+ * "kam check" to report.
+ */
+function crmIds(root: string, existing: Map<string, string>): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  const realRoot = realpathSync(root);
+  for (const [id, name] of existing) {
+    const file = `accounts/${name}`;
+    // Like the loader: never through a link out of the repo.
+    let real: string;
+    try {
+      real = realpathSync(join(root, file));
+    } catch {
+      continue;
+    }
+    if (!isWithin(realRoot, real)) continue;
+    const read = readBytesSync(join(root, file), { file, account: id, line: 1, column: 1 });
+    if ('finding' in read) continue;
+    const decoded = decodeText(read.bytes, { file, account: id, line: 1, column: 1 });
+    if ('finding' in decoded || !decoded.text.includes('crm_id')) continue;
+    const line = /^crm_id:[^\n]*$/m.exec(decoded.text)?.[0];
+    let value: unknown;
+    try {
+      value = (parse(line ?? decoded.text, { uniqueKeys: false }) as { crm_id?: unknown } | null)?.crm_id;
+    } catch {
+      continue;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const key = String(value).trim();
+    ids.set(key, [...(ids.get(key) ?? []), name]);
+  }
+  return ids;
 }
 
 function pick(obj: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

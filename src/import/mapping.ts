@@ -2,6 +2,7 @@ import { KamError } from '../errors.js';
 import type { Config } from '../schema/config.js';
 import { bandsProblem, fieldProblem, IMPORT_FIELDS, importFields } from '../schema/importConfig.js';
 import { didYouMean } from '../util/didYouMean.js';
+import { detectPreset, presetColumn, PRESETS, type PresetId } from './presets/index.js';
 
 /** Which CSV column fills which account fields, and how numbers become ratings. */
 export interface ColumnMapping {
@@ -21,6 +22,8 @@ export interface ImportMapping {
   unmapped: string[];
   /** Columns kam.yaml maps that this file lacks: fine (exports differ), but worth a note. */
   absent: string[];
+  /** The CRM preset whose columns mapped themselves: named (--from, import.from) or detected. */
+  preset?: { id: PresetId; detected: boolean };
 }
 
 export interface MappingOptions {
@@ -28,6 +31,8 @@ export interface MappingOptions {
   map?: string[];
   /** `criterion=v1,v2,...` entries from --bands. */
   bands?: string[];
+  /** --from: the CRM whose export this is (presets/). */
+  from?: PresetId;
 }
 
 /**
@@ -67,6 +72,15 @@ export function resolveMapping(header: string[], config: Config, opts: MappingOp
     if (index === undefined) absent.push(column);
     else claim(index, fields);
   }
+  // A CRM preset fills the fields no explicit mapping gave, from columns no explicit mapping took.
+  const presetId = opts.from ?? section?.from ?? detectPreset(names);
+  if (presetId) {
+    for (const [field, aliases] of Object.entries(PRESETS[presetId].columns)) {
+      if (byField.has(field)) continue;
+      const index = presetColumn(names, aliases);
+      if (index !== undefined && !claimed.has(index)) claim(index, [field]);
+    }
+  }
   const autoFields = importFields(config.scoring).filter((f) => f !== 'ignore');
   names.forEach((name, index) => {
     if (claimed.has(index)) return;
@@ -85,7 +99,8 @@ export function resolveMapping(header: string[], config: Config, opts: MappingOp
   }
   columns.sort((a, b) => a.index - b.index);
   const unmapped = names.filter((name, index) => !claimed.has(index) && name !== '');
-  return { columns, bands, unmapped, absent };
+  const preset = presetId ? { id: presetId, detected: opts.from === undefined && section?.from === undefined } : undefined;
+  return { columns, bands, unmapped, absent, ...(preset ? { preset } : {}) };
 }
 
 /** `column=field[,field...]`; the column may itself contain "=" (the last one splits). */

@@ -1,7 +1,7 @@
 // Surgical edits of a YAML mapping: change a few scalar values and add missing keys while every
 // other byte of the file (comments, quoting, blank lines, key order, line ends) stays as it was.
 // Re-stringifying a parsed Document would reformat untouched lines; splicing node ranges does not.
-import { isMap, isScalar, parseDocument, stringify, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, parseDocument, stringify, visit, type Pair, type Scalar, type YAMLMap } from 'yaml';
 
 export type EditValue = string | number;
 
@@ -11,7 +11,8 @@ export interface FieldEdit {
   value: EditValue;
 }
 
-export type EditResult = { text: string; changed: string[] } | { reason: string };
+/** `previous`: the values the changed scalars had (by dotted path), for reports such as a rename. */
+export type EditResult = { text: string; changed: string[]; previous: Record<string, unknown> } | { reason: string };
 
 interface Splice {
   start: number;
@@ -30,9 +31,16 @@ export function editYaml(text: string, edits: FieldEdit[]): EditResult {
   const root = doc.contents;
   if (!isMap(root) || root.flow) return { reason: 'the file is not a block mapping of "key: value" lines, so kam cannot edit it in place' };
 
+  // An anchored node is shared by every alias to it: editing it would change those too.
+  let aliased = false;
+  visit(doc, { Alias: () => { aliased = true; return visit.BREAK; } });
+
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const splices: Splice[] = [];
   const changed: string[] = [];
+  const previous: Record<string, unknown> = {};
+  const shared = (node: unknown) => aliased && ((node as { anchor?: string } | null)?.anchor !== undefined || isAlias(node));
+  const refuseShared = (name: string) => ({ reason: `"${name}" is shared through a YAML anchor (&) and alias (*), so changing it would change other fields too; write the values out in full in the file first` });
   const inserts = new Map<YAMLMap, Entry[]>();
   const rootGroups = new Map<string, Entry[]>(); // parents missing from the file
   const nullGroups = new Map<Scalar, Entry[]>(); // parents present but empty (`ratings:`)
@@ -54,6 +62,7 @@ export function editYaml(text: string, edits: FieldEdit[]): EditResult {
         changed.push(name);
         continue;
       }
+      if (shared(node)) return refuseShared(path[0]);
       if (!isMap(node)) return { reason: `"${path[0]}" in the file is not a mapping, so ${name} cannot be set; fix the file first` };
       parent = node;
     }
@@ -65,10 +74,12 @@ export function editYaml(text: string, edits: FieldEdit[]): EditResult {
       continue;
     }
     const node = pair.value;
+    if (shared(node)) return refuseShared(name);
     if (!isScalar(node) || !node.range) return { reason: `"${name}" in the file is not a single value, so it cannot be set; fix the file first` };
     if (node.value === value) continue;
     splices.push(replaceScalar(text, node, value, parent.flow === true));
     changed.push(name);
+    previous[name] = node.value;
   }
 
   for (const [map, entries] of inserts) splices.push(insertIntoMap(text, map, entries, map === root ? 0 : 1, eol));
@@ -86,11 +97,11 @@ export function editYaml(text: string, edits: FieldEdit[]): EditResult {
     splices.push(insertion(text, afterLastItem(text, root), lines.join(''), 0, eol));
   }
 
-  if (changed.length === 0) return { text, changed };
+  if (changed.length === 0) return { text, changed, previous };
   splices.sort((a, b) => b.start - a.start || a.depth - b.depth);
   let out = text;
   for (const s of splices) out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return verify(out, edits) ?? { text: out, changed };
+  return verify(doc.toJS(), out, edits) ?? { text: out, changed, previous };
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
@@ -175,10 +186,34 @@ function afterLastItem(text: string, map: YAMLMap): number {
   return at;
 }
 
-/** Re-reads the edited text: every edit must read back as its value, or the edit is refused. */
-function verify(out: string, edits: FieldEdit[]): { reason: string } | undefined {
+/**
+ * Re-reads the edited text: every edit must read back as its value, and everything else as it
+ * was before (no other field changed through an alias or a splice gone astray), or the edit is
+ * refused.
+ */
+function verify(before: unknown, out: string, edits: FieldEdit[]): { reason: string } | undefined {
   const doc = parseDocument(out, { version: '1.2', uniqueKeys: true, merge: false });
   const bad = doc.errors.length > 0 ? edits[0] : edits.find((e) => doc.getIn(e.path) !== e.value);
   if (bad) return { reason: `kam could not edit "${bad.path.join('.')}" in place without disturbing the file; edit it by hand` };
+  const expected = structuredClone(before) as Record<string, unknown>;
+  for (const { path, value } of edits) {
+    if (path.length === 1) expected[path[0]] = value;
+    else expected[path[0]] = { ...((expected[path[0]] as Record<string, unknown> | null) ?? {}), [path[1]]: value };
+  }
+  const other = firstDifference(expected, doc.toJS(), []);
+  if (other !== undefined) return { reason: `editing would also change "${other}" in the file; edit it by hand` };
+  return undefined;
+}
+
+/** The dotted path of the first place two plain YAML values differ, or undefined. */
+function firstDifference(a: unknown, b: unknown, path: string[]): string | undefined {
+  if (Object.is(a, b)) return undefined;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime() ? undefined : path.join('.');
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return path.join('.') || '(the whole file)';
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], [...path, k]);
+    if (d !== undefined) return d;
+  }
   return undefined;
 }

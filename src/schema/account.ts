@@ -28,6 +28,11 @@ export function accountSchema(config: Config) {
       $schema: z.string().optional(),
       id: slug.optional().meta({ description: 'Optional; must equal the file name without .yaml' }),
       name: nonEmptyText.meta({ description: 'The account (customer) name' }),
+      crm_id: z
+        .union([nonEmptyText, z.int().nonnegative()])
+        .transform(String)
+        .optional()
+        .meta({ description: 'The id of this account\'s record in the CRM (Salesforce Account ID, HubSpot Record ID, Dynamics account id): "kam import --update" matches rows by it, "kam export" writes it. Unique across accounts.' }),
       industry: z.string().optional(),
       region: z.string().optional(),
       manager: nonEmptyText.optional().meta({ description: 'Key account manager' }),

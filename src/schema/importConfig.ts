@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { didYouMean } from '../util/didYouMean.js';
+import { PRESET_IDS } from '../import/presets/index.js';
 import { ident } from './common.js';
 
 /** Account fields a CSV column can fill (`ratings.<criterion>` aside); `ignore` drops the column. */
-export const IMPORT_FIELDS = ['id', 'name', 'industry', 'region', 'manager', 'revenue.current', 'revenue.potential', 'notes', 'ignore'] as const;
+export const IMPORT_FIELDS = ['id', 'crm_id', 'name', 'industry', 'region', 'manager', 'revenue.current', 'revenue.potential', 'notes', 'ignore'] as const;
 
 const FIELD_RE = new RegExp(`^(?:${IMPORT_FIELDS.map((f) => f.replace('.', '\\.')).join('|')}|ratings\\.[a-z][a-z0-9_]*)$`);
 
@@ -24,6 +25,14 @@ export const importSection = z
         description:
           'criterion -> ascending thresholds (scale.max - scale.min of them) turning a number into a rating: below the first -> scale.min, below the second -> scale.min + 1, ... at or above the last -> scale.max',
       }),
+    from: z
+      .enum(PRESET_IDS)
+      .optional()
+      .meta({ description: 'The CRM whose standard export columns map themselves (salesforce, hubspot, dynamics); same as --from. kam.yaml map entries and --map override it per column.' }),
+    decimal_comma: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Numbers are written with a decimal comma (1.250.000,50); same as --decimal-comma. Default: decimal point.' }),
     id_column: z.string().min(1).optional().meta({ description: 'The column holding each account id (slugified into the file name); same as mapping it to "id".' }),
   })
   .meta({ description: 'Defaults for "kam import" (the command-line --map and --bands options add to and override them).' });

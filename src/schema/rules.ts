@@ -11,6 +11,7 @@ export const RULE_DEFAULTS = {
   schema: 'error',
   id_mismatch: 'error',
   duplicate_id: 'error',
+  duplicate_crm_id: 'error',
   unknown_account: 'error',
   missing_plan: 'error',
   unanswered_question: 'warning',

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKam, runKamJson } from '../helpers/kam.js';
@@ -47,7 +47,7 @@ describe('kam import', () => {
       'crm.csv:4  created    accounts/northwind-traders.yaml',
       'crm.csv:5  created    accounts/smith-jones-and-co.yaml',
       'crm.csv:6  rejected   duplicate id "northwind-traders", also on line 4; map an id column to tell them apart',
-      expect.stringMatching(/^crm\.csv:7 {2}rejected {3}column "Annual Revenue": "\$1\.2M" is not a plain number/),
+      expect.stringMatching(/^crm\.csv:7 {2}rejected {3}column "Annual Revenue": "\$1\.2M" is not a number kam reads/),
       'crm.csv:8  rejected   "ratings.fit" must be from 1 to 5 (column "Fit": 9)',
     ]);
     expect(run.stdout).toContain('✖ 3 created, 0 updated, 0 unchanged, 0 skipped, 3 rejected (6 rows of crm.csv)');
@@ -253,7 +253,7 @@ notes: |-
   it('publishes the import section in the kam.yaml JSON Schema', () => {
     const { json } = runKamJson(['schema', 'config'], { cwd: makeRepo({}) });
     const section = json.properties.import;
-    expect(Object.keys(section.properties)).toEqual(['map', 'bands', 'id_column']);
+    expect(Object.keys(section.properties)).toEqual(['map', 'bands', 'from', 'decimal_comma', 'id_column']);
     expect(section.additionalProperties).toBe(false);
     expect(section.properties.bands.description).toMatch(/ascending thresholds/);
   });
@@ -267,5 +267,59 @@ notes: |-
     expect(readdirSync(join(root, 'accounts'))).toHaveLength(2000);
     expect(readFileSync(join(root, 'accounts/company-1999.yaml'), 'utf8')).toContain('current: 1999000\n');
     expect(runKam(['validate'], { cwd: root }).code).toBe(0);
+  });
+});
+
+describe('the CRM round trip through the binary', () => {
+  const HUBSPOT = [
+    'Record ID,Company name,Company owner,Annual Revenue,Industry,Country/Region,Lifecycle Stage',
+    '9876543210,Müller & Söhne GmbH,Dana Whitfield,"12,500,000",MACHINERY,Germany,Customer',
+    '9876543211,"Crème Brûlée, Inc.",Léa Dubois,,FOOD_BEVERAGES,France,Lead',
+    '',
+  ].join('\n');
+
+  it('recognises a HubSpot export, follows a rename by Record ID, and exports tiers back keyed by it', () => {
+    const root = makeRepo({ 'hubspot.csv': HUBSPOT });
+    const first = runKam(['import', 'hubspot.csv'], { cwd: root });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('columns of the hubspot export recognised from the header');
+    expect(first.stdout).toContain('not imported: "Lifecycle Stage"');
+
+    // A comment of the user's, then next month's export with the customer renamed.
+    const file = join(root, 'accounts/muller-and-sohne-gmbh.yaml');
+    const mine = readFileSync(file, 'utf8').replace('industry:', '# met at Hannover Messe\nindustry:');
+    writeFileSync(file, mine);
+    writeFileSync(join(root, 'hubspot.csv'), HUBSPOT.replace('Müller & Söhne GmbH', 'Müller & Söhne AG'));
+    const dry = runKam(['import', 'hubspot.csv', '--update', '--dry-run'], { cwd: root });
+    expect(dry.stdout).toContain('hubspot.csv:2  updated    accounts/muller-and-sohne-gmbh.yaml  (name)  renamed: "Müller & Söhne GmbH" -> "Müller & Söhne AG"');
+    expect(dry.stdout).toContain('1 renamed in the CRM: kept its file and id, changed the name');
+    expect(readFileSync(file, 'utf8')).toBe(mine);
+    expect(runKam(['import', 'hubspot.csv', '--update'], { cwd: root }).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(mine.replace('Müller & Söhne GmbH', 'Müller & Söhne AG'));
+    expect(readdirSync(join(root, 'accounts')).sort()).toEqual(['creme-brulee-inc.yaml', 'muller-and-sohne-gmbh.yaml']);
+
+    const csv = runKam(['export', '--to', 'hubspot'], { cwd: root });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\r\n').slice(0, 3)).toEqual([
+      'Record ID,id,Company name,manager,score,tier,quadrant,checklist_completeness',
+      // Unscored (no ratings yet): ranked by id, with empty score, tier and quadrant.
+      '9876543211,creme-brulee-inc,"Crème Brûlée, Inc.",Léa Dubois,,,,',
+      '9876543210,muller-and-sohne-gmbh,Müller & Söhne AG,Dana Whitfield,,,,',
+    ]);
+    const json = runKamJson(['export', '-f', 'json'], { cwd: root });
+    expect(json.json.accounts[1]).toEqual({
+      crm_id: '9876543210', id: 'muller-and-sohne-gmbh', name: 'Müller & Söhne AG', manager: 'Dana Whitfield',
+      score: null, tier: null, quadrant: null, checklist_completeness: null,
+    });
+  });
+
+  it('reports a duplicated crm_id at both files', () => {
+    const root = makeRepo({ 'accounts/a.yaml': 'name: A\ncrm_id: "42"\n', 'accounts/b.yaml': 'name: B\ncrm_id: 42\n' });
+    const run = runKamJson(['check', '-f', 'json', '--today', '2026-11-23'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.json.findings.filter((f: { rule: string }) => f.rule === 'duplicate_crm_id').map((f: { file: string; line: number }) => [f.file, f.line])).toEqual([
+      ['accounts/a.yaml', 2],
+      ['accounts/b.yaml', 2],
+    ]);
   });
 });

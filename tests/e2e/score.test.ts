@@ -250,6 +250,18 @@ describe('kam score on other repos', () => {
     expect(table.stdout).toContain('1 key account has no manager');
   });
 
+  it('writes CSV cells a spreadsheet cannot run as formulas (OWASP CSV injection)', () => {
+    const dir = makeRepo({
+      'accounts/acme.yaml': 'name: "=HYPERLINK(\\"http://evil\\",\\"x\\")"\nmanager: "@SUM(1+1)"\nratings: { current_revenue: 3 }\n',
+      'accounts/beta.yaml': 'name: "+1 Corp"\nmanager: "-2+3"\nratings: { current_revenue: 2 }\n',
+    });
+    const rows = parseCsv(runKam(['score', '-C', dir, '-f', 'csv']).stdout);
+    expect(rows.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual([
+      ['acme', `'=HYPERLINK("http://evil","x")`, "'@SUM(1+1)"],
+      ['beta', "'+1 Corp", "'-2+3"],
+    ]);
+  });
+
   it('quotes user text in CSV and escapes pipes in Markdown', () => {
     const dir = makeRepo({
       'accounts/acme.yaml': 'name: \'Acme, "the" | Best\'\nmanager: "Lee | Park"\nratings: { current_revenue: 3 }\n',

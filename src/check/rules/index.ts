@@ -2,6 +2,7 @@ import type { Rule } from '../rule.js';
 import { actionOverdue } from './action_overdue.js';
 import { actionWithoutDue } from './action_without_due.js';
 import { actionWithoutOwner } from './action_without_owner.js';
+import { duplicateCrmId } from './duplicate_crm_id.js';
 import { managerOverCapacity } from './manager_over_capacity.js';
 import { missingPlan } from './missing_plan.js';
 import { missingRole } from './missing_role.js';
@@ -24,4 +25,5 @@ export const RULES: Rule[] = [
   tooManyKeyAccounts,
   managerOverCapacity,
   noDecisionMaker,
+  duplicateCrmId,
 ];

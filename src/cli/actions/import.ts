@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { CsvError, parseCsv } from '../../import/csv.js';
 import { importAccounts } from '../../import/importAccounts.js';
 import { resolveMapping } from '../../import/mapping.js';
+import type { PresetId } from '../../import/presets/index.js';
 import { KamError } from '../../errors.js';
 import { findRoot } from '../../repoFs/findRoot.js';
 import { loadConfig } from '../../load/loadRepo.js';
@@ -19,6 +20,8 @@ export interface ImportCliOptions extends GlobalOptions {
   map?: string[];
   bands?: string[];
   delimiter?: string;
+  from?: PresetId;
+  decimalComma?: boolean;
   update?: boolean;
   dryRun?: boolean;
   today?: string;
@@ -43,12 +46,13 @@ export async function runImport(file: string, opts: ImportCliOptions, io: Io): P
     if (err instanceof CsvError) throw new KamError(`${file}:${err.line}: ${err.message}`);
     throw err;
   }
-  const mapping = resolveMapping(table.header.cells, config, { map: opts.map, bands: opts.bands }, file);
+  const mapping = resolveMapping(table.header.cells, config, { map: opts.map, bands: opts.bands, from: opts.from }, file);
   const report = await importAccounts(root, config, table, mapping, {
     source: file,
     today: opts.today ?? localDate(),
     update: opts.update === true,
     dryRun: opts.dryRun === true,
+    decimalComma: opts.decimalComma === true || config.import?.decimal_comma === true,
   });
   io.stdout.write(importFormatters[opts.format]({ report, root, cwd: io.cwd, chalk: makeChalk(io, opts.color) }));
   return report.summary.rejected > 0 ? 1 : 0;

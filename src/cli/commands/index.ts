@@ -1,5 +1,6 @@
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
+import { exportCommand } from './export.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
@@ -15,6 +16,7 @@ export const commandFactories: CommandFactory[] = [
   initCommand,
   newCommand,
   importCommand,
+  exportCommand,
   scoreCommand,
   checkCommand,
   validateCommand,

@@ -24,6 +24,7 @@ const table: ImportFormatter = ({ report, root, cwd, chalk }) => {
   const where = report.rows.map((r) => `${report.source}:${r.line}`);
   const width = Math.max(0, ...where.map((w) => w.length));
   const lines = report.rows.map((row, i) => `${where[i]!.padEnd(width)}  ${paint[row.status](row.status.padEnd(9))}  ${detail(row, root, cwd)}`);
+  if (report.preset) lines.unshift(chalk.dim(`columns of the ${report.preset.id} export ${report.preset.detected ? 'recognised from the header' : 'mapped by --from / import.from'} (docs/crm.md; --map overrides them)`));
   if (lines.length > 0) lines.push('');
   if (report.unmappedColumns.length > 0)
     lines.push(chalk.dim(`not imported: ${quoteList(report.unmappedColumns)} (map a column with --map "<column>=<field>", or to ignore)`));
@@ -32,6 +33,8 @@ const table: ImportFormatter = ({ report, root, cwd, chalk }) => {
   const counts = `${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.rejected} rejected`;
   const total = `${report.rows.length} row${report.rows.length === 1 ? '' : 's'} of ${report.source}`;
   lines.push(s.rejected > 0 ? chalk.red.bold(`✖ ${counts} (${total})`) : chalk.green(`✔ ${counts} (${total})`));
+  const renamed = report.rows.filter((r) => r.renamed).length;
+  if (renamed > 0) lines.push(`${renamed} renamed in the CRM: kept ${renamed === 1 ? 'its file and id' : 'their files and ids'}, changed the name`);
   if (report.dryRun) lines.push(chalk.yellow('dry run: nothing was written'));
   if (s.skipped > 0 && report.rows.some((r) => r.status === 'skipped' && r.reason?.includes('--update')))
     lines.push(chalk.dim('accounts that already exist were left alone; --update changes their mapped fields'));
@@ -45,9 +48,9 @@ function detail(row: RowResult, root: string, cwd: string): string {
     case 'unchanged':
       return file;
     case 'updated':
-      return `${file}  (${row.changed?.join(', ')})`;
+      return `${file}  (${row.changed?.join(', ')})${row.renamed ? `  renamed: ${JSON.stringify(row.renamed.from)} -> ${JSON.stringify(row.renamed.to)}` : ''}`;
     case 'skipped':
-      return `${file}  already exists`;
+      return `${file}  already exists${row.reason?.includes('linked to CRM record') ? ' (same CRM record)' : ''}`;
     case 'rejected':
       return row.reason ?? '';
   }
@@ -55,12 +58,13 @@ function detail(row: RowResult, root: string, cwd: string): string {
 
 const quoteList = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 
-/** `{ source, delimiter, dry_run, rows, summary, unmapped_columns, absent_columns }`. */
+/** `{ source, delimiter, preset, dry_run, rows, summary, unmapped_columns, absent_columns }`. */
 const json: ImportFormatter = ({ report }) =>
   `${JSON.stringify(
     {
       source: report.source,
       delimiter: report.delimiter,
+      preset: report.preset ?? null,
       dry_run: report.dryRun,
       rows: report.rows,
       summary: report.summary,

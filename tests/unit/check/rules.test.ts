@@ -272,6 +272,26 @@ describe('unanswered_question', () => {
   });
 });
 
+describe('duplicate_crm_id', () => {
+  // Low ratings keep the extra accounts untiered, so no other rule speaks up.
+  const other = (name: string, crmId: string) => `name: ${name}\n# linked to the CRM\ncrm_id: ${crmId}\nratings: { revenue: 1, growth: 1 }\n`;
+
+  it.each([
+    ['one CRM record on two accounts, at the crm_id of each', { 'accounts/beta.yaml': other('Beta', '"001A"'), 'accounts/gamma.yaml': other('Gamma', '"001A"') }, [['accounts/beta.yaml', 3], ['accounts/gamma.yaml', 3]]],
+    ['a numeric record id equals its text', { 'accounts/beta.yaml': other('Beta', '4711'), 'accounts/gamma.yaml': other('Gamma', '"4711"') }, [['accounts/beta.yaml', 3], ['accounts/gamma.yaml', 3]]],
+    ['three files, each naming the two others', { 'accounts/beta.yaml': other('Beta', 'X'), 'accounts/gamma.yaml': other('Gamma', 'X'), 'accounts/delta.yaml': other('Delta', 'X') }, [['accounts/beta.yaml', 3], ['accounts/delta.yaml', 3], ['accounts/gamma.yaml', 3]]],
+    ['nothing when the ids differ', { 'accounts/beta.yaml': other('Beta', '001A'), 'accounts/gamma.yaml': other('Gamma', '001B') }, []],
+    ['nothing for accounts without crm_id', { 'accounts/beta.yaml': 'name: Beta\nratings: { revenue: 1, growth: 1 }\n' }, []],
+  ] as const)('%s', async (_what, files, expected) => {
+    const found = await findingsOf('duplicate_crm_id', files);
+    expect(found.map((f) => [f.file, f.line])).toEqual(expected);
+    for (const f of found) {
+      expect(f).toMatchObject({ severity: 'error', column: 9, path: ['crm_id'] });
+      for (const [file] of expected) if (file !== f.file) expect(f.message).toContain(file);
+    }
+  });
+});
+
 describe('severities and completeness', () => {
   it('kam.yaml rules: and --rule overrides change severity or drop a rule', async () => {
     const plan = { 'plans/acme.yaml': PLAN.replace('role: decision_maker', 'role: champion').replace('owner: Ann, ', '') };

@@ -55,6 +55,19 @@ describe('parseCsv', () => {
     expect(() => parseCsv('\uFEFF\n\n')).toThrow(/header row/);
   });
 
+  it('counts lines like an editor whatever the line ends, inside quoted fields too', () => {
+    const t = parseCsv('a,b\r\n"x\r\ny\r\nz",1\r\n\r\n2,3\r\n"p\rq",4\n5,6');
+    expect(t.records.map((r) => [r.line, r.cells])).toEqual([[2, ['x\ny\nz', '1']], [6, ['2', '3']], [7, ['p\nq', '4']], [9, ['5', '6']]]);
+  });
+
+  it('numbers 10,000 records by the line they start on', () => {
+    const rows = Array.from({ length: 10000 }, (_, i) => (i % 100 === 0 ? `"Name ${i}\nsecond line",${i}` : `Name ${i},${i}`));
+    const t = parseCsv(`name,n\n${rows.join('\n')}\n`);
+    expect(t.records).toHaveLength(10000);
+    // Each record before the last one starting with a multi-line name adds one line.
+    expect(t.records[9999]).toEqual({ line: 2 + 9999 + 100, cells: ['Name 9999', '9999'] });
+  });
+
   it('honours a forced delimiter', () => {
     expect(cells('a;b\tc\n1;2\t3\n', '\t')).toEqual([['a;b', 'c'], ['1;2', '3']]);
   });

@@ -53,7 +53,7 @@ manager: Dana Whitfield
 
   it('returns the text untouched when nothing changes', () => {
     const result = ok(editYaml(ORIGINAL, [{ path: ['region'], value: 'EMEA' }, { path: ['ratings', 'fit'], value: 4 }]));
-    expect(result).toEqual({ text: ORIGINAL, changed: [] });
+    expect(result).toEqual({ text: ORIGINAL, changed: [], previous: {} });
   });
 
   it('adds missing parents and keys to flow mappings', () => {
@@ -89,6 +89,30 @@ manager: Dana Whitfield
     expect(editYaml('- a\n- b\n', [{ path: ['name'], value: 'x' }])).toHaveProperty('reason');
     expect(editYaml('name: x\nrevenue: 5\n', [{ path: ['revenue', 'current'], value: 1 }])).toMatchObject({ reason: expect.stringContaining('"revenue" in the file is not a mapping') });
     expect(editYaml('name: x\nratings: { fit: [1] }\n', [{ path: ['ratings', 'fit'], value: 1 }])).toHaveProperty('reason');
+  });
+
+  it('tells what a changed value was before', () => {
+    expect(ok(editYaml('name: Müller & Söhne GmbH # legal\n', [{ path: ['name'], value: 'Müller & Söhne AG' }]))).toEqual({
+      text: 'name: Müller & Söhne AG # legal\n',
+      changed: ['name'],
+      previous: { name: 'Müller & Söhne GmbH' },
+    });
+  });
+
+  // Through an anchor and its aliases one node is several fields: an edit of one would change all.
+  it.each([
+    ['an anchored value other fields alias', 'name: &n Acme\nnotes: *n\n', ['name'], 'Acme AG'],
+    ['an alias', 'industry: &i Retail\nregion: *i\nname: x\n', ['region'], 'EMEA'],
+    ['a key inside an anchored mapping', 'name: x\nrevenue: &r { current: 1 }\nnotes: see\nratings: { fit: 1 }\nextra: *r\n', ['revenue', 'potential'], 5],
+    ['a key inside an aliased mapping', 'name: x\nbase: &b { fit: 1 }\nratings: *b\n', ['ratings', 'fit'], 4],
+  ] as const)('refuses to edit %s, and leaves every other field as it was', (_what, text, path, value) => {
+    const result = editYaml(text, [{ path: [...path] as [string] | [string, string], value }]);
+    expect(result).toEqual({ reason: expect.stringMatching(/anchor|alias|also change/) });
+  });
+
+  it('edits a file with aliases elsewhere when the edited node is not shared', () => {
+    const text = 'name: Acme\nindustry: &i Retail\nnotes: *i\n';
+    expect(ok(editYaml(text, [{ path: ['name'], value: 'Acme AG' }])).text).toBe('name: Acme AG\nindustry: &i Retail\nnotes: *i\n');
   });
 });
 

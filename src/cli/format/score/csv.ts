@@ -1,15 +1,10 @@
+import { writeCsv } from '../../../util/csvWrite.js';
 import { scoreText } from './values.js';
 import type { ScoreFormatter } from './types.js';
 
-/** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling its quotes. */
-export function csvField(value: string | number | null): string {
-  const s = value === null ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * One row per account after a header row, CRLF line ends as RFC 4180 asks (spreadsheets read
- * both). Ratings follow, one column per criterion in config order, empty when unrated; `unrated`
+ * both), cells safe to open in a spreadsheet (util/csvWrite.ts: no formula runs). Ratings follow, one column per criterion in config order, empty when unrated; `unrated`
  * lists the unrated criterion ids separated by spaces.
  */
 export const csv: ScoreFormatter = ({ rows, config }) => {
@@ -28,5 +23,5 @@ export const csv: ScoreFormatter = ({ rows, config }) => {
     a.unrated.join(' '),
     ...criteria.map((id) => a.criteria[id]?.rating ?? null),
   ]);
-  return [header, ...lines].map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
+  return writeCsv(header, lines);
 };

@@ -1,0 +1,24 @@
+import { exportCells, exportHeader, exportRows } from '../../export/exportAccounts.js';
+import type { PresetId } from '../../import/presets/index.js';
+import { scorePortfolio } from '../../score/portfolio.js';
+import { writeCsv } from '../../util/csvWrite.js';
+import type { Io } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import { loadRepoForCli } from './loadForCli.js';
+
+export interface ExportOptions extends GlobalOptions {
+  to?: PresetId;
+  format: 'csv' | 'json';
+}
+
+export async function runExport(opts: ExportOptions, io: Io): Promise<number> {
+  const repo = await loadRepoForCli(io, opts);
+  if ('exitCode' in repo) return repo.exitCode;
+  const portfolio = scorePortfolio(repo);
+  for (const bad of portfolio.invalid)
+    io.stderr.write(`kam: left out ${bad.file} (${bad.errors} error${bad.errors === 1 ? '' : 's'}; run "kam validate")\n`);
+  const rows = exportRows(repo, portfolio);
+  if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ accounts: rows }, null, 2)}\n`);
+  else io.stdout.write(writeCsv(exportHeader(opts.to), rows.map(exportCells)));
+  return 0;
+}
