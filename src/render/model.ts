@@ -328,7 +328,9 @@ export interface PortfolioModel extends DocumentMeta {
   /** Open and potential whitespace value by offering (null when kam.yaml lists no offerings). */
   whitespace: ReturnType<typeof portfolioWhitespace>;
   matrix: Omit<MatrixLayout, 'bubbles'> & {
-    bubbles: (MatrixLayout['bubbles'][number] & { name: string; tier: string | null; tierClass: string })[];
+    bubbles: (MatrixLayout['bubbles'][number] & { name: string; tier: string | null; quadrant: string | null; tierClass: string })[];
+    /** The key table: number, name, tier, in number order. */
+    key: { key: number; id: string; name: string; tier: string | null; tierClass: string; quadrant: string | null; current: number | null; potential: number | null }[];
     threshold: number;
     legend: { name: string; tierClass: string }[];
     count: number;
@@ -372,7 +374,8 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
   const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier)));
   const scored = accounts.filter((a) => a.current !== null && a.potential !== null);
   const layout = layoutMatrix(
-    scored.map((a) => ({ id: a.id, label: a.name, current: a.current!, potential: a.potential!, revenue: a.revenue ?? 0, group: a.group })),
+    // Numbered bubbles (the account's rank) with a key table: readable at 50 accounts, no cut names.
+    scored.map((a) => ({ id: a.id, label: a.name, current: a.current!, potential: a.potential!, revenue: a.revenue ?? 0, group: a.group, key: a.rank })),
     { threshold: config.scoring.matrix_threshold, quadrants: config.scoring.quadrants },
   );
   return {
@@ -409,8 +412,9 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
       ...layout,
       bubbles: layout.bubbles.map((b) => {
         const row = scored.find((a) => a.id === b.id)!;
-        return { ...b, name: row.name, tier: row.tier, tierClass: tierClass(b.group) };
+        return { ...b, name: row.name, tier: row.tier, quadrant: row.quadrant, tierClass: tierClass(b.group) };
       }),
+      key: scored.map((a) => ({ key: a.rank, id: a.id, name: a.name, tier: a.tier, tierClass: a.tierClass, quadrant: a.quadrant, current: a.current, potential: a.potential })),
       threshold: config.scoring.matrix_threshold,
       legend: [...config.scoring.tiers.map((t, i) => ({ name: t.name, tierClass: tierClass(i) })), { name: config.scoring.untiered, tierClass: tierClass(-1) }],
       count: layout.bubbles.length,
