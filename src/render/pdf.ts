@@ -64,7 +64,9 @@ export function findBrowser(opts: { explicit?: string; env: NodeJS.ProcessEnv; c
     const found = whichOnPath(name, opts.env, platform, executable);
     if (found) return found;
   }
-  const usual = usualPlaces(platform, opts.env).find(executable);
+  // KAM_BROWSER_SEARCH=path (internal, for tests): look on PATH only, so "no browser" can be tested
+  // on a machine that has one installed.
+  const usual = opts.env.KAM_BROWSER_SEARCH === 'path' ? undefined : usualPlaces(platform, opts.env).find(executable);
   if (usual) return usual;
   throw new KamError(NO_BROWSER);
 }
