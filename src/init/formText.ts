@@ -1,6 +1,6 @@
 import type { Config } from '../schema/config.js';
 import { ACTION_STATUSES, LEVELS, STAGES, STAKEHOLDER_ROLES, STANCES } from '../schema/enums.js';
-import type { Plan } from '../schema/plan.js';
+import type { Plan, PlanInput } from '../schema/plan.js';
 import { block, blockItem, commentLines, flow, scalar, schemaLine, withComment } from './yamlText.js';
 
 // The files `kam new` (and `kam init`'s worked example) write. They are forms: every criterion and
@@ -52,7 +52,11 @@ export function accountText(config: Config, form: AccountForm): string {
   return `${out.join('\n')}\n`;
 }
 
-type PlanContent = Partial<Pick<Plan, 'team' | 'stakeholders' | 'objectives' | 'opportunities' | 'actions' | 'risks' | 'kpis'>> & {
+type PlanContent = Partial<Pick<Plan, 'team' | 'stakeholders' | 'opportunities' | 'risks'>> & {
+  // Written as users write them: `side` and `shared` are left to their defaults.
+  objectives?: PlanInput['objectives'];
+  actions?: PlanInput['actions'];
+  kpis?: PlanInput['kpis'];
   answers?: Record<string, string | { na: string }>;
   swot?: Partial<Plan['swot']>;
 };
@@ -99,7 +103,7 @@ export function planText(config: Config, form: PlanForm): string {
   });
   out.push(
     '',
-    list('objectives', form.objectives, '- Become their primary partner for ...', (o) => `  - ${scalar(o)}`, 'what we want to achieve this period'),
+    list('objectives', form.objectives, '- Become their primary partner for ...', (o) => `  - ${typeof o === 'string' ? scalar(o) : flow(o)}`, 'what we want to achieve this period'),
     'swot:',
     ...(['strengths', 'weaknesses', 'opportunities', 'threats'] as const).map((k) => list(k, form.swot?.[k], undefined, (s) => `  - ${scalar(s)}`, undefined, 2)),
     list('opportunities', form.opportunities, '- { name: , value: 0, close: YYYY-MM-DD }', (o) => `  - ${flow(o)}`, 'deals we are working on'),

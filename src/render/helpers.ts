@@ -47,6 +47,12 @@ export function formatFigure(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
+/** A change with its sign: "+2.5", "-1.0" (one decimal). */
+export function formatSigned(value: unknown, digits = 1): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '';
+  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(digits)}`;
+}
+
 /** "1 question", "3 questions"; `plural` overrides the "+s" form ("1 opportunity"/"2 opportunities"). */
 export function pluralize(count: number, singular: string, plural?: string): string {
   return `${count} ${count === 1 ? singular : (plural ?? `${singular}s`)}`;
@@ -88,6 +94,7 @@ export function registerHelpers(env: Env, currency: string): void {
     const [count, singular, plural] = args(a);
     return pluralize(Number(count ?? 0), String(singular ?? ''), typeof plural === 'string' ? plural : undefined);
   });
+  env.registerHelper('signed', (...a: unknown[]) => formatSigned(a[0]));
   env.registerHelper('figure', (...a: unknown[]) => formatFigure(a[0]));
   env.registerHelper('md', (...a: unknown[]) => escapeMarkdown(isOptions(a[0]) ? '' : a[0]));
   env.registerHelper('bar', (...a: unknown[]) => textBar(a[0], typeof args(a)[1] === 'number' ? (a[1] as number) : 10));

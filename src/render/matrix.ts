@@ -19,6 +19,8 @@ export interface MatrixPoint {
   revenue: number;
   /** Index of the account's tier (0 = top tier); -1 when untiered. */
   group: number;
+  /** The bubble's number in the key table: when given, the bubble is labelled with it, not the name. */
+  key?: number;
 }
 
 export interface MatrixQuadrantLabels {
@@ -43,6 +45,7 @@ export interface PlacedBubble {
   group: number;
   current: number;
   potential: number;
+  key: number | null;
   label: Box & { text: string; textX: number; textY: number };
   /** From the bubble's edge to the label, when the label sits away from its bubble. */
   leader: { x1: number; y1: number; x2: number; y2: number } | null;
@@ -177,10 +180,24 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
     quadrant(q.low_current_low_potential, false, false),
   ];
 
-  const circles = points.map((p) => ({ p, cx: px(p.current), cy: py(p.potential), r: radius(p.revenue) }));
+  // Drawn biggest first, so a small bubble is never under a big one; bubbles at (nearly) the same
+  // spot are nudged apart by a few pixels, so none covers another of its size.
+  const circles = points
+    .map((p, i) => ({ p, i, cx: px(p.current), cy: py(p.potential), r: radius(p.revenue) }))
+    .sort((a, b) => b.r - a.r || a.i - b.i);
+  circles.forEach((c, i) => {
+    for (let attempt = 1; attempt <= 24; attempt++) {
+      const clash = circles.slice(0, i).find((o) => Math.hypot(o.cx - c.cx, o.cy - c.cy) < Math.min(o.r, c.r) * 0.75);
+      if (!clash) break;
+      const angle = attempt * 2.39996; // the golden angle: tries every direction in turn
+      const step = Math.min(clash.r, c.r) * 0.8;
+      c.cx = Math.max(plot.x, Math.min(plot.x + plot.width, clash.cx + step * Math.cos(angle)));
+      c.cy = Math.max(plot.y, Math.min(plot.y + plot.height, clash.cy + step * Math.sin(angle)));
+    }
+  });
   const labels: Box[] = [];
   const bubbles: PlacedBubble[] = circles.map((c) => {
-    const text = shorten(c.p.label, maxChars);
+    const text = c.p.key !== undefined ? String(c.p.key) : shorten(c.p.label, maxChars);
     const w = textWidth(text, FONT);
     const h = FONT + 4;
     const freeOfLabels = (b: Box) => inside(b, plot) && !labels.some((l) => boxesOverlap(l, b, PAD));
@@ -217,6 +234,7 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
       group: c.p.group,
       current: c.p.current,
       potential: c.p.potential,
+      key: c.p.key ?? null,
       label: { ...box, text, textX: box.x + 2, textY: box.y + FONT },
       leader,
     };

@@ -16,7 +16,9 @@ import type { Answer, Plan } from '../schema/plan.js';
 import type { RuleId } from '../schema/rules.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
+import { SIDE_LABELS } from './customer.js';
 import { layoutMatrix, type MatrixLayout } from './matrix.js';
+import { portfolioWhitespace, whitespaceModel } from './whitespace.js';
 
 const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
   strategy: 'Strategy',
@@ -167,6 +169,9 @@ function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, toda
       due: isBlank(a.due) ? null : a.due!,
       status: a.status,
       statusLabel: capitalize(a.status),
+      side: a.side,
+      sideLabel: SIDE_LABELS[a.side],
+      shared: a.shared,
       done: a.status === 'done',
       notes: a.notes ?? null,
       overdue,
@@ -216,7 +221,8 @@ function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, toda
       })),
       noDecisionMaker: has('no_decision_maker'),
     },
-    objectives: plan.objectives,
+    /** Text objectives become `{ title, shared: false }`. */
+    objectives: plan.objectives.map((o) => (typeof o === 'string' ? { title: o, shared: false } : { title: o.title, shared: o.shared })),
     swot: {
       strengths: swot.strengths,
       weaknesses: swot.weaknesses,
@@ -225,7 +231,15 @@ function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, toda
       empty: swot.strengths.length + swot.weaknesses.length + swot.opportunities.length + swot.threats.length === 0,
     },
     opportunities: {
-      items: plan.opportunities.map((o) => ({ name: o.name, value: o.value ?? null, close: o.close ?? null, stage: o.stage ?? null, notes: o.notes ?? null })),
+      items: plan.opportunities.map((o) => ({
+        name: o.name,
+        value: o.value ?? null,
+        close: o.close ?? null,
+        stage: o.stage ?? null,
+        center: o.center ? (plan.buying_centers.find((c) => c.id === o.center)?.name ?? o.center) : null,
+        offering: o.offering ? (config.offerings.find((x) => x.id === o.offering)?.label ?? o.offering) : null,
+        notes: o.notes ?? null,
+      })),
       total: pipeline,
     },
     actions: {
@@ -242,7 +256,9 @@ function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, toda
       owner: r.owner ?? null,
       severe: r.likelihood === 'high' && r.impact === 'high',
     })),
-    kpis: plan.kpis.map((k) => ({ name: k.name, target: k.target ?? null, actual: k.actual ?? null, notes: k.notes ?? null })),
+    kpis: plan.kpis.map((k) => ({ name: k.name, target: k.target ?? null, actual: k.actual ?? null, shared: k.shared, notes: k.notes ?? null })),
+    /** Buying centers x offerings (null without offerings or centers). */
+    whitespace: whitespaceModel(plan, config),
     checklist: checklistModel(plan, config, c),
     notes: plan.notes ?? null,
   };
@@ -309,8 +325,12 @@ export interface PortfolioModel extends DocumentMeta {
   quadrants: { name: string; current: 'high' | 'low'; potential: 'high' | 'low'; accounts: { id: string; name: string }[] }[];
   /** Findings not about one account (limits). */
   portfolioFindings: ReturnType<typeof findingModel>[];
+  /** Open and potential whitespace value by offering (null when kam.yaml lists no offerings). */
+  whitespace: ReturnType<typeof portfolioWhitespace>;
   matrix: Omit<MatrixLayout, 'bubbles'> & {
-    bubbles: (MatrixLayout['bubbles'][number] & { name: string; tier: string | null; tierClass: string })[];
+    bubbles: (MatrixLayout['bubbles'][number] & { name: string; tier: string | null; quadrant: string | null; tierClass: string })[];
+    /** The key table: number, name, tier, in number order. */
+    key: { key: number; id: string; name: string; tier: string | null; tierClass: string; quadrant: string | null; current: number | null; potential: number | null }[];
     threshold: number;
     legend: { name: string; tierClass: string }[];
     count: number;
@@ -354,7 +374,8 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
   const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier)));
   const scored = accounts.filter((a) => a.current !== null && a.potential !== null);
   const layout = layoutMatrix(
-    scored.map((a) => ({ id: a.id, label: a.name, current: a.current!, potential: a.potential!, revenue: a.revenue ?? 0, group: a.group })),
+    // Numbered bubbles (the account's rank) with a key table: readable at 50 accounts, no cut names.
+    scored.map((a) => ({ id: a.id, label: a.name, current: a.current!, potential: a.potential!, revenue: a.revenue ?? 0, group: a.group, key: a.rank })),
     { threshold: config.scoring.matrix_threshold, quadrants: config.scoring.quadrants },
   );
   return {
@@ -386,12 +407,14 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
       accounts: accounts.filter((a) => a.quadrant === config.scoring.quadrants[key]).map((a) => ({ id: a.id, name: a.name })),
     })),
     portfolioFindings: check.findings.filter((f) => f.account === null).map(findingModel),
+    whitespace: portfolioWhitespace(repo.plans, config),
     matrix: {
       ...layout,
       bubbles: layout.bubbles.map((b) => {
         const row = scored.find((a) => a.id === b.id)!;
-        return { ...b, name: row.name, tier: row.tier, tierClass: tierClass(b.group) };
+        return { ...b, name: row.name, tier: row.tier, quadrant: row.quadrant, tierClass: tierClass(b.group) };
       }),
+      key: scored.map((a) => ({ key: a.rank, id: a.id, name: a.name, tier: a.tier, tierClass: a.tierClass, quadrant: a.quadrant, current: a.current, potential: a.potential })),
       threshold: config.scoring.matrix_threshold,
       legend: [...config.scoring.tiers.map((t, i) => ({ name: t.name, tierClass: tierClass(i) })), { name: config.scoring.untiered, tierClass: tierClass(-1) }],
       count: layout.bubbles.length,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ident, nonEmptyText, uniqueBy } from './common.js';
+import { ident, nonEmptyText, slug, uniqueBy } from './common.js';
 import {
   DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_QUADRANTS,
   DEFAULT_REVIEW, DEFAULT_ROLES, DEFAULT_SCALE, DEFAULT_TIERS, DEFAULT_UNTIERED,
@@ -86,6 +86,9 @@ const checklist = z
 
 const role = z.strictObject({ id: ident, label: nonEmptyText, description: z.string().optional() });
 
+/** spec 1.1, section 5: what we sell, the columns of every plan's whitespace map. */
+const offering = z.strictObject({ id: slug.meta({ description: 'Slug; whitespace entries and opportunities name it' }), label: nonEmptyText, description: z.string().optional() });
+
 /**
  * What one tier requires of its plans (spec 1.1, section 2). Every key is optional and falls back
  * to the repo-wide behaviour of version 1; names are checked against the rest of kam.yaml below.
@@ -139,6 +142,7 @@ const configObjectShape = z.strictObject({
     import: importSection.optional(),
     people: z.record(z.string(), person).optional().meta({ description: 'The people named in accounts and plans: name -> git host handle, or { handle, email }' }),
     approvals: z.record(z.string(), z.array(handle)).optional().meta({ description: 'Tier name -> the handles that must approve changes to its files' }),
+    offerings: z.array(offering).superRefine(uniqueBy((o) => o.id, 'offering id')).default([]).meta({ description: 'What we sell: the columns of the whitespace map; default none' }),
     profiles: z.record(z.string(), profile).optional().meta({ description: 'What each tier requires of its plans, keyed by tier name' }),
   });
 
@@ -202,6 +206,7 @@ export type Config = z.output<typeof configSchema>;
 export type Criterion = Config['scoring']['criteria'][number];
 export type Tier = Config['scoring']['tiers'][number];
 export type Role = Config['roles'][number];
+export type Offering = Config['offerings'][number];
 export type Checklist = Config['checklist'];
 export type Profile = NonNullable<Config['profiles']>[string];
 export type Person = NonNullable<Config['people']>[string];

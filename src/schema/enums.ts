@@ -5,3 +5,5 @@ export const STAKEHOLDER_ROLES = ['decision_maker', 'economic_buyer', 'influence
 export const LEVELS = ['high', 'medium', 'low'] as const;
 export const STANCES = ['supporter', 'neutral', 'detractor'] as const;
 export const ACTION_STATUSES = ['open', 'done', 'blocked'] as const;
+export const ACTION_SIDES = ['us', 'customer', 'joint'] as const;
+export const WHITESPACE_STATUSES = ['won', 'open', 'potential', 'competitor', 'not_a_fit'] as const;

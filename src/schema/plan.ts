@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, slug } from './common.js';
+import { isoDate, nonEmptyText, slug, uniqueBy } from './common.js';
 import type { Config } from './config.js';
 
-import { ACTION_STATUSES, LEVELS, STAGES, STAKEHOLDER_ROLES, STANCES } from './enums.js';
+import { ACTION_SIDES, ACTION_STATUSES, LEVELS, STAGES, STAKEHOLDER_ROLES, STANCES, WHITESPACE_STATUSES } from './enums.js';
 
 const text = z.string();
 const textList = z.array(text).default([]);
@@ -11,6 +11,29 @@ const kpiValue = z.union([z.string(), z.number()]);
 /** `{ na: reason }`: the question does not apply, and why. */
 const notApplicable = z.strictObject({ na: nonEmptyText.meta({ description: 'Why the question does not apply' }) });
 const answer = z.union([z.string(), notApplicable, z.null()]);
+
+/** spec 1.1, section 6: `shared: true` lets an item reach the customer's version of the plan. */
+const shared = z.boolean().default(false).meta({ description: 'true: the customer version of the plan (kam render --audience customer) shows it' });
+
+/** An objective is text, or `{ title, shared }` (spec 1.1, section 6). */
+const objective = z.union([z.string(), z.strictObject({ title: nonEmptyText, shared })]);
+
+/** spec 1.1, section 5: a unit of the account that buys on its own. */
+const buyingCenter = z.strictObject({
+  id: slug.meta({ description: 'Slug, unique within the plan; whitespace entries and opportunities name it' }),
+  name: nonEmptyText,
+  notes: z.string().optional(),
+});
+
+/** One assessed cell of the whitespace map: a buying center x an offering of kam.yaml. */
+const whitespaceEntry = z.strictObject({
+  center: slug.meta({ description: 'The id of a buying center of this plan' }),
+  offering: slug.meta({ description: 'The id of an offering of kam.yaml' }),
+  status: z.enum(WHITESPACE_STATUSES),
+  value: z.number().nonnegative().optional().meta({ description: 'Annual value: won, in the pipeline, or estimated' }),
+  competitor: z.string().optional().meta({ description: 'Who supplies it today (status competitor)' }),
+  notes: z.string().optional(),
+});
 
 /** The plan schema for a repo: answers are keyed by its checklist and team roles by its roles. */
 export function planSchema(config: Config) {
@@ -64,7 +87,7 @@ export function planSchema(config: Config) {
         })
         .default([]),
       answers: answers.default({}),
-      objectives: textList,
+      objectives: z.array(objective).default([]).meta({ description: 'Text, or { title, shared } to show it to the customer' }),
       swot: z
         .strictObject({ strengths: textList, weaknesses: textList, opportunities: textList, threats: textList })
         .default({ strengths: [], weaknesses: [], opportunities: [], threats: [] }),
@@ -75,9 +98,24 @@ export function planSchema(config: Config) {
             value: z.number().nonnegative().optional(),
             close: isoDate.optional(),
             stage: z.string().optional(),
+            center: slug.optional().meta({ description: 'The buying center it is for (an id of buying_centers)' }),
+            offering: slug.optional().meta({ description: 'What it sells (an id of kam.yaml offerings)' }),
             notes: z.string().optional(),
           }),
         )
+        .default([]),
+      buying_centers: z.array(buyingCenter).superRefine(uniqueBy((c) => c.id, 'buying center id')).default([]),
+      whitespace: z
+        .array(whitespaceEntry)
+        .superRefine((list, ctx) => {
+          const seen = new Map<string, number>();
+          list.forEach((w, i) => {
+            const key = `${w.center}\u0000${w.offering}`;
+            const first = seen.get(key);
+            if (first === undefined) seen.set(key, i);
+            else ctx.addIssue({ code: 'custom', path: [i], message: `center "${w.center}" x offering "${w.offering}" is given twice (first at item ${first + 1}); keep one entry per pair` });
+          });
+        })
         .default([]),
       actions: z
         .array(
@@ -86,6 +124,8 @@ export function planSchema(config: Config) {
             owner: z.string().nullable().optional(),
             due: isoDate.nullable().optional(),
             status: z.enum(ACTION_STATUSES).default('open'),
+            side: z.enum(ACTION_SIDES).default('us').meta({ description: 'Who does it: us, customer or joint (the mutual action plan)' }),
+            shared,
             notes: z.string().optional(),
           }),
         )
@@ -102,7 +142,7 @@ export function planSchema(config: Config) {
         )
         .default([]),
       kpis: z
-        .array(z.strictObject({ name: nonEmptyText, target: kpiValue.optional(), actual: kpiValue.optional(), notes: z.string().optional() }))
+        .array(z.strictObject({ name: nonEmptyText, target: kpiValue.optional(), actual: kpiValue.optional(), shared, notes: z.string().optional() }))
         .default([]),
       notes: z.string().optional(),
     })
@@ -111,5 +151,7 @@ export function planSchema(config: Config) {
 
 export type PlanSchema = ReturnType<typeof planSchema>;
 export type Plan = z.output<PlanSchema>;
+export type PlanInput = z.input<PlanSchema>;
 export type Answer = z.output<typeof answer>;
+export type Objective = z.output<typeof objective>;
 export type Stage = (typeof STAGES)[number];

@@ -10,12 +10,13 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'kept';
  * Writes a generated file atomically. An existing file is replaced only when kam generated it
  * (it carries GENERATED_MARKER) or when `force` is set; otherwise it is kept and reported.
  */
-export function writeGenerated(path: string, content: string, opts: { force?: boolean; dryRun?: boolean } = {}): WriteOutcome {
+export function writeGenerated(path: string, content: string | Uint8Array, opts: { force?: boolean; dryRun?: boolean } = {}): WriteOutcome {
   if (existsSync(path) || isDanglingLink(path)) {
     const stat = lstatSync(path);
     if (!stat.isFile() && !opts.force) return 'kept';
-    const old = stat.isFile() ? readFileSync(path, 'utf8') : '';
-    if (old === content) return 'unchanged';
+    // Bytes, so binary documents (PDF, which carries the marker in a trailing comment) compare too.
+    const old = stat.isFile() ? readFileSync(path) : Buffer.alloc(0);
+    if (old.equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)) return 'unchanged';
     if (!opts.force && !old.includes(GENERATED_MARKER)) return 'kept';
     if (!opts.dryRun) atomicWrite(path, content);
     return 'updated';

@@ -11,6 +11,8 @@ import { stalePlan } from './stale_plan.js';
 import { tooManyKeyAccounts } from './too_many_key_accounts.js';
 import { unansweredQuestion } from './unanswered_question.js';
 import { unratedCriterion } from './unrated_criterion.js';
+import { unknownReferenceWhitespace } from './unknown_reference_whitespace.js';
+import { whitespaceUnassessed } from './whitespace_unassessed.js';
 
 /** Every rule `kam check` runs (loading adds yaml_syntax, duplicate_key, schema and the id rules). */
 export const RULES: Rule[] = [
@@ -26,4 +28,6 @@ export const RULES: Rule[] = [
   managerOverCapacity,
   noDecisionMaker,
   duplicateCrmId,
+  unknownReferenceWhitespace,
+  whitespaceUnassessed,
 ];

@@ -4,7 +4,10 @@ import { localToday } from '../../check/dates.js';
 import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { KamError } from '../../errors.js';
 import type { Repo } from '../../load/loadRepo.js';
+import { buildCustomerModel } from '../../render/customer.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
+import { findBrowser, printPdf, type Paper } from '../../render/pdf.js';
+import { buildQbrModel, qbrChanges } from '../../render/qbr.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';
 import { didYouMean } from '../../util/didYouMean.js';
 import { removeStaleTemps } from '../../util/atomicWrite.js';
@@ -16,14 +19,20 @@ import { loadRepoForCli } from './loadForCli.js';
 export interface RenderOptions extends GlobalOptions {
   all?: boolean;
   portfolio?: boolean;
-  format: DocFormat;
+  format: DocFormat | 'pdf';
   out?: string;
   template?: string;
   today?: string;
   force?: boolean;
+  audience?: 'internal' | 'customer';
+  since?: string;
+  paper?: Paper;
+  browser?: string;
 }
 
 const PORTFOLIO = 'portfolio';
+const CUSTOMER = 'customer';
+const QBR = 'qbr';
 
 /** The accounts to render: named ones (which must exist and be valid) and, with --all, every planned one. */
 function selectAccounts(repo: Repo, ids: string[], all: boolean): { ids: string[]; skipped: string[] } {
@@ -56,6 +65,20 @@ function selectAccounts(repo: Repo, ids: string[], all: boolean): { ids: string[
 export async function runRender(ids: string[], opts: RenderOptions, io: Io): Promise<number> {
   if (ids.length === 0 && !opts.all && !opts.portfolio)
     throw new KamError('name the accounts to render, or use --all (every plan) or --portfolio (the overview)');
+  const customer = opts.audience === CUSTOMER;
+  const template = opts.template ?? (customer ? CUSTOMER : 'plan');
+  if (customer && opts.portfolio) throw new KamError('--audience customer renders account plans only, never the portfolio overview; drop --portfolio (or render it in a separate run)');
+  if (opts.since !== undefined && template !== QBR) throw new KamError(`--since goes with --template qbr (the quarterly business review); add --template qbr or drop --since`);
+  const pdf = opts.format === 'pdf';
+  if (!pdf && (opts.browser !== undefined || (opts.paper !== undefined && opts.paper !== 'a4')))
+    throw new KamError(`--paper and --browser go with --format pdf; add -f pdf or drop them`);
+  if (pdf && opts.out === undefined && io.stdout.isTTY)
+    throw new KamError('a PDF is binary and stdout is a terminal: write it into a folder with --out <dir>, or redirect stdout to a file');
+  // Before any work, so a machine without a browser learns it at once and nothing is written.
+  const browser = pdf ? findBrowser({ explicit: opts.browser, env: io.env, cwd: io.cwd }) : undefined;
+  const format: DocFormat = pdf ? 'html' : (opts.format as DocFormat);
+  const ext = opts.format;
+
   const repo = await loadRepoForCli(io, opts);
   if ('exitCode' in repo) return repo.exitCode;
   const today = opts.today ?? localToday();
@@ -64,25 +87,37 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   if (opts.out === undefined && count > 1)
     throw new KamError(`${count} documents to render but only one can go to stdout; write them into a folder with --out <dir>`);
   if (opts.portfolio && selected.ids.includes(PORTFOLIO))
-    throw new KamError(`account "${PORTFOLIO}" and the portfolio overview would both be ${PORTFOLIO}.${opts.format}; render them in separate runs`);
+    throw new KamError(`account "${PORTFOLIO}" and the portfolio overview would both be ${PORTFOLIO}.${ext}; render them in separate runs`);
+  if (customer)
+    for (const id of selected.ids)
+      if (!repo.plans.some((p) => p.id === id && p.value)) throw new KamError(`account "${id}" has no plan, so it has no customer version; create plans/${id}.yaml (kam new plan ${id}) or leave it out`);
 
-  const renderer = createRenderer({ format: opts.format, currency: repo.config.currency, userDir: join(repo.root, 'templates'), cwd: io.cwd });
-  const template = opts.template ?? 'plan';
+  const renderer = createRenderer({ format, currency: repo.config.currency, userDir: join(repo.root, 'templates'), cwd: io.cwd });
   if (selected.ids.length > 0 && !renderer.names.includes(template))
     throw new KamError(
-      `no template "${template}.${opts.format}.hbs"${didYouMean(template, renderer.names)}; templates for --format ${opts.format}: ${renderer.names.join(', ')}`,
+      `no template "${template}.${format}.hbs"${didYouMean(template, renderer.names)}; templates for --format ${opts.format}: ${renderer.names.join(', ')}`,
     );
 
   // Render everything before writing anything: a template error leaves the output folder as it was.
   // The same inputs as `kam check`, so a document never disagrees with the reviewer.
   const check = checkRepo(repo, { today, lastCommitDate: await lastCommitDateLookup(repo.root) });
-  const docs = selected.ids.map((id) => ({ name: id, text: renderer.render(template, buildPlanModel(repo, id, check, today)) }));
+  const docs: { name: string; text: string | Uint8Array }[] = [];
+  for (const id of selected.ids) {
+    // The customer's version is built from an allowlist (src/render/customer.ts), whatever the template.
+    const model = customer
+      ? buildCustomerModel(repo, id, today)
+      : template === QBR
+        ? buildQbrModel(repo, id, check, today, opts.since === undefined ? null : await qbrChanges(repo, id, opts.since))
+        : buildPlanModel(repo, id, check, today);
+    docs.push({ name: customer ? `${id}.${CUSTOMER}` : id, text: renderer.render(template, model) });
+  }
   if (opts.portfolio) docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today)) });
+  if (browser) for (const doc of docs) doc.text = await printPdf(doc.text as string, { browser, paper: opts.paper ?? 'a4' });
 
   for (const skipped of selected.skipped) io.stderr.write(`kam: skipped ${skipped}: it has errors (run "kam validate")\n`);
   const failed = selected.skipped.length > 0 ? 1 : 0;
   if (opts.out === undefined) {
-    if (docs[0]) io.stdout.write(docs[0].text);
+    if (docs[0]) (io.stdout.write as (chunk: string | Uint8Array) => unknown)(docs[0].text);
     return failed;
   }
   const outDir = resolve(io.cwd, opts.out);
@@ -91,7 +126,7 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   removeStaleTemps(outDir);
   let kept = 0;
   for (const doc of docs) {
-    const path = join(outDir, `${doc.name}.${opts.format}`);
+    const path = join(outDir, `${doc.name}.${ext}`);
     const outcome = writeGenerated(path, doc.text, { force: opts.force });
     const shown = relative(io.cwd, path) || path;
     if (outcome === 'kept') {

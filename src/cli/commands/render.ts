@@ -4,13 +4,17 @@ import type { CommandFactory } from './types.js';
 
 export const renderCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('render'))
-    .description('render account plan documents (and a portfolio overview) in Markdown or HTML for meetings')
+    .description('render account plan documents (and a portfolio overview, the customer\'s version of a plan, a QBR) in Markdown, HTML or PDF for meetings')
     .argument('[ids...]', 'accounts to render (file names in accounts/, without .yaml)')
     .option('-a, --all', 'render every account that has a plan')
-    .option('-p, --portfolio', 'also render the portfolio overview (portfolio.md|html): tiers, manager load, findings, key account matrix')
-    .addOption(formatOption(['md', 'html'], 'md', 'document format'))
-    .option('-o, --out <dir>', 'write <id>.md|html (and portfolio.md|html) into this folder; without it one document goes to stdout')
-    .addOption(new Option('-t, --template <name>', 'render accounts with templates/<name>.<format>.hbs instead of plan.<format>.hbs'))
+    .option('-p, --portfolio', 'also render the portfolio overview (portfolio.md|html|pdf): tiers, manager load, findings, key account matrix, whitespace by offering')
+    .addOption(formatOption(['md', 'html', 'pdf'], 'md', 'document format (pdf: the HTML printed by an installed Chromium, Chrome or Edge)'))
+    .option('-o, --out <dir>', 'write <id>.md|html|pdf (and portfolio.md|html|pdf) into this folder; without it one document goes to stdout')
+    .addOption(new Option('-t, --template <name>', 'render accounts with templates/<name>.<format>.hbs instead of plan.<format>.hbs (qbr: the quarterly business review)'))
+    .addOption(new Option('--audience <who>', 'internal: the whole plan; customer: only what may leave the company, written to <id>.customer.<ext>').choices(['internal', 'customer']).default('internal'))
+    .option('--since <rev>', 'with --template qbr: show what changed since this git revision (score, tier, completeness, stakeholders added, actions completed)')
+    .addOption(new Option('--paper <size>', 'with --format pdf: the paper size').choices(['a4', 'letter']).default('a4'))
+    .option('--browser <path>', 'with --format pdf: the Chromium, Chrome or Edge to print with (default: KAM_BROWSER, else one found on PATH or where it usually installs)')
     .addOption(todayOption())
     .option('--force', 'replace files in --out even if they were not written by kam')
     .addHelpText(
@@ -25,9 +29,15 @@ Examples:
   $ kam render banco-austral -f html > plan.html
   $ kam render --all --portfolio -f html -o docs   every plan and the overview into docs/
   $ kam render --portfolio --today 2026-11-23     the overview as of a given date
+  $ kam render banco-austral -f pdf -o out         out/banco-austral.pdf (A4, page numbers)
+  $ kam render banco-austral --audience customer -f pdf -o out   out/banco-austral.customer.pdf
+  $ kam render banco-austral --template qbr --since v2026-q3 -f html -o out
+
+The customer version holds only the account's name, our organization, the period, the date, our
+team with role labels, and the objectives, actions and KPIs marked shared: true (docs/meetings.md).
 
 Exit codes: 0 written, 1 some accounts skipped (their files have errors), 2 usage, template or I/O
-problem, or an existing file that kam did not write (use --force).`,
+problem, no browser for --format pdf, or an existing file that kam did not write (use --force).`,
     )
     .action(async (ids: string[], _opts, cmd: Command) => {
       const { runRender } = await import('../actions/render.js');

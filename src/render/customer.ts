@@ -1,0 +1,59 @@
+// The customer's version of a plan (spec 1.1, section 6): built from an allowlist, field by
+// field, so nothing reaches the document unless it is named here. Templates (built-in or the
+// user's own) only ever see this model, so they cannot leak what it does not hold.
+import type { LoadedPlan, Repo } from '../load/loadRepo.js';
+import type { Plan } from '../schema/plan.js';
+import { GENERATED_MARKER } from '../util/safeWrite.js';
+
+export const SIDE_LABELS = { us: 'Us', customer: 'Customer', joint: 'Joint' } as const;
+const STATUS_LABELS = { open: 'Open', done: 'Done', blocked: 'Blocked' } as const;
+
+const blankToNull = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s);
+
+export interface CustomerModel {
+  marker: string;
+  audience: 'customer';
+  today: string;
+  organization: string | null;
+  account: { name: string };
+  period: string | null;
+  team: { name: string; roles: string[] }[];
+  objectives: { title: string }[];
+  actions: { title: string; side: string; sideLabel: string; owner: string | null; due: string | null; status: string; statusLabel: string; done: boolean }[];
+  kpis: { name: string; target: string | number | null; actual: string | number | null }[];
+}
+
+/**
+ * Exactly what may leave the company: the account's name, our organization, the plan's period,
+ * the date, our team with role labels, and the shared objectives, actions and KPIs. Throws when
+ * the account or its plan is not loaded and valid.
+ */
+export function buildCustomerModel(repo: Repo, id: string, today: string): CustomerModel {
+  const account = repo.accounts.find((a) => a.id === id)?.value;
+  const plan = repo.plans.find((p): p is LoadedPlan & { value: Plan } => p.id === id && p.value !== undefined)?.value;
+  if (!account || !plan) throw new Error(`account "${id}" has no valid plan`);
+  const roleLabel = (rid: string) => repo.config.roles.find((r) => r.id === rid)?.label ?? rid;
+  return {
+    marker: GENERATED_MARKER,
+    audience: 'customer',
+    today,
+    organization: repo.config.organization ?? null,
+    account: { name: account.name },
+    period: plan.period === undefined ? null : String(plan.period),
+    team: plan.team.map((m) => ({ name: m.name, roles: m.roles.map(roleLabel) })),
+    objectives: plan.objectives.flatMap((o) => (typeof o === 'object' && o.shared ? [{ title: o.title }] : [])),
+    actions: plan.actions
+      .filter((a) => a.shared)
+      .map((a) => ({
+        title: a.title,
+        side: a.side,
+        sideLabel: SIDE_LABELS[a.side],
+        owner: blankToNull(a.owner),
+        due: blankToNull(a.due),
+        status: a.status,
+        statusLabel: STATUS_LABELS[a.status],
+        done: a.status === 'done',
+      })),
+    kpis: plan.kpis.filter((k) => k.shared).map((k) => ({ name: k.name, target: k.target ?? null, actual: k.actual ?? null })),
+  };
+}

@@ -1,0 +1,87 @@
+// The whitespace map of a plan (spec 1.1, section 5) as data for templates: buying centers x
+// offerings, each cell the assessed status (or "not assessed"), with won/open/potential totals,
+// and the portfolio's open and potential value by offering.
+import type { LoadedPlan } from '../load/loadRepo.js';
+import type { Config } from '../schema/config.js';
+import { WHITESPACE_STATUSES } from '../schema/enums.js';
+import type { Plan } from '../schema/plan.js';
+
+export type WhitespaceStatus = (typeof WHITESPACE_STATUSES)[number];
+
+export const WHITESPACE_LABELS: Record<WhitespaceStatus | 'unassessed', string> = {
+  won: 'Won',
+  open: 'Open',
+  potential: 'Potential',
+  competitor: 'Competitor',
+  not_a_fit: 'Not a fit',
+  unassessed: 'Not assessed',
+};
+
+export interface WhitespaceCell {
+  offering: string;
+  status: WhitespaceStatus | 'unassessed';
+  statusLabel: string;
+  value: number | null;
+  competitor: string | null;
+  notes: string | null;
+}
+
+export interface WhitespaceModel {
+  offerings: { id: string; label: string }[];
+  centers: { id: string; name: string; cells: WhitespaceCell[] }[];
+  /** Sum of `value` by status over the assessed cells (entries without a value count 0). */
+  totals: { won: number; open: number; potential: number };
+  /** Per offering, the same sums down its column. */
+  columns: { offering: string; won: number; open: number; potential: number }[];
+  assessed: number;
+  cells: number;
+}
+
+const cellKey = (center: string, offering: string) => `${center}\u0000${offering}`;
+
+/**
+ * The grid of one plan; null when there is nothing to draw (no offerings in kam.yaml or no buying
+ * centers in the plan). Entries naming an undeclared center or offering (unknown_reference) are
+ * left out of the grid and the totals.
+ */
+export function whitespaceModel(plan: Plan, config: Config): WhitespaceModel | null {
+  if (config.offerings.length === 0 || plan.buying_centers.length === 0) return null;
+  const entries = new Map(plan.whitespace.map((w) => [cellKey(w.center, w.offering), w]));
+  const totals = { won: 0, open: 0, potential: 0 };
+  const columns = config.offerings.map((o) => ({ offering: o.id, won: 0, open: 0, potential: 0 }));
+  let assessed = 0;
+  const centers = plan.buying_centers.map((c) => ({
+    id: c.id,
+    name: c.name,
+    cells: config.offerings.map((o, col): WhitespaceCell => {
+      const w = entries.get(cellKey(c.id, o.id));
+      if (!w) return { offering: o.id, status: 'unassessed', statusLabel: WHITESPACE_LABELS.unassessed, value: null, competitor: null, notes: null };
+      assessed++;
+      if (w.status === 'won' || w.status === 'open' || w.status === 'potential') {
+        totals[w.status] += w.value ?? 0;
+        columns[col]![w.status] += w.value ?? 0;
+      }
+      return { offering: o.id, status: w.status, statusLabel: WHITESPACE_LABELS[w.status], value: w.value ?? null, competitor: w.competitor ?? null, notes: w.notes ?? null };
+    }),
+  }));
+  return { offerings: config.offerings.map((o) => ({ id: o.id, label: o.label })), centers, totals, columns, assessed, cells: centers.length * config.offerings.length };
+}
+
+/** The portfolio's open and potential whitespace value by offering, over every valid plan. */
+export function portfolioWhitespace(plans: LoadedPlan[], config: Config): { offerings: { id: string; label: string; open: number; potential: number; total: number }[]; open: number; potential: number; total: number } | null {
+  if (config.offerings.length === 0) return null;
+  const rows = config.offerings.map((o) => ({ id: o.id, label: o.label, open: 0, potential: 0, total: 0 }));
+  for (const p of plans) {
+    if (!p.value) continue;
+    const centers = new Set(p.value.buying_centers.map((c) => c.id));
+    for (const w of p.value.whitespace) {
+      const row = rows.find((r) => r.id === w.offering);
+      if (!row || !centers.has(w.center) || (w.status !== 'open' && w.status !== 'potential')) continue;
+      row[w.status] += w.value ?? 0;
+      row.total += w.value ?? 0;
+    }
+  }
+  const open = rows.reduce((s, r) => s + r.open, 0);
+  const potential = rows.reduce((s, r) => s + r.potential, 0);
+  return { offerings: rows, open, potential, total: open + potential };
+}

@@ -1,0 +1,112 @@
+// The customer's version of a plan (spec 1.1, section 6) is an allowlist: this test fills every
+// field kam.yaml, the account and the plan can hold, walks every value, and proves that only the
+// allowed ones reach the model (all a template can see) and the Markdown and HTML documents.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { checkRepo } from '../../../src/check/checkRepo.js';
+import { loadRepo, type Repo } from '../../../src/load/loadRepo.js';
+import { buildCustomerModel } from '../../../src/render/customer.js';
+import { formatMoney } from '../../../src/render/helpers.js';
+import { createRenderer } from '../../../src/render/render.js';
+import { planSchema } from '../../../src/schema/plan.js';
+import { FULL_ACCOUNT, FULL_CONFIG, FULL_PLAN } from '../../helpers/fullPlan.js';
+import { makeRepo } from '../../helpers/tmpRepo.js';
+
+// Values of the allowlist (spec 1.1, section 6) by their path in the files, as regexps.
+const ALLOWED = [
+  /^kam\.organization$/,
+  /^kam\.roles\.\d+\.label$/, // role labels of our team
+  /^account\.name$/,
+  /^plan\.period$/,
+  /^plan\.team\.\d+\.name$/,
+  /^plan\.objectives\.2\.title$/, // the shared one
+  /^plan\.actions\.[01]\.(title|owner|due)$/, // the shared ones
+  /^plan\.kpis\.0\.(name|target|actual)$/,
+];
+
+/** Every scalar of a parsed YAML file with its dotted path. */
+function leaves(value: unknown, path: string): { path: string; value: string | number | boolean }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}.${i}`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
+  return value === null || value === undefined ? [] : [{ path, value: value as string | number | boolean }];
+}
+
+/** The ways a value can show up in a document: as written, and numbers with separators and as money. */
+function forms(value: string | number): string[] {
+  if (typeof value === 'number') return [String(value), value.toLocaleString('en-US'), formatMoney(value, 'EUR')];
+  return [value];
+}
+
+const files = { 'kam.yaml': FULL_CONFIG, 'accounts/acme.yaml': FULL_ACCOUNT, 'plans/acme.yaml': FULL_PLAN };
+
+async function fullRepo(): Promise<Repo> {
+  const loaded = await loadRepo(makeRepo(files));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.findings));
+  return loaded.repo;
+}
+
+function allLeaves() {
+  return [...leaves(parse(FULL_CONFIG), 'kam'), ...leaves(parse(FULL_ACCOUNT), 'account'), ...leaves(parse(FULL_PLAN), 'plan')];
+}
+
+describe('kam render --audience customer: the allowlist', () => {
+  it('the fixture is a valid plan that fills every field the plan schema has', async () => {
+    const repo = await fullRepo();
+    const check = checkRepo(repo, { today: '2031-02-10' });
+    expect(check.findings.filter((f) => f.severity === 'error' || f.rule === 'schema')).toEqual([]);
+    // Every key of the plan schema is used by the fixture (a new field must be added here, and so be judged).
+    const schemaKeys = Object.keys(planSchema(repo.config).shape).filter((k) => k !== '$schema');
+    expect(Object.keys(parse(FULL_PLAN)).sort()).toEqual(schemaKeys.sort());
+  });
+
+  it('the model holds the allowed values and nothing else', async () => {
+    const repo = await fullRepo();
+    const model = buildCustomerModel(repo, 'acme', '2031-02-10');
+    const text = JSON.stringify(model);
+    const all = allLeaves().filter((l) => typeof l.value !== 'boolean');
+    const allowed = all.filter((l) => ALLOWED.some((re) => re.test(l.path)));
+    expect(allowed.length).toBe(17);
+    for (const l of allowed) expect(text, l.path).toContain(String(l.value));
+    for (const l of all.filter((l) => !allowed.includes(l) && (typeof l.value === 'number' ? l.value > 9_000_000 : /^[sS][-_]/.test(String(l.value)))))
+      for (const form of forms(l.value as string | number)) expect(text, `${l.path} (${form}) must not reach the customer model`).not.toContain(form);
+    // The model's shape is exactly the allowlist: no field can carry more.
+    expect(Object.keys(model).sort()).toEqual(['account', 'actions', 'audience', 'kpis', 'marker', 'objectives', 'organization', 'period', 'team', 'today']);
+    expect(Object.keys(model.account)).toEqual(['name']);
+    expect(model.actions.map((a) => Object.keys(a).sort())).toEqual(Array(2).fill(['done', 'due', 'owner', 'side', 'sideLabel', 'status', 'statusLabel', 'title']));
+    expect(model.kpis).toEqual([{ name: 'OK_KPI_SHARED', target: 'OK_KPI_TARGET', actual: 'OK_KPI_ACTUAL' }]);
+    expect(model.team).toEqual([{ name: 'OK_TEAM_ANN', roles: ['OK_ROLE_LEAD', 'OK_ROLE_EXPERT'] }, { name: 'OK_TEAM_BO', roles: [] }]);
+  });
+
+  it.each(['md', 'html'] as const)('the %s document shows every allowed value and no other value of the files', async (format) => {
+    const repo = await fullRepo();
+    const renderer = createRenderer({ format, currency: 'EUR' });
+    const doc = renderer.render('customer', buildCustomerModel(repo, 'acme', '2031-02-10'));
+    const all = allLeaves().filter((l) => typeof l.value !== 'boolean');
+    const isAllowed = (path: string) => ALLOWED.some((re) => re.test(path));
+    for (const l of all.filter((l) => isAllowed(l.path))) expect([String(l.value), String(l.value).replace(/_/g, '\\_')].some((f) => doc.includes(f)), l.path).toBe(true);
+    for (const l of all.filter((l) => !isAllowed(l.path))) {
+      if (typeof l.value === 'number' ? l.value < 9_000_000 : !/^[sS][-_]/.test(String(l.value))) continue;
+      for (const form of forms(l.value as string | number)) {
+        expect(doc, `${l.path} must not reach the document`).not.toContain(form);
+        expect(doc, `${l.path} must not reach the document`).not.toContain(form.replace(/_/g, '\\_'));
+      }
+    }
+    // Nor anything computed from what is internal: score, tier, quadrant, stage, health, findings.
+    const words = doc.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, ' ');
+    for (const word of ['Score', 'Tier', 'Quadrant', 'Execution', 'Economic buyer', 'Detractor', 'overdue', 'stale', 'Checklist', 'Whitespace', 'SWOT', 'Risk', 'Stakeholder'])
+      expect(words.toLowerCase(), word).not.toContain(word.toLowerCase());
+  });
+
+  it('the built-in customer template exists for md and html and can be overridden by the repo', async () => {
+    const root = makeRepo({ ...files, 'templates/customer.md.hbs': '# {{account.name}} for {{organization}} {{plan.notes}}{{account.notes}}\n' });
+    const loaded = await loadRepo(root);
+    if (!loaded.ok) throw new Error('invalid');
+    const renderer = createRenderer({ format: 'md', currency: 'EUR', userDir: join(root, 'templates') });
+    const doc = renderer.render('customer', buildCustomerModel(loaded.repo, 'acme', '2031-02-10'));
+    // A template can only reach the model: internal fields render as nothing.
+    expect(doc).toContain('# OK_ACCOUNT_NAME for OK_ORG \n');
+    expect(readFileSync(join(root, 'plans/acme.yaml'), 'utf8')).toContain('S_plan_notes');
+  });
+});
