@@ -11,7 +11,7 @@ import { scorePortfolio } from '../score/portfolio.js';
 import { round1, scoreAccount, type AccountScore } from '../score/score.js';
 import type { Account } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
-import { STAGES } from '../schema/enums.js';
+import { STAGES, STAKEHOLDER_ROLE_LABELS } from '../schema/enums.js';
 import type { Answer, Plan } from '../schema/plan.js';
 import type { RuleId } from '../schema/rules.js';
 import { compareCodeUnits } from '../util/compare.js';
@@ -24,15 +24,6 @@ const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
   action_plan: 'Action plan',
   execution: 'Execution',
   review: 'Review',
-};
-
-const STAKEHOLDER_ROLE_LABELS: Record<string, string> = {
-  decision_maker: 'Decision maker',
-  economic_buyer: 'Economic buyer',
-  influencer: 'Influencer',
-  champion: 'Champion',
-  user: 'User',
-  blocker: 'Blocker',
 };
 
 /** CSS class for a tier's colour: tier-1.. in tier order, "untiered" below the last tier. */

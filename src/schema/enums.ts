@@ -5,3 +5,13 @@ export const STAKEHOLDER_ROLES = ['decision_maker', 'economic_buyer', 'influence
 export const LEVELS = ['high', 'medium', 'low'] as const;
 export const STANCES = ['supporter', 'neutral', 'detractor'] as const;
 export const ACTION_STATUSES = ['open', 'done', 'blocked'] as const;
+
+/** How documents and messages name each stakeholder role. */
+export const STAKEHOLDER_ROLE_LABELS: Record<string, string> = {
+  decision_maker: 'Decision maker',
+  economic_buyer: 'Economic buyer',
+  influencer: 'Influencer',
+  champion: 'Champion',
+  user: 'User',
+  blocker: 'Blocker',
+};

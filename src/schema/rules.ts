@@ -23,6 +23,13 @@ export const RULE_DEFAULTS = {
   too_many_key_accounts: 'warning',
   manager_over_capacity: 'warning',
   no_decision_maker: 'warning',
+  missing_stakeholder_role: 'warning',
+  stakeholder_without_owner: 'warning',
+  single_threaded: 'warning',
+  stakeholder_not_contacted: 'warning',
+  owner_not_on_team: 'warning',
+  unknown_reference: 'error',
+  reporting_cycle: 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;
