@@ -94,7 +94,7 @@ export function powerMapMermaid(map: PowerMap): string {
   const out = ['flowchart TD'];
   for (const p of map.people) {
     const role = [p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(' · ');
-    const label = [`**${mermaidText(p.name)}**`, p.title ? mermaidText(p.title) : null, role || null, stanceOf(p).label, mermaidText(p.unowned ? `⚠ ${holders(p)}` : holders(p))].filter(Boolean).join('<br/>');
+    const label = [`<b>${mermaidText(p.name)}</b>`, p.title ? mermaidText(p.title) : null, role || null, stanceOf(p).label, mermaidText(p.unowned ? `⚠ ${holders(p)}` : holders(p))].filter(Boolean).join('<br/>');
     out.push(`  p${p.index}["${label}"]`);
   }
   for (const l of map.layout.links) out.push(`  p${l.from} --> p${l.to}`);
