@@ -3,6 +3,7 @@ import { diffCommand } from './diff.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
+import { mapCommand } from './map.js';
 import { newCommand } from './new.js';
 import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
@@ -19,6 +20,7 @@ export const commandFactories: CommandFactory[] = [
   checkCommand,
   validateCommand,
   renderCommand,
+  mapCommand,
   diffCommand,
   historyCommand,
   schemaCommand,
