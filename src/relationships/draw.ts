@@ -33,14 +33,17 @@ function describe(p: PowerMapPerson): string {
   return parts.filter(Boolean).join(', ');
 }
 
-/** A self-contained SVG of the power map, with its legend. */
-export function powerMapSvg(map: PowerMap, opts: { title?: string } = {}): string {
+/**
+ * A self-contained SVG of the power map, with its legend. `inline`: for an HTML page, which puts
+ * <svg> in the SVG namespace itself (so the document names no external address at all).
+ */
+export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: boolean } = {}): string {
   const { layout } = map;
   const width = Math.max(layout.width, LEGEND_WIDTH);
   const height = layout.height + LEGEND_HEIGHT;
   const n = (x: number) => String(Math.round(x * 10) / 10);
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="power-map" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-label="${escapeXml(opts.title ?? `Power map: ${map.people.length} stakeholders`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">`,
+    `<svg${opts.inline ? '' : ' xmlns="http://www.w3.org/2000/svg"'} class="power-map" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-label="${escapeXml(opts.title ?? `Power map: ${map.people.length} stakeholders`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">`,
   ];
   for (const l of layout.links) out.push(`<path class="pm-link" d="${l.d}" fill="none" stroke="#94a3b8" stroke-width="1.5"/>`);
   for (const b of layout.boxes) {
@@ -87,14 +90,14 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string } = {}): strin
 
 /** Mermaid label text: quotes and angle brackets as Mermaid entity codes, no line breaks. */
 const mermaidText = (text: string) =>
-  text.replace(/[\r\n]+/g, ' ').replace(/[#"<>&]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '&': '#amp;' })[c]!);
+  text.replace(/[\r\n]+/g, ' ').replace(/[#"<>&|`]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '|': '#124;', '`': '#96;' })[c]!);
 
 /** The power map as a Mermaid `flowchart TD` (GitHub renders it in Markdown). */
 export function powerMapMermaid(map: PowerMap): string {
   const out = ['flowchart TD'];
   for (const p of map.people) {
     const role = [p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(' · ');
-    const label = [`<b>${mermaidText(p.name)}</b>`, p.title ? mermaidText(p.title) : null, role || null, stanceOf(p).label, mermaidText(p.unowned ? `⚠ ${holders(p)}` : holders(p))].filter(Boolean).join('<br/>');
+    const label = [mermaidText(p.name), p.title ? mermaidText(p.title) : null, role || null, stanceOf(p).label, mermaidText(p.unowned ? `⚠ ${holders(p)}` : holders(p))].filter(Boolean).join('<br/>');
     out.push(`  p${p.index}["${label}"]`);
   }
   for (const l of map.layout.links) out.push(`  p${l.from} --> p${l.to}`);

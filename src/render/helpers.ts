@@ -96,7 +96,7 @@ export function registerHelpers(env: Env, currency: string): void {
   // The power map as SVG markup: draw.ts escapes every string of the plan it draws.
   env.registerHelper('powerMapSvg', (...a: unknown[]) => {
     const map = a[0] as PowerMap | undefined;
-    return map && Array.isArray(map.people) && map.people.length ? new env.SafeString(powerMapSvg(map, { title: `Power map: ${map.people.length} stakeholders by reporting line` })) : '';
+    return map && Array.isArray(map.people) && map.people.length ? new env.SafeString(powerMapSvg(map, { title: `Power map: ${map.people.length} stakeholders by reporting line`, inline: true })) : '';
   });
   env.registerHelper('eq', (...a: unknown[]) => a[0] === a[1]);
   env.registerHelper('or', (...a: unknown[]) => args(a).some(Boolean));
