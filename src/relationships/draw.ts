@@ -1,7 +1,7 @@
 // Drawings of a power map: SVG (HTML documents, `kam map --format svg`), Mermaid (Markdown, which
 // GitHub renders), an indented text tree (the terminal). Every user string is escaped here; the
 // output depends only on the map, so the same plan gives the same bytes.
-import type { PowerMap, PowerMapPerson } from './powerMap.js';
+import { BOX, type PowerMap, type PowerMapPerson } from './powerMap.js';
 
 const STANCE_STYLE: Record<string, { fill: string; stroke: string; label: string }> = {
   supporter: { fill: '#dcfce7', stroke: '#15803d', label: 'Supporter' },
@@ -17,8 +17,26 @@ const LEGEND_WIDTH = 700;
 export const escapeXml = (text: string): string =>
   text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Cuts text to about `max` characters (a box is narrow), with an ellipsis. */
-const fit = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+/** Text width estimated in em, on the wide side (DejaVu Sans, the usual Linux fallback, is wide). */
+function emWidth(text: string, bold: boolean): number {
+  let w = 0;
+  for (const c of text) {
+    if (/[iljtfrI.,;:!|'` ]/.test(c)) w += 0.36;
+    else if (/[mwMW@%]/.test(c)) w += 0.98;
+    else if (/[A-Z0-9]/.test(c)) w += 0.74;
+    else if (c.charCodeAt(0) > 0x2e7f) w += 1.0; // CJK and other full-width scripts
+    else w += 0.64;
+  }
+  return bold ? w * 1.12 : w;
+}
+
+/** Cuts text to fit `px` at `size` px (a box is narrow), with an ellipsis; the box's tooltip has it whole. */
+function fit(text: string, size: number, bold = false, px = BOX.width - 20): string {
+  if (emWidth(text, bold) * size <= px) return text;
+  const chars = [...text];
+  while (chars.length > 1 && emWidth(`${chars.join('').trimEnd()}…`, bold) * size > px) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
 
 const stanceOf = (p: PowerMapPerson) => STANCE_STYLE[p.stance ?? 'unknown']!;
 
@@ -54,12 +72,14 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
     const x = b.x + 10;
     const lines: string[] = [];
     const line = (y: number, text: string, attrs = '') => lines.push(`<text x="${n(x)}" y="${n(b.y + y)}"${attrs}>${escapeXml(text)}</text>`);
-    line(20, fit(p.name, 24), ' font-size="13" font-weight="700" fill="#0f172a"');
-    if (p.title) line(36, fit(p.title, 30), ' font-size="11.5" fill="#475569"');
+    line(20, fit(p.name, 13, true), ' font-size="13" font-weight="700" fill="#0f172a"');
+    if (p.title) line(36, fit(p.title, 11.5), ' font-size="11.5" fill="#475569"');
     const roleLine = [p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(' · ');
-    if (roleLine) line(52, fit(roleLine, 30), ` font-size="11.5" fill="#1f2937"${p.influence === 'high' ? ' font-weight="700"' : ''}`);
-    line(68, st.label, ` font-size="11.5" font-weight="600" fill="${st.stroke === '#94a3b8' ? '#475569' : st.stroke}"`);
-    line(84, fit(p.unowned ? `⚠ ${holders(p)}` : holders(p), 30), ` font-size="11.5" fill="${p.owner ? '#1e3a8a' : '#b91c1c'}"${p.owner ? '' : ' font-weight="700"'}`);
+    if (roleLine) line(52, fit(roleLine, 11.5, p.influence === 'high'), ` font-size="11.5" fill="#1f2937"${p.influence === 'high' ? ' font-weight="700"' : ''}`);
+    line(68, fit(st.label, 11.5, true), ` font-size="11.5" font-weight="600" fill="${st.stroke === '#94a3b8' ? '#475569' : st.stroke}"`);
+    // Our people: the owner in blue; a missing owner in bold red only where one is needed.
+    const held = fit(p.unowned ? `⚠ ${holders(p)}` : holders(p), 11.5, p.unowned);
+    line(84, held, ` font-size="11.5" fill="${p.owner ? '#1e3a8a' : p.unowned ? '#b91c1c' : '#64748b'}"${p.unowned ? ' font-weight="700"' : ''}`);
     out.push(
       `<g class="pm-person${p.unowned ? ' pm-unowned' : ''}" data-key="${escapeXml(p.key)}">`,
       `<title>${escapeXml(describe(p))}</title>`,
@@ -80,7 +100,7 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
   lx = 16;
   for (const key of ['high', 'medium', 'low']) {
     legend.push(`<rect x="${lx}" y="${ly + 24}" width="18" height="14" rx="3" fill="#fff" stroke="#475569" stroke-width="${INFLUENCE_WIDTH[key]}"/><text x="${lx + 24}" y="${ly + 35}">${key} influence</text>`);
-    lx += 130;
+    lx += 150;
   }
   legend.push(`<rect x="${lx}" y="${ly + 24}" width="18" height="14" rx="3" fill="#fff" stroke="#b91c1c" stroke-width="2" stroke-dasharray="5 3"/><text x="${lx + 24}" y="${ly + 35}">⚠ needs an owner (high influence or key role, no owner)</text>`);
   legend.push('</g>');
