@@ -13,9 +13,9 @@ const INFLUENCE_WIDTH: Record<string, number> = { high: 4, medium: 2.5, low: 1.2
 const LEGEND_HEIGHT = 56;
 const LEGEND_WIDTH = 700;
 
-/** Text safe in XML: markup characters as entities, control characters XML cannot hold dropped. */
+/** Text safe in XML and HTML: the characters handlebars escapes, as it does; control characters XML cannot hold dropped. */
 export const escapeXml = (text: string): string =>
-  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"'`=]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' })[c]!);
 
 /** Text width estimated in em, on the wide side (DejaVu Sans, the usual Linux fallback, is wide). */
 function emWidth(text: string, bold: boolean): number {
