@@ -3,6 +3,7 @@ import type { Repo } from '../load/loadRepo.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import type { Account } from '../schema/account.js';
 import type { Plan } from '../schema/plan.js';
+import { requirementsByTier } from '../profiles/profile.js';
 import { completeness, type Completeness } from './completeness.js';
 import type { CheckContext } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -28,12 +29,16 @@ export function checkRepo(repo: Repo, opts: CheckOptions): CheckResult {
   const accounts = repo.accounts.filter((a): a is typeof a & { value: Account } => a.value !== undefined);
   const plans = repo.plans.filter((p): p is typeof p & { value: Plan } => p.value !== undefined);
   const portfolio = scorePortfolio(repo);
+  const scores = new Map(portfolio.accounts.map((s) => [s.id, s]));
+  const byTier = requirementsByTier(repo.config);
+  const requirements = (id: string) => byTier(scores.get(id)?.tier);
   const ctx: CheckContext = {
     repo,
     today: opts.today,
     accounts,
     plans,
-    scores: new Map(portfolio.accounts.map((s) => [s.id, s])),
+    scores,
+    requirements,
     portfolio,
     lastCommitDate: opts.lastCommitDate,
   };
@@ -42,6 +47,6 @@ export function checkRepo(repo: Repo, opts: CheckOptions): CheckResult {
   return {
     findings,
     summary: summarize(findings, repo.accounts.length, repo.plans.length),
-    completeness: Object.fromEntries(plans.map((p) => [p.id, completeness(p.value, repo.config)])),
+    completeness: Object.fromEntries(plans.map((p) => [p.id, completeness(p.value, repo.config, requirements(p.id))])),
   };
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../schema/config.js';
+import type { Requirements } from '../profiles/profile.js';
 import type { Answer, Plan } from '../schema/plan.js';
 
 export type AnswerState = 'answered' | 'not_applicable' | 'unanswered';
@@ -34,10 +35,18 @@ export function answerState(answer: Answer | undefined): AnswerState {
 
 const percent = (done: number, total: number) => (total === 0 ? 100 : Math.round((1000 * done) / total) / 10);
 
-/** Answered / not applicable / unanswered counts per checklist category and in all. */
-export function completeness(plan: Plan, config: Config): Completeness {
+/**
+ * Answered / not applicable / unanswered counts per checklist category and in all. With the
+ * requirements of the account's tier (spec 1.1, section 2), only the questions its profile asks
+ * for count, and only the categories holding one are listed; without, the whole checklist.
+ */
+export function completeness(plan: Plan, config: Config, required?: Pick<Requirements, 'questions'>): Completeness {
   const answers = plan.answers as Record<string, Answer | undefined>;
-  const categories = config.checklist.categories.map((c): CategoryCompleteness => {
+  const wanted = required ? new Set(required.questions.map((q) => q.id)) : undefined;
+  const cats = config.checklist.categories
+    .map((c) => (wanted ? { ...c, questions: c.questions.filter((q) => wanted.has(q.id)) } : c))
+    .filter((c) => c.questions.length > 0);
+  const categories = cats.map((c): CategoryCompleteness => {
     const counts = { answered: 0, not_applicable: 0, unanswered: 0 };
     const open: string[] = [];
     for (const q of c.questions) {

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import type { LoadedAccount, LoadedPlan, Repo } from '../load/loadRepo.js';
+import type { Requirements } from '../profiles/profile.js';
 import type { Portfolio } from '../score/portfolio.js';
 import type { AccountScore } from '../score/score.js';
 import type { Account } from '../schema/account.js';
@@ -18,6 +19,11 @@ export interface CheckContext {
   /** Valid accounts and plans only (files with errors are reported by loading, not by rules). */
   accounts: (LoadedAccount & { value: Account })[];
   plans: (LoadedPlan & { value: Plan })[];
+  /**
+   * What the account's tier profile asks of its plan (spec 1.1, section 2): the tier comes from
+   * the account's score; an unscored, untiered or unknown account gets the repo-wide defaults.
+   */
+  requirements(accountId: string): Requirements;
   /** For rules whose verdict depends on git history (stale_plan); absent outside git. */
   lastCommitDate?: (file: string) => string | undefined;
 }

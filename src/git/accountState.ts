@@ -1,5 +1,6 @@
 import { completeness } from '../check/completeness.js';
 import type { Repo } from '../load/loadRepo.js';
+import { requirementsByTier } from '../profiles/profile.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import { round1 } from '../score/score.js';
 
@@ -19,6 +20,7 @@ export interface AccountState {
  */
 export function accountStates(repo: Repo): Map<string, AccountState> {
   const scores = new Map(scorePortfolio(repo).accounts.map((a) => [a.id, a]));
+  const byTier = requirementsByTier(repo.config);
   const plans = new Map(repo.plans.filter((p) => p.value).map((p) => [p.id, p.value!]));
   const ids = [...new Set([...repo.accounts.map((a) => a.id), ...repo.plans.map((p) => p.id)])].sort();
   return new Map(
@@ -31,7 +33,7 @@ export function accountStates(repo: Repo): Map<string, AccountState> {
           score: s?.score == null ? null : round1(s.score),
           tier: s?.tier ?? null,
           quadrant: s?.quadrant ?? null,
-          completeness: plan ? completeness(plan, repo.config).percent : null,
+          completeness: plan ? completeness(plan, repo.config, byTier(s?.tier)).percent : null,
         },
       ];
     }),

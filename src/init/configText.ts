@@ -66,6 +66,7 @@ export function configText(config: Config, opts: { withChecklist?: boolean } = {
     ...config.roles.map((r) => `  - ${flow(r)}`),
     '',
   );
+  out.push(...profilesText(config), '');
   const questions = config.checklist.categories.reduce((n, c) => n + c.questions.length, 0);
   if (opts.withChecklist) {
     out.push(
@@ -97,4 +98,39 @@ export function configText(config: Config, opts: { withChecklist?: boolean } = {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * kam.yaml's `profiles:` section (spec 1.1, section 2): the repo's own when it has one, else a
+ * commented example per tier, lighter for lower tiers, built from this config's tiers, roles and
+ * checklist so that it is valid once uncommented.
+ */
+export function profilesText(config: Config): string[] {
+  const intro = commentLines(
+    'Profiles: what each tier asks of its plans: team roles, stakeholder roles someone must hold, the review ' +
+      'cadence, how often to talk to high-influence stakeholders (contact_days), and the checklist ' +
+      '(all, or category and question ids). Keys left out fall back to the repo-wide rules above.',
+  );
+  if (config.profiles !== undefined) return [intro, block('profiles', config.profiles)];
+  const cadence = config.review.cadence_days;
+  const roles = config.roles.map((r) => r.id);
+  const categories = config.checklist.categories.map((c) => c.id);
+  const example: Record<string, Record<string, string | number | string[]>> = Object.fromEntries(
+    config.scoring.tiers.map((tier, i): [string, Record<string, string | number | string[]>] => {
+      if (i === 0)
+        return [tier.name, { stakeholder_roles: ['decision_maker', 'economic_buyer', 'champion'], cadence_days: Math.max(1, Math.round((cadence * 2) / 3)), contact_days: 45, checklist: 'all' }];
+      if (i === 1)
+        return [tier.name, { roles: roles.slice(0, 3), stakeholder_roles: ['decision_maker'], cadence_days: Math.round((cadence * 4) / 3), checklist: categories.slice(0, Math.max(1, Math.ceil(categories.length / 2))) }];
+      return [tier.name, { roles: roles.slice(0, 1), cadence_days: cadence * 2, checklist: categories.slice(0, Math.min(2, categories.length)) }];
+    }),
+  );
+  if (Object.keys(example).length === 0) return [intro, '# profiles: {}'];
+  return [
+    `${intro}\n# Default: no profiles (every plan meets the repo-wide rules). For example:`,
+    '# profiles:',
+    ...Object.entries(example).flatMap(([tier, profile]) => [
+      `#   ${scalar(tier)}:`,
+      ...Object.entries(profile).map(([key, value]) => `#     ${key}: ${Array.isArray(value) ? flow(value) : scalar(value)}`),
+    ]),
+  ];
 }

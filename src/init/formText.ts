@@ -1,6 +1,7 @@
 import type { Config } from '../schema/config.js';
 import { ACTION_STATUSES, LEVELS, STAGES, STAKEHOLDER_ROLES, STANCES } from '../schema/enums.js';
 import type { Plan, PlanInput } from '../schema/plan.js';
+import { requirementsFor, type Requirements } from '../profiles/profile.js';
 import { block, blockItem, commentLines, flow, scalar, schemaLine, withComment } from './yamlText.js';
 
 // The files `kam new` (and `kam init`'s worked example) write. They are forms: every criterion and
@@ -67,40 +68,61 @@ export interface PlanForm extends PlanContent {
   today: string;
   period?: string;
   stage?: Plan['stage'];
+  /** What the account's tier asks for (spec 1.1, section 2); default: the repo-wide rules. */
+  requirements?: Requirements;
 }
 
 export function planText(config: Config, form: PlanForm): string {
-  const roles = config.roles.map((r) => `${r.id} (${r.label})`).join(', ');
+  const req = form.requirements ?? requirementsFor(config, null);
+  const roles = req.roles.map((r) => `${r.id} (${r.label})`).join(', ');
+  const tierNote = req.profile ? ` (what ${req.profile} asks for)` : '';
+  const required = new Set(req.questions.map((q) => q.id));
+  const totalQuestions = config.checklist.categories.reduce((n, c) => n + c.questions.length, 0);
   const out = [
     schemaLine(PLAN_SCHEMA_REF),
     commentLines(
       `Account plan for ${form.accountName}. The answers section is the planning checklist: answer each question ` +
-        'under its key, or write { na: reason } when it does not apply. "kam check" lists what is still open.',
+        'under its key, or write { na: reason } when it does not apply. "kam check" lists what is still open.' +
+        (req.profile && required.size < totalQuestions
+          ? ` ${req.profile}'s profile asks for ${required.size} of the ${totalQuestions} checklist questions: those are listed; you may answer the others too.`
+          : ''),
     ),
     `account: ${scalar(form.account)}`,
     withComment(`period: ${scalar(form.period ?? `FY${form.today.slice(0, 4)}`)}`, 'what the plan covers'),
     withComment(`stage: ${form.stage ?? 'strategy'}`, STAGES.join(' | ')),
-    withComment(`last_reviewed: ${form.today}`, `update it at every review; stale after ${config.review.cadence_days} days`),
+    withComment(`last_reviewed: ${form.today}`, `update it at every review; stale after ${req.cadenceDays} days`),
     '',
-    commentLines(`Our account team. Roles: ${roles}.`),
+    commentLines(`Our account team. Roles${tierNote}: ${roles}.`),
     list('team', form.team, '- { name: Your Name, roles: [relationship_lead] }', (p) => `  - ${flow(p)}`),
     '',
     commentLines(
-      `Their people. role: ${STAKEHOLDER_ROLES.join(' | ')}; influence: ${LEVELS.join(' | ')}; ` +
-        `stance: ${STANCES.join(' | ')}; owner: who on our team holds the relationship.`,
+      `Their people: the power map. role: ${STAKEHOLDER_ROLES.join(' | ')}; influence: ${LEVELS.join(' | ')}; ` +
+        `stance: ${STANCES.join(' | ')}; owner: who on our team holds the relationship; contacts: our other people who know them; ` +
+        'id: a short name others refer to in reports_to (the id of their manager); last_contact: the last real conversation.' +
+        (req.stakeholderRoles.length ? ` ${req.profile} asks for someone in each of: ${req.stakeholderRoles.join(', ')}.` : '') +
+        (req.contactDays !== undefined ? ` ${req.profile} asks for contact with high-influence people every ${req.contactDays} days.` : ''),
     ),
-    list('stakeholders', form.stakeholders, '- { name: , title: , role: decision_maker, influence: high, stance: neutral, owner: }', (s) => blockItem(s, 2)),
+    list(
+      'stakeholders',
+      form.stakeholders,
+      '- { id: , name: , title: , role: decision_maker, influence: high, stance: neutral, owner: , contacts: [], reports_to: , last_contact: YYYY-MM-DD }',
+      (s) => blockItem(s, 2),
+    ),
     '',
     'answers:',
   ];
-  config.checklist.categories.forEach((category, i) => {
-    if (i > 0) out.push('');
-    out.push(`  # ==== ${category.title} ====`);
-    for (const q of category.questions) {
-      const answer = form.answers?.[q.id];
-      out.push(commentLines(q.text, 2), answer === undefined ? `  ${q.id}:` : block(q.id, answer, 2));
-    }
-  });
+  // The categories and questions the tier asks for (and any the form already answers).
+  const listed = (id: string) => required.has(id) || form.answers?.[id] !== undefined;
+  config.checklist.categories
+    .filter((c) => c.questions.some((q) => listed(q.id)))
+    .forEach((category, i) => {
+      if (i > 0) out.push('');
+      out.push(`  # ==== ${category.title} ====`);
+      for (const q of category.questions.filter((x) => listed(x.id))) {
+        const answer = form.answers?.[q.id];
+        out.push(commentLines(q.text, 2), answer === undefined ? `  ${q.id}:` : block(q.id, answer, 2));
+      }
+    });
   out.push(
     '',
     list('objectives', form.objectives, '- Become their primary partner for ...', (o) => `  - ${typeof o === 'string' ? scalar(o) : flow(o)}`, 'what we want to achieve this period'),

@@ -50,7 +50,9 @@ function issueToFindings(issue: Issue, root: AnySchema, data: unknown, ctx: { fi
     const name = path[path.length - 1]!;
     return [makeFinding('schema', where(path), `missing required key "${name}"${at(path.slice(0, -1))}: add it`)];
   }
-  return [makeFinding('schema', where(path), `${describe(path)} ${issueMessage(issue, value)}`)];
+  // A schema may ask for its issue to be located at the key rather than the value (a mapping key that names nothing).
+  const preferKey = issue.code === 'custom' && (issue.params as { preferKey?: unknown } | undefined)?.preferKey === true;
+  return [makeFinding('schema', where(path, preferKey), `${describe(path)} ${issueMessage(issue, value)}`)];
 }
 
 /** The keys worth listing for an unknown one: all when few, else those of the same category. */

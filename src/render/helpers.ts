@@ -1,8 +1,10 @@
 // Handlebars helpers for kam's templates: formatting only. Every number a template shows was
 // computed by the core (score, completeness, flags); helpers only decide how it looks.
 import type { HelperOptions } from 'handlebars';
+import { powerMapSvg } from '../relationships/draw.js';
+import type { PowerMap } from '../relationships/powerMap.js';
 
-type Env = { registerHelper(name: string, fn: (...args: any[]) => unknown): void };
+type Env = { registerHelper(name: string, fn: (...args: any[]) => unknown): void; SafeString: new (html: string) => unknown };
 
 /** Handlebars passes its options object as the last argument; strip it. */
 const args = (list: unknown[]): unknown[] => list.slice(0, -1);
@@ -98,6 +100,11 @@ export function registerHelpers(env: Env, currency: string): void {
   env.registerHelper('figure', (...a: unknown[]) => formatFigure(a[0]));
   env.registerHelper('md', (...a: unknown[]) => escapeMarkdown(isOptions(a[0]) ? '' : a[0]));
   env.registerHelper('bar', (...a: unknown[]) => textBar(a[0], typeof args(a)[1] === 'number' ? (a[1] as number) : 10));
+  // The power map as SVG markup: draw.ts escapes every string of the plan it draws.
+  env.registerHelper('powerMapSvg', (...a: unknown[]) => {
+    const map = a[0] as PowerMap | undefined;
+    return map && Array.isArray(map.people) && map.people.length ? new env.SafeString(powerMapSvg(map, { title: `Power map: ${map.people.length} stakeholders by reporting line`, inline: true })) : '';
+  });
   env.registerHelper('eq', (...a: unknown[]) => a[0] === a[1]);
   env.registerHelper('or', (...a: unknown[]) => args(a).some(Boolean));
   env.registerHelper('and', (...a: unknown[]) => args(a).every(Boolean));

@@ -11,7 +11,7 @@ import { scorePortfolio } from '../score/portfolio.js';
 import { round1, scoreAccount, type AccountScore } from '../score/score.js';
 import type { Account } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
-import { STAGES } from '../schema/enums.js';
+import { STAGES, STAKEHOLDER_ROLE_LABELS } from '../schema/enums.js';
 import type { Answer, Plan } from '../schema/plan.js';
 import type { RuleId } from '../schema/rules.js';
 import { compareCodeUnits } from '../util/compare.js';
@@ -19,6 +19,8 @@ import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { SIDE_LABELS } from './customer.js';
 import { layoutMatrix, type MatrixLayout } from './matrix.js';
 import { portfolioWhitespace, whitespaceModel } from './whitespace.js';
+import { requirementsFor, type Requirements } from '../profiles/profile.js';
+import { relationshipsModel } from './relationships.js';
 
 const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
   strategy: 'Strategy',
@@ -26,15 +28,6 @@ const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
   action_plan: 'Action plan',
   execution: 'Execution',
   review: 'Review',
-};
-
-const STAKEHOLDER_ROLE_LABELS: Record<string, string> = {
-  decision_maker: 'Decision maker',
-  economic_buyer: 'Economic buyer',
-  influencer: 'Influencer',
-  champion: 'Champion',
-  user: 'User',
-  blocker: 'Blocker',
 };
 
 /** CSS class for a tier's colour: tier-1.. in tier order, "untiered" below the last tier. */
@@ -115,11 +108,13 @@ function accountModel(id: string, account: Account) {
 
 const findingModel = (f: Finding) => ({ rule: f.rule, severity: f.severity, error: f.severity === 'error', message: f.message, file: f.file, line: f.line, column: f.column });
 
-function checklistModel(plan: Plan, config: Config, c: Completeness) {
+function checklistModel(plan: Plan, config: Config, c: Completeness, req: Requirements) {
   const answers = plan.answers as Record<string, Answer | undefined>;
-  const categories = config.checklist.categories.map((cat, i) => {
-    const counts = c.categories[i]!;
-    const questions = cat.questions.map((q) => {
+  // Only what the account's tier profile requires, as completeness counted it.
+  const required = new Set(req.questions.map((q) => q.id));
+  const categories = c.categories.map((counts) => {
+    const cat = config.checklist.categories.find((k) => k.id === counts.id)!;
+    const questions = cat.questions.filter((q) => required.has(q.id)).map((q) => {
       const answer = answers[q.id];
       const state = answerState(answer);
       return {
@@ -148,15 +143,15 @@ function checklistModel(plan: Plan, config: Config, c: Completeness) {
 }
 
 /** `findings`: this account's findings, which decide every flag. */
-function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, today: string, c: Completeness, findings: Finding[]) {
+function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, today: string, c: Completeness, findings: Finding[], req: Requirements) {
   const plan = loaded.value;
   const has = (rule: RuleId) => findings.some((f) => f.rule === rule);
   const flagsByAction = actionFindings(loaded, findings);
   const stageIndex = plan.stage ? STAGES.indexOf(plan.stage) : -1;
-  const cadence = config.review.cadence_days;
+  const cadence = req.cadenceDays;
   const missingIds = new Set(findings.filter((f) => f.rule === 'missing_role').map((f) => f.role));
-  const missing = config.roles.filter((r) => missingIds.has(r.id));
-  const roles = config.roles.map((r) => {
+  const missing = req.roles.filter((r) => missingIds.has(r.id));
+  const roles = req.roles.map((r) => {
     const holders = plan.team.filter((m) => m.roles.includes(r.id)).map((m) => m.name);
     return { id: r.id, label: r.label, holders, covered: holders.length > 0 };
   });
@@ -259,7 +254,8 @@ function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, toda
     kpis: plan.kpis.map((k) => ({ name: k.name, target: k.target ?? null, actual: k.actual ?? null, shared: k.shared, notes: k.notes ?? null })),
     /** Buying centers x offerings (null without offerings or centers). */
     whitespace: whitespaceModel(plan, config),
-    checklist: checklistModel(plan, config, c),
+    checklist: checklistModel(plan, config, c, req),
+    relationships: relationshipsModel(plan, findings),
     notes: plan.notes ?? null,
   };
 }
@@ -276,6 +272,8 @@ export interface PlanModel extends DocumentMeta {
   findings: ReturnType<typeof findingModel>[];
   /** One line per thing the meeting should know is wrong, in document order. */
   alerts: string[];
+  /** The tier whose profile set what the plan must hold, or null (repo-wide defaults). */
+  profile: string | null;
 }
 
 /** The model of one account's plan document. Throws when the account itself is not valid. */
@@ -286,12 +284,15 @@ export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today
   const planFile = repo.plans.find((p): p is LoadedPlan & { value: Plan } => p.id === id && p.value !== undefined);
   const completeness = check.completeness[id];
   const mine = check.findings.filter((f) => f.account === id);
-  const plan = planFile && completeness ? planSections(planFile, repo.config, today, completeness, mine) : null;
+  const score = scoreAccount(id, account, repo.config);
+  const req = requirementsFor(repo.config, score.tier);
+  const plan = planFile && completeness ? planSections(planFile, repo.config, today, completeness, mine, req) : null;
   const findings = mine.filter((f) => f.rule !== 'unanswered_question').map(findingModel);
   return {
     ...meta(repo, today),
     account: accountModel(id, account),
-    score: scoreModel(scoreAccount(id, account, repo.config), repo.config),
+    score: scoreModel(score, repo.config),
+    profile: req.profile,
     plan,
     planFile: plan ? planFile!.file : null,
     findings,
@@ -306,6 +307,10 @@ function planAlerts(p: PlanSections): string[] {
     alerts.push(p.review.lastReviewed ? `Plan is stale: last reviewed ${p.review.daysAgo} days ago (cadence ${p.review.cadenceDays} days)` : 'Plan has never been reviewed (no last_reviewed date)');
   if (p.team.missingRoles.length) alerts.push(`Missing account-team roles: ${p.team.missingRoles.map((r) => r.label).join(', ')}`);
   if (p.stakeholders.noDecisionMaker) alerts.push('No decision maker or economic buyer is known');
+  const r = p.relationships;
+  if (r.unownedCount) alerts.push(`${n(r.unownedCount, 'key stakeholder has', 'key stakeholders have')} no owner on our team`);
+  if (r.singleThreaded) alerts.push(`Single-threaded: every relationship goes through ${r.singleThreaded.person}`);
+  if (r.notContactedCount) alerts.push(`${n(r.notContactedCount, 'high-influence stakeholder has', 'high-influence stakeholders have')} not been contacted within the contact cadence`);
   if (p.actions.overdue) alerts.push(`${n(p.actions.overdue, 'action is', 'actions are')} overdue`);
   if (p.actions.ownerless) alerts.push(`${n(p.actions.ownerless, 'action has', 'actions have')} no owner`);
   if (p.checklist.unanswered) alerts.push(`${n(p.checklist.unanswered, 'checklist question is', 'checklist questions are')} open`);

@@ -180,7 +180,8 @@ function profileProblems(cfg: z.output<typeof configObjectShape>, ctx: z.Refinem
   const questions = cfg.checklist.categories.flatMap((c) => c.questions.map((q) => q.id));
   const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
   for (const [tier, p] of Object.entries(cfg.profiles ?? {})) {
-    if (!tiers.includes(tier)) ctx.addIssue({ code: 'custom', path: ['profiles', tier], message: `"${tier}" is not a tier${hint(tier, tiers)}; tiers are ${list(tiers)}` });
+    // At the key that names the tier (params.preferKey), not at the profile under it.
+    if (!tiers.includes(tier)) ctx.addIssue({ code: 'custom', path: ['profiles', tier], params: { preferKey: true }, message: `"${tier}" is not a tier${hint(tier, tiers)}; tiers are ${list(tiers)}` });
     p.roles?.forEach((r, i) => {
       if (!roles.includes(r)) ctx.addIssue({ code: 'custom', path: ['profiles', tier, 'roles', i], message: `"${r}" is not a role${hint(r, roles)}; roles are ${list(roles)}` });
     });

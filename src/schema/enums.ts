@@ -7,3 +7,13 @@ export const STANCES = ['supporter', 'neutral', 'detractor'] as const;
 export const ACTION_STATUSES = ['open', 'done', 'blocked'] as const;
 export const ACTION_SIDES = ['us', 'customer', 'joint'] as const;
 export const WHITESPACE_STATUSES = ['won', 'open', 'potential', 'competitor', 'not_a_fit'] as const;
+
+/** How documents and messages name each stakeholder role. */
+export const STAKEHOLDER_ROLE_LABELS: Record<string, string> = {
+  decision_maker: 'Decision maker',
+  economic_buyer: 'Economic buyer',
+  influencer: 'Influencer',
+  champion: 'Champion',
+  user: 'User',
+  blocker: 'Blocker',
+};

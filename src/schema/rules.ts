@@ -26,6 +26,12 @@ export const RULE_DEFAULTS = {
   no_decision_maker: 'warning',
   unknown_reference: 'error',
   whitespace_unassessed: 'warning',
+  missing_stakeholder_role: 'warning',
+  stakeholder_without_owner: 'warning',
+  single_threaded: 'warning',
+  stakeholder_not_contacted: 'warning',
+  owner_not_on_team: 'warning',
+  reporting_cycle: 'error',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;

@@ -23,7 +23,7 @@ function htmlSection(doc: string, id: string): string {
 }
 
 const PLAN_SECTIONS_MD = ['Score', 'Account team', 'Stakeholder map', 'Objectives', 'SWOT', 'Opportunities', 'Actions', 'Risks', 'KPIs', 'Open questions', 'Checklist'];
-const PLAN_SECTIONS_HTML = ['score', 'team', 'stakeholders', 'objectives', 'swot', 'opportunities', 'actions', 'risks', 'kpis', 'open-questions', 'checklist'];
+const PLAN_SECTIONS_HTML = ['score', 'team', 'stakeholders', 'relationships', 'objectives', 'swot', 'opportunities', 'actions', 'risks', 'kpis', 'open-questions', 'checklist'];
 
 describe('kam render: plan documents', () => {
   it('prints one Markdown plan to stdout with every section and the header facts', () => {
@@ -50,14 +50,16 @@ describe('kam render: plan documents', () => {
     expect(md).not.toContain('⚠');
   });
 
-  it('flags overdue and owner-less actions and missing roles (kestrel-retail), in Markdown and HTML', () => {
+  it('flags overdue and owner-less actions (kestrel-retail), and only the roles its tier asks for, in Markdown and HTML', () => {
     const md = render(['kestrel-retail']).stdout;
     const actions = mdSection(md, 'Actions');
     expect(actions).toMatch(/\| Present waste reduction business case to Rachel Moss \| Dana Whitfield \| 2026-10-31 ⚠ \*\*overdue\*\* \(23 days\) \| Open \|/);
     expect(actions).toMatch(/\| Hire or assign a customer success manager for the account \| ⚠ \*\*no owner\*\* \| 2026-12-31 \| Open \|/);
     // A done action past its due date is not overdue.
     expect(actions).toMatch(/\| Fresh forecasting workshop with Supply Chain Planning \| Omar Haddad \| 2026-11-20 \| Done \|/);
-    expect(mdSection(md, 'Account team')).toContain('⚠ **Missing roles:** Collaborator.');
+    // Tier 2's profile asks for three roles, which the team holds (no collaborator needed).
+    expect(mdSection(md, 'Account team')).toContain('Role coverage: 3 of 3 roles (100%).');
+    expect(mdSection(md, 'Account team')).not.toContain('Missing roles');
     expect(md).toContain('> - ⚠ 1 action is overdue');
     expect(md).toContain('> - ⚠ 1 action has no owner');
 
@@ -65,8 +67,8 @@ describe('kam render: plan documents', () => {
     const htmlActions = htmlSection(html, 'actions');
     expect(htmlActions).toMatch(/Present waste reduction business case to Rachel Moss<\/td><td>Dana Whitfield<\/td><td>2026-10-31 <span class="badge bad">overdue 23 days<\/span>/);
     expect(htmlActions).toMatch(/<tr class="flagged"><td>Hire or assign a customer success manager for the account<\/td><td><span class="flag">⚠ no owner<\/span>/);
-    expect(htmlSection(html, 'team')).toContain('<li class="missing">⚠ Collaborator</li>');
-    expect(htmlSection(html, 'team')).toContain('<strong>Missing roles:</strong> Collaborator.');
+    expect(htmlSection(html, 'team')).not.toContain('<li class="missing">');
+    expect(htmlSection(html, 'team')).not.toContain('Collaborator');
   });
 
   it('flags a stale plan (calloway-health) and a missing decision maker (vantor-pharma)', () => {
@@ -92,13 +94,16 @@ describe('kam render: plan documents', () => {
   it('lists the unanswered checklist questions by category as the open questions (coralsea-telecom)', () => {
     const md = render(['coralsea-telecom']).stdout;
     const open = mdSection(md, 'Open questions');
-    expect(open).toContain('45 questions still unanswered: the agenda for the next meeting.');
-    expect(open.match(/^- \[ \] /gm)).toHaveLength(45);
+    // Tier 2's profile asks for 31 of the 57 questions.
+    expect(open).toContain('23 questions still unanswered: the agenda for the next meeting.');
+    expect(open.match(/^- \[ \] /gm)).toHaveLength(23);
+    expect(open).not.toContain('trends.');
     expect(open).toContain('**What does our team look like?**');
     const html = render(['coralsea-telecom', '-f', 'html']).stdout;
-    expect(htmlSection(html, 'open-questions').match(/<li>/g)).toHaveLength(45);
-    // Four roles nobody holds.
-    expect(htmlSection(html, 'team').match(/<li class="missing">/g)).toHaveLength(4);
+    expect(htmlSection(html, 'open-questions').match(/<li>/g)).toHaveLength(23);
+    // Of the three roles Tier 2 asks for, nobody is the project manager.
+    expect(htmlSection(html, 'team').match(/<li class="missing">/g)).toEqual(['<li class="missing">']);
+    expect(mdSection(md, 'Account team')).toContain('⚠ **Missing roles:** Project Manager.');
   });
 
   it('writes a self-contained HTML plan: inline CSS, no scripts, no external assets, A4 print styles', () => {
@@ -129,7 +134,7 @@ describe('kam render: portfolio', () => {
     for (const title of ['Tiers', 'Accounts', 'Account managers', 'Findings by account', 'Key account matrix']) expect(md).toContain(`\n## ${title}\n`);
     expect(md).toContain('| Tier 1 | 75 | 3 | Meridian Freight Group, Banco Austral, Calloway Health System |');
     expect(md).toMatch(/\| Dana Whitfield \| 5 \| 4 \| █+ ⚠ \*\*over capacity\*\* \|/);
-    expect(md).toMatch(/\| Kestrel Retail Group \| \d+ \| \d+ \| .*unanswered_question ×26/);
+    expect(md).toMatch(/\| Kestrel Retail Group \| \d+ \| \d+ \| .*unanswered_question ×10/);
     expect(md).toContain('| Emerging | low | high | Coralsea Telecom, Tasman Mutual Insurance, Cascadia Department of Transportation |');
   });
 

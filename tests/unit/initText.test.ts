@@ -7,6 +7,7 @@ import { loadText } from '../../src/load/loadText.js';
 import { accountSchema } from '../../src/schema/account.js';
 import { configSchema, defaultConfig, type Config } from '../../src/schema/config.js';
 import { planSchema } from '../../src/schema/plan.js';
+import { requirementsFor } from '../../src/profiles/profile.js';
 import { scoreAccount } from '../../src/score/score.js';
 
 const loadConfigText = (text: string) => loadText(configSchema, 'kam', 'kam.yaml', text, null);
@@ -50,6 +51,20 @@ describe('kam.yaml written by init', () => {
     });
     expect(loadConfigText(configText(custom)).value).toEqual(custom);
   });
+
+  it('shows a commented profile per tier, lighter for lower tiers, valid once uncommented', () => {
+    const text = configText(defaultConfig());
+    expect(text).not.toMatch(/^profiles:/m);
+    expect(text).toContain('#   Tier 1:\n#     stakeholder_roles: [ decision_maker, economic_buyer, champion ]\n');
+    expect(text).toContain('#   Tier 3:\n#     roles: [ relationship_lead ]\n#     cadence_days: 180\n');
+    const uncommented = text.replace(/^# profiles:\n(?:# .*\n)*/m, (block) => block.replace(/^# /gm, ''));
+    const loaded = loadConfigText(uncommented);
+    expect(loaded.findings).toEqual([]);
+    expect(Object.keys(loaded.value!.profiles!)).toEqual(['Tier 1', 'Tier 2', 'Tier 3']);
+    expect(loaded.value!.profiles!['Tier 1']).toMatchObject({ contact_days: 45, checklist: 'all' });
+    // A config with profiles writes them out and loads back the same.
+    expect(loadConfigText(configText(loaded.value!)).value).toEqual(loaded.value);
+  });
 });
 
 describe('account and plan forms', () => {
@@ -86,6 +101,23 @@ describe('account and plan forms', () => {
     const loaded = loadText(planSchema(config), 'acme', 'plans/acme.yaml', text, 'acme');
     expect(loaded.findings).toEqual([]);
     expect(loaded.value).toMatchObject({ account: 'acme', stage: 'strategy', last_reviewed: '2026-11-23', period: 'FY2026', team: [], actions: [] });
+  });
+
+  it('a new plan follows the profile of its tier: its roles, cadence and checklist questions', () => {
+    const withProfiles = configSchema.parse({ version: 1, profiles: { 'Tier 2': { roles: ['relationship_lead'], stakeholder_roles: ['champion'], cadence_days: 120, contact_days: 30, checklist: ['needs', 'value.proposition'] } } });
+    const text = planText(withProfiles, { account: 'acme', accountName: 'Acme', today: '2026-11-23', requirements: requirementsFor(withProfiles, 'Tier 2') });
+    const keys = [...text.matchAll(/^  ([a-z_]+\.[a-z_]+):$/gm)].map((m) => m[1]);
+    expect(keys).toEqual([...withProfiles.checklist.categories.find((c) => c.id === 'needs')!.questions.map((q) => q.id), 'value.proposition']);
+    expect(text.replace(/\n# /g, ' ')).toContain("Tier 2's profile asks for 8 of the 57 checklist questions");
+    expect(text).toContain('stale after 120 days');
+    expect(text).toMatch(/Roles \(what Tier 2 asks for\): relationship_lead \(Relationship Lead\)\./);
+    const comments = text.replace(/\n# /g, ' ');
+    expect(comments).toContain('Tier 2 asks for someone in each of: champion.');
+    expect(comments).toContain('Tier 2 asks for contact with high-influence people every 30 days.');
+    expect(loadText(planSchema(withProfiles), 'acme', 'plans/acme.yaml', text, 'acme').findings).toEqual([]);
+    // Without a profile for the tier, the whole checklist.
+    const tier1 = planText(withProfiles, { account: 'acme', accountName: 'Acme', today: '2026-11-23', requirements: requirementsFor(withProfiles, 'Tier 1') });
+    expect([...tier1.matchAll(/^  ([a-z_]+\.[a-z_]+):$/gm)]).toHaveLength(57);
   });
 
   it('the worked example validates, is a tiered account and follows an edited config', () => {

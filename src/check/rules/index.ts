@@ -6,12 +6,18 @@ import { duplicateCrmId } from './duplicate_crm_id.js';
 import { managerOverCapacity } from './manager_over_capacity.js';
 import { missingPlan } from './missing_plan.js';
 import { missingRole } from './missing_role.js';
+import { missingStakeholderRole } from './missing_stakeholder_role.js';
 import { noDecisionMaker } from './no_decision_maker.js';
+import { ownerNotOnTeam } from './owner_not_on_team.js';
+import { reportingCycle } from './reporting_cycle.js';
+import { singleThreaded } from './single_threaded.js';
+import { stakeholderNotContacted } from './stakeholder_not_contacted.js';
+import { stakeholderWithoutOwner } from './stakeholder_without_owner.js';
 import { stalePlan } from './stale_plan.js';
 import { tooManyKeyAccounts } from './too_many_key_accounts.js';
 import { unansweredQuestion } from './unanswered_question.js';
+import { unknownReference } from './unknown_reference.js';
 import { unratedCriterion } from './unrated_criterion.js';
-import { unknownReferenceWhitespace } from './unknown_reference_whitespace.js';
 import { whitespaceUnassessed } from './whitespace_unassessed.js';
 
 /** Every rule `kam check` runs (loading adds yaml_syntax, duplicate_key, schema and the id rules). */
@@ -28,6 +34,12 @@ export const RULES: Rule[] = [
   managerOverCapacity,
   noDecisionMaker,
   duplicateCrmId,
-  unknownReferenceWhitespace,
   whitespaceUnassessed,
+  missingStakeholderRole,
+  stakeholderWithoutOwner,
+  singleThreaded,
+  stakeholderNotContacted,
+  ownerNotOnTeam,
+  unknownReference,
+  reportingCycle,
 ];

@@ -3,15 +3,15 @@ import type { Rule } from '../rule.js';
 
 export const missingRole: Rule = {
   id: 'missing_role',
-  description: 'an account-team role (kam.yaml `roles`) that no member of the plan\'s `team` holds',
+  description: 'an account-team role that no member of the plan\'s `team` holds: every role of kam.yaml `roles`, or the `roles` of the profile of the account\'s tier',
   fix: 'add the role to a team member\'s `roles`, or add a team member who holds it',
-  check({ repo, plans }) {
+  check({ plans, requirements }) {
     return plans.flatMap((plan) => {
       const held = new Set(plan.value.team.flatMap((member) => member.roles));
       // At the `team:` line; a plan without one is located at its root mapping.
       const where = whereIn(plan, plan.id, ['team'], true);
-      return repo.config.roles
-        .filter((role) => !held.has(role.id))
+      return requirements(plan.id)
+        .roles.filter((role) => !held.has(role.id))
         .map((role) => makeFinding('missing_role', where, `no one on the account team is ${role.label} (${role.id}); add the role to a member under team:`, { role: role.id }));
     });
   },

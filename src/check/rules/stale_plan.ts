@@ -4,12 +4,12 @@ import type { Rule } from '../rule.js';
 
 export const stalePlan: Rule = {
   id: 'stale_plan',
-  description: 'a plan whose `last_reviewed` is more than `review.cadence_days` (default 90) before today, or that has none',
+  description: 'a plan whose `last_reviewed` is more than `review.cadence_days` (default 90), or the `cadence_days` of the profile of the account\'s tier, before today, or that has none',
   fix: 'review the plan with the account team and set `last_reviewed:` to the review date',
-  check({ repo, plans, today, lastCommitDate }) {
-    const cadence = repo.config.review.cadence_days;
-    const rhythm = `the review cadence is ${plural(cadence, 'day')}`;
+  check({ plans, today, lastCommitDate, requirements }) {
     return plans.flatMap((plan) => {
+      const { cadenceDays: cadence, profile } = requirements(plan.id);
+      const rhythm = `the review cadence${profile ? ` of ${profile}` : ''} is ${plural(cadence, 'day')}`;
       const at = (path: string[]) => whereIn(plan, plan.id, path);
       const reviewed = plan.value.last_reviewed;
       if (reviewed) {

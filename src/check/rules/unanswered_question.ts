@@ -4,11 +4,11 @@ import type { Rule } from '../rule.js';
 
 export const unansweredQuestion: Rule = {
   id: 'unanswered_question',
-  description: 'a checklist question the plan has not answered (missing, empty or blank)',
+  description: 'a checklist question the plan has not answered (missing, empty or blank): the whole checklist, or the `checklist` of the profile of the account\'s tier',
   fix: 'answer it under `answers:`, or mark it `{ na: <reason> }` when it does not apply',
-  check({ repo, plans }) {
-    const questions = repo.config.checklist.categories.flatMap((c) => c.questions);
+  check({ plans, requirements }) {
     return plans.flatMap((plan) => {
+      const { questions } = requirements(plan.id);
       const answers = plan.value.answers as Record<string, unknown>;
       return questions
         .filter((q) => answerState(answers[q.id] as never) === 'unanswered')

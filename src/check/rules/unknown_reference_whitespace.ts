@@ -40,14 +40,3 @@ export function unknownWhitespaceReferences({ repo, plans }: Pick<CheckContext, 
     return out;
   });
 }
-
-/**
- * Registers the whitespace references under `unknown_reference` until the rule's own file
- * (src/check/rules/unknown_reference.ts, `reports_to`) calls unknownWhitespaceReferences() itself.
- */
-export const unknownReferenceWhitespace: Rule = {
-  id: 'unknown_reference',
-  description: 'a `reports_to`, a whitespace `center`/`offering` or an opportunity `center`/`offering` naming nothing declared (a stakeholder id, a buying center of the plan, an offering of kam.yaml)',
-  fix: 'correct the id, or declare it (a stakeholder `id`, an entry of `buying_centers`, an entry of kam.yaml `offerings`)',
-  check: unknownWhitespaceReferences,
-};

@@ -9,6 +9,8 @@ import { findRoot } from '../../repoFs/findRoot.js';
 import { loadText } from '../../load/loadText.js';
 import { loadConfig } from '../../load/loadRepo.js';
 import { readText } from '../../repoFs/readText.js';
+import { requirementsFor } from '../../profiles/profile.js';
+import { scoreAccount } from '../../score/score.js';
 import { accountSchema } from '../../schema/account.js';
 import { SLUG_RE } from '../../schema/common.js';
 import type { Config } from '../../schema/config.js';
@@ -58,11 +60,14 @@ export async function runNewPlan(id: string, opts: NewOptions, io: Io): Promise<
   const file = `plans/${id}.yaml`;
   refuseExisting(root, file, 'another account', opts.force);
   refuseLinkOut(root, file);
-  const firstRole = config.roles[0]?.id;
+  // The form the account's tier asks for: its profile's roles, cadence and checklist questions.
+  const requirements = requirementsFor(config, account.tier);
+  const firstRole = requirements.roles[0]?.id ?? config.roles[0]?.id;
   const team = account.manager ? [{ name: account.manager, roles: firstRole ? [firstRole] : [] }] : [];
-  writeNew(join(root, file), planText(config, { account: id, accountName: account.name, today: localToday(), team }), { force: opts.force });
+  writeNew(join(root, file), planText(config, { account: id, accountName: account.name, today: localToday(), team, requirements }), { force: opts.force });
+  const asked = requirements.profile ? `the ${requirements.questions.length} checklist questions ${requirements.profile} asks for` : 'every checklist question';
   return report(io, opts, { id, created: file }, [
-    `Fill it in: ${file} lists every checklist question as an empty answer key.`,
+    `Fill it in: ${file} lists ${asked} as an empty answer key.`,
     'See what is still open: kam check',
   ]);
 }
@@ -94,11 +99,11 @@ async function accountIds(root: string): Promise<string[]> {
 }
 
 /** The account's name and manager; a file with problems still gives its id (kam validate reports them). */
-async function readAccount(root: string, id: string, config: Config): Promise<{ name: string; manager?: string }> {
+async function readAccount(root: string, id: string, config: Config): Promise<{ name: string; manager?: string; tier: string | null }> {
   const file = existsSync(join(root, 'accounts', `${id}.yaml`)) ? `accounts/${id}.yaml` : `accounts/${id}.yml`;
   const read = await readText(join(root, file), file, id);
   const value = 'text' in read ? loadText(accountSchema(config), id, file, read.text, id).value : undefined;
-  return { name: value?.name ?? id, manager: value?.manager };
+  return { name: value?.name ?? id, manager: value?.manager, tier: value ? scoreAccount(id, value, config).tier : null };
 }
 
 function report(io: Io, opts: NewOptions, result: { id: string; created: string }, hints: string[]): number {

@@ -4,6 +4,7 @@ import { exportCommand } from './export.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
+import { mapCommand } from './map.js';
 import { newCommand } from './new.js';
 import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
@@ -21,6 +22,7 @@ export const commandFactories: CommandFactory[] = [
   checkCommand,
   validateCommand,
   renderCommand,
+  mapCommand,
   diffCommand,
   historyCommand,
   schemaCommand,

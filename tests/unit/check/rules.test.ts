@@ -44,7 +44,7 @@ last_reviewed: 2026-11-01
 team:
   - { name: Ann, roles: [lead, expert] }
 stakeholders:
-  - { name: Bo, role: decision_maker }
+  - { name: Bo, role: decision_maker, owner: Ann }
 answers:
   team.sponsor: Carl
   team.lead: { na: Ann leads alone }
@@ -253,7 +253,7 @@ describe('no_decision_maker', () => {
   });
 
   it('locates at the plan root when there are no stakeholders', async () => {
-    const found = await findingsOf('no_decision_maker', { 'plans/acme.yaml': PLAN.replace('stakeholders:\n  - { name: Bo, role: decision_maker }\n', '') });
+    const found = await findingsOf('no_decision_maker', { 'plans/acme.yaml': PLAN.replace('stakeholders:\n  - { name: Bo, role: decision_maker, owner: Ann }\n', '') });
     expect(found.map((f) => [f.line, f.column])).toEqual([[1, 1]]);
   });
 });

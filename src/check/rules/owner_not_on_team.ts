@@ -1,0 +1,37 @@
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
+import { closest } from '../../util/didYouMean.js';
+import type { Rule } from '../rule.js';
+
+const hint = (name: string, team: string[]) => {
+  const guess = closest(name, team);
+  return guess ? ` (did you mean "${guess}"?)` : '';
+};
+
+export const ownerNotOnTeam: Rule = {
+  id: 'owner_not_on_team',
+  description: 'a stakeholder `owner` or `contacts` entry that is not the `name` of a member of the plan\'s `team`',
+  fix: 'write the name exactly as under `team:`, or add the person to the team',
+  check({ plans }) {
+    return plans.flatMap((plan) => {
+      const team = plan.value.team.map((m) => m.name.trim());
+      const known = new Set(team);
+      return plan.value.stakeholders.flatMap((s, i) => {
+        const named: [string, (string | number)[], string][] = [];
+        if (s.owner !== undefined && s.owner.trim() !== '') named.push([s.owner.trim(), ['stakeholders', i, 'owner'], 'owner']);
+        (s.contacts ?? []).forEach((c, j) => {
+          if (c.trim() !== '') named.push([c.trim(), ['stakeholders', i, 'contacts', j], 'contact']);
+        });
+        return named
+          .filter(([person]) => !known.has(person))
+          .map(([person, path, as]) =>
+            makeFinding(
+              'owner_not_on_team',
+              whereIn(plan, plan.id, path),
+              `${as} "${person}" of ${s.name} is not on the account team${hint(person, team)}; write the name as under team:, or add them to the team`,
+              { person },
+            ),
+          );
+      });
+    });
+  },
+};

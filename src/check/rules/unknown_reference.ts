@@ -1,0 +1,37 @@
+import type { Finding } from '../../findings/finding.js';
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
+import { closest } from '../../util/didYouMean.js';
+import type { CheckContext, Rule } from '../rule.js';
+import { unknownWhitespaceReferences } from './unknown_reference_whitespace.js';
+
+type Plans = CheckContext['plans'];
+
+/** A `reports_to` that is not the `id` of a stakeholder of the same plan. */
+function unknownReportsTo(plans: Plans): Finding[] {
+  return plans.flatMap((plan) => {
+    const ids = plan.value.stakeholders.flatMap((s) => (s.id === undefined ? [] : [s.id]));
+    const known = new Set(ids);
+    return plan.value.stakeholders.flatMap((s, i) => {
+      if (s.reports_to === undefined || known.has(s.reports_to)) return [];
+      const guess = closest(s.reports_to, ids);
+      const hint = guess ? `did you mean "${guess}"? ` : ids.length ? '' : 'no stakeholder has an id yet; ';
+      return [
+        makeFinding(
+          'unknown_reference',
+          whereIn(plan, plan.id, ['stakeholders', i, 'reports_to']),
+          `${s.name} reports_to "${s.reports_to}", which is not the id of a stakeholder of this plan; ${hint}give their manager id: ${s.reports_to}, or correct reports_to`,
+          { reference: s.reports_to },
+        ),
+      ];
+    });
+  });
+}
+
+export const unknownReference: Rule = {
+  id: 'unknown_reference',
+  description: 'a `reports_to`, a whitespace `center`/`offering` or an opportunity `center`/`offering` naming nothing declared (a stakeholder id, a buying center of the plan, an offering of kam.yaml)',
+  fix: 'correct the id, or declare it (a stakeholder `id`, an entry of `buying_centers`, an entry of kam.yaml `offerings`)',
+  check(ctx) {
+    return [...unknownReportsTo(ctx.plans), ...unknownWhitespaceReferences(ctx)];
+  },
+};

@@ -1,0 +1,78 @@
+import { KamError } from '../../errors.js';
+import { buildCoverage } from '../../relationships/coverage.js';
+import { powerMapMermaid, powerMapSvg, powerMapText } from '../../relationships/draw.js';
+import { buildPowerMap } from '../../relationships/powerMap.js';
+import { didYouMean } from '../../util/didYouMean.js';
+import { makeChalk } from '../color.js';
+import type { MAP_FORMATS } from '../commands/map.js';
+import type { Io } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import { loadRepoForCli } from './loadForCli.js';
+
+export interface MapOptions extends GlobalOptions {
+  format: (typeof MAP_FORMATS)[number];
+}
+
+export async function runMap(id: string, opts: MapOptions, io: Io): Promise<number> {
+  const repo = await loadRepoForCli(io, { ...opts, format: opts.format === 'json' ? 'json' : undefined });
+  if ('exitCode' in repo) return repo.exitCode;
+  const plan = repo.plans.find((p) => p.id === id);
+  if (!plan) {
+    const account = repo.accounts.some((a) => a.id === id);
+    const hint = account ? `; create it with "kam new plan ${id}"` : didYouMean(id, repo.plans.map((p) => p.id));
+    throw new KamError(`no plan "plans/${id}.yaml"${hint}`);
+  }
+  if (!plan.value) throw new KamError(`${plan.file} has errors; run "kam validate" and fix them first`);
+  const map = buildPowerMap(plan.value.stakeholders);
+  const name = repo.accounts.find((a) => a.id === id)?.value?.name ?? id;
+  switch (opts.format) {
+    case 'svg':
+      io.stdout.write(powerMapSvg(map, { title: `Power map of ${name}: ${map.people.length} stakeholders` }));
+      break;
+    case 'mermaid':
+      io.stdout.write(powerMapMermaid(map));
+      break;
+    case 'json': {
+      const people = map.people.map((p) => ({
+        key: p.key,
+        id: p.id,
+        name: p.name,
+        title: p.title,
+        role: p.role,
+        influence: p.influence,
+        stance: p.stance,
+        owner: p.owner,
+        contacts: p.contacts,
+        last_contact: p.lastContact,
+        reports_to: p.manager === null ? null : map.people[p.manager]!.key,
+        reports: p.reports.map((r) => map.people[r]!.key),
+        depth: p.depth,
+        needs_owner: p.unowned,
+      }));
+      const coverage = buildCoverage(plan.value);
+      const json = {
+        account: id,
+        file: plan.file,
+        roots: map.roots.map((r) => map.people[r]!.key),
+        stakeholders: people,
+        coverage: {
+          members: coverage.members.map((m) => ({ name: m.name, on_team: m.onTeam, owns: m.owns, contacts: m.contacts })),
+          stakeholders: coverage.rows.map((r) => ({ key: r.key, cells: Object.fromEntries(coverage.members.map((m, i) => [m.name, r.cells[i] ?? 'none'])) })),
+          single_threaded: coverage.singleThreaded,
+          uncovered: coverage.uncovered,
+        },
+      };
+      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      break;
+    }
+    default: {
+      const chalk = makeChalk(io, opts.color);
+      const paint = (stance: string | null, text: string) =>
+        stance === 'supporter' ? chalk.green(text) : stance === 'detractor' ? chalk.red(text) : stance === 'neutral' ? chalk.yellow(text) : chalk.dim(text);
+      const tree = powerMapText(map, paint).replace(/⚠ no owner/g, (m) => chalk.red.bold(m));
+      io.stdout.write(`${chalk.bold(`${name}: power map`)} (${plan.file}, ${map.people.length} stakeholder${map.people.length === 1 ? '' : 's'})\n`);
+      io.stdout.write(tree || 'no stakeholders listed: add them under stakeholders: in the plan\n');
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,46 @@
+// The coverage map of a plan (spec 1.1, section 1): team members x stakeholders, each cell "owner",
+// "contact" or empty. People named as owner or contact who are not on the team get a column too,
+// marked, so that the map shows every relationship the plan records.
+import type { Plan } from '../schema/plan.js';
+import { contactsOf, ownerOf, singleThread, stakeholderKey } from './people.js';
+
+export type CoverageCell = 'owner' | 'contact' | null;
+
+export interface CoverageMap {
+  members: { name: string; onTeam: boolean; owns: number; contacts: number }[];
+  rows: { key: string; name: string; title: string | null; cells: CoverageCell[]; covered: boolean }[];
+  /** The one person every relationship goes through (2+ stakeholders), else null. */
+  singleThreaded: string | null;
+  /** Stakeholders no one of ours owns or contacts. */
+  uncovered: number;
+}
+
+export function buildCoverage(plan: Pick<Plan, 'team' | 'stakeholders'>): CoverageMap {
+  const names: string[] = [];
+  const onTeam = new Set<string>();
+  for (const m of plan.team) {
+    const name = m.name.trim();
+    if (!onTeam.has(name)) names.push(name);
+    onTeam.add(name);
+  }
+  for (const s of plan.stakeholders) for (const p of [ownerOf(s), ...contactsOf(s)]) if (p !== null && !names.includes(p)) names.push(p);
+  const col = new Map(names.map((n, i) => [n, i]));
+  const rows = plan.stakeholders.map((s) => {
+    const cells: CoverageCell[] = names.map(() => null);
+    const owner = ownerOf(s);
+    for (const c of contactsOf(s)) cells[col.get(c)!] = 'contact';
+    if (owner !== null) cells[col.get(owner)!] = 'owner';
+    return { key: stakeholderKey(s), name: s.name, title: s.title?.trim() ? s.title.trim() : null, cells, covered: cells.some((c) => c !== null) };
+  });
+  return {
+    members: names.map((name, i) => ({
+      name,
+      onTeam: onTeam.has(name),
+      owns: rows.filter((r) => r.cells[i] === 'owner').length,
+      contacts: rows.filter((r) => r.cells[i] === 'contact').length,
+    })),
+    rows,
+    singleThreaded: singleThread(plan.stakeholders),
+    uncovered: rows.filter((r) => !r.covered).length,
+  };
+}
