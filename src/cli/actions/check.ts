@@ -174,11 +174,12 @@ function selectAccounts(data: CheckRun, opts: CheckCliOptions): { ids: Set<strin
   if (opts.manager !== undefined) {
     const wanted = personKey(opts.manager);
     const managers = [...new Set(entries.map(([, o]) => o.manager).filter((m): m is string => m !== null))].sort();
-    if (!managers.some((m) => personKey(m) === wanted))
+    const name = managers.find((m) => personKey(m) === wanted);
+    if (name === undefined)
       throw new KamError(`--manager "${opts.manager}": no account is managed by that name${didYouMean(opts.manager, managers) || `; managers are ${managers.map((m) => `"${m}"`).join(', ')}`}`);
     ids = new Set([...ids].filter((id) => owners[id]!.manager !== null && personKey(owners[id]!.manager!) === wanted));
     managerMatches = (m?: string) => m !== undefined && personKey(m) === wanted;
-    parts.push(`managed by ${opts.manager}`);
+    parts.push(`managed by ${name}`);
   }
   if (opts.tier !== undefined) {
     const tiers = data.tiers ?? [];
