@@ -1,4 +1,5 @@
 import { checkCommand } from './check.js';
+import { codeownersCommand } from './codeowners.js';
 import { diffCommand } from './diff.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
@@ -21,5 +22,6 @@ export const commandFactories: CommandFactory[] = [
   renderCommand,
   diffCommand,
   historyCommand,
+  codeownersCommand,
   schemaCommand,
 ];
