@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE, runKam, runKamJson } from '../helpers/kam.js';
 import { makeRepo, snapshotTree, tmpDir } from '../helpers/tmpRepo.js';
+import { stylishRows } from '../helpers/stylish.js';
 
 const broken = {
   'accounts/syntax.yaml': 'name: Syntax Co\nratings: { fit: 3\nmanager: Dana\n',
@@ -71,8 +72,8 @@ describe('kam validate', () => {
     const root = makeRepo({ 'kam.yaml': 'version: 2\ncurency: EUR\n', 'accounts/a.yaml': 'name: A\n' });
     const run = runKam(['validate'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('kam.yaml:1:10  error    "version" must be 1');
-    expect(run.stderr).toContain('kam.yaml:2:1  error    unknown key "curency"; did you mean "currency"?');
+    expect(stylishRows(run.stderr).join('\n')).toContain('kam.yaml:1:10  error    "version" must be 1');
+    expect(stylishRows(run.stderr).join('\n')).toContain('kam.yaml:2:1  error    unknown key "curency"; did you mean "currency"?');
     expect(run.stderr).toContain('kam: kam.yaml is invalid; fix the problems above first');
     const json = runKamJson(['validate', '-f', 'json'], { cwd: root });
     expect(json.code).toBe(2);

@@ -8,7 +8,7 @@ import type { FindingsFormatter } from './types.js';
 
 /** What a terminal line should fit in (where the message allows). */
 const WIDTH = 100;
-const MIN_LIST = 64;
+const MIN_LIST = 56;
 
 /**
  * Every user string the terminal shows goes through here (messages, paths, ids), so that one
