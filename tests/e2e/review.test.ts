@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, gitInit } from '../helpers/gitRepo.js';
@@ -86,6 +86,21 @@ describe('kam check in the terminal (stylish)', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('kam: --tier "Gold" is not a tier; tiers are "Tier 1", "Tier 2", "Tier 3"\n');
     expect(runKam(['check', '-C', EXAMPLE, '--manager', 'Dana Whitfeld']).stderr).toContain('did you mean "Dana Whitfield"?');
+  });
+});
+
+describe('kam render --all --manager/--tier', () => {
+  it("renders one manager's or one tier's plans", () => {
+    const out = tmpDir();
+    const run = runKam(['render', '--all', '--manager', 'DANA whitfield', '-f', 'md', '-o', out, ...TODAY], { cwd: EXAMPLE });
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['halvorsen-industrial.md', 'kestrel-retail.md', 'meridian-freight.md']);
+    const tierOut = tmpDir();
+    expect(runKam(['render', '--all', '--tier', 'tier 1', '-f', 'md', '-o', tierOut, ...TODAY], { cwd: EXAMPLE }).code).toBe(0);
+    expect(readdirSync(tierOut).length).toBeGreaterThan(0);
+    expect(readdirSync(tierOut).length).toBeLessThan(7);
+    const bad = runKam(['render', '--all', '--tier', 'Tier 9', '-o', tmpDir()], { cwd: EXAMPLE });
+    expect(bad).toMatchObject({ code: 2, stderr: 'kam: --tier "Tier 9" is not a tier; did you mean "Tier 1"?\n' });
   });
 });
 

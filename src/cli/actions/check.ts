@@ -18,6 +18,7 @@ import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { VERSION } from '../../version.js';
 import { didYouMean } from '../../util/didYouMean.js';
+import { personKey } from '../../util/personName.js';
 
 export interface CheckCliOptions extends GlobalOptions {
   format: FindingsFormat;
@@ -160,8 +161,6 @@ async function sinceOf(root: string, opts: CheckCliOptions, findings: Finding[],
   return findingsSince(root, opts.since!, findings, { today, rules: opts.rule });
 }
 
-/** Normalised person name: case and runs of spaces do not make another person. */
-export const personKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** --manager and --tier: the accounts they select, or undefined when neither is given. */
 function selectAccounts(data: CheckRun, opts: CheckCliOptions): { ids: Set<string>; managerMatches: (m?: string) => boolean; note: string } | undefined {
@@ -184,7 +183,7 @@ function selectAccounts(data: CheckRun, opts: CheckCliOptions): { ids: Set<strin
   if (opts.tier !== undefined) {
     const tiers = data.tiers ?? [];
     const tier = tiers.find((t) => t.toLowerCase() === opts.tier!.trim().toLowerCase());
-    if (tier === undefined) throw new KamError(`--tier "${opts.tier}" is not a tier${didYouMean(opts.tier, tiers) || ''}; tiers are ${tiers.map((t) => `"${t}"`).join(', ')}`);
+    if (tier === undefined) throw new KamError(`--tier "${opts.tier}" is not a tier${didYouMean(opts.tier, tiers) || `; tiers are ${tiers.map((t) => `"${t}"`).join(', ')}`}`);
     ids = new Set([...ids].filter((id) => owners[id]!.tier === tier));
     // Repo-wide findings (a manager's load) are about no one tier.
     managerMatches = () => false;

@@ -7,6 +7,8 @@ export const renderCommand: CommandFactory = (setExit, io) =>
     .description('render account plan documents (and a portfolio overview) in Markdown or HTML for meetings')
     .argument('[ids...]', 'accounts to render (file names in accounts/, without .yaml)')
     .option('-a, --all', 'render every account that has a plan')
+    .option('--manager <name>', "with --all or names: only this manager's accounts")
+    .option('--tier <name>', 'with --all or names: only the accounts of this tier')
     .option('-p, --portfolio', 'also render the portfolio overview (portfolio.md|html): tiers, manager load, findings, key account matrix')
     .addOption(formatOption(['md', 'html'], 'md', 'document format'))
     .option('-o, --out <dir>', 'write <id>.md|html (and portfolio.md|html) into this folder; without it one document goes to stdout')
