@@ -17,6 +17,7 @@ const unansweredGoal = (line: number) => ({
   line,
   column: 3,
   message: 'unanswered: What is their main goal? (basics.goal)',
+  path: ['answers', 'basics.goal'],
   question: 'basics.goal',
 });
 
@@ -93,7 +94,7 @@ describe('kam diff', () => {
     const { code, json } = runKamJson(['diff', 'main~3', '-C', dir, '-f', 'json', ...TODAY]);
     expect(code).toBe(0);
     const unanswered = (question: string, text: string) => ({
-      rule: 'unanswered_question', severity: 'warning', account: 'initech', file: 'plans/initech.yaml', line: 4, column: 3, message: `unanswered: ${text} (${question})`, question,
+      rule: 'unanswered_question', severity: 'warning', account: 'initech', file: 'plans/initech.yaml', line: 4, column: 3, message: `unanswered: ${text} (${question})`, path: ['answers', question], question,
     });
     expect(json).toEqual({
       base: 'main~3',
