@@ -24,7 +24,8 @@ export interface RunKey {
   listing: RepoListing;
 }
 
-const FORMAT = 1;
+// 2: kam check runs keep each account's manager and tier (--manager, --tier).
+const FORMAT = 2;
 
 /**
  * The key of `command` with `options` on the repo at `root`, or undefined when its result must

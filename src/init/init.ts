@@ -28,9 +28,11 @@ export function initConfig(organization: string, currency: string): Config {
  * Every file of a new plan repo. `config` is what kam.yaml holds: the new one, or the existing
  * kam.yaml's when it is kept, so the example and the schemas always match the repo's config.
  */
-export function initFiles(config: Config, opts: { withChecklist?: boolean; today: string; version: string }): InitFile[] {
+export function initFiles(config: Config, opts: { withChecklist?: boolean; today: string; version: string; ci?: CiKind }): InitFile[] {
   const organization = config.organization ?? DEFAULT_ORGANIZATION;
   const user = (path: string, content: string): InitFile => ({ path, content, generated: false });
+  const ci = opts.ci ?? 'github';
+  const pipeline = CI_FILES[ci];
   return [
     user('kam.yaml', configText(config, { withChecklist: opts.withChecklist })),
     user(`accounts/${EXAMPLE_ID}.yaml`, accountText(config, exampleAccount(config))),
@@ -40,11 +42,30 @@ export function initFiles(config: Config, opts: { withChecklist?: boolean; today
       content: `${JSON.stringify(jsonSchemaFor(kind, config), null, 2)}\n`,
       generated: true,
     })),
-    user('.github/workflows/kam.yml', fillTemplate(packageTemplate('init/kam.yml'), { version: opts.version })),
-    user('README.md', fillTemplate(packageTemplate('init/README.md'), { organization })),
+    ...(pipeline ? [user(pipeline.path, fillTemplate(packageTemplate(pipeline.template), { version: opts.version }))] : []),
+    user('README.md', fillTemplate(packageTemplate('init/README.md'), { organization, ciNote: CI_NOTES[ci] })),
     user('.gitignore', packageTemplate('init/gitignore')),
   ];
 }
+
+/** Which CI pipeline `kam init --ci` writes. */
+export const CI_KINDS = ['github', 'gitlab', 'none'] as const;
+export type CiKind = (typeof CI_KINDS)[number];
+
+/** The pipeline file of each CI and the template it comes from. */
+export const CI_FILES: Record<CiKind, { path: string; template: string } | undefined> = {
+  github: { path: '.github/workflows/kam.yml', template: 'init/kam.yml' },
+  gitlab: { path: '.gitlab-ci.yml', template: 'init/gitlab-ci.yml' },
+  none: undefined,
+};
+
+const CI_NOTES: Record<CiKind, string> = {
+  github:
+    '`kam check` runs on every push and pull request (`.github/workflows/kam.yml`); set `KAM_PACKAGE`\nin that file to where your organisation installs kam from.',
+  gitlab:
+    '`kam check` runs in every pipeline (`.gitlab-ci.yml`, its report shown by GitLab Code Quality); set\n`KAM_PACKAGE` in that file to where your organisation installs kam from.',
+  none: 'Run `kam check` before you commit; `kam init --ci github` or `--ci gitlab` writes a CI pipeline.',
+};
 
 export interface InitWriteResult {
   created: string[];

@@ -27,7 +27,10 @@ describe('--format github', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toContain('::error file=plans/kestrel-retail.yaml,line=159,col=5,title=kam action_without_owner::action "Hire or assign a customer success manager for the account" has no owner; add owner: <name>');
     expect(lines).toContain('::warning file=plans/kestrel-retail.yaml,line=157,col=10,title=kam action_overdue::action "Present waste reduction business case to Rachel Moss" was due 2026-10-31 (23 days ago) and is still open; mark it done or set a new due date');
-    expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(12);
+    // 12 findings, 3 annotations: the plan's 10 open questions are one.
+    expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(3);
+    expect(lines[0]).toMatch(/^::error /);
+    expect(lines.find((l) => l.includes('unanswered_question'))).toMatch(/^::warning file=plans\/kestrel-retail.yaml,line=46,col=3,title=kam unanswered_question::10 questions open: our_team \(2\), their_team.recent_changes, needs \(3\), /);
     expect(lines.at(-1)).toBe('kam: 1 error, 11 warnings in 15 accounts, 7 plans');
   });
 
@@ -54,6 +57,11 @@ describe('--format junit', () => {
     expect(suites.map((s) => s.name)).toEqual([...accountIds, '(portfolio)']);
     const kestrel = suites.find((s) => s.name === 'kestrel-retail');
     expect(kestrel.testcase.map((t: any) => t.name)).toEqual(RULE_IDS.filter((id) => id !== 'too_many_key_accounts'));
+    // Warnings do not fail a test case: they are its output.
+    const overdue = kestrel.testcase.find((t: any) => t.name === 'action_overdue');
+    expect(overdue.failure).toBeUndefined();
+    expect(overdue['system-out']).toContain('plans/kestrel-retail.yaml:157:10 warning action "Present waste reduction business case');
+    expect(Number(doc.testsuites.failures)).toBe(2);
     const owner = kestrel.testcase.find((t: any) => t.name === 'action_without_owner');
     expect(owner.failure.type).toBe('error');
     expect(owner.failure['#text']).toBe('plans/kestrel-retail.yaml:159:5 error action "Hire or assign a customer success manager for the account" has no owner; add owner: <name>');
@@ -99,6 +107,15 @@ describe('--format sarif', () => {
     expect(driver.rules.map((r: any) => r.id)).toEqual(RULE_IDS);
     expect(driver.rules.find((r: any) => r.id === 'missing_role')).toMatchObject({ defaultConfiguration: { level: 'warning' } });
     expect(driver.rules.every((r: any) => r.shortDescription.text && r.help.text)).toBe(true);
+    // GitHub's rule kind (Sarif.Multitool --rule-kind "Sarif;Gh"): GH2012 fullDescription,
+    // SARIF1001 a name unlike the id, SARIF2005 the tool's informationUri.
+    expect(driver.informationUri).toMatch(/^https:\/\//);
+    for (const r of driver.rules) {
+      expect(r.fullDescription.text, r.id).toMatch(/\S.*How to fix: \S/);
+      expect(r.name, r.id).not.toBe(r.id);
+      expect(r.name, r.id).toMatch(/^[A-Z][A-Za-z]+$/);
+    }
+    expect(driver.rules.find((r: any) => r.id === 'missing_role').name).toBe('MissingRole');
     const results = log.runs[0].results;
     expect(results).toHaveLength(exampleJson.findings.length);
     const owner = results.find((r: any) => r.ruleId === 'action_without_owner');

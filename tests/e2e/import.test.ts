@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKam, runKamJson } from '../helpers/kam.js';
 import { makeRepo, snapshotTree } from '../helpers/tmpRepo.js';
+import { stylishRows } from '../helpers/stylish.js';
 
 // A CRM export as Excel writes it on a European machine: BOM, ";" separators, CRLF, quoted fields
 // with separators, doubled quotes and line breaks, accents, empty cells, a duplicate name.
@@ -244,7 +245,7 @@ notes: |-
     const root = makeRepo({ 'kam.yaml': 'version: 1\nimport:\n  map: { Fit: ratings.fitt }\n  bands: { logo: [1, 2] }\n', 'crm.csv': 'name\nA\n' });
     const run = runKam(['import', 'crm.csv'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('kam.yaml:3:15');
+    expect(stylishRows(run.stderr).join('\n')).toContain('kam.yaml:3:15');
     expect(run.stderr).toContain('"ratings.fitt" names no criterion; did you mean "ratings.fit"?');
     expect(run.stderr).toContain('"logo" needs 4 thresholds');
     expect(existsSync(join(root, 'accounts'))).toBe(false);

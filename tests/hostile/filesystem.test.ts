@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { makeRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { runKam } from '../helpers/kam.js';
 import { expectNoStackTrace, runHostile, TIME_LIMIT_MS } from './harness.js';
+import { stylishRows } from '../helpers/stylish.js';
 
 const isRoot = process.getuid?.() === 0;
-const lines = (stdout: string) => stdout.split('\n');
+const lines = (output: string) => [...stylishRows(output), ...output.split('\n')];
 
 describe('hostile files and folders: findings or a clear error, nothing read that should not be', () => {
   it('does not follow a link to a file outside the repo (/etc/passwd, another folder)', () => {
@@ -20,7 +21,7 @@ describe('hostile files and folders: findings or a clear error, nothing read tha
     symlinkSync(join(outside, 'secret.yaml'), join(root, 'plans/secret.yaml'));
     const run = runHostile(root, ['validate'], 1);
     expect(lines(run.stdout)).toContain('  accounts/passwd.yaml:1:1  error    the file is a symbolic link that points outside the repo (to /etc/passwd); kam does not follow links out of the repo: copy the file into the repo instead  yaml_syntax');
-    expect(run.stdout).toContain('  plans/secret.yaml:1:1  error    the file is a symbolic link that points outside the repo (to ');
+    expect(lines(run.stdout).join('\n')).toContain('  plans/secret.yaml:1:1  error    the file is a symbolic link that points outside the repo (to ');
     // Not read: nothing of the targets' content shows up anywhere.
     expect(run.stdout).not.toMatch(/root:|Secret from outside/);
     expect(lines(run.stdout)).toContain('✖ 2 problems (2 errors, 0 warnings) in 2 accounts, 1 plan');
@@ -77,7 +78,7 @@ describe('hostile files and folders: findings or a clear error, nothing read tha
     const root = tmpDir();
     symlinkSync(join(outside, 'kam.yaml'), join(root, 'kam.yaml'));
     const run = runHostile(root, ['validate'], 2);
-    expect(run.stderr).toContain('kam.yaml:1:1  error    the file is a symbolic link that points outside the repo');
+    expect(lines(run.stderr).join('\n')).toContain('kam.yaml:1:1  error    the file is a symbolic link that points outside the repo');
   });
 
   it('does not write its cache through a .kam link that leads out of the repo', () => {

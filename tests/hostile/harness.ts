@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { runKam, type KamRun } from '../helpers/kam.js';
 import { snapshotTree } from '../helpers/tmpRepo.js';
+import { stylishRows } from '../helpers/stylish.js';
 
 /** A generous bound: these runs take well under a second, but CI machines can be slow and busy. */
 export const TIME_LIMIT_MS = 15_000;
@@ -31,5 +32,5 @@ export function runHostile(root: string, args: string[], code: number, opts: Par
 
 /** The stylish line of the finding for `file`, without the rule column. */
 export function findingLine(run: KamRun, file: string): string | undefined {
-  return run.stdout.split('\n').find((l) => l.trimStart().startsWith(`${file}:`));
+  return stylishRows(run.stdout).find((l) => l.trimStart().startsWith(`${file}:`));
 }

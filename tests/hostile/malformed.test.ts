@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runKamJson } from '../helpers/kam.js';
 import { makeRepo } from '../helpers/tmpRepo.js';
 import { runHostile, TIME_LIMIT_MS } from './harness.js';
+import { stylishRows } from '../helpers/stylish.js';
 
 /** Billion laughs: ten levels of nine aliases each, 9^10 strings if expanded. */
 function billionLaughs(): string {
@@ -123,7 +124,7 @@ describe('malformed input: a located finding, exit 1, no stack trace, nothing wr
     const root = makeRepo({ 'accounts/fine.yaml': 'name: Fine\n' });
     writeAt(root, file, content);
     const run = runHostile(root, ['validate'], 1);
-    expect(run.stdout.split('\n')).toContain(`  ${expected}`);
+    expect(stylishRows(run.stdout)).toContain(`  ${expected}`);
     expect(run.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\)/);
     expect(run.stderr).toBe('');
   });
@@ -134,7 +135,7 @@ describe('malformed input: a located finding, exit 1, no stack trace, nothing wr
     for (let i = 1; i < 30; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
     const root = makeRepo({ 'accounts/bomb.yaml': `name: Bomb\n${lines.join('\n')}\n` });
     const run = runHostile(root, ['validate'], 1);
-    expect(run.stdout).toContain('accounts/bomb.yaml:1:1  error    cannot expand the document');
+    expect(stylishRows(run.stdout).join('\n')).toContain('accounts/bomb.yaml:1:1  error    cannot expand the document');
     expect(run.ms).toBeLessThan(10_000);
   });
 
@@ -158,7 +159,7 @@ describe('malformed input: a located finding, exit 1, no stack trace, nothing wr
       'accounts/clean.yaml': '\uFEFFname: Clean\r\nratings: { fit: 3 }\r\n',
     });
     const run = runHostile(root, ['validate'], 1);
-    const lines = run.stdout.split('\n');
+    const lines = [...stylishRows(run.stdout), ...run.stdout.split('\n')];
     expect(lines).toContain('  accounts/crlf.yaml:3:1  error    unknown key "manger"; did you mean "manager"?  schema');
     expect(lines).toContain('  accounts/crlf.yaml:5:8  error    "ratings.fit" must be from 1 to 5  schema');
     expect(run.stdout).not.toContain('clean.yaml');
@@ -168,7 +169,7 @@ describe('malformed input: a located finding, exit 1, no stack trace, nothing wr
   it('reports a broken kam.yaml with exit 2 and a located finding', () => {
     const root = makeRepo({ 'kam.yaml': 'version: 1\nversion: 1\n' });
     const run = runHostile(root, ['validate'], 2);
-    expect(run.stderr).toContain('kam.yaml:2:1  error    duplicate key "version": remove one of the two entries or merge them  duplicate_key');
+    expect(stylishRows(run.stderr).join('\n')).toContain('kam.yaml:2:1  error    duplicate key "version": remove one of the two entries or merge them  duplicate_key');
     expect(run.stderr).toContain('kam: kam.yaml is invalid; fix the problems above first');
   });
 
@@ -179,7 +180,7 @@ describe('malformed input: a located finding, exit 1, no stack trace, nothing wr
   ])('reports a kam.yaml that is %s with exit 2', (_what, content, expected) => {
     const root = makeRepo({ 'kam.yaml': content });
     const run = runHostile(root, ['validate'], 2);
-    expect(run.stderr).toContain(expected);
+    expect(stylishRows(run.stderr).join('\n')).toContain(expected);
   });
 
   it('reads a 1.8 MB flow mapping on one line in linear time (positions are not found by scanning the line)', () => {

@@ -7,6 +7,7 @@ import { configSchema, defaultConfig } from '../../src/schema/config.js';
 import { planSchema } from '../../src/schema/plan.js';
 import { makeRepo } from '../helpers/tmpRepo.js';
 import { runHostile } from './harness.js';
+import { stylishRows } from '../helpers/stylish.js';
 
 const config = defaultConfig();
 const polluted = () => [({} as Record<string, unknown>).polluted, ([] as unknown as Record<string, unknown>).polluted, (Object.prototype as Record<string, unknown>).polluted];
@@ -70,8 +71,8 @@ describe('no prototype pollution from __proto__, constructor and prototype keys'
   it('kam validate reports them and exits 1', () => {
     const root = makeRepo({ 'accounts/proto.yaml': hostile });
     const run = runHostile(root, ['validate'], 1);
-    expect(run.stdout).toContain('  accounts/proto.yaml:1:1  error    unknown key "__proto__"; allowed keys: id, name, crm_id, industry, region, manager, revenue, ratings, notes, tags  schema');
-    expect(run.stdout).toContain('  accounts/proto.yaml:7:3  error    unknown key "prototype" in "ratings"');
+    expect(stylishRows(run.stdout).join('\n')).toContain('  accounts/proto.yaml:1:1  error    unknown key "__proto__"; allowed keys: id, name, crm_id, industry, region, manager, revenue, ratings, notes, tags  schema');
+    expect(stylishRows(run.stdout).join('\n')).toContain('  accounts/proto.yaml:7:3  error    unknown key "prototype" in "ratings"');
     expect(run.stdout).toContain('✖ 4 problems (4 errors, 0 warnings) in 1 account, 0 plans');
   });
 });

@@ -17,6 +17,8 @@ import { limitFindings } from '../format/findings/limit.js';
 import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { VERSION } from '../../version.js';
+import { didYouMean } from '../../util/didYouMean.js';
+import { personKey } from '../../util/personName.js';
 
 export interface CheckCliOptions extends GlobalOptions {
   format: FindingsFormat;
@@ -25,6 +27,16 @@ export interface CheckCliOptions extends GlobalOptions {
   today?: string;
   rule?: RuleSettings;
   output?: string;
+  /** Errors only (ESLint's --quiet). */
+  quiet?: boolean;
+  /** Stylish: every finding on its own row. */
+  verbose?: boolean;
+  /** Only the accounts this manager manages (names match ignoring case and runs of spaces). */
+  manager?: string;
+  /** Only the accounts of this tier. */
+  tier?: string;
+  /** Only findings that are not found at this revision. */
+  since?: string;
 }
 
 /** What a report is made of: all a cached run keeps (see load/runCache.ts). */
@@ -36,6 +48,10 @@ interface CheckRun {
   configRules: RuleSettings;
   /** Whether git history was read (stale plans without last_reviewed): such runs are not cached. */
   usedGit: boolean;
+  /** Each account's manager and tier, for --manager and --tier. */
+  owners?: Record<string, { manager: string | null; tier: string | null }>;
+  /** kam.yaml's tier names, highest first. */
+  tiers?: string[];
 }
 
 export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): Promise<number> {
@@ -46,14 +62,32 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   const data = await reuseOrCompute(run, (listing) => computeCheck(today, opts, io, listing), (computed) => !computed.usedGit);
   if ('exitCode' in data) return data.exitCode;
 
-  // paths... limit the report, never what the rules see: a missing plan is still found.
-  const findings = data.findings.filter((f) => inScope(f.file));
-  const summary = summarize(findings, data.accounts.length, data.plans.length);
+  // paths..., --manager and --tier limit the report, never what the rules see: a missing plan is still found.
+  const selected = selectAccounts(data, opts);
+  const inSelection = (f: Finding) => selected === undefined || (f.account !== null ? selected.ids.has(f.account) : selected.managerMatches(f.manager));
+  let findings = data.findings.filter((f) => inScope(f.file) && inSelection(f));
+  const notes: string[] = [];
+  let since: Awaited<ReturnType<typeof sinceOf>> | undefined;
+  if (opts.since !== undefined) {
+    since = await sinceOf(root, opts, findings, today);
+    findings = since.findings;
+    notes.push(`${since.existing} finding${since.existing === 1 ? '' : 's'} that already existed at ${since.rev} left out (--since)`);
+  }
   const planFiles = new Map(data.plans.map((p) => [p.id, p.file]));
-  const completeness = Object.fromEntries(Object.entries(data.completeness).filter(([id]) => inScope(planFiles.get(id) ?? '')));
-  const accounts = [...new Set([...data.accounts, ...data.plans].filter((f) => inScope(f.file)).map((f) => f.id))];
+  const inReport = (f: { id: string; file: string }) => inScope(f.file) && (selected === undefined || selected.ids.has(f.id));
+  const accountFiles = data.accounts.filter(inReport);
+  const planFilesInReport = data.plans.filter(inReport);
+  const summary = summarize(findings, selected ? accountFiles.length : data.accounts.length, selected ? planFilesInReport.length : data.plans.length);
+  if (selected) notes.push(selected.note);
+  const completeness = Object.fromEntries(
+    Object.entries(data.completeness).filter(([id]) => inScope(planFiles.get(id) ?? '') && (selected === undefined || selected.ids.has(id))),
+  );
+  const accounts = [...new Set([...accountFiles, ...planFilesInReport].map((f) => f.id))];
   const settings = { ...data.configRules, ...opts.rule };
-  const listed = limitFindings(findings, opts.format, opts.maxFindings);
+  // --quiet lists errors only; the summary still counts the warnings.
+  const listedFindings = opts.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+  if (opts.quiet && listedFindings.length < findings.length) notes.push(`${findings.length - listedFindings.length} warnings not listed (--quiet)`);
+  const listed = limitFindings(listedFindings, opts.format, opts.maxFindings);
 
   const report = findingsFormatters[opts.format]({
     ...listed,
@@ -64,9 +98,16 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
     completeness,
     accounts,
     rules: RULE_IDS.filter((id) => settings[id] !== 'off'),
+    verbose: opts.verbose,
+    notes,
+    ...(since && { changedFiles: since.changedFiles, extra: { since: { rev: since.rev, commit: since.commit, existing: since.existing } } }),
   });
   if (opts.output === undefined) io.stdout.write(report);
   else writeReport(resolve(io.cwd, opts.output), opts.output, report, root);
+  if (opts.format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+    const { appendStepSummary } = await import('../format/findings/stepSummary.js');
+    appendStepSummary(io.env.GITHUB_STEP_SUMMARY, { findings, summary, root, cwd: io.cwd, notes }, io);
+  }
 
   const tooManyWarnings = opts.maxWarnings !== undefined && summary.warnings > opts.maxWarnings;
   if (tooManyWarnings) io.stderr.write(`kam: ${summary.warnings} warnings, more than --max-warnings ${opts.maxWarnings} allows\n`);
@@ -75,10 +116,11 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
 
 /** Loads the repo and runs the rules. The loader, parsers and schemas load only now: a cached run never needs them. */
 async function computeCheck(today: string, opts: CheckCliOptions, io: Io, listing?: RepoListing): Promise<CheckRun | { exitCode: number }> {
-  const [{ loadRepoForCli }, { checkRepo }, { lastCommitDateLookup }] = await Promise.all([
+  const [{ loadRepoForCli }, { checkRepo }, { lastCommitDateLookup }, { scorePortfolio }] = await Promise.all([
     import('./loadForCli.js'),
     import('../../check/checkRepo.js'),
     import('../../git/lastCommitDates.js'),
+    import('../../score/portfolio.js'),
   ]);
   const repo = await loadRepoForCli(io, opts, listing);
   if ('exitCode' in repo) return repo;
@@ -86,8 +128,13 @@ async function computeCheck(today: string, opts: CheckCliOptions, io: Io, listin
   // (a process and a walk of the history) is asked only when a plan needs it.
   const usedGit = repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
   const lastCommitDate = usedGit ? await lastCommitDateLookup(repo.root) : undefined;
+  if (usedGit) await warnIfShallow(repo.root, io);
   const result = checkRepo(repo, { today, rules: opts.rule, lastCommitDate });
   const ids = (files: { id: string; file: string }[]) => files.map(({ id, file }) => ({ id, file }));
+  const scores = new Map(scorePortfolio(repo).accounts.map((a) => [a.id, a]));
+  const owners = Object.fromEntries(
+    repo.accounts.map((a) => [a.id, { manager: a.value?.manager ?? null, tier: scores.get(a.id)?.tiered ? scores.get(a.id)!.tier : null }]),
+  );
   return {
     findings: result.findings,
     completeness: result.completeness,
@@ -95,7 +142,54 @@ async function computeCheck(today: string, opts: CheckCliOptions, io: Io, listin
     plans: ids(repo.plans),
     configRules: configRuleSettings(repo.config),
     usedGit,
+    owners,
+    tiers: repo.config.scoring.tiers.map((t) => t.name),
   };
+}
+
+/** Plans without last_reviewed are dated by their last commit, which a shallow clone may not have. */
+async function warnIfShallow(root: string, io: Io): Promise<void> {
+  const { openGitRepo, SHALLOW_HINT } = await import('../../git/git.js');
+  const shallow = await openGitRepo(root).then((r) => r.shallow, () => false);
+  if (shallow)
+    io.stderr.write(`kam: warning: this is a shallow clone, so plans without last_reviewed may have no date of last change and go unchecked by stale_plan; ${SHALLOW_HINT}\n`);
+}
+
+/** --since: today's findings that are not found at the revision (loaded from git, its own kam.yaml included). */
+async function sinceOf(root: string, opts: CheckCliOptions, findings: Finding[], today: string) {
+  const { findingsSince } = await import('../../git/since.js');
+  return findingsSince(root, opts.since!, findings, { today, rules: opts.rule });
+}
+
+
+/** --manager and --tier: the accounts they select, or undefined when neither is given. */
+function selectAccounts(data: CheckRun, opts: CheckCliOptions): { ids: Set<string>; managerMatches: (m?: string) => boolean; note: string } | undefined {
+  if (opts.manager === undefined && opts.tier === undefined) return undefined;
+  const owners = data.owners ?? {};
+  const entries = Object.entries(owners);
+  const parts: string[] = [];
+  let ids = new Set(entries.map(([id]) => id));
+  let managerMatches = (_m?: string) => true;
+  if (opts.manager !== undefined) {
+    const wanted = personKey(opts.manager);
+    const managers = [...new Set(entries.map(([, o]) => o.manager).filter((m): m is string => m !== null))].sort();
+    const name = managers.find((m) => personKey(m) === wanted);
+    if (name === undefined)
+      throw new KamError(`--manager "${opts.manager}": no account is managed by that name${didYouMean(opts.manager, managers) || `; managers are ${managers.map((m) => `"${m}"`).join(', ')}`}`);
+    ids = new Set([...ids].filter((id) => owners[id]!.manager !== null && personKey(owners[id]!.manager!) === wanted));
+    managerMatches = (m?: string) => m !== undefined && personKey(m) === wanted;
+    parts.push(`managed by ${name}`);
+  }
+  if (opts.tier !== undefined) {
+    const tiers = data.tiers ?? [];
+    const tier = tiers.find((t) => t.toLowerCase() === opts.tier!.trim().toLowerCase());
+    if (tier === undefined) throw new KamError(`--tier "${opts.tier}" is not a tier${didYouMean(opts.tier, tiers) || `; tiers are ${tiers.map((t) => `"${t}"`).join(', ')}`}`);
+    ids = new Set([...ids].filter((id) => owners[id]!.tier === tier));
+    // Repo-wide findings (a manager's load) are about no one tier.
+    managerMatches = () => false;
+    parts.push(`in tier ${tier}`);
+  }
+  return { ids, managerMatches, note: `only the ${ids.size} account${ids.size === 1 ? '' : 's'} ${parts.join(' and ')} (--manager/--tier)` };
 }
 
 /**

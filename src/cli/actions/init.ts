@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { localToday } from '../../check/dates.js';
 import { gitInit, gitState } from '../../init/git.js';
-import { DEFAULT_ORGANIZATION, initConfig, initFiles, writeInitFiles, type InitWriteResult } from '../../init/init.js';
+import { CI_FILES, DEFAULT_ORGANIZATION, initConfig, initFiles, writeInitFiles, type CiKind, type InitWriteResult } from '../../init/init.js';
 import { KamError } from '../../errors.js';
 import { CONFIG_FILE } from '../../repoFs/findRoot.js';
 import { loadConfig } from '../../load/loadRepo.js';
@@ -23,6 +23,7 @@ export interface InitOptions extends GlobalOptions {
   dryRun?: boolean;
   force?: boolean;
   format: 'text' | 'json';
+  ci?: CiKind;
 }
 
 type GitOutcome = 'initialized' | 'would_initialize' | 'inside_repo' | 'skipped' | 'unavailable' | 'failed';
@@ -32,7 +33,7 @@ export async function runInit(dir: string | undefined, opts: InitOptions, io: Io
   if (existsSync(root) && !statSync(root).isDirectory()) throw new KamError(`${dir}: exists and is not a folder; pick another folder for the plan repo`);
 
   const config = await chooseConfig(root, opts, io);
-  const files = initFiles(config, { withChecklist: opts.withChecklist, today: localToday(), version: VERSION });
+  const files = initFiles(config, { withChecklist: opts.withChecklist, today: localToday(), version: VERSION, ci: opts.ci });
   // Asked before writing: the new files must not make a fresh folder look like anything else.
   const state = opts.git ? gitState(root) : undefined;
   const result = writeInitFiles(root, files, { force: opts.force, dryRun: opts.dryRun });
@@ -52,7 +53,7 @@ export async function runInit(dir: string | undefined, opts: InitOptions, io: Io
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ root: shownRoot, dryRun: Boolean(opts.dryRun), ...result, git }, null, 2)}\n`);
   } else {
-    io.stdout.write(textReport(result, { root: shownRoot, git, dryRun: opts.dryRun, chalk: makeChalk(io, opts.color) }));
+    io.stdout.write(textReport(result, { root: shownRoot, git, dryRun: opts.dryRun, chalk: makeChalk(io, opts.color), ci: opts.ci ?? 'github' }));
   }
   if (result.kept.length === 0) return 0;
   io.stderr.write(
@@ -92,7 +93,7 @@ export function parseCurrency(input: string): { value: string } | { error: strin
 
 function textReport(
   result: InitWriteResult,
-  ctx: { root: string; git: GitOutcome; dryRun?: boolean; chalk: ReturnType<typeof makeChalk> },
+  ctx: { root: string; git: GitOutcome; dryRun?: boolean; chalk: ReturnType<typeof makeChalk>; ci: CiKind },
 ): string {
   const { chalk } = ctx;
   const where = ctx.root === '.' ? 'this folder' : ctx.root;
@@ -120,6 +121,9 @@ function textReport(
       '  kam new account "Customer Name"    add your own account, then rate it',
       '  kam new plan <id>                  a plan for a key account: the plan file is the checklist',
     );
+    const pipeline = CI_FILES[ctx.ci]?.path;
+    // The one thing kam cannot know: where the organisation's CI installs kam from.
+    if (pipeline) lines.push(`  set KAM_PACKAGE in ${pipeline} to where your CI installs kam from (the one step before the first push passes)`);
   }
   return `${lines.join('\n')}\n`;
 }

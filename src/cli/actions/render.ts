@@ -10,6 +10,8 @@ import { findBrowser, printPdf, type Paper } from '../../render/pdf.js';
 import { buildQbrModel, qbrChanges } from '../../render/qbr.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';
 import { didYouMean } from '../../util/didYouMean.js';
+import { personKey } from '../../util/personName.js';
+import { scorePortfolio } from '../../score/portfolio.js';
 import { removeStaleTemps } from '../../util/atomicWrite.js';
 import { writeGenerated } from '../../util/safeWrite.js';
 import type { Io } from '../io.js';
@@ -28,6 +30,10 @@ export interface RenderOptions extends GlobalOptions {
   since?: string;
   paper?: Paper;
   browser?: string;
+  /** With --all: only this manager's accounts (case and runs of spaces ignored). */
+  manager?: string;
+  /** With --all: only this tier's accounts. */
+  tier?: string;
 }
 
 const PORTFOLIO = 'portfolio';
@@ -62,6 +68,25 @@ function selectAccounts(repo: Repo, ids: string[], all: boolean): { ids: string[
   return { ids: chosen, skipped };
 }
 
+/** --manager and --tier: which accounts they keep (names checked: an unknown one is a usage error). */
+function ownedBy(repo: Repo, opts: RenderOptions): (id: string) => boolean {
+  const scores = new Map(scorePortfolio(repo).accounts.map((a) => [a.id, a]));
+  const managers = [...new Set(repo.accounts.map((a) => a.value?.manager).filter((m): m is string => Boolean(m)))].sort();
+  const wanted = opts.manager === undefined ? undefined : personKey(opts.manager);
+  if (wanted !== undefined && !managers.some((m) => personKey(m) === wanted))
+    throw new KamError(`--manager "${opts.manager}": no account is managed by that name${didYouMean(opts.manager!, managers) || `; managers are ${managers.map((m) => `"${m}"`).join(', ')}`}`);
+  const tiers = repo.config.scoring.tiers.map((t) => t.name);
+  const tier = opts.tier === undefined ? undefined : tiers.find((t) => t.toLowerCase() === opts.tier!.trim().toLowerCase());
+  if (opts.tier !== undefined && tier === undefined) throw new KamError(`--tier "${opts.tier}" is not a tier${didYouMean(opts.tier, tiers) || `; tiers are ${tiers.map((t) => `"${t}"`).join(', ')}`}`);
+  return (id) => {
+    const account = repo.accounts.find((a) => a.id === id);
+    const manager = account?.value?.manager;
+    if (wanted !== undefined && (manager === undefined || personKey(manager) !== wanted)) return false;
+    const score = scores.get(id);
+    return tier === undefined || (score?.tiered === true && score.tier === tier);
+  };
+}
+
 export async function runRender(ids: string[], opts: RenderOptions, io: Io): Promise<number> {
   if (ids.length === 0 && !opts.all && !opts.portfolio)
     throw new KamError('name the accounts to render, or use --all (every plan) or --portfolio (the overview)');
@@ -83,6 +108,7 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   if ('exitCode' in repo) return repo.exitCode;
   const today = opts.today ?? localToday();
   const selected = selectAccounts(repo, ids, Boolean(opts.all));
+  if (opts.manager !== undefined || opts.tier !== undefined) selected.ids = selected.ids.filter(ownedBy(repo, opts));
   const count = selected.ids.length + (opts.portfolio ? 1 : 0);
   if (opts.out === undefined && count > 1)
     throw new KamError(`${count} documents to render but only one can go to stdout; write them into a folder with --out <dir>`);

@@ -4,7 +4,7 @@ import { didYouMean } from '../../util/didYouMean.js';
 import { addRepoOption, formatOption, globalOptions, maxFindingsOption, todayOption } from '../options.js';
 import type { CommandFactory } from './types.js';
 
-export const CHECK_FORMATS = ['stylish', 'json', 'github', 'junit', 'sarif'] as const;
+export const CHECK_FORMATS = ['stylish', 'json', 'github', 'gitlab', 'junit', 'sarif'] as const;
 
 export const checkCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('check'))
@@ -19,6 +19,11 @@ export const checkCommand: CommandFactory = (setExit, io) =>
         .argParser(parseRuleSetting),
     )
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .option('--since <rev>', 'report only findings not found at this git revision (its own kam.yaml included): what a change adds')
+    .option('-q, --quiet', 'list errors only (the summary still counts warnings)')
+    .option('--verbose', 'stylish: list every finding on its own line (no grouped questions or roles, nothing held back)')
+    .option('--manager <name>', "only the accounts this manager manages: a manager's own to-do list")
+    .option('--tier <name>', 'only the accounts of this tier')
     .addHelpText(
       'after',
       `
@@ -26,10 +31,14 @@ Examples:
   $ kam check                                  every finding, grouped by file, with completeness
   $ kam check plans/northwind.yaml             only what concerns one plan
   $ kam check --format github                  annotations on a GitHub pull request
+  $ kam check --format github --since origin/main   a pull request: only what it adds
   $ kam check --format sarif -o kam.sarif      for GitHub code scanning
+  $ kam check --format gitlab -o gl-code-quality-report.json   GitLab Code Quality
+  $ kam check --manager "Dana Whitfield" --quiet   one manager's errors
   $ kam check --rule stale_plan=off --max-warnings 20 --today 2026-11-23
 
-Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise,
+Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise (with --since:
+new findings only),
 2 usage error, or kam.yaml missing or invalid.`,
     )
     .action(async (paths: string[], _opts, cmd: Command) => {

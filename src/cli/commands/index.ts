@@ -1,4 +1,5 @@
 import { checkCommand } from './check.js';
+import { codeownersCommand } from './codeowners.js';
 import { diffCommand } from './diff.js';
 import { exportCommand } from './export.js';
 import { historyCommand } from './history.js';
@@ -25,5 +26,6 @@ export const commandFactories: CommandFactory[] = [
   mapCommand,
   diffCommand,
   historyCommand,
+  codeownersCommand,
   schemaCommand,
 ];

@@ -1,4 +1,5 @@
-import { Argument, Command } from 'commander';
+import { Argument, Command, Option } from 'commander';
+import { CI_KINDS } from '../../init/init.js';
 import { formatOption, globalOptions } from '../options.js';
 import type { CommandFactory } from './types.js';
 
@@ -11,6 +12,7 @@ export const initCommand: CommandFactory = (setExit, io) =>
     .option('-y, --yes', 'ask nothing: take the defaults for what the options do not give')
     .option('--with-checklist', 'write the built-in planning checklist into kam.yaml so you can edit it')
     .option('--no-git', 'do not run git init')
+    .addOption(new Option('--ci <kind>', 'the CI pipeline to write: github (.github/workflows/kam.yml), gitlab (.gitlab-ci.yml) or none').choices([...CI_KINDS]).default('github'))
     .option('--dry-run', 'list the files that would be written; write nothing')
     .option('--force', 'replace existing files (otherwise they are kept)')
     .addOption(formatOption(['text', 'json'], 'text'))
@@ -18,8 +20,8 @@ export const initCommand: CommandFactory = (setExit, io) =>
       'after',
       `
 Writes kam.yaml (every default written out and commented), accounts/ and plans/ with a worked
-example, schema/ (JSON Schemas for editor autocompletion), .github/workflows/kam.yml (kam check on
-push and pull request), README.md and .gitignore, then runs git init unless the folder is already
+example, schema/ (JSON Schemas for editor autocompletion), a CI pipeline (--ci: GitHub Actions
+.github/workflows/kam.yml by default, or GitLab .gitlab-ci.yml), README.md and .gitignore, then runs git init unless the folder is already
 in a git repo. Existing files are never replaced without --force: they are listed and kept, and
 kam exits 2. On a terminal, kam asks for the organization and currency unless --yes is given
 (never in CI or when stdin is not a terminal).
@@ -28,6 +30,7 @@ Examples:
   $ kam init my-plans
   $ kam init --organization "Contoso Analytics" --currency EUR --yes
   $ kam init --dry-run                 see what would be written
+  $ kam init --ci gitlab               a GitLab pipeline with a Code Quality report
 
 Exit codes: 0 written, 2 some files already existed (kept) or a usage problem.`,
     )

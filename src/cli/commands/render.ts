@@ -7,6 +7,8 @@ export const renderCommand: CommandFactory = (setExit, io) =>
     .description('render account plan documents (and a portfolio overview, the customer\'s version of a plan, a QBR) in Markdown, HTML or PDF for meetings')
     .argument('[ids...]', 'accounts to render (file names in accounts/, without .yaml)')
     .option('-a, --all', 'render every account that has a plan')
+    .option('--manager <name>', "with --all or names: only this manager's accounts")
+    .option('--tier <name>', 'with --all or names: only the accounts of this tier')
     .option('-p, --portfolio', 'also render the portfolio overview (portfolio.md|html|pdf): tiers, manager load, findings, key account matrix, whitespace by offering')
     .addOption(formatOption(['md', 'html', 'pdf'], 'md', 'document format (pdf: the HTML printed by an installed Chromium, Chrome or Edge)'))
     .option('-o, --out <dir>', 'write <id>.md|html|pdf (and portfolio.md|html|pdf) into this folder; without it one document goes to stdout')

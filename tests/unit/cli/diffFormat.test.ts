@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { numberChange, textChange } from '../../../src/cli/format/diff/cells.js';
-import { markdown } from '../../../src/cli/format/diff/markdown.js';
+import { COMMENT_LIMIT, diffMarkdown, markdown } from '../../../src/cli/format/diff/markdown.js';
 import { sparkline } from '../../../src/cli/format/sparkline.js';
 import type { AccountChange } from '../../../src/git/diff.js';
 import { makeFinding } from '../../../src/findings/makeFinding.js';
@@ -48,5 +48,43 @@ describe('sparkline', () => {
     expect(sparkline([10, 20, 30, 40, 50, 60, 70, 80])).toBe('▁▂▃▄▅▆▇█');
     expect(sparkline([50, null, 100])).toBe('▁ █');
     expect(sparkline([60, 60])).toBe('▄▄');
+  });
+});
+
+describe('markdown within GitHub comment limits', () => {
+  /** n changed accounts, each with `findings` new findings of a long message. */
+  function bigDiff(n: number, findings: number) {
+    const changes = Array.from({ length: n }, (_, i) => {
+      const c = { ...change('changed', state(50, 'Tier 3', 50), state(60, 'Tier 2', 60)), id: `acct-${String(i).padStart(4, '0')}` };
+      c.findings = { new: [], resolved: [] };
+      for (let j = 0; j < findings; j++)
+        c.findings.new.push(makeFinding('unanswered_question', { file: `plans/${c.id}.yaml`, account: c.id, line: j + 1, column: 3 }, `unanswered: ${'why '.repeat(30)}(q.${j})`));
+      return c;
+    });
+    return { base: 'origin/main', head: 'worktree', changes };
+  }
+
+  it('keeps a small diff whole', () => {
+    const diff = bigDiff(3, 2);
+    const out = markdown({ diff, chalk: new Chalk({ level: 0 }) });
+    expect(out).not.toContain('Cut to fit');
+    expect(out.match(/<details>/g)).toHaveLength(3);
+  });
+
+  it('stays under 65,536 characters: summary and table first, then details while they fit, then a note', () => {
+    const diff = bigDiff(200, 20);
+    const out = markdown({ diff, chalk: new Chalk({ level: 0 }) });
+    expect(out.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(out).toContain('**200 accounts changed');
+    expect(out.split('\n').filter((l) => l.startsWith('| `acct-'))).toHaveLength(200);
+    const shown = out.match(/<details>/g)?.length ?? 0;
+    expect(shown).toBeGreaterThan(0);
+    expect(out.trimEnd().split('\n').at(-1)).toBe(`_Cut to fit GitHub's 65,536-character limit: the findings of ${200 - shown} accounts not shown. Run \`kam diff origin/main\` (or \`--format json\`) for everything._`);
+  });
+
+  it('cuts the table too when even that does not fit', () => {
+    const out = diffMarkdown(bigDiff(50, 1), 3000);
+    expect(out.length).toBeLessThanOrEqual(3000);
+    expect(out).toMatch(/_Cut to fit GitHub's 65,536-character limit: \d+ more changed accounts and the findings of 50 accounts not shown/);
   });
 });

@@ -10,21 +10,61 @@ export const MARKDOWN_MARKER = '<!-- kam-diff -->';
  * For a pull-request comment or $GITHUB_STEP_SUMMARY: a heading, a table with arrows, tier changes
  * in bold, and each account's findings folded in <details>.
  */
-export const markdown: DiffFormatter = ({ diff }) => {
+export const markdown: DiffFormatter = ({ diff }) => diffMarkdown(diff);
+
+/** GitHub's limit for a pull request comment, in characters. */
+export const COMMENT_LIMIT = 65_536;
+
+/**
+ * The Markdown, at most `limit` characters (JavaScript string length, which counts an emoji as
+ * two, so it never undercounts): the heading and summary always, then table rows and findings
+ * details while they fit, and a closing note saying what was left out and where to see it.
+ */
+export function diffMarkdown(diff: Parameters<DiffFormatter>[0]['diff'], limit = COMMENT_LIMIT): string {
   const out = [MARKDOWN_MARKER, `## Account plans: \`${code(diff.base)}\` → \`${code(diff.head)}\``, ''];
   if (diff.changes.length === 0) return `${[...out, 'No account changed.'].join('\n')}\n`;
   out.push(`**${summaryLine(diff.changes)}.**`, '');
-  out.push('| Account | Change | Score | Tier | Quadrant | Checklist | Findings |', '| --- | --- | ---: | --- | --- | ---: | --- |');
-  for (const c of diff.changes) {
+  const full = [...out, ...table(diff.changes), ...diff.changes.flatMap(findingsDetails)];
+  const fullText = `${full.join('\n')}\n`;
+  if (fullText.length <= limit) return fullText;
+  // Too long for a comment: the table while it fits, then each account's details while they fit.
+  const reserve = 400; // the closing note
+  let size = out.join('\n').length + 1;
+  const fit = (lines: string[]) => {
+    const n = lines.join('\n').length + 1;
+    if (size + n > limit - reserve) return false;
+    out.push(...lines);
+    size += n;
+    return true;
+  };
+  const [head1, head2, ...rows] = table(diff.changes);
+  fit([head1!, head2!]);
+  let rowsShown = 0;
+  while (rowsShown < rows.length && fit([rows[rowsShown]!])) rowsShown++;
+  let detailsShown = 0;
+  if (rowsShown === rows.length) while (detailsShown < diff.changes.length && fit(findingsDetails(diff.changes[detailsShown]!))) detailsShown++;
+  const hasFindings = (c: AccountChange) => c.findings.new.length + c.findings.resolved.length > 0;
+  const detailsLeft = diff.changes.slice(detailsShown).filter(hasFindings).length;
+  const rowsLeft = rows.length - rowsShown;
+  const left = [
+    rowsLeft > 0 ? `${rowsLeft} more changed account${rowsLeft === 1 ? '' : 's'}` : '',
+    detailsLeft > 0 ? `the findings of ${detailsLeft} account${detailsLeft === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  out.push('', `_Cut to fit GitHub's ${COMMENT_LIMIT.toLocaleString('en-US')}-character limit: ${left.join(' and ')} not shown. Run \`kam diff ${code(diff.base)}\` (or \`--format json\`) for everything._`);
+  return `${out.join('\n')}\n`;
+}
+
+function table(changes: AccountChange[]): string[] {
+  const out = ['| Account | Change | Score | Tier | Quadrant | Checklist | Findings |', '| --- | --- | ---: | --- | --- | ---: | --- |'];
+  for (const c of changes) {
     const tier = textChange(c, 'tier');
     const quadrant = textChange(c, 'quadrant');
     out.push(
       `| \`${c.id}\` | ${KIND[c.kind]} | ${numberChange(c, 'score')} | ${tier.changed ? `**${md(tier.text)}**` : md(tier.text)} | ${quadrant.changed ? `**${md(quadrant.text)}**` : md(quadrant.text)} | ${numberChange(c, 'completeness', '%')} | ${findingCounts(c)} |`,
     );
   }
-  for (const c of diff.changes) out.push(...findingsDetails(c));
-  return `${out.join('\n')}\n`;
-};
+  return out;
+}
 
 const KIND: Record<AccountChange['kind'], string> = { added: '🆕 added', removed: '🗑️ removed', changed: 'changed' };
 

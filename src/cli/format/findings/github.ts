@@ -1,16 +1,60 @@
+import type { Finding } from '../../../findings/finding.js';
+import { rowMessage, rowsOf, type Row } from './group.js';
 import { displayPath } from './stylish.js';
 import type { FindingsFormatter } from './types.js';
 
-/** GitHub Actions workflow commands: one annotation per finding, shown on the PR's changed files. */
-export const github: FindingsFormatter = ({ findings, summary, root, cwd, truncated }) => {
-  const lines = findings.map((f) => {
-    const props = [`file=${escapeProperty(displayPath(root, cwd, f.file))}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`kam ${f.rule}`)}`];
-    return `::${f.severity} ${props.join(',')}::${escapeData(f.message)}`;
-  });
+/**
+ * What GitHub shows of one step's annotations: 10 errors, 10 warnings and 10 notices (50 per
+ * job); the rest are dropped silently, in print order (actions/toolkit, problem matchers).
+ */
+export const ANNOTATION_LIMITS = { error: 10, warning: 10 } as const;
+
+/**
+ * GitHub Actions workflow commands, within GitHub's limits: errors first and, with --since, the
+ * findings in the changed files first; a plan's open checklist questions (and missing roles) are
+ * one annotation. What GitHub would not show is printed as plain log lines, and a final
+ * `::notice` says how many there are and where to read them (the log, and the job summary that
+ * kam writes when GITHUB_STEP_SUMMARY is set).
+ */
+export const github: FindingsFormatter = ({ findings, summary, root, cwd, truncated, changedFiles, notes = [] }) => {
+  const rows = annotationRows(findings, changedFiles);
+  const counts = { error: 0, warning: 0 };
+  const annotations: string[] = [];
+  const rest: string[] = [];
+  for (const row of rows) {
+    const file = displayPath(root, cwd, row.file);
+    if (counts[row.severity] < ANNOTATION_LIMITS[row.severity]) {
+      counts[row.severity]++;
+      const props = [`file=${escapeProperty(file)}`, `line=${row.line}`, `col=${row.column}`, `title=${escapeProperty(`kam ${row.rule}`)}`];
+      annotations.push(`::${row.severity} ${props.join(',')}::${escapeData(rowMessage(row))}`);
+    } else {
+      for (const f of row.findings) rest.push(`${displayPath(root, cwd, f.file)}:${f.line}:${f.column}  ${f.severity}  ${escapeData(f.message)}  ${f.rule}`);
+    }
+  }
+  const lines = [...annotations];
+  if (rest.length > 0) lines.push(`kam: ${rest.length} more finding${rest.length === 1 ? '' : 's'}, beyond what GitHub shows as annotations:`, ...rest);
   if (truncated) lines.push(`kam: ${truncated} more finding${truncated === 1 ? '' : 's'} not shown (raise --max-findings to see them)`);
+  for (const note of notes) lines.push(`kam: ${escapeData(note)}`);
   lines.push(`kam: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} in ${summary.accounts} accounts, ${summary.plans} plans`);
+  if (rest.length > 0) {
+    const more = `${rest.length} more finding${rest.length === 1 ? '' : 's'} than GitHub shows as annotations (${ANNOTATION_LIMITS.error} errors and ${ANNOTATION_LIMITS.warning} warnings per step): every finding is listed in this step's log and in the job summary; run kam check locally for the full report`;
+    lines.push(`::notice title=${escapeProperty('kam: more findings')}::${escapeData(more)}`);
+  }
   return `${lines.join('\n')}\n`;
 };
+
+/**
+ * The annotations in the order GitHub should keep them: errors first, then (with --since) the
+ * findings in changed files before the others, then file order. Every plan's open questions and
+ * missing roles are one annotation each.
+ */
+export function annotationRows(findings: Finding[], changedFiles?: ReadonlySet<string>): Row[] {
+  const rows = rowsOf(findings);
+  const rank = (r: Row) => (r.severity === 'error' ? 0 : 2) + (changedFiles && !changedFiles.has(r.file) ? 1 : 0);
+  const index = new Map(findings.map((f, i) => [f, i]));
+  const position = (r: Row) => index.get(r.findings[0]!)!;
+  return rows.sort((a, b) => rank(a) - rank(b) || position(a) - position(b));
+}
 
 /** A message: `%`, CR and LF would end or corrupt the command. */
 export function escapeData(s: string): string {

@@ -7,8 +7,9 @@ const PORTFOLIO = '(portfolio)';
 const portfolioRules = new Set(RULE_DOCS.filter((r) => r.portfolio).map((r) => r.id));
 
 /**
- * JUnit XML for CI test reports: a test suite per account with one test case per rule (a
- * failure when the rule found something), and a "(portfolio)" suite for repo-wide findings.
+ * JUnit XML for CI test reports: a test suite per account with one test case per rule, and a
+ * "(portfolio)" suite for repo-wide findings. A test case fails when its rule found an error;
+ * one that found only warnings passes, with the warnings as its <system-out>.
  */
 export const junit: FindingsFormatter = ({ findings, accounts, rules }) => {
   const ruleIds = rules ?? [...new Set(findings.map((f) => f.rule))];
@@ -39,11 +40,14 @@ function suite(name: string, ruleIds: RuleId[], byCase: Map<string, Finding[]>):
     const file = found[0] ? ` file="${xml(found[0].file)}"` : '';
     const open = `    <testcase classname="${xml(name)}" name="${xml(rule)}"${file}`;
     if (found.length === 0) return `${open}/>`;
-    failures++;
-    const severity = found.some((f) => f.severity === 'error') ? 'error' : 'warning';
-    const summary = `${found.length} ${severity === 'error' ? 'problem' : 'warning'}${found.length === 1 ? '' : 's'}: ${found[0]!.message}`;
     const body = found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join('\n');
-    return `${open}>\n      <failure type="${severity}" message="${xml(summary)}">${xml(body, false)}</failure>\n    </testcase>`;
+    // Warnings do not fail a test: a job that passes must not show a red test report. They are
+    // kept as the test case's output, which CI test report viewers show beside it.
+    if (!found.some((f) => f.severity === 'error')) return `${open}>\n      <system-out>${xml(body, false)}</system-out>\n    </testcase>`;
+    failures++;
+    const errors = found.filter((f) => f.severity === 'error');
+    const summary = `${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors[0]!.message}`;
+    return `${open}>\n      <failure type="error" message="${xml(summary)}">${xml(body, false)}</failure>\n    </testcase>`;
   });
   const xmlText = [`  <testsuite name="${xml(name)}" tests="${ruleIds.length}" failures="${failures}" errors="0">`, ...cases, '  </testsuite>'].join('\n');
   return { xml: xmlText, tests: ruleIds.length, failures };

@@ -1,34 +1,105 @@
 import { relative, resolve, sep } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Completeness } from '../../../check/completeness.js';
+import type { Finding } from '../../../findings/finding.js';
+import { DEFAULT_MAX_FINDINGS } from '../../options.js';
+import { byFile, holdBackOrphans, rowMessage, rowsOf } from './group.js';
 import type { FindingsFormatter } from './types.js';
 
-/** ESLint-style: findings grouped by file, each line led by a clickable file:line:col. */
-export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk, truncated, completeness }) => {
+/** What a terminal line should fit in (where the message allows). */
+const WIDTH = 100;
+const MIN_LIST = 56;
+
+/**
+ * Every user string the terminal shows goes through here (messages, paths, ids), so that one
+ * function can make control characters harmless (the reliability work adds `escapeControl`).
+ */
+function show(s: string): string {
+  return s;
+}
+
+/**
+ * ESLint-style: a header per file, then `line:col  severity  message  rule`. Read as a to-do
+ * list: files with errors first and errors first in each file, so a cap never hides an error
+ * behind reminders; a plan's open checklist questions (and its missing roles) are one row, a plan
+ * whose account does not exist shows its error alone (--verbose lists everything). The summary
+ * counts every finding; a per-rule tally ends the report.
+ */
+export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk, truncated = 0, completeness, verbose, maxRows, notes = [] }) => {
   const lines: string[] = [];
-  let current: string | undefined;
-  for (const f of findings) {
-    const shown = displayPath(root, cwd, f.file);
-    if (shown !== current) {
-      if (current !== undefined) lines.push('');
-      lines.push(chalk.underline(shown));
-      current = shown;
+  const files = [...byFile(findings)].map(([file, list]) => {
+    const { kept, held } = verbose ? { kept: list, held: [] } : holdBackOrphans(list);
+    return { file, rows: rowsOf(kept, { all: verbose }), held };
+  });
+  // Files with an error first (stable: file order otherwise).
+  files.sort((a, b) => Number(b.rows[0]?.severity === 'error') - Number(a.rows[0]?.severity === 'error'));
+
+  let budget = maxRows ?? DEFAULT_MAX_FINDINGS;
+  const hidden = { errors: 0, warnings: 0 };
+  const hide = (fs: Finding[]) => fs.forEach((f) => hidden[f.severity === 'error' ? 'errors' : 'warnings']++);
+  for (const { file, rows, held } of files) {
+    const listed = rows.slice(0, Math.max(0, budget));
+    budget -= listed.length;
+    rows.slice(listed.length).forEach((r) => hide(r.findings));
+    if (listed.length === 0) {
+      hide(held);
+      continue;
     }
-    const severity = f.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');
-    lines.push(`  ${shown}:${f.line}:${f.column}  ${severity}  ${f.message}  ${chalk.dim(f.rule)}`);
+    const shown = show(displayPath(root, cwd, file));
+    if (lines.length > 0) lines.push('');
+    lines.push(chalk.underline(shown));
+    const posWidth = Math.max(...listed.map((r) => `${r.line}:${r.column}`.length));
+    for (const row of listed) {
+      const pos = `${row.line}:${row.column}`.padEnd(posWidth);
+      const severity = row.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');
+      // A group's list is cut to fit the line, but always keeps room for a few items.
+      const room = Math.max(MIN_LIST, WIDTH - (2 + posWidth + 2 + 7 + 2 + 2 + row.rule.length));
+      lines.push(`  ${pos}  ${severity}  ${show(rowMessage(row, room))}  ${chalk.dim(row.rule)}`);
+    }
+    if (held.length > 0) {
+      const n = held.length;
+      lines.push(chalk.dim(`  ${n} more finding${n === 1 ? '' : 's'} held back until the account exists (--verbose lists them)`));
+    }
   }
-  if (truncated) lines.push('', chalk.dim(`… ${truncated} more finding${truncated === 1 ? '' : 's'} not shown (raise --max-findings to see them)`));
+  const notShown = hidden.errors + hidden.warnings + truncated;
+  if (notShown > 0) {
+    const parts = truncated ? `` : ` (${plural(hidden.errors, 'error')}, ${plural(hidden.warnings, 'warning')})`;
+    lines.push('', chalk.dim(`… ${notShown} more finding${notShown === 1 ? '' : 's'} not shown${parts}; raise --max-findings to see them`));
+  }
+  if (findings.length > 0 || truncated) lines.push('', ...ruleTally(findings, chalk));
   if (findings.length > 0 || truncated) lines.push('');
   if (completeness && Object.keys(completeness).length > 0) lines.push(...completenessBlock(completeness, chalk), '');
+  for (const note of notes) lines.push(chalk.dim(show(note)));
   const total = summary.errors + summary.warnings;
-  const counts = `${summary.accounts} account${summary.accounts === 1 ? '' : 's'}, ${summary.plans} plan${summary.plans === 1 ? '' : 's'}`;
+  const counts = `${plural(summary.accounts, 'account')}, ${plural(summary.plans, 'plan')}`;
   if (total === 0) lines.push(chalk.green(`✔ no problems (${counts})`));
   else {
-    const text = `✖ ${total} problem${total === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}) in ${counts}`;
+    const text = `✖ ${plural(total, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}) in ${counts}`;
     lines.push(summary.errors > 0 ? chalk.red.bold(text) : chalk.yellow.bold(text));
   }
   return `${lines.join('\n')}\n`;
 };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One line per rule that found something: its count, errors first, then the most frequent. */
+function ruleTally(findings: Finding[], chalk: ChalkInstance): string[] {
+  const tally = new Map<string, { errors: number; warnings: number }>();
+  for (const f of findings) {
+    const t = tally.get(f.rule) ?? { errors: 0, warnings: 0 };
+    t[f.severity === 'error' ? 'errors' : 'warnings']++;
+    tally.set(f.rule, t);
+  }
+  const rules = [...tally].sort(([ra, a], [rb, b]) => b.errors - a.errors || b.errors + b.warnings - (a.errors + a.warnings) || (ra < rb ? -1 : 1));
+  const width = Math.max(...rules.map(([r]) => r.length));
+  return [
+    chalk.bold('Findings by rule'),
+    ...rules.map(([rule, t]) => {
+      const kinds = [t.errors ? chalk.red(plural(t.errors, 'error')) : '', t.warnings ? chalk.yellow(plural(t.warnings, 'warning')) : ''].filter(Boolean).join(', ');
+      return `  ${rule.padEnd(width)}  ${kinds}`;
+    }),
+  ];
+}
 
 /** The finding's file as a path from the working folder, so terminals and editors can open it. */
 export function displayPath(root: string, cwd: string, file: string): string {

@@ -22,6 +22,14 @@ export interface FindingsReport {
   /** kam check: the accounts and the rules (not `off`) the report covers, for JUnit's test cases. */
   accounts?: string[];
   rules?: RuleId[];
+  /** Stylish: list every finding on its own row (no groups, nothing held back): --verbose. */
+  verbose?: boolean;
+  /** Stylish: at most this many rows (default DEFAULT_MAX_FINDINGS); the other formats get `findings` already limited. */
+  maxRows?: number;
+  /** Lines for the end of the report: what was left out and why (--since, --quiet, filters). */
+  notes?: string[];
+  /** kam check --since: the files changed since the revision (repo-relative), listed first in annotations. */
+  changedFiles?: ReadonlySet<string>;
 }
 
 export type FindingsFormatter = (report: FindingsReport) => string;

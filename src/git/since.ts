@@ -1,0 +1,57 @@
+import { checkRepo, type CheckOptions } from '../check/checkRepo.js';
+import { findingIdentity, type Finding } from '../findings/finding.js';
+import { git, openGitRepo, resolveCommit } from './git.js';
+import { lastCommitDateLookup } from './lastCommitDates.js';
+import { loadAtCommit } from './snapshot.js';
+
+/** `kam check --since <rev>`: what is new since the revision, and what was left out. */
+export interface SinceResult {
+  rev: string;
+  commit: string;
+  /** The findings whose identity is not found at the revision, in their order. */
+  findings: Finding[];
+  /** How many findings already existed there (left out of the report). */
+  existing: number;
+  /** Repo-relative files that differ from the revision (committed, staged, unstaged or untracked). */
+  changedFiles: Set<string>;
+}
+
+/**
+ * Splits `findings` (today's) into new ones and those that already existed at `rev`: the repo as
+ * it was there (its own kam.yaml included) is checked with the same options, and a finding is
+ * old when a finding with the same identity (rule, file, account, rule fields, YAML path; never
+ * line, column or message) is found there. Identities are counted: a second equal finding is new.
+ * A revision without a kam.yaml, or with one that does not load, had no findings.
+ */
+export async function findingsSince(root: string, rev: string, findings: Finding[], opts: Omit<CheckOptions, 'lastCommitDate'>): Promise<SinceResult> {
+  const repo = await openGitRepo(root);
+  const commit = await resolveCommit(repo, rev);
+  const [loaded, changedFiles] = await Promise.all([loadAtCommit(repo, commit), changedSince(root, commit)]);
+  const before = new Map<string, number>();
+  if (loaded?.ok) {
+    const needsDates = loaded.repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
+    const lastCommitDate = needsDates ? await lastCommitDateLookup(root) : undefined;
+    for (const f of checkRepo(loaded.repo, { ...opts, lastCommitDate }).findings) {
+      const id = findingIdentity(f);
+      before.set(id, (before.get(id) ?? 0) + 1);
+    }
+  }
+  const fresh = findings.filter((f) => {
+    const id = findingIdentity(f);
+    const left = before.get(id) ?? 0;
+    if (left === 0) return true;
+    before.set(id, left - 1);
+    return false;
+  });
+  return { rev, commit, findings: fresh, existing: findings.length - fresh.length, changedFiles };
+}
+
+/** Files under the plan repo that differ from `commit` in the working tree, plus untracked ones. */
+async function changedSince(root: string, commit: string): Promise<Set<string>> {
+  const [diff, untracked] = await Promise.all([
+    git(root, ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--relative', '--no-renames', commit, '--']),
+    git(root, ['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', '.']),
+  ]);
+  const names = `${diff.toString('utf8')}\0${untracked.toString('utf8')}`.split('\0').filter(Boolean);
+  return new Set(names);
+}
