@@ -5,6 +5,7 @@ import { importAccounts } from '../../import/importAccounts.js';
 import { resolveMapping } from '../../import/mapping.js';
 import { KamError } from '../../errors.js';
 import { findRoot } from '../../repoFs/findRoot.js';
+import { refuseLinkOut } from '../../init/init.js';
 import { loadConfig } from '../../load/loadRepo.js';
 import { makeChalk } from '../color.js';
 import { importFormatters, type ImportFormat } from '../format/import.js';
@@ -29,6 +30,8 @@ export async function runImport(file: string, opts: ImportCliOptions, io: Io): P
   const text = readCsv(file, io.cwd);
   const delimiter = opts.delimiter === undefined ? undefined : parseDelimiter(opts.delimiter);
   const root = findRoot(io.cwd, opts.repo);
+  // The same guard as kam init and kam new: accounts/ must not be a link out of the repo.
+  refuseLinkOut(root, 'accounts/new.yaml');
   const loaded = await loadConfig(root);
   if (!loaded.ok) {
     const shown = await loadRepoForCli(io, { ...opts, repo: root });
