@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { KamError } from '../errors.js';
+import { fsProblem } from '../util/fsError.js';
 import { commandFactories } from './commands/index.js';
 import { crashForTest, EXIT_INTERNAL, internalErrorText } from './crash.js';
 import { processIo, type Io } from './io.js';
@@ -74,6 +75,12 @@ function handleError(err: unknown, io: Io): number {
   if (err instanceof KamError) {
     io.stderr.write(`kam: ${err.message}\n`);
     return err.exitCode;
+  }
+  // A full disk, a read-only folder, a file where a folder should be: the user's to fix, exit 2.
+  const problem = fsProblem(err, io.cwd);
+  if (problem) {
+    io.stderr.write(`kam: ${problem}\n`);
+    return EXIT.usage;
   }
   io.stderr.write(internalErrorText(err, io.env));
   return EXIT.internal;

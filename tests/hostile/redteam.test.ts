@@ -1,8 +1,9 @@
 // What an adversarial review broke (issue 14), one test per finding: each failed before its fix.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, runKam } from '../helpers/kam.js';
+import { EXAMPLE, KAM_BIN, runKam } from '../helpers/kam.js';
 import { copyRepo, snapshotTree, tmpDir } from '../helpers/tmpRepo.js';
 import { expectNoStackTrace, runHostile } from './harness.js';
 
@@ -51,5 +52,49 @@ describe('kam import writes only inside the repo', () => {
     const run = runHostile(root, ['import', 'crm.csv'], 2);
     expect(run.stderr).toBe('kam: accounts leads out of the repo (a symbolic link to elsewhere); kam writes only inside the repo: make it a real folder\n');
     expect(snapshotTree(outside)).toEqual(before);
+  });
+});
+
+describe('write errors are I/O problems: exit 2 with the path and the reason, never "internal error"', () => {
+  const long = 'x'.repeat(300);
+  const cases: [string, (root: string) => string[], RegExp][] = [
+    ['render --out onto a file (EEXIST)', (root) => (writeFileSync(join(root, 'afile'), 'x'), ['render', '--all', '--out', 'afile']), /^kam: cannot write afile: something is already there .*\(EEXIST\)/],
+    ['schema --out through a file (ENOTDIR)', (root) => (writeFileSync(join(root, 'afile'), 'x'), ['schema', '--out', 'afile/sub']), /^kam: cannot write afile\/sub: a part of the path is a file, not a folder \(ENOTDIR\)/],
+    ['render --out with a name too long (ENAMETOOLONG)', () => ['render', '--all', '--out', long], /^kam: cannot write x+: the name is too long \(ENAMETOOLONG\)/],
+    ['new account with a name too long (ENAMETOOLONG)', () => ['new', 'account', long], /^kam: cannot write accounts\/x+\.yaml: the name is too long \(ENAMETOOLONG\)/],
+  ];
+  it.each(cases)('%s', (_, setup, message) => {
+    const root = copyRepo(EXAMPLE);
+    const args = setup(root);
+    const run = runKam(args, { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toContain('internal error');
+    expectNoStackTrace(run);
+  });
+
+  it('stdout on a full disk (/dev/full) is exit 2', () => {
+    const root = copyRepo(EXAMPLE);
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${KAM_BIN}" schema config > /dev/full`], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('kam: cannot write to standard output (ENOSPC: no space left on device); free some space or redirect the output elsewhere\n');
+  });
+
+  it('kam init that fails half-way removes what it made: no half-made repo', () => {
+    const parent = tmpDir();
+    const root = join(parent, 'plans-repo');
+    mkdirSync(root);
+    writeFileSync(join(root, 'schema'), 'a file where init wants its schema/ folder');
+    const run = runKam(['init', root, '--yes', '--no-git'], { cwd: parent });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^kam: cannot write plans-repo\/schema.*(EEXIST|ENOTDIR)/);
+    expect(Object.keys(snapshotTree(root))).toEqual(['schema']);
+
+    const fresh = join(parent, 'new', 'repo');
+    writeFileSync(join(parent, 'new'), 'a file where a folder should be');
+    const nested = runKam(['init', fresh, '--yes', '--no-git'], { cwd: parent });
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toMatch(/^kam: cannot write .*a part of the path is a file, not a folder \(ENOTDIR\)/);
+    expect(readFileSync(join(parent, 'new'), 'utf8')).toBe('a file where a folder should be');
   });
 });
