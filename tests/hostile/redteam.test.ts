@@ -98,3 +98,43 @@ describe('write errors are I/O problems: exit 2 with the path and the reason, ne
     expect(readFileSync(join(parent, 'new'), 'utf8')).toBe('a file where a folder should be');
   });
 });
+
+describe('templates are bounded: arguments, work, output, no writes to kam’s output', () => {
+  function withPlanTemplate(text: string, partials: Record<string, string> = {}): string {
+    const root = copyRepo(EXAMPLE);
+    mkdirSync(join(root, 'templates', 'partials'), { recursive: true });
+    writeFileSync(join(root, 'templates', 'plan.md.hbs'), text);
+    for (const [name, body] of Object.entries(partials)) writeFileSync(join(root, 'templates', 'partials', `${name}.md.hbs`), body);
+    return root;
+  }
+  const ID = 'banco-austral';
+  const eachRoot = (n: number) => '{{#each @root}}'.repeat(n) + 'x' + '{{/each}}'.repeat(n);
+
+  it.each([
+    ['{{bar 100 200000000}}', /rendering failed: \{\{bar\}\}: the width must be a whole number from 0 to 200, not 200000000/],
+    ['{{num 1 500}}', /\{\{num\}\}: the number of decimals must be a whole number from 0 to 10, not 500/],
+    [eachRoot(10), /rendering stopped: the template ran more than 2,000,000 block bodies/],
+    ['{{lookup}}', /plan\.md\.hbs:1: template error: \{\{lookup\}\} takes two arguments/],
+    ['\n{{#blockHelperMissing}}x{{/blockHelperMissing}}', /plan\.md\.hbs:2: template error: "blockHelperMissing" is handlebars' own machinery/],
+  ])('%s: exit 2 with a clear message', (text, message) => {
+    const root = withPlanTemplate(text);
+    const run = runHostile(root, ['render', ID], 2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toContain('Cannot read properties');
+    expect(run.stdout).toBe('');
+  });
+
+  it('a partial that includes itself stops with exit 2', () => {
+    const root = withPlanTemplate('{{> self}}', { self: '{{> self}}' });
+    expect(runHostile(root, ['render', ID], 2).stderr).toMatch(/rendering stopped: the template nests too deep/);
+  });
+
+  it('{{log}} does not write to kam’s output', () => {
+    const root = withPlanTemplate('{{log "LOGGED" level="error"}}{{log "LOGGED"}}body');
+    const run = runKam(['render', ID], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('LOGGED');
+    expect(run.stderr).not.toContain('LOGGED');
+    expect(run.stdout).toContain('body');
+  });
+});
