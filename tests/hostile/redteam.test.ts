@@ -138,3 +138,54 @@ describe('templates are bounded: arguments, work, output, no writes to kam’s o
     expect(run.stdout).toContain('body');
   });
 });
+
+describe('no terminal control from a repo: C0/C1 characters are shown escaped in human formats', () => {
+  const ESC = '\x1b';
+  const hostileRepo = () => {
+    const root = copyRepo(EXAMPLE);
+    const account = readdirSync(join(root, 'accounts'))[0]!;
+    const file = join(root, 'accounts', account);
+    const text = readFileSync(file, 'utf8')
+      .replace(/^name: .*$/m, `name: "Evil${ESC}]0;title${ESC}\\\\ Corp"`)
+      .replace(/^manager: .*$/m, `manager: "Mal${ESC}[2Jlo\\rry"`);
+    writeFileSync(file, `${text}"bad${ESC}[H\\rkey": 1\n`);
+    writeFileSync(join(root, 'accounts', `x${ESC}[31m.yaml`), 'name: [\n');
+    return root;
+  };
+  const noControl = (text: string) => {
+    // Colour is off (NO_COLOR), so no ESC at all may reach the terminal; nor a bare CR.
+    expect(text).not.toContain(ESC);
+    expect(text).not.toContain('\r');
+    expect(text).not.toContain('\u009b');
+  };
+
+  it('validate and check (stylish)', () => {
+    const root = hostileRepo();
+    for (const cmd of ['validate', 'check']) {
+      const run = runKam([cmd], { cwd: root });
+      expect(run.code).toBe(1);
+      noControl(run.stdout);
+      noControl(run.stderr);
+      expect(run.stdout).toContain('\\x1b[H\\rkey');
+      expect(run.stdout).toContain('accounts/x\\x1b[31m.yaml');
+    }
+  });
+
+  it('score table and --explain', () => {
+    const root = hostileRepo();
+    // The bad key makes the account invalid: drop it so the account is scored with its hostile texts.
+    for (const f of readdirSync(join(root, 'accounts'))) {
+      const p = join(root, 'accounts', f);
+      if (f.startsWith('x')) rmSync(p);
+      else writeFileSync(p, readFileSync(p, 'utf8').replace(/^"bad.*\n/m, ''));
+    }
+    const table = runKam(['score'], { cwd: root });
+    noControl(table.stdout);
+    expect(table.stdout).toContain('Mal\\x1b[2Jlo\\rry');
+    const id = readdirSync(join(root, 'accounts'))[0]!.replace(/\.yaml$/, '');
+    const explain = runKam(['score', '--explain', id], { cwd: root });
+    expect(explain.code).toBe(0);
+    noControl(explain.stdout);
+    expect(explain.stdout).toContain('Evil\\x1b]0;title\\x1b\\ Corp');
+  });
+});
