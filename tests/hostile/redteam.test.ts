@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE, KAM_BIN, runKam } from '../helpers/kam.js';
+import { commitAll, gitInit } from '../helpers/gitRepo.js';
 import { copyRepo, snapshotTree, tmpDir } from '../helpers/tmpRepo.js';
 import { expectNoStackTrace, runHostile } from './harness.js';
 
@@ -187,5 +188,56 @@ describe('no terminal control from a repo: C0/C1 characters are shown escaped in
     expect(explain.code).toBe(0);
     noControl(explain.stdout);
     expect(explain.stdout).toContain('Evil\\x1b]0;title\\x1b\\ Corp');
+  });
+});
+
+describe('git: kam history reads no blob over the size limit; kam diff names ranges', () => {
+  it('a huge historical account file is reported for its commit, not read, and later commits are scored', () => {
+    const root = copyRepo(EXAMPLE);
+    gitInit(root);
+    commitAll(root, 'start', '2026-01-05');
+    const id = 'banco-austral';
+    const file = join(root, 'accounts', `${id}.yaml`);
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, `${good}notes: "${'x'.repeat(3 * 1024 * 1024)}"\n`);
+    commitAll(root, 'huge notes', '2026-02-05');
+    writeFileSync(file, good);
+    commitAll(root, 'back to normal', '2026-03-05');
+    const run = runKam(['history', id, '--format', 'json'], { cwd: root });
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.stdout).history as { subject: string; score: number | null }[];
+    expect(rows.map((r) => r.subject)).toEqual(['start', 'huge notes', 'back to normal']);
+    expect(rows[1]!.score).toBeNull();
+    expect(rows[0]!.score).not.toBeNull();
+    expect(rows[2]!.score).toBe(rows[0]!.score);
+  });
+
+  it('kam diff A..B says it takes two revisions', () => {
+    const root = copyRepo(EXAMPLE);
+    gitInit(root);
+    commitAll(root, 'one', '2026-01-05');
+    writeFileSync(join(root, 'kam.yaml'), `${readFileSync(join(root, 'kam.yaml'), 'utf8')}\n`);
+    commitAll(root, 'two', '2026-01-06');
+    const run = runHostile(root, ['diff', 'HEAD~1..HEAD'], 2);
+    expect(run.stderr).toBe('kam: "HEAD~1..HEAD" is a range, but kam diff takes two revisions separated by a space: kam diff HEAD~1 HEAD\n');
+    expect(runHostile(root, ['diff', 'main...HEAD'], 2).stderr).toContain('kam diff main HEAD (for the changes since the branches parted');
+  });
+});
+
+describe('--today must be a day of the calendar', () => {
+  it.each([
+    ['2026-02-30', '"2026-02-30" is not a day of the calendar (February 2026 has 28 days)'],
+    ['2028-02-30', '"2028-02-30" is not a day of the calendar (February 2028 has 29 days)'],
+    ['2026-13-01', '"2026-13-01" is not a day of the calendar (months are 01-12)'],
+    ['2026-04-31', '"2026-04-31" is not a day of the calendar (April 2026 has 30 days)'],
+  ])('%s', (date, message) => {
+    const root = copyRepo(EXAMPLE);
+    const run = runHostile(root, ['check', '--today', date], 2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('accepts a leap day', () => {
+    const root = copyRepo(EXAMPLE);
+    expect(runKam(['check', '--today', '2028-02-29', '--format', 'json'], { cwd: root }).code).not.toBe(2);
   });
 });
