@@ -84,11 +84,15 @@ class NodeTracker {
   root: Rec | undefined;
   bailed = false;
   private readonly stack: Rec[] = [];
+  /** Whether the text has a `\U` at all: most files have none, and their quoted scalars need no look. */
+  private readonly bigU: boolean;
 
   constructor(
     private readonly text: string,
     private readonly lines: Lines,
-  ) {}
+  ) {
+    this.bigU = text.includes('\\U');
+  }
 
   readonly listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
@@ -117,7 +121,7 @@ class NodeTracker {
     if (state.kind === 'scalar') {
       if ((first === 0x7c /* | */ || first === 0x3e) /* > */ && !plainBlockScalar(this.text, rec.start, state.position)) this.bailed = true;
       // js-yaml turns an escape past U+10FFFF into lone surrogates where yaml reports an error.
-      if (first === 0x22 /* " */ && this.text.slice(rec.start, state.position).includes('\\U')) this.bailed = true;
+      if (first === 0x22 /* " */ && this.bigU && this.text.slice(rec.start, state.position).includes('\\U')) this.bailed = true;
       if (this.lines.spans(rec.start, state.position)) {
         if (!wellIndentedFlowScalar(this.text, rec.start, state.position, this.blockColumn(rec.start))) this.bailed = true;
         // An escaped line break (`\` at the end of a line) before blank lines folds differently.
