@@ -7,7 +7,6 @@
  * (U+0080-U+009F), the Unicode line and paragraph separators and the bidirectional overrides
  * and isolates (U+202A-U+202E, U+2066-U+2069, which can reorder what a line appears to say).
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
