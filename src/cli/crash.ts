@@ -34,6 +34,15 @@ export function installProcessHandlers(proc: Proc = process): void {
       proc.stdout.write = (() => true) as never;
       return;
     }
+    if (err.code === 'ENOSPC' || err.code === 'EDQUOT' || err.code === 'EIO' || err.code === 'EFBIG') {
+      // Output redirected to a full disk: an I/O problem to fix, not a bug in kam (exit 2).
+      try {
+        proc.stderr.write(`kam: cannot write to standard output (${err.code}: ${err.message.replace(/^[A-Z]+: /, '').split(',')[0]}); free some space or redirect the output elsewhere\n`);
+      } finally {
+        proc.exit(2);
+      }
+      return;
+    }
     die(err);
   });
   proc.stderr.on('error', () => proc.exit(EXIT_INTERNAL));

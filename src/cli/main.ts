@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { KamError } from '../errors.js';
+import { fsProblem } from '../util/fsError.js';
 import { commandFactories } from './commands/index.js';
 import { crashForTest, EXIT_INTERNAL, internalErrorText } from './crash.js';
 import { processIo, type Io } from './io.js';
 import { VERSION } from '../version.js';
+import { escapeControl } from '../util/terminal.js';
 
 /** Exit codes: 0 clean, 1 error findings, 2 usage/config/IO, 70 internal error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: EXIT_INTERNAL } as const;
@@ -72,8 +74,14 @@ function handleError(err: unknown, io: Io): number {
     return EXIT.usage;
   }
   if (err instanceof KamError) {
-    io.stderr.write(`kam: ${err.message}\n`);
+    io.stderr.write(`kam: ${escapeControl(err.message)}\n`);
     return err.exitCode;
+  }
+  // A full disk, a read-only folder, a file where a folder should be: the user's to fix, exit 2.
+  const problem = fsProblem(err, io.cwd);
+  if (problem) {
+    io.stderr.write(`kam: ${escapeControl(problem)}\n`);
+    return EXIT.usage;
   }
   io.stderr.write(internalErrorText(err, io.env));
   return EXIT.internal;

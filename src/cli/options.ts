@@ -10,12 +10,17 @@ export function formatOption(choices: readonly string[], defaultValue: string | 
   return defaultValue ? option.default(defaultValue) : option;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** --today: "today" for date rules, so CI runs and tests are reproducible. */
 export function todayOption(): Option {
   return new Option('--today <date>', 'the date to check against, YYYY-MM-DD (default: the local date)').argParser((value) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-      throw new InvalidArgumentError(`write the date as YYYY-MM-DD, not "${value}"`);
-    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError(`write the date as YYYY-MM-DD, not "${value}"`);
+    // Date.parse rolls 2026-02-30 over to March 2: the day must exist in its month.
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (m < 1 || m > 12 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+      throw new InvalidArgumentError(`"${value}" is not a day of the calendar${m >= 1 && m <= 12 ? ` (${MONTH_NAMES[m - 1]} ${y} has ${new Date(Date.UTC(y, m, 0)).getUTCDate()} days)` : ' (months are 01-12)'}`);
     return value;
   });
 }

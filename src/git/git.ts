@@ -62,6 +62,10 @@ export const SHALLOW_HINT = 'fetch more history: git fetch --unshallow or action
 /** The commit a revision names (full sha), or a KamError that says why there is none. */
 export async function resolveCommit(repo: GitRepo, rev: string): Promise<string> {
   if (rev.startsWith('-') || rev.includes('\n') || rev === '') throw new KamError(`"${rev}" is not a revision; name a commit, branch or tag`);
+  // Ref names cannot contain "..": this is a range (git log A..B), which names two revisions.
+  const range = /^(.*?)(\.\.\.?)(.*)$/.exec(rev);
+  if (range)
+    throw new KamError(`"${rev}" is a range, but kam diff takes two revisions separated by a space: kam diff ${range[1] || 'HEAD'} ${range[3] || 'HEAD'}${range[2] === '...' ? ' (for the changes since the branches parted, name the merge base: git merge-base)' : ''}`);
   try {
     return (await gitText(repo.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim();
   } catch (err) {
@@ -100,6 +104,42 @@ export function readBlobs(root: string, names: string[]): Promise<Blob[]> {
     });
     child.stdin.on('error', () => {}); // a dead git reports through 'close'
     child.stdin.end(`${names.join('\n')}\n`);
+  });
+}
+
+/** What `git cat-file --batch-check` says of an object: its id, type and size; null when missing. */
+export type ObjectInfo = { oid: string; type: string; size: number } | null;
+
+/**
+ * The id, type and size of many objects with ONE `git cat-file --batch-check` process, without
+ * reading their content: callers read only what they will use (blobs under the size limit, each
+ * distinct blob once) instead of every revision of every file whole.
+ */
+export async function objectInfo(root: string, names: string[]): Promise<ObjectInfo[]> {
+  if (names.length === 0) return [];
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn('git', ['-C', root, 'cat-file', '--batch-check'], { env: { ...process.env, ...GIT_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    const errChunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => errChunks.push(c));
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'ENOENT' ? new KamError('git is not installed or not on PATH; install git to compare revisions') : err),
+    );
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new GitError(['cat-file', '--batch-check'], Buffer.concat(errChunks).toString('utf8'), code));
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(`${names.join('\n')}\n`);
+  });
+  const lines = out.split('\n');
+  return names.map((_, i) => {
+    const parts = (lines[i] ?? '').split(' ');
+    // "<oid> <type> <size>", or "<name> missing" / "<name> ambiguous"
+    return parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0]!) && /^\d+$/.test(parts[2]!)
+      ? { oid: parts[0]!, type: parts[1]!, size: Number(parts[2]) }
+      : null;
   });
 }
 

@@ -6,7 +6,8 @@ import { loadFromSource, type SourceFile } from '../load/loadRepo.js';
 import { SLUG_RE } from '../schema/common.js';
 import { didYouMean } from '../util/didYouMean.js';
 import { accountStates } from './accountState.js';
-import { gitText, openGitRepo, readBlobs, resolveCommit, type Blob } from './git.js';
+import { gitText, objectInfo, openGitRepo, readBlobs, resolveCommit, type ObjectInfo } from './git.js';
+import { MAX_FILE_BYTES, tooLarge } from '../repoFs/readText.js';
 import { toSource } from './snapshot.js';
 
 /** One row of `kam history --format json`. */
@@ -30,7 +31,8 @@ export interface History {
 /**
  * The account's score, tier and completeness at every commit that touched its account file, its
  * plan or kam.yaml, oldest first, from the first commit where one of its files exists (and the
- * commit that deleted them). Two git processes in all: `git log` and one `git cat-file --batch`.
+ * commit that deleted them). Three git processes in all: `git log`, `git cat-file --batch-check` for sizes, and one
+ * `git cat-file --batch` for the blobs under the size limit, each read once.
  */
 export async function accountHistory(root: string, id: string, opts: { since?: string } = {}): Promise<History> {
   if (!SLUG_RE.test(id)) throw new KamError(`"${id}" is not an account id (ids are lowercase slugs such as "northwind")`);
@@ -47,15 +49,29 @@ export async function accountHistory(root: string, id: string, opts: { since?: s
       return { commit, date, subject };
     })
     .reverse();
-  const blobs = await readBlobs(root, commits.flatMap((c) => all.map((p) => `${c.commit}:./${p}`)));
+  // Sizes first (as `kam diff` takes them from ls-tree -l): a blob over the size limit is reported,
+  // never read, and a blob that many commits share is read once.
+  const info = await objectInfo(root, commits.flatMap((c) => all.map((p) => `${c.commit}:./${p}`)));
+  const wanted = [...new Set(info.flatMap((o) => (o && o.type === 'blob' && o.size <= MAX_FILE_BYTES ? [o.oid] : [])))];
+  const blobs = await readBlobs(root, wanted);
+  const byOid = new Map(wanted.map((oid, i) => [oid, blobs[i]?.bytes]));
   const entries: HistoryEntry[] = [];
   let existed = false;
   commits.forEach((c, i) => {
-    const at = (path: string): Blob => blobs[i * all.length + all.indexOf(path)] ?? null;
-    const present = (list: string[]) => list.map((p) => ({ p, blob: at(p) })).filter((x) => x.blob !== null);
+    const at = (path: string): ObjectInfo => {
+      const o = info[i * all.length + all.indexOf(path)] ?? null;
+      return o && o.type === 'blob' ? o : null;
+    };
+    const source = (path: string, o: NonNullable<ObjectInfo>): SourceFile =>
+      o.size > MAX_FILE_BYTES ? { file: path, finding: tooLarge(o.size, { file: path, account: path === CONFIG_FILE ? null : id, line: 1, column: 1 }) } : toSource(path, byOid.get(o.oid));
+    const present = (list: string[]) => list.flatMap((p) => {
+      const o = at(p);
+      return o ? [source(p, o)] : [];
+    });
     const files = [...present(paths.accounts), ...present(paths.plans)];
     const exists = files.length > 0;
-    if (exists || existed) entries.push({ ...c, ...stateAt(at(paths.config), files.map((f) => toSource(f.p, f.blob!.bytes)), root, id) });
+    const config = at(paths.config);
+    if (exists || existed) entries.push({ ...c, ...stateAt(config && source(paths.config, config), files, root, id) });
     existed = exists;
   });
   if (entries.length === 0) {
@@ -68,8 +84,8 @@ export async function accountHistory(root: string, id: string, opts: { since?: s
 }
 
 /** The account's state from the files of one commit; all null when kam.yaml is missing or invalid. */
-function stateAt(config: Blob, files: SourceFile[], root: string, id: string): Pick<HistoryEntry, 'score' | 'tier' | 'completeness'> {
-  const loaded = config ? loadFromSource(root, toSource(CONFIG_FILE, config.bytes), files) : null;
+function stateAt(config: SourceFile | null, files: SourceFile[], root: string, id: string): Pick<HistoryEntry, 'score' | 'tier' | 'completeness'> {
+  const loaded = config ? loadFromSource(root, config, files) : null;
   const state = loaded?.ok ? accountStates(loaded.repo).get(id) : undefined;
   return { score: state?.score ?? null, tier: state?.tier ?? null, completeness: state?.completeness ?? null };
 }

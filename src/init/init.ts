@@ -1,3 +1,4 @@
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { KamError } from '../errors.js';
 import { resolvesInside } from '../repoFs/inside.js';
@@ -81,11 +82,40 @@ export function writeInitFiles(root: string, files: InitFile[], opts: { force?: 
   const lists: Record<WriteOutcome, string[]> = result;
   // All checked before anything is written: a folder that is a link out of the repo stops init.
   for (const file of files) refuseLinkOut(root, file.path);
-  for (const file of files) {
-    const write = file.generated ? writeGenerated : writeNew;
-    lists[write(join(root, file.path), file.content, opts)].push(file.path);
+  // A write that fails (full disk, read-only folder) must not leave a half-made repo: what this
+  // run created (files, then the folders it made) is removed again before the error is reported.
+  const madeDirs = opts.dryRun ? [] : missingFolders(root, files);
+  try {
+    for (const file of files) {
+      const write = file.generated ? writeGenerated : writeNew;
+      lists[write(join(root, file.path), file.content, opts)].push(file.path);
+    }
+  } catch (err) {
+    for (const path of result.created) rmSync(join(root, path), { force: true });
+    for (const dir of madeDirs) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // not empty (something else is in it) or already gone: leave it
+      }
+    }
+    throw err;
   }
   return result;
+}
+
+/** Folders (the root included) that writing `files` would create, deepest first. */
+function missingFolders(root: string, files: InitFile[]): string[] {
+  const missing = new Set<string>();
+  const note = (dir: string) => {
+    for (let d = dir; !existsSync(d) && !missing.has(d); d = dirname(d)) {
+      missing.add(d);
+      if (dirname(d) === d) break;
+    }
+  };
+  note(root);
+  for (const file of files) note(dirname(join(root, file.path)));
+  return [...missing].sort((a, b) => b.length - a.length);
 }
 
 /** Throws when writing `file` (repo-relative) would go through a symbolic link that leads out of `root`. */

@@ -86,12 +86,23 @@ export function textBar(percent: unknown, width = 10): string {
   return '█'.repeat(full) + '░'.repeat(width - full);
 }
 
+/** Largest width `{{bar}}` draws and most decimals `{{num}}`/`{{percent}}` show: templates are untrusted. */
+export const MAX_BAR_WIDTH = 200;
+export const MAX_DIGITS = 10;
+
+/** A helper's numeric argument, checked: a whole number in 0..max, else an error naming the helper. */
+function bounded(helper: string, what: string, value: unknown, fallback: number, max: number): number {
+  if (typeof value !== 'number') return fallback;
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new Error(`{{${helper}}}: the ${what} must be a whole number from 0 to ${max}, not ${value}`);
+  return value;
+}
+
 /** Registers every helper on an isolated Handlebars environment; `currency` is the repo's. */
 export function registerHelpers(env: Env, currency: string): void {
   env.registerHelper('date', (...a: unknown[]) => formatDate(a[0], (args(a)[1] === 'long' ? 'long' : 'iso')));
   env.registerHelper('money', (...a: unknown[]) => formatMoney(a[0], currency));
-  env.registerHelper('percent', (...a: unknown[]) => formatPercent(a[0], typeof args(a)[1] === 'number' ? (a[1] as number) : 0));
-  env.registerHelper('num', (...a: unknown[]) => formatNumber(a[0], typeof args(a)[1] === 'number' ? (a[1] as number) : 1));
+  env.registerHelper('percent', (...a: unknown[]) => formatPercent(a[0], bounded('percent', 'number of decimals', args(a)[1], 0, MAX_DIGITS)));
+  env.registerHelper('num', (...a: unknown[]) => formatNumber(a[0], bounded('num', 'number of decimals', args(a)[1], 1, MAX_DIGITS)));
   env.registerHelper('plural', (...a: unknown[]) => {
     const [count, singular, plural] = args(a);
     return pluralize(Number(count ?? 0), String(singular ?? ''), typeof plural === 'string' ? plural : undefined);
@@ -99,7 +110,7 @@ export function registerHelpers(env: Env, currency: string): void {
   env.registerHelper('signed', (...a: unknown[]) => formatSigned(a[0]));
   env.registerHelper('figure', (...a: unknown[]) => formatFigure(a[0]));
   env.registerHelper('md', (...a: unknown[]) => escapeMarkdown(isOptions(a[0]) ? '' : a[0]));
-  env.registerHelper('bar', (...a: unknown[]) => textBar(a[0], typeof args(a)[1] === 'number' ? (a[1] as number) : 10));
+  env.registerHelper('bar', (...a: unknown[]) => textBar(a[0], bounded('bar', 'width', args(a)[1], 10, MAX_BAR_WIDTH)));
   // The power map as SVG markup: draw.ts escapes every string of the plan it draws.
   env.registerHelper('powerMapSvg', (...a: unknown[]) => {
     const map = a[0] as PowerMap | undefined;

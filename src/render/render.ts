@@ -9,6 +9,7 @@ import { decodeText, isWithin, readBytesSync, readError } from '../repoFs/readTe
 import { didYouMean } from '../util/didYouMean.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { registerHelpers } from './helpers.js';
+import { installBudget, RenderLimitError, templateMistake } from './limits.js';
 
 export type DocFormat = 'md' | 'html';
 export const DOC_FORMATS: readonly DocFormat[] = ['md', 'html'];
@@ -107,20 +108,24 @@ export interface Renderer {
 export function createRenderer(opts: RendererOptions): Renderer {
   const env = Handlebars.create();
   registerHelpers(env, opts.currency);
+  const budget = installBudget(env);
   const compileOptions = opts.format === 'md' ? { noEscape: true } : {};
   const builtinDir = opts.builtinDir ?? builtinTemplatesDir();
   const shown = (t: TemplateFile) => relative(opts.cwd ?? process.cwd(), t.path) || t.path;
 
   const compile = (t: TemplateFile): Handlebars.TemplateDelegate => {
     const text = t.user ? readUserTemplate(t.path, opts.userDir!, shown(t)) : readFileSync(t.path, 'utf8');
+    const fix = t.user ? 'fix the template, or delete it to use the built-in one' : 'this is a bug in kam';
     try {
       // precompile parses and compiles eagerly (compile() alone defers errors to the first render).
       env.precompile(text, compileOptions);
+      const mistake = templateMistake(text);
+      if (mistake) throw new KamError(`${shown(t)}:${mistake.line}: template error: ${mistake.message}; ${fix}`);
       return env.compile(text, compileOptions);
     } catch (err) {
+      if (err instanceof KamError) throw err;
       const line = errorLine(err);
       const where = line ? `${shown(t)}:${line}` : shown(t);
-      const fix = t.user ? 'fix the template, or delete it to use the built-in one' : 'this is a bug in kam';
       throw new KamError(`${where}: template error: ${errorSummary(err)}; ${fix}`);
     }
   };
@@ -135,12 +140,17 @@ export function createRenderer(opts: RendererOptions): Renderer {
       const hit = compiled.get(template);
       if (!hit) throw new KamError(`no template "${template}" for --format ${opts.format}${didYouMean(template, [...compiled.keys()])} (templates: ${[...compiled.keys()].join(', ')})`);
       let out: string;
+      budget.reset();
       try {
         out = withoutProtoAccess(() => hit.fn(model), (property) => {
           throw new KamError(`${shown(hit.file)}: the template reads "${property}", which is not data of the plan: templates cannot reach JavaScript prototypes or methods; remove it`);
         });
+        budget.finish(out);
       } catch (err) {
         if (err instanceof KamError) throw err;
+        if (err instanceof RenderLimitError) throw new KamError(`${shown(hit.file)}: rendering stopped: ${err.message}; kam bounds the work a template may do: simplify the template`);
+        if (err instanceof RangeError && /call stack/i.test(err.message))
+          throw new KamError(`${shown(hit.file)}: rendering stopped: the template nests too deep (a partial that includes itself?); simplify the template`);
         const line = errorLine(err);
         throw new KamError(`${shown(hit.file)}${line ? `:${line}` : ''}: rendering failed: ${errorSummary(err)}${opts.userDir ? ` (templates in ${shown({ ...hit.file, path: opts.userDir })} override kam's)` : ''}`);
       }

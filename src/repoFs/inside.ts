@@ -10,12 +10,22 @@ import { isWithin } from './readText.js';
 export function resolvesInside(root: string, path: string): boolean {
   try {
     // A root that does not exist yet (kam init new-folder) has nothing in it that could link out.
-    if (!lstatSync(root, { throwIfNoEntry: false })) return true;
+    if (!exists(root)) return true;
     let p = path;
     // lstat, not exists: a dangling link counts as there (and then fails realpath: not inside).
-    while (!lstatSync(p, { throwIfNoEntry: false }) && p !== root && dirname(p) !== p) p = dirname(p);
+    while (!exists(p) && p !== root && dirname(p) !== p) p = dirname(p);
     return isWithin(realpathSync(root), realpathSync(p));
   } catch {
     return false;
+  }
+}
+
+/** lstat, not exists: a dangling link counts as there. A path through a file (ENOTDIR) is not there. */
+function exists(p: string): boolean {
+  try {
+    return lstatSync(p, { throwIfNoEntry: false }) !== undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw err;
   }
 }

@@ -5,7 +5,12 @@ export const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
 export const slug = z.string().regex(SLUG_RE, 'must be a lowercase slug: letters a-z, digits and "-", starting with a letter or digit');
 
 /** Snake-case identifiers for criteria, roles and checklist names. */
-export const ident = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case: a-z, 0-9 and "_", starting with a letter');
+export const ident = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case: a-z, 0-9 and "_", starting with a letter')
+  // Ids become keys of ratings, answers and lookups: a name every JavaScript object already has
+  // ("constructor") would read as set everywhere. Refused here, where the id is written.
+  .refine((id) => !(id in Object.prototype), { error: (issue) => `"${String(issue.input)}" is a name kam reserves (every JavaScript object has it); pick another id, e.g. "${String(issue.input)}_score"` });
 
 export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 

@@ -10,18 +10,35 @@ import { STAKEHOLDER_ROLES } from './enums.js';
 import { closest } from '../util/didYouMean.js';
 import { bandsProblem, fieldProblem, importSection } from './importConfig.js';
 
+export const MIN_WEIGHT = 0.000001;
+export const MAX_WEIGHT = 1_000_000;
+
 const criterion = z.strictObject({
   id: ident.meta({ description: 'Stable id; account ratings are keyed by it.' }),
   label: nonEmptyText,
-  weight: z.number().positive('must be greater than 0'),
+  // Weights are relative; bounded so that their sums and products stay ordinary numbers (near
+  // 1e308 they overflow to Infinity and scores become NaN).
+  weight: z
+    .number()
+    .positive('must be greater than 0')
+    .min(MIN_WEIGHT, `must be at least ${MIN_WEIGHT}: weights are relative, so scale them all up`)
+    .max(MAX_WEIGHT, `must be at most ${MAX_WEIGHT.toLocaleString('en-US')}: weights are relative, so scale them all down`),
   axis: z.enum(['current', 'potential']).meta({ description: 'current = our position today; potential = attractiveness' }),
   inverse: z.boolean().default(false).meta({ description: 'true when a low rating is best (e.g. effort)' }),
   description: z.string().optional(),
 });
 
+/** Largest span of the rating scale (max - min); kam lists every step of it (import bands, --explain moves). */
+export const MAX_SCALE_STEPS = 100;
+const scaleEnd = z.int().min(-1_000_000, 'must be at least -1,000,000').max(1_000_000, 'must be at most 1,000,000');
+
 const scale = z
-  .strictObject({ min: z.int(), max: z.int() })
-  .refine((s) => s.max > s.min, { message: 'scale.max must be greater than scale.min', path: ['max'] });
+  .strictObject({ min: scaleEnd, max: scaleEnd })
+  .refine((s) => s.max > s.min, { message: 'scale.max must be greater than scale.min', path: ['max'] })
+  .refine((s) => !(s.max > s.min) || s.max - s.min <= MAX_SCALE_STEPS, {
+    message: `the scale may span at most ${MAX_SCALE_STEPS} steps (max - min), such as 1-5, 0-10 or 0-100`,
+    path: ['max'],
+  });
 
 const tier = z.strictObject({ name: nonEmptyText, min: z.number().min(0).max(100) });
 
@@ -54,6 +71,11 @@ const scoringObject = z
     untiered: nonEmptyText.default(DEFAULT_UNTIERED),
     matrix_threshold: z.number().min(0).max(100).default(DEFAULT_MATRIX_THRESHOLD),
     quadrants: quadrants.default({ ...DEFAULT_QUADRANTS }),
+  })
+  .superRefine((s, ctx) => {
+    // An account in no tier is labelled `untiered`: a tier of that name would make the two one.
+    if (s.tiers.some((t) => t.name === s.untiered))
+      ctx.addIssue({ code: 'custom', path: ['untiered'], message: `"${s.untiered}" is also the name of a tier; the label for accounts in no tier must differ from every tier name` });
   });
 const scoring = scoringObject.default(() => scoringObject.parse({}));
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { link, lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -12,7 +12,7 @@ import { basename, dirname, join } from 'node:path';
 export function atomicWrite(path: string, content: string | Uint8Array, opts: { fsync?: boolean } = {}): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dir, tempName(basename(path)));
   try {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
@@ -25,8 +25,8 @@ export function atomicWrite(path: string, content: string | Uint8Array, opts: { 
     }
     renameSync(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
+    removeQuietly(tmp);
+    throw namingTarget(err, tmp, path);
   }
 }
 
@@ -38,7 +38,7 @@ export function atomicWrite(path: string, content: string | Uint8Array, opts: { 
 export async function atomicWriteAsync(path: string, content: string, opts: { exclusive?: boolean } = {}): Promise<boolean> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dir, tempName(basename(path)));
   try {
     const file = await open(tmp, 'wx', 0o644);
     try {
@@ -68,8 +68,24 @@ export async function atomicWriteAsync(path: string, content: string, opts: { ex
     await rename(tmp, path);
     return true;
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw namingTarget(err, tmp, path);
+  }
+}
+
+/** An error about the temp file is reported as one about the file the user asked for. */
+function namingTarget(err: unknown, tmp: string, path: string): unknown {
+  const e = err as NodeJS.ErrnoException & { dest?: string };
+  if (e && typeof e === 'object' && (e.path === tmp || e.dest === tmp)) e.path = path;
+  return err;
+}
+
+/** Cleanup must not hide the error that made it necessary (ENAMETOOLONG fails the rm too). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing was made, or nothing more can be done
   }
 }
 
@@ -82,8 +98,15 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** The temporary files atomicWrite makes: `.<name>.<pid>.<8 hex>.tmp`. */
-const TEMP_RE = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+/**
+ * The temporary files atomicWrite makes: `.kam-<pid>-<8 hex>.<name>.tmp`. The `kam-` prefix is
+ * what lets removeStaleTemps tell them from a user's own dot files that merely look alike.
+ */
+const TEMP_RE = /^\.kam-(\d+)-[0-9a-f]{8}\..+\.tmp$/;
+
+function tempName(name: string): string {
+  return `.kam-${process.pid}-${randomBytes(4).toString('hex')}.${name}.tmp`;
+}
 
 /**
  * Removes temporary files a killed kam run left in `dir` (a SIGKILL mid-write skips the cleanup
@@ -101,7 +124,13 @@ export function removeStaleTemps(dir: string): string[] {
   for (const name of names) {
     const pid = TEMP_RE.exec(name)?.[1];
     if (pid === undefined || isAlive(Number(pid))) continue;
-    rmSync(join(dir, name), { force: true });
+    // Only plain files: kam never makes a folder or a link by that name.
+    try {
+      if (!lstatSync(join(dir, name)).isFile()) continue;
+      rmSync(join(dir, name), { force: true });
+    } catch {
+      continue;
+    }
     removed.push(name);
   }
   return removed;

@@ -13,7 +13,7 @@ import { childPath, IndexBuilder, MAX_INDEX_DEPTH, type PositionIndex } from './
  */
 export function parseYamlFast(text: string): { data: unknown; index: PositionIndex } | undefined {
   // A byte order mark is dropped before parsing (decodeText); anywhere else it is text.
-  if (text.includes('\ufeff') || mixedLineBreaks(text) || hasDirective(text)) return undefined;
+  if (text.includes('\ufeff') || mixedLineBreaks(text) || hasDirective(text) || markerWithContent(text) || blankLineWithTab(text)) return undefined;
   const lines = new Lines(text);
   const tracker = new NodeTracker(text, lines);
   let data: unknown;
@@ -84,11 +84,15 @@ class NodeTracker {
   root: Rec | undefined;
   bailed = false;
   private readonly stack: Rec[] = [];
+  /** Whether the text has a `\U` at all: most files have none, and their quoted scalars need no look. */
+  private readonly bigU: boolean;
 
   constructor(
     private readonly text: string,
     private readonly lines: Lines,
-  ) {}
+  ) {
+    this.bigU = text.includes('\\U');
+  }
 
   readonly listener = (event: 'open' | 'close', state: ListenerState): void => {
     if (event === 'open') {
@@ -115,6 +119,9 @@ class NodeTracker {
     // `'a'#note`, `{a: 1}x`: yaml wants a space (or a flow indicator) after a closing bracket or quote.
     if ((flow || ((first === 0x22 /* " */ || first === 0x27) /* ' */ && state.kind === 'scalar')) && !closedCleanly(this.text.charCodeAt(state.position))) this.bailed = true;
     if (state.kind === 'scalar') {
+      if ((first === 0x7c /* | */ || first === 0x3e) /* > */ && !plainBlockScalar(this.text, rec.start, state.position)) this.bailed = true;
+      // js-yaml turns an escape past U+10FFFF into lone surrogates where yaml reports an error.
+      if (first === 0x22 /* " */ && this.bigU && this.text.slice(rec.start, state.position).includes('\\U')) this.bailed = true;
       if (this.lines.spans(rec.start, state.position)) {
         if (!wellIndentedFlowScalar(this.text, rec.start, state.position, this.blockColumn(rec.start))) this.bailed = true;
         // An escaped line break (`\` at the end of a line) before blank lines folds differently.
@@ -151,7 +158,9 @@ class NodeTracker {
 function indexNode(rec: Rec, value: unknown, path: string, depth: number, keyAt: number | undefined, index: IndexBuilder): boolean {
   const empty = rec.kind === null;
   if (empty && value !== null) return false;
-  const usable = !empty && depth <= MAX_INDEX_DEPTH;
+  // Deeper than the index goes, the two paths' positions are not compared: left to yaml.
+  if (depth > MAX_INDEX_DEPTH) return false;
+  const usable = !empty;
   index.add(path, usable ? rec.start : undefined, keyAt);
   if (rec.kind === 'mapping') {
     const kids = rec.kids ?? [];
@@ -202,6 +211,48 @@ function mixedLineBreaks(text: string): boolean {
   let lf = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lf++;
   return lf !== crlf;
+}
+
+/** `--- a: 1`, `---#c`, `... x`: content on a document marker line, which the parsers read differently. */
+const markerWithContent = (text: string) => /(?:^|\n)(?:---|\.\.\.)[ \t]*[^ \t\r\n]/.test(text);
+
+/** A line of only spaces and tabs holding a tab: `yaml` rejects some that js-yaml accepts. */
+const blankLineWithTab = (text: string) => text.includes('\t') && /(?:^|\n)[ \t]*\t[ \t]*(?:\r?\n|$)/.test(text);
+
+/**
+ * Whether a block scalar (`|`, `>`) is of the kind both parsers read alike: no keep chomping
+ * (`+`), no explicit indentation indicator (`|2`), and no line of only spaces after its last
+ * line of content (where the parsers keep different whitespace). `end` is where js-yaml
+ * stopped; trailing lines of only spaces beyond it count too.
+ */
+function plainBlockScalar(text: string, start: number, end: number): boolean {
+  let p = start + 1;
+  for (; p < text.length; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch === 0x2b /* + */ || (ch >= 0x30 && ch <= 0x39)) return false;
+    if (ch !== 0x2d /* - */) break;
+  }
+  // The scalar's lines and the blank lines after it, up to the next line whose content starts
+  // where js-yaml stopped (or later): that line belongs to the next node.
+  const headerEnd = text.indexOf('\n', start);
+  if (headerEnd < 0) return true;
+  const body: string[] = [];
+  for (let pos = headerEnd + 1; ; ) {
+    const eol = text.indexOf('\n', pos);
+    const line = text.slice(pos, eol < 0 ? text.length : eol);
+    const content = line.trimStart();
+    if (content.trim() !== '' && pos + line.length - content.length >= end) break;
+    body.push(line);
+    if (eol < 0) break;
+    pos = eol + 1;
+  }
+  // From the last line backwards: blank lines after the content must be truly empty.
+  for (let i = body.length - 1; i >= 0; i--) {
+    const line = body[i]!.replace(/\r$/, '');
+    if (line.trim() !== '') break;
+    if (line !== '') return false;
+  }
+  return true;
 }
 
 /** `%YAML 1.1` would change how `yaml` reads plain scalars; directives are left to it. */

@@ -31,12 +31,27 @@ export function parseWithYaml(text: string, file: string, account: string | null
   // logLevel 'error': yaml's warnings (e.g. a list used as a key) would go to stderr as Node
   // process warnings; the schema reports such keys itself.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: true, merge: false, version: '1.2', logLevel: 'error' });
-  const index = PositionIndex.fromDocument(doc, lines);
   const findings: Finding[] = [];
+  const at = (offset: number) => {
+    const pos = lines.linePos(offset);
+    return { file, account, line: pos.line, column: pos.col };
+  };
   for (const error of [...doc.errors, ...doc.warnings]) {
+    // A stack overflow inside yaml happens at a depth that depends on the thread's stack: report
+    // it as the depth limit, at the start of the file, the same on every thread.
+    if (/call stack/i.test(error.message)) {
+      if (!findings.some((f) => f.message === TOO_DEEP)) findings.push(makeFinding('yaml_syntax', { file, account, line: 1, column: 1 }, TOO_DEEP));
+      continue;
+    }
     const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
     findings.push(makeFinding('yaml_syntax', { file, account, line: pos.line, column: pos.col }, yamlHint(error.code, firstLine(error.message))));
   }
+  // Too deep is reported at 1:1 however it was found (here, or by yaml running out of stack, which
+  // depends on the thread): the same answer on the main thread and on workers.
+  if (findings.length === 0)
+    for (const problem of valueProblems(doc)) findings.push(makeFinding('yaml_syntax', problem.message === TOO_DEEP ? { file, account, line: 1, column: 1 } : at(problem.offset), problem.message));
+  // After valueProblems: null keys are renamed there, and the index must use the same names.
+  const index = findings.some((f) => f.message === TOO_DEEP) ? new PositionIndex() : PositionIndex.fromDocument(doc, lines);
   for (const offset of duplicateKeyOffsets(doc)) {
     const pos = lines.linePos(offset);
     findings.push(
@@ -51,6 +66,55 @@ export function parseWithYaml(text: string, file: string, account: string | null
     findings.push(makeFinding('yaml_syntax', { file, account, line: 1, column: 1 }, `cannot expand the document: ${reason}; use fewer aliases (at most ${MAX_ALIAS_COUNT} expansions)`));
     return { data: undefined, index, findings };
   }
+}
+
+/** How deep collections may nest; plan files use a handful of levels. */
+export const MAX_NESTING = 100;
+const TOO_DEEP = `the document nests collections more than ${MAX_NESTING} levels deep, more than kam reads; flatten it (plan files need a few levels)`;
+
+const YAML_11_ONLY = new Set(['tag:yaml.org,2002:set', 'tag:yaml.org,2002:omap', 'tag:yaml.org,2002:pairs']);
+
+/**
+ * What plain data cannot hold, found on the Document before it is converted, each at its own
+ * node: nesting past MAX_NESTING (converting and validating recurse), keys that are lists or
+ * mappings (`[x]: 1`), and values that are not text, numbers, booleans or null (`%YAML 1.1`
+ * timestamps, `!!binary`, `!!set`). A key written `null` or `~` keeps its text as its name
+ * (yaml would make it ""). Iterative: deep nesting cannot overflow the stack here.
+ */
+function valueProblems(doc: Document): { offset: number; message: string }[] {
+  const problems: { offset: number; message: string }[] = [];
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length > 0 && problems.length < 20) {
+    const [node, depth] = stack.pop()!;
+    const offset = (node as { range?: [number] } | null)?.range?.[0] ?? 0;
+    if (depth > MAX_NESTING) {
+      problems.push({ offset, message: TOO_DEEP });
+      break;
+    }
+    if (isMap(node) || isSeq(node)) {
+      if (node.tag && YAML_11_ONLY.has(node.tag)) problems.push({ offset, message: `a ${node.tag.split(':').pop()} (${node.tag.replace('tag:yaml.org,2002:', '!!')}) is not plain data; kam files use plain mappings and lists: remove the tag` });
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as { range?: [number] } | null;
+        if (isScalar(pair.key)) {
+          if (pair.key.value === null && pair.key.source) pair.key.value = pair.key.source;
+        } else if (k && (isMap(pair.key) || isSeq(pair.key))) {
+          problems.push({ offset: k.range?.[0] ?? offset, message: `a key must be text, not a ${isMap(pair.key) ? 'mapping' : 'list'}; write the key as plain text (e.g. name: value)` });
+          continue;
+        }
+        stack.push([pair.value, depth + 1]);
+      }
+    } else if (isSeq(node)) for (const item of node.items) stack.push([item, depth + 1]);
+    else if (isScalar(node)) {
+      const v = node.value;
+      if (v instanceof Date) problems.push({ offset, message: 'a YAML 1.1 timestamp is not text: kam reads dates as text (YYYY-MM-DD); remove the %YAML 1.1 line or quote the date' });
+      else if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+        problems.push({ offset, message: `the value is ${v instanceof Uint8Array ? 'binary data (!!binary)' : `a ${typeof v}`}, not text, a number or true/false; kam files hold plain text: remove the tag` });
+    }
+  }
+  return problems;
 }
 
 /**

@@ -78,7 +78,7 @@ describe('kam render under SIGKILL and in parallel', () => {
       }
       if (run.signal === 'SIGKILL' && changed > 0 && changed < now.size) killedMidWrite++;
       // A killed run's temp files are hidden and never taken for outputs.
-      for (const name of readdirSync(join(root, 'out')).filter((n) => n.startsWith('.'))) expect(name).toMatch(/^\..+\.html\.\d+\.[0-9a-f]{8}\.tmp$/);
+      for (const name of readdirSync(join(root, 'out')).filter((n) => n.startsWith('.'))) expect(name).toMatch(/^\.kam-\d+-[0-9a-f]{8}\..+\.html\.tmp$/);
     }
     // The event-triggered kills land among the writes: the test did test something.
     expect(killedMidWrite).toBeGreaterThan(0);
@@ -86,7 +86,7 @@ describe('kam render under SIGKILL and in parallel', () => {
     const dead = await renderAsync(root, '2027-06-15', { afterMs: 0 });
     expect(dead.signal).toBe('SIGKILL');
     const deadPid = dead.pid;
-    writeFileSync(join(root, 'out', `.copy-0.html.${deadPid}.deadbeef.tmp`), '<!DOCTYPE html>\n<html><body>half');
+    writeFileSync(join(root, 'out', `.kam-${deadPid}-deadbeef.copy-0.html.tmp`), '<!DOCTYPE html>\n<html><body>half');
     const final = await renderAsync(root, '2027-12-31');
     expect(final.code).toBe(0);
     expect(readdirSync(join(root, 'out')).filter((n) => n.endsWith('.tmp'))).toEqual([]);

@@ -116,12 +116,15 @@ describe('temporary files of killed runs', () => {
   it('removeStaleTemps removes kam temp files of dead processes only', async () => {
     const dir = tmpDir();
     const dead = await deadPid();
-    writeFileSync(join(dir, `.plan.html.${dead}.0123abcd.tmp`), '<html>half');
-    writeFileSync(join(dir, `.plan.html.${process.pid}.89abcdef.tmp`), '<html>being written');
+    writeFileSync(join(dir, `.kam-${dead}-0123abcd.plan.html.tmp`), '<html>half');
+    writeFileSync(join(dir, `.kam-${process.pid}-89abcdef.plan.html.tmp`), '<html>being written');
     writeFileSync(join(dir, '.notes.tmp'), 'not kam’s');
+    // Look-alikes kam did not make: a user's file in kam's old temp shape, a folder with kam's.
+    writeFileSync(join(dir, `.plan.html.${dead}.0123abcd.tmp`), 'mine');
+    mkdirSync(join(dir, `.kam-${dead}-0123abcd.folder.tmp`));
     writeFileSync(join(dir, 'plan.html'), '<html></html>');
-    expect(removeStaleTemps(dir)).toEqual([`.plan.html.${dead}.0123abcd.tmp`]);
-    expect(readdirSync(dir).sort()).toEqual([`.notes.tmp`, `.plan.html.${process.pid}.89abcdef.tmp`, 'plan.html']);
+    expect(removeStaleTemps(dir)).toEqual([`.kam-${dead}-0123abcd.plan.html.tmp`]);
+    expect(readdirSync(dir).sort()).toEqual([`.kam-${dead}-0123abcd.folder.tmp`, `.kam-${process.pid}-89abcdef.plan.html.tmp`, `.notes.tmp`, `.plan.html.${dead}.0123abcd.tmp`, 'plan.html'].sort());
     expect(existsSync(join(dir, 'plan.html'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CheckResult } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
 import { configRuleSettings, summarize, type RuleSettings } from '../../findings/severity.js';
@@ -55,6 +55,7 @@ interface CheckRun {
 }
 
 export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): Promise<number> {
+  if (opts.output !== undefined && opts.output.trim() === '') throw new KamError('-o/--output needs a file name (it was empty); e.g. -o report.sarif, or leave it out to print to standard output');
   const root = findRoot(io.cwd, opts.repo);
   const inScope = scopeFilter(paths, root, io.cwd);
   const today = opts.today ?? localToday();
@@ -209,13 +210,35 @@ function scopeFilter(paths: string[], root: string, cwd: string): (file: string)
 }
 
 function writeReport(path: string, shown: string, report: string, root: string): void {
-  // A slip of the keyboard (-o plans/acme.yaml) must not replace a plan with a report.
-  const rel = relative(root, path).split(sep).join('/');
+  // A slip of the keyboard (-o plans/acme.yaml) must not replace a plan with a report. Compared
+  // as real paths: a link, /proc/self/cwd or here/../ must not spell a repo file past the guard.
+  const rel = relative(realPathOf(root), realPathOf(path)).split(sep).join('/');
   if (rel === CONFIG_FILE || REPO_FILE_RE.test(rel)) throw new KamError(`${shown} is one of the plan repo's own files; kam check will not write a report over it: pick another file name`);
   try {
     atomicWrite(path, report);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new KamError(`cannot write the report to ${shown} (${code ?? String(err)}); check that its folder is writable and it is not a folder`);
+  }
+}
+
+/**
+ * Where `path` really is: symbolic links (to the file or any folder above it) resolved. A file
+ * that does not exist yet is its real folder plus its name; a dangling link, where it leads.
+ */
+function realPathOf(path: string, hops = 0): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // Missing (or a dangling link): resolve the folder, then follow a link named `path` by hand.
+    const parent = dirname(path);
+    if (parent === path || hops > 40) return path;
+    const base = join(realPathOf(parent, hops + 1), basename(path));
+    try {
+      if (lstatSync(base).isSymbolicLink()) return realPathOf(resolve(dirname(base), readlinkSync(base)), hops + 1);
+    } catch {
+      // not there at all
+    }
+    return base;
   }
 }

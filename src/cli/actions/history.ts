@@ -6,6 +6,7 @@ import { makeChalk } from '../color.js';
 import { sparkline } from '../format/sparkline.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
+import { escapeControl } from '../../util/terminal.js';
 
 export async function runHistory(id: string, opts: GlobalOptions & { format: 'table' | 'json'; since?: string }, io: Io): Promise<number> {
   const root = findRoot(io.cwd, opts.repo);
@@ -24,14 +25,14 @@ export async function runHistory(id: string, opts: GlobalOptions & { format: 'ta
 }
 
 function historyTable({ account, history }: Omit<History, 'shallow'>, chalk: ReturnType<typeof makeChalk>): string {
-  if (history.length === 0) return `${account}: no commits in that period\n`;
+  if (history.length === 0) return `${escapeControl(account)}: no commits in that period\n`;
   let tier: string | null | undefined;
   const rows = history.map((h) => {
-    const tierText = h.tier ?? '–';
-    const row = [chalk.dim(h.commit.slice(0, 7)), h.date, h.score === null ? '–' : h.score.toFixed(1), tier !== undefined && h.tier !== tier ? chalk.bold.yellow(tierText) : tierText, h.completeness === null ? '–' : `${h.completeness}%`, h.subject];
+    const tierText = escapeControl(h.tier ?? '–');
+    const row = [chalk.dim(h.commit.slice(0, 7)), h.date, h.score === null ? '–' : h.score.toFixed(1), tier !== undefined && h.tier !== tier ? chalk.bold.yellow(tierText) : tierText, h.completeness === null ? '–' : `${h.completeness}%`, escapeControl(h.subject)];
     tier = h.tier;
     return row;
   });
   const t = renderTable(['Commit', 'Date', 'Score', 'Tier', 'Checklist', 'Subject'], rows);
-  return `${chalk.bold(account)}\n${t}\n`;
+  return `${chalk.bold(escapeControl(account))}\n${t}\n`;
 }

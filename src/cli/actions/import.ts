@@ -6,6 +6,7 @@ import { resolveMapping } from '../../import/mapping.js';
 import type { PresetId } from '../../import/presets/index.js';
 import { KamError } from '../../errors.js';
 import { findRoot } from '../../repoFs/findRoot.js';
+import { refuseLinkOut } from '../../init/init.js';
 import { loadConfig } from '../../load/loadRepo.js';
 import { makeChalk } from '../color.js';
 import { importFormatters, type ImportFormat } from '../format/import.js';
@@ -32,6 +33,8 @@ export async function runImport(file: string, opts: ImportCliOptions, io: Io): P
   const text = readCsv(file, io.cwd);
   const delimiter = opts.delimiter === undefined ? undefined : parseDelimiter(opts.delimiter);
   const root = findRoot(io.cwd, opts.repo);
+  // The same guard as kam init and kam new: accounts/ must not be a link out of the repo.
+  refuseLinkOut(root, 'accounts/new.yaml');
   const loaded = await loadConfig(root);
   if (!loaded.ok) {
     const shown = await loadRepoForCli(io, { ...opts, repo: root });

@@ -146,6 +146,7 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
     if (docs[0]) (io.stdout.write as (chunk: string | Uint8Array) => unknown)(docs[0].text);
     return failed;
   }
+  if (opts.out.trim() === '') throw new KamError('--out needs a folder name (it was empty); e.g. --out docs, or leave it out to print to standard output');
   const outDir = resolve(io.cwd, opts.out);
   // A run killed mid-write (SIGKILL, power cut) leaves a hidden temp file, never a half document:
   // tidy those of dead runs away. Readers never take them for outputs (dot names, .tmp).

@@ -17,6 +17,7 @@ export async function runSchema(kind: SchemaKind | undefined, opts: GlobalOption
     io.stdout.write(`${JSON.stringify(jsonSchemaFor(kind, config), null, 2)}\n`);
     return 0;
   }
+  if (opts.out.trim() === '') throw new KamError('--out needs a folder name (it was empty); e.g. --out docs, or leave it out to print to standard output');
   const outDir = resolve(io.cwd, opts.out);
   let kept = 0;
   for (const k of kind ? [kind] : SCHEMA_KINDS) {

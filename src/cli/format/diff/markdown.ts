@@ -2,6 +2,7 @@ import type { AccountChange } from '../../../git/diff.js';
 import type { Finding } from '../../../findings/finding.js';
 import { findingCounts, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 /** A marker a workflow can look for to update its earlier comment instead of adding one. */
 export const MARKDOWN_MARKER = '<!-- kam-diff -->';
@@ -60,7 +61,7 @@ function table(changes: AccountChange[]): string[] {
     const tier = textChange(c, 'tier');
     const quadrant = textChange(c, 'quadrant');
     out.push(
-      `| \`${c.id}\` | ${KIND[c.kind]} | ${numberChange(c, 'score')} | ${tier.changed ? `**${md(tier.text)}**` : md(tier.text)} | ${quadrant.changed ? `**${md(quadrant.text)}**` : md(quadrant.text)} | ${numberChange(c, 'completeness', '%')} | ${findingCounts(c)} |`,
+      `| \`${code(c.id)}\` | ${KIND[c.kind]} | ${numberChange(c, 'score')} | ${tier.changed ? `**${md(tier.text)}**` : md(tier.text)} | ${quadrant.changed ? `**${md(quadrant.text)}**` : md(quadrant.text)} | ${numberChange(c, 'completeness', '%')} | ${findingCounts(c)} |`,
     );
   }
   return out;
@@ -71,7 +72,7 @@ const KIND: Record<AccountChange['kind'], string> = { added: '🆕 added', remov
 function findingsDetails(c: AccountChange): string[] {
   if (c.findings.new.length + c.findings.resolved.length === 0) return [];
   const item = (f: Finding) => `- ${f.severity === 'error' ? '❌' : '⚠️'} \`${code(f.file)}:${f.line}\` ${md(f.message)} (\`${f.rule}\`)`;
-  const out = ['', `<details><summary><code>${c.id}</code>: ${findingCounts(c)} finding${c.findings.new.length + c.findings.resolved.length === 1 ? '' : 's'}</summary>`, ''];
+  const out = ['', `<details><summary><code>${escapeControl(c.id).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>: ${findingCounts(c)} finding${c.findings.new.length + c.findings.resolved.length === 1 ? '' : 's'}</summary>`, ''];
   if (c.findings.new.length) out.push('**New**', '', ...c.findings.new.map(item), '');
   if (c.findings.resolved.length) out.push('**Resolved**', '', ...c.findings.resolved.map((f) => item(f).replace(/^- \S+/, '- ✅')), '');
   out.push('</details>');
@@ -80,10 +81,10 @@ function findingsDetails(c: AccountChange): string[] {
 
 /** User text in Markdown: no HTML, no table breaks, no accidental emphasis or links. */
 function md(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]|<>#~&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+  return escapeControl(text.replace(/\s*\n\s*/g, ' ')).replace(/[\\`*_[\]|<>#~&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
 }
 
 /** Text inside a code span: backticks cannot be escaped there, so they are replaced. */
 function code(text: string): string {
-  return text.replace(/`/g, "'");
+  return escapeControl(text).replace(/`/g, "'");
 }

@@ -2,31 +2,32 @@ import type { Finding } from '../../../findings/finding.js';
 import { findingCounts, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
 import { renderTable } from '../table.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 /** For a terminal: a table of the changed accounts, then their new and resolved findings. */
 export const table: DiffFormatter = ({ diff, chalk }) => {
-  const title = `kam diff ${diff.base} → ${diff.head}`;
+  const title = `kam diff ${escapeControl(diff.base)} → ${escapeControl(diff.head)}`;
   if (diff.changes.length === 0) return `${title}: no account changed\n`;
   const kindColor = { added: chalk.green, removed: chalk.red, changed: (s: string) => s };
   const rows = diff.changes.map((c) => {
     const tier = textChange(c, 'tier');
     const quadrant = textChange(c, 'quadrant');
     return [
-      chalk.bold(c.id),
+      chalk.bold(escapeControl(c.id)),
       kindColor[c.kind](c.kind),
       numberChange(c, 'score'),
-      tier.changed ? chalk.bold.yellow(tier.text) : tier.text,
-      quadrant.changed ? chalk.yellow(quadrant.text) : quadrant.text,
+      tier.changed ? chalk.bold.yellow(escapeControl(tier.text)) : escapeControl(tier.text),
+      quadrant.changed ? chalk.yellow(escapeControl(quadrant.text)) : escapeControl(quadrant.text),
       numberChange(c, 'completeness', '%'),
       findingCounts(c),
     ];
   });
   const t = renderTable(['Account', 'Change', 'Score', 'Tier', 'Quadrant', 'Checklist', 'Findings'], rows);
   const lines = [`${title}: ${summaryLine(diff.changes)}`, t];
-  const line = (mark: string, f: Finding) => `  ${mark} ${f.file}:${f.line}:${f.column}  ${f.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')}  ${f.message}  ${chalk.dim(f.rule)}`;
+  const line = (mark: string, f: Finding) => `  ${mark} ${escapeControl(f.file)}:${f.line}:${f.column}  ${f.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')}  ${escapeControl(f.message)}  ${chalk.dim(f.rule)}`;
   for (const c of diff.changes) {
     if (c.findings.new.length + c.findings.resolved.length === 0) continue;
-    lines.push('', chalk.underline(c.id));
+    lines.push('', chalk.underline(escapeControl(c.id)));
     lines.push(...c.findings.new.map((f) => line(chalk.red('+'), f)));
     lines.push(...c.findings.resolved.map((f) => line(chalk.green('-'), f)));
   }

@@ -5,18 +5,14 @@ import type { Finding } from '../../../findings/finding.js';
 import { DEFAULT_MAX_FINDINGS } from '../../options.js';
 import { byFile, holdBackOrphans, rowMessage, rowsOf } from './group.js';
 import type { FindingsFormatter } from './types.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 /** What a terminal line should fit in (where the message allows). */
 const WIDTH = 100;
 const MIN_LIST = 56;
 
-/**
- * Every user string the terminal shows goes through here (messages, paths, ids), so that one
- * function can make control characters harmless (the reliability work adds `escapeControl`).
- */
-function show(s: string): string {
-  return s;
-}
+/** Every user string the terminal shows goes through here: control characters made harmless. */
+const show = escapeControl;
 
 /**
  * ESLint-style: a header per file, then `line:col  severity  message  rule`. Read as a to-do
@@ -110,15 +106,15 @@ export function displayPath(root: string, cwd: string, file: string): string {
 /** One line per plan: percent done, the counts, and the categories still open (done/total). */
 function completenessBlock(byAccount: Record<string, Completeness>, chalk: ChalkInstance): string[] {
   const ids = Object.keys(byAccount).sort();
-  const width = Math.max(...ids.map((id) => id.length));
+  const width = Math.max(...ids.map((id) => escapeControl(id).length));
   const lines = [chalk.bold('Checklist completeness (answered or not applicable)')];
   for (const id of ids) {
     const c = byAccount[id]!;
     const pct = `${c.percent}%`.padStart(6);
     const colored = c.percent === 100 ? chalk.green(pct) : c.percent >= 50 ? chalk.yellow(pct) : chalk.red(pct);
-    const open = c.categories.filter((cat) => cat.unanswered > 0).map((cat) => `${cat.id} ${cat.total - cat.unanswered}/${cat.total}`);
+    const open = c.categories.filter((cat) => cat.unanswered > 0).map((cat) => `${escapeControl(cat.id)} ${cat.total - cat.unanswered}/${cat.total}`);
     const counts = `${c.answered} answered, ${c.not_applicable} n/a, ${c.unanswered} open of ${c.total}`;
-    lines.push(`  ${id.padEnd(width)}  ${colored}  ${counts}${open.length ? chalk.dim(`  (${open.join(', ')})`) : ''}`);
+    lines.push(`  ${escapeControl(id).padEnd(width)}  ${colored}  ${counts}${open.length ? chalk.dim(`  (${open.join(', ')})`) : ''}`);
   }
   return lines;
 }

@@ -4,6 +4,7 @@ import type { AxisExplanation, Explanation, Move, SumExplanation } from '../../.
 import { round1, roundTo } from '../../../score/score.js';
 import { plainTable } from './table.js';
 import { colorTier, scoreText } from './values.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 const maybe1 = (n: number | null) => (n === null ? null : round1(n));
 const maybe4 = (n: number | null) => (n === null ? null : roundTo(n, 4));
@@ -33,25 +34,25 @@ export function explainJson(e: Explanation): string {
 export function explainText(e: Explanation, config: Config, chalk: ChalkInstance): string {
   const a = e.account;
   const out: string[] = [];
-  out.push(`${chalk.bold(a.name)} (${a.id})${a.manager ? `, managed by ${a.manager}` : ''}`);
+  out.push(`${chalk.bold(escapeControl(a.name))} (${escapeControl(a.id)})${a.manager ? `, managed by ${escapeControl(a.manager)}` : ''}`);
   out.push(
     a.score === null
       ? `Score ${chalk.bold('-')}: no criterion is rated, so the account has no score and no tier.`
-      : `Score ${chalk.bold(scoreText(a.score))}  ${colorTier(chalk, config, a.tier)}  ${a.quadrant ?? ''}`.trimEnd(),
+      : `Score ${chalk.bold(scoreText(a.score))}  ${colorTier(chalk, config, a.tier)}  ${escapeControl(a.quadrant ?? '')}`.trimEnd(),
   );
   out.push('');
 
   const cells = e.criteria.map((c) => {
-    const label = `${c.id}${c.inverse ? chalk.dim(' (inverse)') : ''}`;
+    const label = `${escapeControl(c.id)}${c.inverse ? chalk.dim(' (inverse)') : ''}`;
     return c.rating === null
-      ? [chalk.dim(label), chalk.dim(c.axis), chalk.yellow('unrated'), chalk.dim(c.weight), chalk.dim('-'), chalk.dim('-')]
-      : [label, c.axis, c.rating, c.weight, c.normalized!.toFixed(3), c.contribution!.toFixed(2)];
+      ? [chalk.dim(label), chalk.dim(escapeControl(c.axis)), chalk.yellow('unrated'), chalk.dim(c.weight), chalk.dim('-'), chalk.dim('-')]
+      : [label, escapeControl(c.axis), c.rating, c.weight, c.normalized!.toFixed(3), c.contribution!.toFixed(2)];
   });
   out.push(plainTable(['criterion', 'axis', 'rating', 'weight', 'normalized', 'contribution'], chalk, ['left', 'left', 'right', 'right', 'right', 'right'], cells));
   const { min, max } = e.scale;
   out.push(chalk.dim(`normalized = (rating - ${min}) / (${max} - ${min}), or 1 minus that for an inverse criterion`));
   if (e.total.weight > 0) out.push(chalk.dim(`contribution = 100 × weight × normalized / ${fmt(e.total.weight)} (the weight of the rated criteria); contributions add up to the score`));
-  if (a.unrated.length > 0) out.push(chalk.yellow(`Unrated criteria count for nothing: ${a.unrated.join(', ')}`));
+  if (a.unrated.length > 0) out.push(chalk.yellow(`Unrated criteria count for nothing: ${a.unrated.map(escapeControl).join(', ')}`));
   out.push('');
 
   const line = (name: string, s: SumExplanation, note = '') =>
@@ -60,16 +61,16 @@ export function explainText(e: Explanation, config: Config, chalk: ChalkInstance
       : `${name.padEnd(9)} = 100 × ${fmt(s.weighted)} / ${fmt(s.weight)} = ${chalk.bold(scoreText(s.score))}${note}`;
   const high = (s: AxisExplanation) => (s.high === null ? '' : s.high ? `  (high: >= ${e.matrixThreshold})` : `  (low: < ${e.matrixThreshold})`);
   out.push(line('Score', e.total), line('Current', e.axes.current, high(e.axes.current)), line('Potential', e.axes.potential, high(e.axes.potential)));
-  if (a.quadrant) out.push(`Quadrant: ${a.quadrant}`);
+  if (a.quadrant) out.push(`Quadrant: ${escapeControl(a.quadrant)}`);
   out.push('');
 
-  out.push(tierLine(e));
+  out.push(escapeControl(tierLine(e)));
   if (e.next && e.moves) {
-    if (e.moves.length === 0) out.push(`No single rating change reaches ${e.next.name} (${e.next.min}): it takes changes to several criteria.`);
+    if (e.moves.length === 0) out.push(`No single rating change reaches ${escapeControl(e.next.name)} (${e.next.min}): it takes changes to several criteria.`);
     else {
-      out.push(`Single rating changes that reach ${e.next.name} (${e.next.min}), smallest first:`);
+      out.push(`Single rating changes that reach ${escapeControl(e.next.name)} (${e.next.min}), smallest first:`);
       const cheapest = e.moves[0]!.steps;
-      for (const m of e.moves) out.push(`  ${m.steps === cheapest ? chalk.green('*') : ' '} ${moveText(m)}`);
+      for (const m of e.moves) out.push(`  ${m.steps === cheapest ? chalk.green('*') : ' '} ${escapeControl(moveText(m))}`);
     }
   }
   return `${out.join('\n')}\n`;

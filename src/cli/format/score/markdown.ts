@@ -1,10 +1,11 @@
 import { scoreText, unratedText } from './values.js';
 import type { ScoreFormatter } from './types.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 /** User text in a GitHub table cell: pipes escaped, line breaks flattened, empty shown as a dash. */
 export function mdCell(value: string | number | null): string {
   const s = value === null ? '' : String(value);
-  const text = s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ').trim();
+  const text = escapeControl(s.replace(/\r?\n|\r/g, ' ')).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').trim();
   return text === '' ? '-' : text;
 }
 

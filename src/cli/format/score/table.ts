@@ -4,6 +4,7 @@ import type { Portfolio } from '../../../score/portfolio.js';
 import { renderTable, type Align } from '../table.js';
 import { colorTier, scoreText, unratedText } from './values.js';
 import type { ScoreFormatter } from './types.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 /** Shown beside an over-limit value, so it stands out without colour too. */
 export const OVER_LIMIT = '✖ over limit';
@@ -20,13 +21,13 @@ export const table: ScoreFormatter = ({ rows, portfolio, config, chalk, filtered
   else {
     const cells = rows.map((a) => [
         a.rank,
-        a.id,
-        a.manager ?? chalk.dim('-'),
+        escapeControl(a.id),
+        a.manager == null ? chalk.dim('-') : escapeControl(a.manager),
         a.score === null ? chalk.dim('-') : chalk.bold(scoreText(a.score)),
         scoreText(a.current, '-'),
         scoreText(a.potential, '-'),
         colorTier(chalk, config, a.tier),
-        a.quadrant ?? chalk.dim('-'),
+        a.quadrant === null || a.quadrant === undefined ? chalk.dim('-') : escapeControl(a.quadrant),
         unratedText(a) === '' ? '' : chalk.yellow(unratedText(a)),
       ]);
     out.push(
@@ -48,19 +49,19 @@ export const table: ScoreFormatter = ({ rows, portfolio, config, chalk, filtered
 /** Accounts per tier, key accounts against their limit, each manager's load against theirs. */
 function summary(p: Portfolio, chalk: ChalkInstance, config: Config): string[] {
   const flag = (over: boolean, text: string) => (over ? `${chalk.red.bold(text)}  ${chalk.red(OVER_LIMIT)}` : text);
-  const tiers = p.tiers.map((t) => `${t.name}: ${chalk.bold(t.count)}`);
+  const tiers = p.tiers.map((t) => `${escapeControl(t.name)}: ${chalk.bold(t.count)}`);
   if (p.unscored > 0) tiers.push(`unscored: ${chalk.bold(p.unscored)}`);
   const lines = [
     `${chalk.bold('Accounts per tier:')} ${tiers.join(', ')}`,
-    `${chalk.bold('Key accounts')} (tiered, not "${config.scoring.untiered}"): ${flag(p.keyAccounts.over, `${p.keyAccounts.count} of max ${p.keyAccounts.limit}`)}`,
+    `${chalk.bold('Key accounts')} (tiered, not "${escapeControl(config.scoring.untiered)}"): ${flag(p.keyAccounts.over, `${p.keyAccounts.count} of max ${p.keyAccounts.limit}`)}`,
   ];
   if (p.managers.length > 0 || p.unmanaged > 0) {
     lines.push(chalk.bold(`Key accounts per manager (max ${config.limits.max_accounts_per_manager} each):`));
-    const width = Math.max(...p.managers.map((m) => m.manager.length), 0);
-    for (const m of p.managers) lines.push(`  ${m.manager.padEnd(width)}  ${flag(m.over, String(m.accounts).padStart(2))}`);
+    const width = Math.max(...p.managers.map((m) => escapeControl(m.manager).length), 0);
+    for (const m of p.managers) lines.push(`  ${escapeControl(m.manager).padEnd(width)}  ${flag(m.over, String(m.accounts).padStart(2))}`);
     if (p.unmanaged > 0) lines.push(chalk.yellow(`  ${p.unmanaged} key account${p.unmanaged === 1 ? ' has' : 's have'} no manager`));
   }
   if (p.invalid.length > 0)
-    lines.push(chalk.yellow(`Left out: ${p.invalid.length} account${p.invalid.length === 1 ? '' : 's'} with errors (${p.invalid.map((i) => i.id).join(', ')}); run "kam validate"`));
+    lines.push(chalk.yellow(`Left out: ${p.invalid.length} account${p.invalid.length === 1 ? '' : 's'} with errors (${p.invalid.map((i) => escapeControl(i.id)).join(', ')}); run "kam validate"`));
   return lines;
 }

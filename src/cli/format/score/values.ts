@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../../../schema/config.js';
 import { round1, type AccountScore } from '../../../score/score.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 /** A score as printed in text formats: one decimal, always ("50.0"), empty when there is none. */
 export function scoreText(n: number | null, empty = ''): string {
@@ -16,7 +17,8 @@ export function unratedText(a: AccountScore): string {
 /** Tiers coloured from strongest to weakest; the untiered label and "no score" dimmed. */
 export function colorTier(chalk: ChalkInstance, config: Config, tier: string | null): string {
   if (tier === null) return chalk.dim('-');
-  const index = config.scoring.tiers.findIndex((t) => t.name === tier);
+  tier = escapeControl(tier);
+  const index = config.scoring.tiers.findIndex((t) => escapeControl(t.name) === tier);
   const styles = [chalk.green.bold, chalk.green, chalk.cyan, chalk.blue];
   return index < 0 ? chalk.dim(tier) : styles[Math.min(index, styles.length - 1)]!(tier);
 }
