@@ -42,3 +42,7 @@ export const DEFAULT_ROLES = [
 ] as const;
 
 export const DEFAULT_CURRENCY = 'USD';
+
+/** spec 1.1, section 4: component weights and band thresholds of plan health. */
+export const DEFAULT_HEALTH_WEIGHTS = { completeness: 3, freshness: 2, team: 1, stakeholders: 2, execution: 2 } as const;
+export const DEFAULT_HEALTH_BANDS = { green: 70, amber: 40 } as const;
