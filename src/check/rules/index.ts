@@ -5,7 +5,9 @@ import { actionWithoutOwner } from './action_without_owner.js';
 import { managerOverCapacity } from './manager_over_capacity.js';
 import { missingPlan } from './missing_plan.js';
 import { missingRole } from './missing_role.js';
+import { noActions } from './no_actions.js';
 import { noDecisionMaker } from './no_decision_maker.js';
+import { staleHealthInput } from './stale_health_input.js';
 import { stalePlan } from './stale_plan.js';
 import { tooManyKeyAccounts } from './too_many_key_accounts.js';
 import { unansweredQuestion } from './unanswered_question.js';
@@ -24,4 +26,6 @@ export const RULES: Rule[] = [
   tooManyKeyAccounts,
   managerOverCapacity,
   noDecisionMaker,
+  noActions,
+  staleHealthInput,
 ];
