@@ -1,5 +1,6 @@
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
+import { healthCommand } from './health.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
@@ -17,6 +18,7 @@ export const commandFactories: CommandFactory[] = [
   importCommand,
   scoreCommand,
   checkCommand,
+  healthCommand,
   validateCommand,
   renderCommand,
   diffCommand,
