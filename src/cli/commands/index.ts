@@ -1,3 +1,4 @@
+import { agendaCommand } from './agenda.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { healthCommand } from './health.js';
@@ -19,6 +20,7 @@ export const commandFactories: CommandFactory[] = [
   scoreCommand,
   checkCommand,
   healthCommand,
+  agendaCommand,
   validateCommand,
   renderCommand,
   diffCommand,
