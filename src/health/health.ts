@@ -120,7 +120,8 @@ export function executionComponent(plan: Plan, today: string): Omit<ComponentDet
   const blocked = live.filter((a) => a.status === 'blocked').length;
   const overdue = live.filter((a) => a.status === 'open' && a.due != null && a.due < today).length;
   const onTrack = live.length - blocked - overdue;
-  return { measured: true, value: onTrack / live.length, reason: `${ratio(onTrack, live.length)} open or blocked actions on track (${blocked} blocked, ${overdue} overdue)` };
+  const off = [blocked ? `${blocked} blocked` : '', overdue ? `${overdue} past due` : ''].filter(Boolean).join(', ');
+  return { measured: true, value: onTrack / live.length, reason: `${ratio(onTrack, live.length)} open or blocked actions on track${off ? ` (${off})` : ''}` };
 }
 
 /** Whether a measure's value is too old to count. */

@@ -17,6 +17,9 @@ import type { RuleId } from '../schema/rules.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { layoutMatrix, type MatrixLayout } from './matrix.js';
+import { accountHealth, weakestComponent } from '../health/health.js';
+import { requirementsFor } from '../profiles/profile.js';
+import { repoHealth, type PlanHealth } from '../health/portfolio.js';
 
 const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
   strategy: 'Strategy',
@@ -260,10 +263,47 @@ export interface PlanModel extends DocumentMeta {
   findings: ReturnType<typeof findingModel>[];
   /** One line per thing the meeting should know is wrong, in document order. */
   alerts: string[];
+  /** Plan health (spec 1.1, section 4); null without a plan. */
+  health: ReturnType<typeof healthModel> | null;
+}
+
+const BAND_LABELS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
+
+/** Health with display rounding, every component with its working (left-out ones too). */
+function healthModel(h: PlanHealth, config: Config) {
+  const weak = weakestComponent(h);
+  return {
+    health: r1(h.health),
+    measured: h.health !== null,
+    band: h.band,
+    bandLabel: h.band ? BAND_LABELS[h.band] : null,
+    bands: config.health.bands,
+    weakest: weak && h.components[weak]!.value < 1 ? h.details.find((d) => d.id === weak)!.label : null,
+    components: h.details.map((d) => {
+      const c = h.components[d.id];
+      return {
+        id: d.id,
+        label: d.label,
+        weight: d.weight,
+        counted: c !== undefined,
+        /** 0..100, for bars. */
+        percent: c ? round1(c.value * 100) : null,
+        reason: d.weight <= 0 && d.measured ? 'weight 0' : d.reason,
+      };
+    }),
+  };
+}
+
+/**
+ * Health of the repo's plans, for documents; `lastCommitDate` as `kam check` gets it, so the
+ * freshness a document shows is the one `kam health` prints.
+ */
+function healthById(repo: Repo, today: string, lastCommitDate?: (file: string) => string | undefined): Map<string, PlanHealth> {
+  return new Map(repoHealth(repo, { today, lastCommitDate }).map((h) => [h.id, h]));
 }
 
 /** The model of one account's plan document. Throws when the account itself is not valid. */
-export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today: string): PlanModel {
+export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today: string, lastCommitDate?: (file: string) => string | undefined): PlanModel {
   const loaded = repo.accounts.find((a) => a.id === id && a.value);
   if (!loaded?.value) throw new Error(`account "${id}" is not loaded`);
   const account = loaded.value;
@@ -280,7 +320,21 @@ export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today
     planFile: plan ? planFile!.file : null,
     findings,
     alerts: plan ? planAlerts(plan) : [],
+    health: plan ? healthFor(repo, id, today, lastCommitDate) : null,
   };
+}
+
+/** One plan's health (not the whole repo's: `render --all` renders one document per plan). */
+function healthFor(repo: Repo, id: string, today: string, lastCommitDate?: (file: string) => string | undefined) {
+  const account = repo.accounts.find((a) => a.id === id && a.value)?.value;
+  const plan = repo.plans.find((p) => p.id === id && p.value);
+  if (!account || !plan) return null;
+  const { tier } = scoreAccount(id, account, repo.config);
+  const h = accountHealth({
+    id, account, plan: plan.value!, tier, requirements: requirementsFor(repo.config, tier),
+    reviewDate: plan.value!.last_reviewed ?? lastCommitDate?.(plan.file), today, config: repo.config,
+  });
+  return healthModel({ ...h, file: plan.file }, repo.config);
 }
 
 function planAlerts(p: PlanSections): string[] {
@@ -307,17 +361,19 @@ export interface PortfolioModel extends DocumentMeta {
   summary: CheckResult['summary'];
   /** Accounts per quadrant, Strategic (high/high) first: the matrix as a list. */
   quadrants: { name: string; current: 'high' | 'low'; potential: 'high' | 'low'; accounts: { id: string; name: string }[] }[];
+  /** Accounts with a plan per health band, and how many plans have a health at all. */
+  healthBands: { red: number; amber: number; green: number; any: boolean };
   /** Findings not about one account (limits). */
   portfolioFindings: ReturnType<typeof findingModel>[];
   matrix: Omit<MatrixLayout, 'bubbles'> & {
-    bubbles: (MatrixLayout['bubbles'][number] & { name: string; tier: string | null; tierClass: string })[];
+    bubbles: (MatrixLayout['bubbles'][number] & { name: string; tier: string | null; tierClass: string; health: number | null; band: string | null; bandClass: string })[];
     threshold: number;
     legend: { name: string; tierClass: string }[];
     count: number;
   };
 }
 
-function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number) {
+function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number, health: PlanHealth | undefined) {
   const account = repo.accounts.find((a) => a.id === s.id)!.value!;
   const mine = check.findings.filter((f) => f.account === s.id);
   const byRule = new Map<string, number>();
@@ -339,6 +395,9 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
     revenue: account.revenue?.current ?? null,
     potentialRevenue: account.revenue?.potential ?? null,
     hasPlan: completeness !== undefined,
+    health: health ? r1(health.health) : null,
+    band: health?.band ?? null,
+    bandClass: health?.band ? `band-${health.band}` : 'band-none',
     completeness: completeness?.percent ?? null,
     errors: mine.filter((f) => f.severity === 'error').length,
     warnings: mine.filter((f) => f.severity === 'warning').length,
@@ -347,11 +406,13 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
 }
 
 /** The model of the portfolio overview: tiers, manager load, findings per account, the matrix. */
-export function buildPortfolioModel(repo: Repo, check: CheckResult, today: string): PortfolioModel {
+export function buildPortfolioModel(repo: Repo, check: CheckResult, today: string, lastCommitDate?: (file: string) => string | undefined): PortfolioModel {
   const { config } = repo;
   const portfolio = scorePortfolio(repo);
   const groupOf = (tier: string | null) => config.scoring.tiers.findIndex((t) => t.name === tier);
-  const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier)));
+  const health = healthById(repo, today, lastCommitDate);
+  const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier), health.get(s.id)));
+  const bandCount = (band: string | null) => accounts.filter((a) => a.hasPlan && a.band === band).length;
   const scored = accounts.filter((a) => a.current !== null && a.potential !== null);
   const layout = layoutMatrix(
     scored.map((a) => ({ id: a.id, label: a.name, current: a.current!, potential: a.potential!, revenue: a.revenue ?? 0, group: a.group })),
@@ -385,12 +446,13 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
       potential,
       accounts: accounts.filter((a) => a.quadrant === config.scoring.quadrants[key]).map((a) => ({ id: a.id, name: a.name })),
     })),
+    healthBands: { red: bandCount('red'), amber: bandCount('amber'), green: bandCount('green'), any: health.size > 0 },
     portfolioFindings: check.findings.filter((f) => f.account === null).map(findingModel),
     matrix: {
       ...layout,
       bubbles: layout.bubbles.map((b) => {
         const row = scored.find((a) => a.id === b.id)!;
-        return { ...b, name: row.name, tier: row.tier, tierClass: tierClass(b.group) };
+        return { ...b, name: row.name, tier: row.tier, tierClass: tierClass(b.group), health: row.health, band: row.band, bandClass: row.bandClass };
       }),
       threshold: config.scoring.matrix_threshold,
       legend: [...config.scoring.tiers.map((t, i) => ({ name: t.name, tierClass: tierClass(i) })), { name: config.scoring.untiered, tierClass: tierClass(-1) }],

@@ -75,9 +75,10 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
 
   // Render everything before writing anything: a template error leaves the output folder as it was.
   // The same inputs as `kam check`, so a document never disagrees with the reviewer.
-  const check = checkRepo(repo, { today, lastCommitDate: await lastCommitDateLookup(repo.root) });
-  const docs = selected.ids.map((id) => ({ name: id, text: renderer.render(template, buildPlanModel(repo, id, check, today)) }));
-  if (opts.portfolio) docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today)) });
+  const lastCommitDate = await lastCommitDateLookup(repo.root);
+  const check = checkRepo(repo, { today, lastCommitDate });
+  const docs = selected.ids.map((id) => ({ name: id, text: renderer.render(template, buildPlanModel(repo, id, check, today, lastCommitDate)) }));
+  if (opts.portfolio) docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today, lastCommitDate)) });
 
   for (const skipped of selected.skipped) io.stderr.write(`kam: skipped ${skipped}: it has errors (run "kam validate")\n`);
   const failed = selected.skipped.length > 0 ? 1 : 0;
