@@ -8,6 +8,7 @@ import { didYouMean } from '../util/didYouMean.js';
 import { accountStates } from './accountState.js';
 import { gitText, openGitRepo, readBlobs, resolveCommit, type Blob } from './git.js';
 import { toSource } from './snapshot.js';
+import type { Band } from '../health/health.js';
 
 /** One row of `kam history --format json`. */
 export interface HistoryEntry {
@@ -18,6 +19,9 @@ export interface HistoryEntry {
   score: number | null;
   tier: string | null;
   completeness: number | null;
+  /** Plan health as of the commit's date (one decimal) and its band; null without a valid plan. */
+  health: number | null;
+  band: Band | null;
 }
 
 export interface History {
@@ -50,12 +54,19 @@ export async function accountHistory(root: string, id: string, opts: { since?: s
   const blobs = await readBlobs(root, commits.flatMap((c) => all.map((p) => `${c.commit}:./${p}`)));
   const entries: HistoryEntry[] = [];
   let existed = false;
+  // Health's freshness falls back on the plan's last commit (as stale_plan does): as of each
+  // commit, that is the latest commit so far whose plan file differs from the one before.
+  const planChanged = new Map<string, { oid: string; date: string }>();
   commits.forEach((c, i) => {
     const at = (path: string): Blob => blobs[i * all.length + all.indexOf(path)] ?? null;
     const present = (list: string[]) => list.map((p) => ({ p, blob: at(p) })).filter((x) => x.blob !== null);
     const files = [...present(paths.accounts), ...present(paths.plans)];
+    for (const { p, blob } of present(paths.plans)) {
+      if (planChanged.get(p)?.oid !== blob!.oid) planChanged.set(p, { oid: blob!.oid, date: c.date });
+    }
     const exists = files.length > 0;
-    if (exists || existed) entries.push({ ...c, ...stateAt(at(paths.config), files.map((f) => toSource(f.p, f.blob!.bytes)), root, id) });
+    const lastCommitDate = (file: string) => planChanged.get(file)?.date;
+    if (exists || existed) entries.push({ ...c, ...stateAt(at(paths.config), files.map((f) => toSource(f.p, f.blob!.bytes)), root, id, c.date, lastCommitDate) });
     existed = exists;
   });
   if (entries.length === 0) {
@@ -68,8 +79,10 @@ export async function accountHistory(root: string, id: string, opts: { since?: s
 }
 
 /** The account's state from the files of one commit; all null when kam.yaml is missing or invalid. */
-function stateAt(config: Blob, files: SourceFile[], root: string, id: string): Pick<HistoryEntry, 'score' | 'tier' | 'completeness'> {
+function stateAt(
+  config: Blob, files: SourceFile[], root: string, id: string, today: string, lastCommitDate: (file: string) => string | undefined,
+): Pick<HistoryEntry, 'score' | 'tier' | 'completeness' | 'health' | 'band'> {
   const loaded = config ? loadFromSource(root, toSource(CONFIG_FILE, config.bytes), files) : null;
-  const state = loaded?.ok ? accountStates(loaded.repo).get(id) : undefined;
-  return { score: state?.score ?? null, tier: state?.tier ?? null, completeness: state?.completeness ?? null };
+  const state = loaded?.ok ? accountStates(loaded.repo, { today, lastCommitDate }).get(id) : undefined;
+  return { score: state?.score ?? null, tier: state?.tier ?? null, completeness: state?.completeness ?? null, health: state?.health ?? null, band: state?.band ?? null };
 }

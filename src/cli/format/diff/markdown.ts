@@ -1,6 +1,6 @@
 import type { AccountChange } from '../../../git/diff.js';
 import type { Finding } from '../../../findings/finding.js';
-import { findingCounts, numberChange, summaryLine, textChange } from './cells.js';
+import { findingCounts, healthChange, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
 
 /** A marker a workflow can look for to update its earlier comment instead of adding one. */
@@ -14,12 +14,14 @@ export const markdown: DiffFormatter = ({ diff }) => {
   const out = [MARKDOWN_MARKER, `## Account plans: \`${code(diff.base)}\` → \`${code(diff.head)}\``, ''];
   if (diff.changes.length === 0) return `${[...out, 'No account changed.'].join('\n')}\n`;
   out.push(`**${summaryLine(diff.changes)}.**`, '');
-  out.push('| Account | Change | Score | Tier | Quadrant | Checklist | Findings |', '| --- | --- | ---: | --- | --- | ---: | --- |');
+  out.push('| Account | Change | Score | Tier | Quadrant | Checklist | Health | Findings |', '| --- | --- | ---: | --- | --- | ---: | --- | --- |');
   for (const c of diff.changes) {
     const tier = textChange(c, 'tier');
     const quadrant = textChange(c, 'quadrant');
+    const health = healthChange(c);
+    const healthCell = health.worse ? `**${health.text}**${c.after?.band === 'red' ? ' 🔴' : ''}` : health.text;
     out.push(
-      `| \`${c.id}\` | ${KIND[c.kind]} | ${numberChange(c, 'score')} | ${tier.changed ? `**${md(tier.text)}**` : md(tier.text)} | ${quadrant.changed ? `**${md(quadrant.text)}**` : md(quadrant.text)} | ${numberChange(c, 'completeness', '%')} | ${findingCounts(c)} |`,
+      `| \`${c.id}\` | ${KIND[c.kind]} | ${numberChange(c, 'score')} | ${tier.changed ? `**${md(tier.text)}**` : md(tier.text)} | ${quadrant.changed ? `**${md(quadrant.text)}**` : md(quadrant.text)} | ${numberChange(c, 'completeness', '%')} | ${healthCell} | ${findingCounts(c)} |`,
     );
   }
   for (const c of diff.changes) out.push(...findingsDetails(c));
