@@ -2,7 +2,8 @@ import { answerState } from '../check/completeness.js';
 import { daysBetween } from '../check/dates.js';
 import type { Requirements } from '../profiles/profile.js';
 import type { Account } from '../schema/account.js';
-import { HEALTH_COMPONENTS, type Config, type HealthMeasure } from '../schema/config.js';
+import type { Config, HealthMeasure } from '../schema/config.js';
+import { HEALTH_COMPONENTS } from '../schema/defaults.js';
 import type { Answer, Plan } from '../schema/plan.js';
 
 /** Every comparison of a band uses the unrounded health with this tolerance (spec 1.1). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ident, nonEmptyText, uniqueBy } from './common.js';
 import {
-  DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_HEALTH_BANDS, DEFAULT_HEALTH_WEIGHTS, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_QUADRANTS,
+  DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_HEALTH_BANDS, DEFAULT_HEALTH_WEIGHTS, HEALTH_COMPONENTS, type HealthComponentId, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_QUADRANTS,
   DEFAULT_REVIEW, DEFAULT_ROLES, DEFAULT_SCALE, DEFAULT_TIERS, DEFAULT_UNTIERED,
 } from './defaults.js';
 import { DEFAULT_CHECKLIST } from './checklist.js';
@@ -101,9 +101,6 @@ const profile = z.strictObject({
     .meta({ description: '"all", or a list of category ids and question ids this tier must answer; default: all' }),
 });
 
-/** The built-in health components (spec 1.1, section 4); a measure may not take one of these ids. */
-export const HEALTH_COMPONENTS = ['completeness', 'freshness', 'team', 'stakeholders', 'execution'] as const;
-export type HealthComponentId = (typeof HEALTH_COMPONENTS)[number];
 
 const healthWeight = z.number().min(0, 'must be 0 or more (0 leaves the component out)');
 

@@ -1,4 +1,4 @@
-import { HEALTH_COMPONENTS } from '../../../schema/config.js';
+import { HEALTH_COMPONENTS } from '../../../schema/defaults.js';
 import { csvField } from '../score/csv.js';
 import { weakestComponent } from '../../../health/health.js';
 import { healthText } from './values.js';
