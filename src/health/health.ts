@@ -138,7 +138,8 @@ export function measureComponent(measure: HealthMeasure, account: Account, today
   if (measureStale(measure, input.as_of, today))
     return { measured: false, value: null, reason: `value ${input.value} as of ${input.as_of} is ${age} days old, older than ${measure.max_age_days} days` };
   const n = Math.min(1, Math.max(0, (input.value - measure.min) / (measure.max - measure.min)));
-  return { measured: true, value: n, reason: `(${input.value} - ${measure.min}) / (${measure.max} - ${measure.min}) as of ${input.as_of}` };
+  const num = (x: number) => (x < 0 ? `(${x})` : String(x));
+  return { measured: true, value: n, reason: `(${input.value} - ${num(measure.min)}) / (${measure.max} - ${num(measure.min)})${n === 0 || n === 1 ? ', clamped to 0..1,' : ''} as of ${input.as_of}` };
 }
 
 /** Green, amber or red, comparing the unrounded health with the bands (1e-9 tolerance). */

@@ -48,7 +48,10 @@ describe('kam health', () => {
     const run = health('--explain', 'calloway-health');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Health = 100 × (3 × 0.5614 + 2 × 0.5333 + 1 × 0.8333 + 2 × 0.5 + 2 × 0.56 + 1 × 0.54) / 11 = 56.8');
-    expect(run.stdout).toContain('To reach green (70');
+    expect(run.stdout).toContain('(12 - (-100)) / (100 - (-100)) as of 2026-06-05');
+    expect(run.stdout).toContain('No single component reaches green (70) on its own: it takes several.');
+    expect(run.stdout).toContain('Not enough alone: completeness (+12.0 at best)');
+    expect(runKam(['health', '-C', EXAMPLE, '--today', '2026-11-23', '--explain', 'coralsea-telecom']).stdout).toMatch(/To reach green \(70, [\d.]+ points up\), any one of:\n  \* completeness: from 0\.2\d+ to 0\.\d+ or more/);
     const { json } = runKamJson(['health', '-C', EXAMPLE, ...TODAY, '--explain', 'calloway-health', '-f', 'json']);
     expect(json.next).toEqual({ band: 'green', min: 70 });
     expect(json.components.find((c: { id: string }) => c.id === 'stakeholders')).toMatchObject({ counted: false });
