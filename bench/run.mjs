@@ -55,7 +55,10 @@ function measureAll(runs, specs) {
 const help = spawnSync(process.execPath, [KAM, '--help'], { encoding: 'utf8' }).stdout;
 const has = (name) => new RegExp(`^\\s+${name}\\b`, 'm').test(help);
 const checkCmd = has('check') ? 'check' : 'validate';
-const commands = [checkCmd, ...(has('score') ? ['score'] : [])];
+// `kam health` is held to the targets of `kam score`: the same loading, a little more per plan.
+// BENCH_ONLY=health (a comma list) times only those commands, e.g. to try one new entry.
+const only = process.env.BENCH_ONLY?.split(',');
+const commands = [checkCmd, ...(has('score') ? ['score'] : []), ...(has('health') ? ['health'] : [])].filter((c) => !only || only.includes(c));
 const rows = [];
 const row = (what, value, ratio, target, ok) => rows.push({ what, value, ratio, target, ok });
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
@@ -68,7 +71,7 @@ const start = measureAll(quick ? 5 : 15, [
 const { node: node0, version } = start;
 row('`kam --version` vs `node -e 0`', `${fmt(version.ms)} vs ${fmt(node0.ms)}`, version.ms / node0.ms, '≤ 1.5×', version.ms / node0.ms <= 1.5);
 
-const sizes = quick ? [[1000, 3]] : [[1000, 7], [10000, 7]];
+const sizes = process.env.BENCH_SIZE ? [[Number(process.env.BENCH_SIZE), 1]] : quick ? [[1000, 3]] : [[1000, 7], [10000, 7]];
 const perFile = [];
 for (const [accounts, runs] of sizes) {
   const repo = generateRepo(join(here, 'repos', `accounts-${accounts}`), accounts);
@@ -106,11 +109,11 @@ for (const [accounts, runs] of sizes) {
     row(`\`kam ${cmd}\` cold forced onto ${cores} threads, ${size}`, fmt(pool.ms), pool.ms / floor.ms, '—', null);
     row(`\`kam ${cmd}\` warm, ${size}`, fmt(warm.ms), warm.ms / floor.ms, '≤ 0.25×', warm.ms / floor.ms <= 0.25);
     row(`\`kam ${cmd}\` after one plan was edited, ${size}`, fmt(m[`${cmd}-edit`].ms), m[`${cmd}-edit`].ms / floor.ms, '—', null);
-    if (cmd === checkCmd) perFile.push({ files, cold: cold.ms - version.ms, warm: warm.ms - version.ms, rss: Math.max(cold.rss, warm.rss) });
+    if (cmd === checkCmd && commands[0] === checkCmd) perFile.push({ files, cold: cold.ms - version.ms, warm: warm.ms - version.ms, rss: Math.max(cold.rss, warm.rss) });
   }
 }
 
-if (!quick) {
+if (!quick && !process.env.BENCH_SIZE) {
   console.log('50,000 accounts + 300 plans (memory)');
   const repo = generateRepo(join(here, 'repos', 'accounts-50000'), 50000);
   const dropCache = () => rmSync(join(repo, '.kam'), { recursive: true, force: true });
@@ -150,6 +153,7 @@ ${table}
 
 Growth with repo size (start-up subtracted): ${linear}.
 `;
-writeFileSync(join(here, 'results.md'), md);
+// A partial run (BENCH_ONLY, BENCH_SIZE) prints its numbers but keeps the full run's results.md.
+if (!only && !process.env.BENCH_SIZE) writeFileSync(join(here, 'results.md'), md);
 console.log(`\n${md}`);
 rmSync(rssFile, { force: true });
