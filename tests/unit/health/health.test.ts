@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explainHealth } from '../../../src/health/explain.js';
 import { bandFor, weakestComponent } from '../../../src/health/health.js';
 import { repoHealth, type PlanHealth } from '../../../src/health/portfolio.js';
 import { loadFromSource, type Repo } from '../../../src/load/loadRepo.js';
@@ -246,5 +247,21 @@ describe('repoHealth', () => {
     expect(list.map((h) => h.id)).toEqual(['acme', 'beta', 'zeta']);
     expect(list[1]!.health).toBeCloseTo((100 * 4) / 6, 9);
     expect(list[2]!.health).toBe(list[1]!.health);
+  });
+});
+
+describe('explainHealth', () => {
+  it('says which single component lifts the account a band, and to what value', () => {
+    const h = healthOf(FULL_PLAN);
+    const e = explainHealth(h, load({ 'accounts/acme.yaml': KEY_ACCOUNT, 'plans/acme.yaml': FULL_PLAN }).config);
+    expect(e.weight).toBe(12);
+    expect(e.next).toEqual({ band: 'green', min: 70 });
+    // 70 - 710/12 = 10.83 points; execution (1/3, weight 2) needs 1/3 + 10.83 x 12 / 200 = 0.9833.
+    expect(e.lifts.map((l) => l.component)).toEqual(['execution', 'stakeholders', 'completeness', 'freshness', 'nps', 'team']);
+    expect(e.lifts[0]!.needed).toBeCloseTo(1 / 3 + ((70 - 710 / 12) * 12) / 200, 9);
+    expect(e.lifts[0]!.most).toBeCloseTo((100 * 2 * (2 / 3)) / 12, 9);
+    expect(e.lifts.slice(1).every((l) => l.needed === null)).toBe(true);
+    const points = e.components.reduce((s, c) => s + (c.points ?? 0), 0);
+    expect(points).toBeCloseTo(h.health!, 9);
   });
 });
