@@ -3,6 +3,7 @@ import type { Repo } from '../load/loadRepo.js';
 import { requirementsByTier } from '../profiles/profile.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { measureInput } from '../health/health.js';
 
 export type AgendaKind = 'action' | 'review' | 'contact' | 'health_input';
 
@@ -107,7 +108,7 @@ export function agenda(repo: Repo, opts: AgendaOptions): AgendaItem[] {
   const measures = repo.config.health.measures.filter((m) => m.max_age_days !== undefined);
   for (const account of accounts.values()) {
     for (const m of measures) {
-      const input = account.value!.health?.[m.id];
+      const input = measureInput(account.value!, m.id);
       if (!input) continue;
       push({
         kind: 'health_input',

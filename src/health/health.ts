@@ -125,6 +125,12 @@ export function executionComponent(plan: Plan, today: string): Omit<ComponentDet
   return { measured: true, value: onTrack / live.length, reason: `${ratio(onTrack, live.length)} open or blocked actions on track${off ? ` (${off})` : ''}` };
 }
 
+/** An account's value of a measure: own keys only (a measure may be called `constructor`). */
+export function measureInput(account: Account, id: string): { value: number; as_of: string } | undefined {
+  const inputs = account.health;
+  return inputs && Object.hasOwn(inputs, id) ? inputs[id] : undefined;
+}
+
 /** Whether a measure's value is too old to count. */
 export function measureStale(measure: HealthMeasure, asOf: string, today: string): boolean {
   return measure.max_age_days !== undefined && daysBetween(asOf, today) > measure.max_age_days;
@@ -132,7 +138,7 @@ export function measureStale(measure: HealthMeasure, asOf: string, today: string
 
 /** A manual measure: n = (value - min) / (max - min) clamped to 0..1, when not stale. */
 export function measureComponent(measure: HealthMeasure, account: Account, today: string): Omit<ComponentDetail, 'id' | 'label' | 'weight'> {
-  const input = account.health?.[measure.id];
+  const input = measureInput(account, measure.id);
   if (!input) return { measured: false, value: null, reason: 'no value on the account' };
   const age = daysBetween(input.as_of, today);
   if (measureStale(measure, input.as_of, today))

@@ -107,7 +107,9 @@ const healthWeight = z.number().min(0, 'must be 0 or more (0 leaves the componen
 /** A manual health input (e.g. NPS) that accounts record under `health:` with a value and a date. */
 const healthMeasure = z
   .strictObject({
-    id: ident.refine((id) => !(HEALTH_COMPONENTS as readonly string[]).includes(id), { message: `must not be a built-in component (${HEALTH_COMPONENTS.join(', ')})` }),
+    id: ident
+      .refine((id) => !(HEALTH_COMPONENTS as readonly string[]).includes(id), { message: `must not be a built-in component (${HEALTH_COMPONENTS.join(', ')})` })
+      .refine((id) => !(id in Object.prototype), { message: 'must not be a name every JavaScript object has (such as constructor); pick another id' }),
     label: nonEmptyText,
     weight: healthWeight.default(1),
     min: z.number().default(0).meta({ description: 'The worst value (counts as 0)' }),

@@ -1,5 +1,5 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
-import { measureStale } from '../../health/health.js';
+import { measureInput, measureStale } from '../../health/health.js';
 import { daysBetween, plural } from '../dates.js';
 import type { Rule } from '../rule.js';
 
@@ -12,7 +12,7 @@ export const staleHealthInput: Rule = {
     if (measures.length === 0) return [];
     return accounts.flatMap((account) =>
       measures.flatMap((m) => {
-        const input = account.value.health?.[m.id];
+        const input = measureInput(account.value, m.id);
         if (!input || !measureStale(m, input.as_of, today)) return [];
         const where = whereIn(account, account.id, ['health', m.id, 'as_of']);
         const age = plural(daysBetween(input.as_of, today), 'day');

@@ -265,3 +265,12 @@ describe('explainHealth', () => {
     expect(points).toBeCloseTo(h.health!, 9);
   });
 });
+
+describe('measure ids', () => {
+  it.each(['constructor', 'freshness'])('rejects %s as a measure id in kam.yaml', (id) => {
+    const config = CONFIG.replace('    - { id: nps,', `    - { id: ${id}, label: C, min: 0, max: 10 }\n    - { id: nps,`);
+    const result = loadFromSource('/repo', { file: 'kam.yaml', text: config }, []);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.findings[0]).toMatchObject({ rule: 'schema', file: 'kam.yaml', path: ['health', 'measures', 0, 'id'] });
+  });
+});
