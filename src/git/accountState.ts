@@ -1,4 +1,6 @@
 import { completeness } from '../check/completeness.js';
+import type { Band } from '../health/health.js';
+import { repoHealth } from '../health/portfolio.js';
 import type { Repo } from '../load/loadRepo.js';
 import { requirementsByTier } from '../profiles/profile.js';
 import { scorePortfolio } from '../score/portfolio.js';
@@ -12,14 +14,25 @@ export interface AccountState {
   quadrant: string | null;
   /** The plan's checklist completeness in percent (0..100, one decimal); null without a valid plan. */
   completeness: number | null;
+  /** Plan health (0..100, one decimal) and its band; null without a valid plan and account. */
+  health: number | null;
+  band: Band | null;
+}
+
+/** "Today" and the plans' last commit dates as of the revision, for health's freshness. */
+export interface StateOptions {
+  today: string;
+  lastCommitDate?: (file: string) => string | undefined;
 }
 
 /**
  * The state of every account the repo knows: each account file's id and each plan's id (a plan
  * for a missing account is still something a reviewer wants to see).
  */
-export function accountStates(repo: Repo): Map<string, AccountState> {
-  const scores = new Map(scorePortfolio(repo).accounts.map((a) => [a.id, a]));
+export function accountStates(repo: Repo, opts: StateOptions): Map<string, AccountState> {
+  const portfolio = scorePortfolio(repo);
+  const scores = new Map(portfolio.accounts.map((a) => [a.id, a]));
+  const health = new Map(repoHealth(repo, { ...opts, portfolio }).map((h) => [h.id, h]));
   const byTier = requirementsByTier(repo.config);
   const plans = new Map(repo.plans.filter((p) => p.value).map((p) => [p.id, p.value!]));
   const ids = [...new Set([...repo.accounts.map((a) => a.id), ...repo.plans.map((p) => p.id)])].sort();
@@ -27,6 +40,7 @@ export function accountStates(repo: Repo): Map<string, AccountState> {
     ids.map((id) => {
       const s = scores.get(id);
       const plan = plans.get(id);
+      const h = health.get(id);
       return [
         id,
         {
@@ -34,6 +48,8 @@ export function accountStates(repo: Repo): Map<string, AccountState> {
           tier: s?.tier ?? null,
           quadrant: s?.quadrant ?? null,
           completeness: plan ? completeness(plan, repo.config, byTier(s?.tier)).percent : null,
+          health: h?.health == null ? null : round1(h.health),
+          band: h?.band ?? null,
         },
       ];
     }),

@@ -55,7 +55,7 @@ async function snapshot(result: LoadResult | null, label: string, root: string, 
   // stale_plan falls back on the date of the plan's last commit as of this side's commit.
   const dates = await lastCommitDates(root, commit);
   const check: CheckOptions = { today, lastCommitDate: dates && ((file) => dates.get(file)) };
-  return { states: accountStates(repo), findings: checkRepo(repo, check).findings };
+  return { states: accountStates(repo, { today, lastCommitDate: check.lastCommitDate }), findings: checkRepo(repo, check).findings };
 }
 
 function okRepo(result: LoadResult, label: string): Repo {
@@ -85,7 +85,7 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): AccountChan
 }
 
 function sameState(a: AccountState | null, b: AccountState | null): boolean {
-  return a === b || (a !== null && b !== null && a.score === b.score && a.tier === b.tier && a.quadrant === b.quadrant && a.completeness === b.completeness);
+  return a === b || (a !== null && b !== null && a.score === b.score && a.tier === b.tier && a.quadrant === b.quadrant && a.completeness === b.completeness && a.health === b.health && a.band === b.band);
 }
 
 /** Findings about an account; those about no account (portfolio-wide) are not part of a diff. */

@@ -9,6 +9,7 @@ import { accountStates } from './accountState.js';
 import { gitText, objectInfo, openGitRepo, readBlobs, resolveCommit, type ObjectInfo } from './git.js';
 import { MAX_FILE_BYTES, tooLarge } from '../repoFs/readText.js';
 import { toSource } from './snapshot.js';
+import type { Band } from '../health/health.js';
 
 /** One row of `kam history --format json`. */
 export interface HistoryEntry {
@@ -19,6 +20,9 @@ export interface HistoryEntry {
   score: number | null;
   tier: string | null;
   completeness: number | null;
+  /** Plan health as of the commit's date (one decimal) and its band; null without a valid plan. */
+  health: number | null;
+  band: Band | null;
 }
 
 export interface History {
@@ -57,6 +61,9 @@ export async function accountHistory(root: string, id: string, opts: { since?: s
   const byOid = new Map(wanted.map((oid, i) => [oid, blobs[i]?.bytes]));
   const entries: HistoryEntry[] = [];
   let existed = false;
+  // Health's freshness falls back on the plan's last commit (as stale_plan does): as of each
+  // commit, that is the latest commit so far whose plan file differs from the one before.
+  const planChanged = new Map<string, { oid: string; date: string }>();
   commits.forEach((c, i) => {
     const at = (path: string): ObjectInfo => {
       const o = info[i * all.length + all.indexOf(path)] ?? null;
@@ -69,9 +76,14 @@ export async function accountHistory(root: string, id: string, opts: { since?: s
       return o ? [source(p, o)] : [];
     });
     const files = [...present(paths.accounts), ...present(paths.plans)];
+    for (const p of paths.plans) {
+      const o = at(p);
+      if (o && planChanged.get(p)?.oid !== o.oid) planChanged.set(p, { oid: o.oid, date: c.date });
+    }
     const exists = files.length > 0;
     const config = at(paths.config);
-    if (exists || existed) entries.push({ ...c, ...stateAt(config && source(paths.config, config), files, root, id) });
+    const lastCommitDate = (file: string) => planChanged.get(file)?.date;
+    if (exists || existed) entries.push({ ...c, ...stateAt(config && source(paths.config, config), files, root, id, c.date, lastCommitDate) });
     existed = exists;
   });
   if (entries.length === 0) {
@@ -84,8 +96,10 @@ export async function accountHistory(root: string, id: string, opts: { since?: s
 }
 
 /** The account's state from the files of one commit; all null when kam.yaml is missing or invalid. */
-function stateAt(config: SourceFile | null, files: SourceFile[], root: string, id: string): Pick<HistoryEntry, 'score' | 'tier' | 'completeness'> {
+function stateAt(
+  config: SourceFile | null, files: SourceFile[], root: string, id: string, today: string, lastCommitDate: (file: string) => string | undefined,
+): Pick<HistoryEntry, 'score' | 'tier' | 'completeness' | 'health' | 'band'> {
   const loaded = config ? loadFromSource(root, config, files) : null;
-  const state = loaded?.ok ? accountStates(loaded.repo).get(id) : undefined;
-  return { score: state?.score ?? null, tier: state?.tier ?? null, completeness: state?.completeness ?? null };
+  const state = loaded?.ok ? accountStates(loaded.repo, { today, lastCommitDate }).get(id) : undefined;
+  return { score: state?.score ?? null, tier: state?.tier ?? null, completeness: state?.completeness ?? null, health: state?.health ?? null, band: state?.band ?? null };
 }

@@ -21,6 +21,8 @@ import { layoutMatrix, type MatrixLayout } from './matrix.js';
 import { portfolioWhitespace, whitespaceModel } from './whitespace.js';
 import { requirementsFor, type Requirements } from '../profiles/profile.js';
 import { relationshipsModel } from './relationships.js';
+import { accountHealth, weakestComponent } from '../health/health.js';
+import { repoHealth, type PlanHealth } from '../health/portfolio.js';
 
 const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
   strategy: 'Strategy',
@@ -274,10 +276,47 @@ export interface PlanModel extends DocumentMeta {
   alerts: string[];
   /** The tier whose profile set what the plan must hold, or null (repo-wide defaults). */
   profile: string | null;
+  /** Plan health (spec 1.1, section 4); null without a plan. */
+  health: ReturnType<typeof healthModel> | null;
+}
+
+const BAND_LABELS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
+
+/** Health with display rounding, every component with its working (left-out ones too). */
+function healthModel(h: PlanHealth, config: Config) {
+  const weak = weakestComponent(h);
+  return {
+    health: r1(h.health),
+    measured: h.health !== null,
+    band: h.band,
+    bandLabel: h.band ? BAND_LABELS[h.band] : null,
+    bands: config.health.bands,
+    weakest: weak && h.components[weak]!.value < 1 ? h.details.find((d) => d.id === weak)!.label : null,
+    components: h.details.map((d) => {
+      const c = h.components[d.id];
+      return {
+        id: d.id,
+        label: d.label,
+        weight: d.weight,
+        counted: c !== undefined,
+        /** 0..100, for bars. */
+        percent: c ? round1(c.value * 100) : null,
+        reason: d.weight <= 0 && d.measured ? 'weight 0' : d.reason,
+      };
+    }),
+  };
+}
+
+/**
+ * Health of the repo's plans, for documents; `lastCommitDate` as `kam check` gets it, so the
+ * freshness a document shows is the one `kam health` prints.
+ */
+function healthById(repo: Repo, today: string, lastCommitDate?: (file: string) => string | undefined): Map<string, PlanHealth> {
+  return new Map(repoHealth(repo, { today, lastCommitDate }).map((h) => [h.id, h]));
 }
 
 /** The model of one account's plan document. Throws when the account itself is not valid. */
-export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today: string): PlanModel {
+export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today: string, lastCommitDate?: (file: string) => string | undefined): PlanModel {
   const loaded = repo.accounts.find((a) => a.id === id && a.value);
   if (!loaded?.value) throw new Error(`account "${id}" is not loaded`);
   const account = loaded.value;
@@ -297,7 +336,21 @@ export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today
     planFile: plan ? planFile!.file : null,
     findings,
     alerts: plan ? planAlerts(plan) : [],
+    health: plan ? healthFor(repo, id, today, lastCommitDate) : null,
   };
+}
+
+/** One plan's health (not the whole repo's: `render --all` renders one document per plan). */
+function healthFor(repo: Repo, id: string, today: string, lastCommitDate?: (file: string) => string | undefined) {
+  const account = repo.accounts.find((a) => a.id === id && a.value)?.value;
+  const plan = repo.plans.find((p) => p.id === id && p.value);
+  if (!account || !plan) return null;
+  const { tier } = scoreAccount(id, account, repo.config);
+  const h = accountHealth({
+    id, account, plan: plan.value!, tier, requirements: requirementsFor(repo.config, tier),
+    reviewDate: plan.value!.last_reviewed ?? lastCommitDate?.(plan.file), today, config: repo.config,
+  });
+  return healthModel({ ...h, file: plan.file }, repo.config);
 }
 
 function planAlerts(p: PlanSections): string[] {
@@ -328,12 +381,14 @@ export interface PortfolioModel extends DocumentMeta {
   summary: CheckResult['summary'];
   /** Accounts per quadrant, Strategic (high/high) first: the matrix as a list. */
   quadrants: { name: string; current: 'high' | 'low'; potential: 'high' | 'low'; accounts: { id: string; name: string }[] }[];
+  /** Accounts with a plan per health band, and how many plans have a health at all. */
+  healthBands: { red: number; amber: number; green: number; any: boolean };
   /** Findings not about one account (limits). */
   portfolioFindings: ReturnType<typeof findingModel>[];
   /** Open and potential whitespace value by offering (null when kam.yaml lists no offerings). */
   whitespace: ReturnType<typeof portfolioWhitespace>;
   matrix: Omit<MatrixLayout, 'bubbles'> & {
-    bubbles: (MatrixLayout['bubbles'][number] & { name: string; tier: string | null; quadrant: string | null; tierClass: string })[];
+    bubbles: (MatrixLayout['bubbles'][number] & { name: string; tier: string | null; quadrant: string | null; tierClass: string; health: number | null; band: string | null; bandClass: string })[];
     /** The key table: number, name, tier, in number order. */
     key: { key: number; id: string; name: string; tier: string | null; tierClass: string; quadrant: string | null; current: number | null; potential: number | null }[];
     threshold: number;
@@ -342,7 +397,7 @@ export interface PortfolioModel extends DocumentMeta {
   };
 }
 
-function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number) {
+function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number, health: PlanHealth | undefined) {
   const account = repo.accounts.find((a) => a.id === s.id)!.value!;
   const mine = check.findings.filter((f) => f.account === s.id);
   const byRule = new Map<string, number>();
@@ -364,6 +419,9 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
     revenue: account.revenue?.current ?? null,
     potentialRevenue: account.revenue?.potential ?? null,
     hasPlan: completeness !== undefined,
+    health: health ? r1(health.health) : null,
+    band: health?.band ?? null,
+    bandClass: health?.band ? `band-${health.band}` : 'band-none',
     completeness: completeness?.percent ?? null,
     errors: mine.filter((f) => f.severity === 'error').length,
     warnings: mine.filter((f) => f.severity === 'warning').length,
@@ -372,11 +430,13 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
 }
 
 /** The model of the portfolio overview: tiers, manager load, findings per account, the matrix. */
-export function buildPortfolioModel(repo: Repo, check: CheckResult, today: string): PortfolioModel {
+export function buildPortfolioModel(repo: Repo, check: CheckResult, today: string, lastCommitDate?: (file: string) => string | undefined): PortfolioModel {
   const { config } = repo;
   const portfolio = scorePortfolio(repo);
   const groupOf = (tier: string | null) => config.scoring.tiers.findIndex((t) => t.name === tier);
-  const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier)));
+  const health = healthById(repo, today, lastCommitDate);
+  const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier), health.get(s.id)));
+  const bandCount = (band: string | null) => accounts.filter((a) => a.hasPlan && a.band === band).length;
   const scored = accounts.filter((a) => a.current !== null && a.potential !== null);
   const layout = layoutMatrix(
     // Numbered bubbles (the account's rank) with a key table: readable at 50 accounts, no cut names.
@@ -411,13 +471,14 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
       potential,
       accounts: accounts.filter((a) => a.quadrant === config.scoring.quadrants[key]).map((a) => ({ id: a.id, name: a.name })),
     })),
+    healthBands: { red: bandCount('red'), amber: bandCount('amber'), green: bandCount('green'), any: health.size > 0 },
     portfolioFindings: check.findings.filter((f) => f.account === null).map(findingModel),
     whitespace: portfolioWhitespace(repo.plans, config),
     matrix: {
       ...layout,
       bubbles: layout.bubbles.map((b) => {
         const row = scored.find((a) => a.id === b.id)!;
-        return { ...b, name: row.name, tier: row.tier, quadrant: row.quadrant, tierClass: tierClass(b.group) };
+        return { ...b, name: row.name, tier: row.tier, quadrant: row.quadrant, tierClass: tierClass(b.group), health: row.health, band: row.band, bandClass: row.bandClass };
       }),
       key: scored.map((a) => ({ key: a.rank, id: a.id, name: a.name, tier: a.tier, tierClass: a.tierClass, quadrant: a.quadrant, current: a.current, potential: a.potential })),
       threshold: config.scoring.matrix_threshold,

@@ -33,7 +33,7 @@ const stakeholderKey = (s: Plan['stakeholders'][number]) => s.id ?? s.name.trim(
  * account state (score, tier, quadrant, completeness) is the one `kam diff` compares; a revision
  * without kam.yaml or without the account counts as "nothing before".
  */
-export async function qbrChanges(repo: Repo, id: string, since: string): Promise<QbrChanges> {
+export async function qbrChanges(repo: Repo, id: string, since: string, today: string): Promise<QbrChanges> {
   const git = await openGitRepo(repo.root);
   const commit = await resolveCommit(git, since);
   const base = await loadAtCommit(git, commit);
@@ -42,8 +42,8 @@ export async function qbrChanges(repo: Repo, id: string, since: string): Promise
     throw new KamError(`kam.yaml is invalid at ${since}: ${f.file}:${f.line}:${f.column} ${f.message}; pick a revision whose kam.yaml is valid for --since`);
   }
   const baseRepo = base?.repo;
-  const before = baseRepo ? (accountStates(baseRepo).get(id) ?? null) : null;
-  const after = accountStates(repo).get(id) ?? null;
+  const before = baseRepo ? (accountStates(baseRepo, { today }).get(id) ?? null) : null;
+  const after = accountStates(repo, { today }).get(id) ?? null;
   const then = baseRepo?.plans.find((p) => p.id === id)?.value;
   const now = repo.plans.find((p) => p.id === id)?.value;
   const known = new Set((then?.stakeholders ?? []).map(stakeholderKey));

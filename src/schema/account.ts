@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmptyText, slug } from './common.js';
+import { isoDate, nonEmptyText, slug } from './common.js';
 import type { Config } from './config.js';
 
 /** The account schema for a repo: ratings are keyed by its criteria and bounded by its scale. */
@@ -43,6 +43,7 @@ export function accountSchema(config: Config) {
         })
         .optional(),
       ratings: ratings.default({}),
+      health: healthInputs(config).optional().meta({ description: 'Values of the health measures of kam.yaml, each with the day it was measured' }),
       notes: z.string().optional(),
       tags: z.array(z.string()).optional(),
     })
@@ -51,3 +52,18 @@ export function accountSchema(config: Config) {
 
 export type AccountSchema = ReturnType<typeof accountSchema>;
 export type Account = z.output<AccountSchema>;
+
+/** `health:` of an account: one `{ value, as_of }` per measure of kam.yaml's `health.measures`. */
+function healthInputs(config: Config) {
+  const input = z.strictObject({
+    value: z.number().meta({ description: 'The measured value' }),
+    as_of: isoDate.meta({ description: 'The day it was measured (YYYY-MM-DD)' }),
+  });
+  return z.strictObject(
+    Object.fromEntries(
+      config.health.measures.map((m) => [m.id, input.optional().meta({ description: `${m.label} (${m.min} to ${m.max})` })]),
+    ) as Record<string, z.ZodOptional<typeof input>>,
+  );
+}
+
+export type HealthInput = { value: number; as_of: string };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ident, nonEmptyText, slug, uniqueBy } from './common.js';
 import {
-  DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_QUADRANTS,
+  DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_HEALTH_BANDS, DEFAULT_HEALTH_WEIGHTS, HEALTH_COMPONENTS, type HealthComponentId, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_QUADRANTS,
   DEFAULT_REVIEW, DEFAULT_ROLES, DEFAULT_SCALE, DEFAULT_TIERS, DEFAULT_UNTIERED,
 } from './defaults.js';
 import { DEFAULT_CHECKLIST } from './checklist.js';
@@ -126,6 +126,37 @@ const profile = z.strictObject({
     .meta({ description: '"all", or a list of category ids and question ids this tier must answer; default: all' }),
 });
 
+
+const healthWeight = z.number().min(0, 'must be 0 or more (0 leaves the component out)');
+
+/** A manual health input (e.g. NPS) that accounts record under `health:` with a value and a date. */
+const healthMeasure = z
+  .strictObject({
+    id: ident
+      .refine((id) => !(HEALTH_COMPONENTS as readonly string[]).includes(id), { message: `must not be a built-in component (${HEALTH_COMPONENTS.join(', ')})` })
+      .refine((id) => !(id in Object.prototype), { message: 'must not be a name every JavaScript object has (such as constructor); pick another id' }),
+    label: nonEmptyText,
+    weight: healthWeight.default(1),
+    min: z.number().default(0).meta({ description: 'The worst value (counts as 0)' }),
+    max: z.number().default(100).meta({ description: 'The best value (counts as 1)' }),
+    max_age_days: z.int().positive().optional().meta({ description: 'A value older than this is stale: left out of health and reported; default: never stale' }),
+  })
+  .refine((m) => m.max > m.min, { message: 'max must be greater than min', path: ['max'] });
+
+const healthObject = z
+  .strictObject({
+    weights: z
+      .strictObject(Object.fromEntries(HEALTH_COMPONENTS.map((c) => [c, healthWeight.default(DEFAULT_HEALTH_WEIGHTS[c])])) as Record<HealthComponentId, z.ZodDefault<typeof healthWeight>>)
+      .default({ ...DEFAULT_HEALTH_WEIGHTS }),
+    bands: z
+      .strictObject({ green: z.number().min(0).max(100).default(DEFAULT_HEALTH_BANDS.green), amber: z.number().min(0).max(100).default(DEFAULT_HEALTH_BANDS.amber) })
+      .refine((b) => b.amber <= b.green, { message: 'bands.amber must not be above bands.green', path: ['amber'] })
+      .default({ ...DEFAULT_HEALTH_BANDS }),
+    measures: z.array(healthMeasure).superRefine(uniqueBy((m) => m.id, 'measure id')).default([]),
+  })
+  .meta({ description: 'Plan health (spec 1.1, section 4): component weights, bands and manual measures' });
+const health = healthObject.default(() => healthObject.parse({}));
+
 /** A git host handle: `@user`, `@org/team`, or an e-mail address (as CODEOWNERS takes them). */
 const handle = z
   .string()
@@ -166,6 +197,7 @@ const configObjectShape = z.strictObject({
     approvals: z.record(z.string(), z.array(handle)).optional().meta({ description: 'Tier name -> the handles that must approve changes to its files' }),
     offerings: z.array(offering).superRefine(uniqueBy((o) => o.id, 'offering id')).default([]).meta({ description: 'What we sell: the columns of the whitespace map; default none' }),
     profiles: z.record(z.string(), profile).optional().meta({ description: 'What each tier requires of its plans, keyed by tier name' }),
+    health,
   });
 
 export const configSchema = configObjectShape
@@ -233,6 +265,8 @@ export type Offering = Config['offerings'][number];
 export type Checklist = Config['checklist'];
 export type Profile = NonNullable<Config['profiles']>[string];
 export type Person = NonNullable<Config['people']>[string];
+export type HealthConfig = Config['health'];
+export type HealthMeasure = HealthConfig['measures'][number];
 
 /** The configuration a repo gets when its kam.yaml holds only `version: 1`. */
 export function defaultConfig(): Config {

@@ -32,6 +32,8 @@ export const RULE_DEFAULTS = {
   stakeholder_not_contacted: 'warning',
   owner_not_on_team: 'warning',
   reporting_cycle: 'error',
+  no_actions: 'warning',
+  stale_health_input: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;

@@ -74,6 +74,24 @@ describe('rendered HTML in headless Chromium', () => {
     await page.close();
   });
 
+  it('colours the portfolio bubbles by health band when the toggle is on, and by tier when off', async () => {
+    const { page, errors } = await open(renderHtml(EXAMPLE, ['--portfolio'], 'portfolio'));
+    expect(errors).toEqual([]);
+    const fill = (id: string) => page.locator(`svg circle.bubble[data-account="${id}"]`).evaluate((e) => getComputedStyle(e).fill);
+    // calloway-health is Tier 1 (blue) and amber; andes-agro has no plan.
+    const tierColour = await fill('calloway-health');
+    expect(tierColour).toBe('rgb(29, 78, 216)');
+    await page.locator('label[for="by-health"]').click();
+    expect(await fill('calloway-health')).toBe('rgb(217, 119, 6)');
+    expect(await fill('meridian-freight')).toBe('rgb(22, 163, 74)');
+    expect(await fill('andes-agro')).toBe('rgb(209, 213, 219)');
+    expect(await page.locator('.legend.bands').isVisible()).toBe(true);
+    expect(await page.locator('.legend.tiers').isVisible()).toBe(false);
+    await page.locator('label[for="by-health"]').click();
+    expect(await fill('calloway-health')).toBe(tierColour);
+    await page.close();
+  });
+
   it('draws the example portfolio matrix with exactly one bubble per scored account', async () => {
     const loaded = await loadRepo(EXAMPLE);
     if (!loaded.ok) throw new Error('the example does not load');

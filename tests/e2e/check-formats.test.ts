@@ -71,7 +71,7 @@ describe('--format junit', () => {
     expect(portfolio.testcase.map((t: any) => t.name)).toEqual(['too_many_key_accounts']);
     const failures = suites.reduce((n, s) => n + Number(s.failures), 0);
     expect(Number(doc.testsuites.failures)).toBe(failures);
-    // Every account-level rule per account, plus the one portfolio rule.
+    // One test case per account and rule (all but the portfolio-wide too_many_key_accounts), plus the portfolio's.
     expect(Number(doc.testsuites.tests)).toBe(15 * (RULE_IDS.length - 1) + 1);
   });
 

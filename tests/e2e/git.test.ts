@@ -7,7 +7,11 @@ import { account, buildStory, KAM_YAML, plan, write, type Story } from './git.fi
 
 const TODAY = ['--today', '2026-11-23'];
 
-const state = (score: number | null, tier: string | null, quadrant: string | null, completeness: number | null) => ({ score, tier, quadrant, completeness });
+// Health (--today 2026-11-23): research stage, no team (team 0 of 6 roles), never reviewed and last
+// committed long ago (freshness 0): 100 x 3 x completeness / 6, so 25 (red) at 50%, 50 (amber) at 100%.
+const HEALTH = { 50: [25, 'red'], 100: [50, 'amber'], 0: [0, 'red'] } as Record<number, [number, string]>;
+const state = (score: number | null, tier: string | null, quadrant: string | null, completeness: number | null, health = completeness === null ? null : HEALTH[completeness]!) =>
+  ({ score, tier, quadrant, completeness, health: health?.[0] ?? null, band: health?.[1] ?? null });
 const none = { new: [], resolved: [] };
 const unansweredGoal = (line: number) => ({
   rule: 'unanswered_question',
@@ -143,7 +147,7 @@ describe('kam diff', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`## Account plans: \`${s.c.add}\` → \`${s.c.rate}\``);
     expect(run.stdout).toContain('| `acme` | changed | 50.0 → 100.0 (+50.0) | **Tier 3 → Tier 1** | Strategic |');
-    expect(run.stdout).toContain('| 50% → 100% (+50) | 1 resolved |');
+    expect(run.stdout).toContain('| 50% → 100% (+50) | 25.0 red → 50.0 amber (+25.0) | 1 resolved |');
     expect(run.stdout).toMatch(/<details><summary><code>acme<\/code>: 1 resolved finding<\/summary>[\s\S]*\*\*Resolved\*\*[\s\S]*What is their main goal\? \(basics.goal\)[\s\S]*<\/details>/);
   });
 
@@ -233,9 +237,9 @@ describe('kam history', () => {
     expect(json).toEqual({
       account: 'acme',
       history: [
-        { commit: s.c.add, date: '2026-01-10', subject: 'Add acme and globex', score: 50, tier: 'Tier 3', completeness: 50 },
-        { commit: s.c.rate, date: '2026-03-01', subject: 'Rate acme higher', score: 100, tier: 'Tier 1', completeness: 100 },
-        { commit: s.c.dropPlan, date: '2026-06-01', subject: 'Drop the acme plan', score: 100, tier: 'Tier 1', completeness: null },
+        { commit: s.c.add, date: '2026-01-10', subject: 'Add acme and globex', score: 50, tier: 'Tier 3', completeness: 50, health: 58.3, band: 'amber' },
+        { commit: s.c.rate, date: '2026-03-01', subject: 'Rate acme higher', score: 100, tier: 'Tier 1', completeness: 100, health: 83.3, band: 'green' },
+        { commit: s.c.dropPlan, date: '2026-06-01', subject: 'Drop the acme plan', score: 100, tier: 'Tier 1', completeness: null, health: null, band: null },
       ],
     });
   });
@@ -245,8 +249,8 @@ describe('kam history', () => {
     expect(runKamJson(['history', 'globex', '-C', s.root, '-f', 'json']).json).toEqual({
       account: 'globex',
       history: [
-        { commit: s.c.add, date: '2026-01-10', subject: 'Add acme and globex', score: 28.3, tier: 'Not key', completeness: null },
-        { commit: s.c.rename, date: '2026-05-01', subject: 'Rename globex to initech', score: null, tier: null, completeness: null },
+        { commit: s.c.add, date: '2026-01-10', subject: 'Add acme and globex', score: 28.3, tier: 'Not key', completeness: null, health: null, band: null },
+        { commit: s.c.rename, date: '2026-05-01', subject: 'Rename globex to initech', score: null, tier: null, completeness: null, health: null, band: null },
       ],
     });
   });
@@ -261,7 +265,7 @@ describe('kam history', () => {
     watch(s.dir);
     const run = runKam(['history', 'acme', '-C', s.root]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`${s.c.add.slice(0, 7)} │ 2026-01-10 │ 50\\.0 +│ Tier 3 │ 50% +│ Add acme and globex`));
+    expect(run.stdout).toMatch(new RegExp(`${s.c.add.slice(0, 7)} │ 2026-01-10 │ 50\\.0 +│ Tier 3 │ 50% +│ 58\\.3 amber │ Add acme and globex`));
     expect(run.stdout).not.toMatch(/[▁▂▃▄▅▆▇█]/);
   });
 

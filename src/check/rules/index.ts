@@ -13,6 +13,8 @@ import { reportingCycle } from './reporting_cycle.js';
 import { singleThreaded } from './single_threaded.js';
 import { stakeholderNotContacted } from './stakeholder_not_contacted.js';
 import { stakeholderWithoutOwner } from './stakeholder_without_owner.js';
+import { noActions } from './no_actions.js';
+import { staleHealthInput } from './stale_health_input.js';
 import { stalePlan } from './stale_plan.js';
 import { tooManyKeyAccounts } from './too_many_key_accounts.js';
 import { unansweredQuestion } from './unanswered_question.js';
@@ -42,4 +44,6 @@ export const RULES: Rule[] = [
   ownerNotOnTeam,
   unknownReference,
   reportingCycle,
+  noActions,
+  staleHealthInput,
 ];

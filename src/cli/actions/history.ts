@@ -29,10 +29,13 @@ function historyTable({ account, history }: Omit<History, 'shallow'>, chalk: Ret
   let tier: string | null | undefined;
   const rows = history.map((h) => {
     const tierText = escapeControl(h.tier ?? '–');
-    const row = [chalk.dim(h.commit.slice(0, 7)), h.date, h.score === null ? '–' : h.score.toFixed(1), tier !== undefined && h.tier !== tier ? chalk.bold.yellow(tierText) : tierText, h.completeness === null ? '–' : `${h.completeness}%`, escapeControl(h.subject)];
+    const row = [chalk.dim(h.commit.slice(0, 7)), h.date, h.score === null ? '–' : h.score.toFixed(1), tier !== undefined && h.tier !== tier ? chalk.bold.yellow(tierText) : tierText, h.completeness === null ? '–' : `${h.completeness}%`, h.health === null ? '–' : `${h.health.toFixed(1)} ${bandColor(chalk, h.band)}`, escapeControl(h.subject)];
     tier = h.tier;
     return row;
   });
-  const t = renderTable(['Commit', 'Date', 'Score', 'Tier', 'Checklist', 'Subject'], rows);
+  const t = renderTable(['Commit', 'Date', 'Score', 'Tier', 'Checklist', 'Health', 'Subject'], rows);
   return `${chalk.bold(escapeControl(account))}\n${t}\n`;
 }
+
+const bandColor = (chalk: ReturnType<typeof makeChalk>, band: string | null) =>
+  band === 'red' ? chalk.red(band) : band === 'amber' ? chalk.yellow(band) : band === 'green' ? chalk.green(band) : '';

@@ -126,18 +126,19 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
 
   // Render everything before writing anything: a template error leaves the output folder as it was.
   // The same inputs as `kam check`, so a document never disagrees with the reviewer.
-  const check = checkRepo(repo, { today, lastCommitDate: await lastCommitDateLookup(repo.root) });
+  const lastCommitDate = await lastCommitDateLookup(repo.root);
+  const check = checkRepo(repo, { today, lastCommitDate });
   const docs: { name: string; text: string | Uint8Array }[] = [];
   for (const id of selected.ids) {
     // The customer's version is built from an allowlist (src/render/customer.ts), whatever the template.
     const model = customer
       ? buildCustomerModel(repo, id, today)
       : template === QBR
-        ? buildQbrModel(repo, id, check, today, opts.since === undefined ? null : await qbrChanges(repo, id, opts.since))
-        : buildPlanModel(repo, id, check, today);
+        ? buildQbrModel(repo, id, check, today, opts.since === undefined ? null : await qbrChanges(repo, id, opts.since, today))
+        : buildPlanModel(repo, id, check, today, lastCommitDate);
     docs.push({ name: customer ? `${id}.${CUSTOMER}` : id, text: renderer.render(template, model) });
   }
-  if (opts.portfolio) docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today)) });
+  if (opts.portfolio) docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today, lastCommitDate)) });
   if (browser) for (const doc of docs) doc.text = await printPdf(doc.text as string, { browser, paper: opts.paper ?? 'a4' });
 
   for (const skipped of selected.skipped) io.stderr.write(`kam: skipped ${skipped}: it has errors (run "kam validate")\n`);

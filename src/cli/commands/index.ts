@@ -1,7 +1,9 @@
+import { agendaCommand } from './agenda.js';
 import { checkCommand } from './check.js';
 import { codeownersCommand } from './codeowners.js';
 import { diffCommand } from './diff.js';
 import { exportCommand } from './export.js';
+import { healthCommand } from './health.js';
 import { historyCommand } from './history.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
@@ -21,6 +23,8 @@ export const commandFactories: CommandFactory[] = [
   exportCommand,
   scoreCommand,
   checkCommand,
+  healthCommand,
+  agendaCommand,
   validateCommand,
   renderCommand,
   mapCommand,

@@ -306,3 +306,53 @@ describe('severities and completeness', () => {
     expect(result.completeness.acme!.categories[0]).toMatchObject({ id: 'team', open: ['team.sponsor'], percent: 50 });
   });
 });
+
+describe('no_actions', () => {
+  const atStage = (stage: string, actions: string) => PLAN.replace('last_reviewed:', `stage: ${stage}\nlast_reviewed:`).replace(/actions:\n.*\n$/, actions);
+  it.each([
+    ['action_plan', 'actions:\n  - { title: Call, owner: Ann, due: 2026-10-01, status: done }\n', 1],
+    ['execution', '', 1],
+    ['review', 'actions: []\n', 1],
+    ['execution', 'actions:\n  - { title: Call, owner: Ann, due: 2026-12-01, status: blocked }\n', 0],
+    ['execution', 'actions:\n  - { title: Call, owner: Ann, due: 2026-12-01 }\n', 0],
+    ['research', '', 0],
+    ['strategy', 'actions:\n  - { title: Call, owner: Ann, due: 2026-10-01, status: done }\n', 0],
+  ])('stage %s with %j: %i finding(s)', async (stage, actions, count) => {
+    const found = await findingsOf('no_actions', { 'plans/acme.yaml': atStage(stage, actions) });
+    expect(found).toHaveLength(count);
+    for (const f of found) expect(f).toMatchObject({ severity: 'warning', account: 'acme', file: 'plans/acme.yaml', path: ['actions'] });
+  });
+
+  it('points at the actions key when there is one', async () => {
+    const found = await findingsOf('no_actions', { 'plans/acme.yaml': atStage('execution', 'actions: []\n') });
+    expect(found.map((f) => [f.line, f.column])).toEqual([[11, 10]]);
+  });
+});
+
+describe('stale_health_input', () => {
+  const config = `${CONFIG}health:
+  measures:
+    - { id: nps, label: NPS, min: -100, max: 100, max_age_days: 180 }
+    - { id: csat, label: CSAT, min: 0, max: 5 }
+`;
+  const account = (nps: string, csat = '2020-01-01') => `${ACCOUNT}health:\n  nps: { value: 35, as_of: ${nps} }\n  csat: { value: 4, as_of: ${csat} }\n`;
+  it.each([
+    ['2026-05-27', 0],
+    ['2026-05-26', 1],
+    ['2025-01-01', 1],
+    ['2026-12-01', 0],
+  ])('nps measured %s (max_age_days 180, today %s): %i finding(s)', async (asOf, count) => {
+    const found = await findingsOf('stale_health_input', { 'kam.yaml': config, 'accounts/acme.yaml': account(asOf) });
+    expect(found).toHaveLength(count);
+    for (const f of found) expect(f).toMatchObject({ severity: 'warning', account: 'acme', file: 'accounts/acme.yaml', measure: 'nps', path: ['health', 'nps', 'as_of'], line: 7 });
+  });
+
+  it('never reports a measure without max_age_days, nor one an account leaves out', async () => {
+    expect(await findingsOf('stale_health_input', { 'kam.yaml': config })).toEqual([]);
+  });
+
+  it('rejects a value for a measure kam.yaml does not declare', async () => {
+    const found = await findingsOf('schema', { 'accounts/acme.yaml': `${ACCOUNT}health:\n  nps: { value: 1, as_of: 2026-01-01 }\n` });
+    expect(found).toHaveLength(1);
+  });
+});

@@ -1,12 +1,13 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { numberChange, textChange } from '../../../src/cli/format/diff/cells.js';
+import { healthChange, numberChange, textChange } from '../../../src/cli/format/diff/cells.js';
 import { COMMENT_LIMIT, diffMarkdown, markdown } from '../../../src/cli/format/diff/markdown.js';
 import { sparkline } from '../../../src/cli/format/sparkline.js';
 import type { AccountChange } from '../../../src/git/diff.js';
 import { makeFinding } from '../../../src/findings/makeFinding.js';
 
-const state = (score: number | null, tier: string | null, completeness: number | null) => ({ score, tier, quadrant: 'Strategic', completeness });
+type Band = 'red' | 'amber' | 'green';
+const state = (score: number | null, tier: string | null, completeness: number | null, health: number | null = null, band: Band | null = null) => ({ score, tier, quadrant: 'Strategic', completeness, health, band });
 const change = (kind: AccountChange['kind'], before: AccountChange['before'], after: AccountChange['after']): AccountChange => ({ id: 'acme', kind, before, after, findings: { new: [], resolved: [] } });
 
 describe('diff cells', () => {
@@ -24,6 +25,25 @@ describe('diff cells', () => {
   it('marks a tier change', () => {
     expect(textChange(change('changed', state(70, 'Tier 2', 1), state(80, 'Tier 1', 1)), 'tier')).toEqual({ text: 'Tier 2 → Tier 1', changed: true });
     expect(textChange(change('changed', state(70, 'Tier 2', 1), state(71, 'Tier 2', 1)), 'tier')).toEqual({ text: 'Tier 2', changed: false });
+  });
+});
+
+describe('health in a diff', () => {
+  it.each([
+    [state(1, 'Tier 1', 1, 62.5, 'amber'), state(1, 'Tier 1', 1, 38, 'red'), { text: '62.5 amber → 38.0 red (-24.5)', worse: true, better: false }],
+    [state(1, 'Tier 1', 1, 38, 'red'), state(1, 'Tier 1', 1, 70, 'green'), { text: '38.0 red → 70.0 green (+32.0)', worse: false, better: true }],
+    [state(1, 'Tier 1', 1, 71, 'green'), state(1, 'Tier 1', 1, 75.5, 'green'), { text: '71.0 green → 75.5 green (+4.5)', worse: false, better: false }],
+    [state(1, 'Tier 1', 1, 50, 'amber'), state(1, 'Tier 1', 1, 50, 'amber'), { text: '50.0 amber', worse: false, better: false }],
+    [state(1, 'Tier 1', 1, 50, 'amber'), state(1, 'Tier 1', null), { text: '50.0 amber → –', worse: true, better: false }],
+  ] as const)('shows health before → after with its band', (before, after, expected) => {
+    expect(healthChange(change('changed', before, after))).toEqual(expected);
+  });
+
+  it('says in a pull-request comment that a plan went red', () => {
+    const c = change('changed', state(50, 'Tier 3', 50, 45, 'amber'), state(50, 'Tier 3', 50, 30, 'red'));
+    const out = markdown({ diff: { base: 'main', head: 'worktree', changes: [c] }, chalk: new Chalk({ level: 0 }) });
+    expect(out).toContain('| Health |');
+    expect(out).toContain('**45.0 amber → 30.0 red (-15.0)** 🔴');
   });
 });
 

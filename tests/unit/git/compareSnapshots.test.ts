@@ -4,7 +4,7 @@ import { compareSnapshots, findingKey, type Snapshot } from '../../../src/git/di
 import type { Finding } from '../../../src/findings/finding.js';
 import { makeFinding } from '../../../src/findings/makeFinding.js';
 
-const st = (score: number | null, completeness: number | null = 50): AccountState => ({ score, tier: score === null ? null : score >= 75 ? 'Tier 1' : 'Not key', quadrant: null, completeness });
+const st = (score: number | null, completeness: number | null = 50): AccountState => ({ score, tier: score === null ? null : score >= 75 ? 'Tier 1' : 'Not key', quadrant: null, completeness, health: null, band: null });
 const snap = (states: Record<string, AccountState>, findings: Finding[] = []): Snapshot => ({ states: new Map(Object.entries(states)), findings });
 const unanswered = (account: string, question: string, line: number) =>
   makeFinding('unanswered_question', { file: `plans/${account}.yaml`, account, line, column: 3 }, `unanswered: ${question}`, { question });

@@ -153,7 +153,7 @@ kpis:
     const loaded = await loadRepo(root);
     if (!loaded.ok) throw new Error('invalid');
     const repo = loaded.repo;
-    const changes = await qbrChanges(repo, 'acme', 'HEAD');
+    const changes = await qbrChanges(repo, 'acme', 'HEAD', '2026-11-23');
     expect(changes).toMatchObject({
       since: 'HEAD',
       before: { score: 50, tier: 'Silver', completeness: 50 },

@@ -4,16 +4,16 @@ import type { AccountChange } from '../../../git/diff.js';
 export const NONE = '–';
 
 /** Scores always show one decimal (62.5, 70.0); percentages drop a trailing .0 (55%, 42.9%). */
-const decimals = (field: 'score' | 'completeness', n: number) => {
+const decimals = (field: 'score' | 'completeness' | 'health', n: number) => {
   const fixed = (Math.round(n * 10) / 10).toFixed(1);
-  return field === 'score' ? fixed : fixed.replace(/\.0$/, '');
+  return field === 'completeness' ? fixed.replace(/\.0$/, '') : fixed;
 };
 
 /**
  * `62.5 → 71.3 (+8.8)` for a changed number, `71.3` when unchanged or on one side only. Numbers
  * keep one decimal (a whole number shows none), `unit` follows each value ("%").
  */
-export function numberChange(change: AccountChange, field: 'score' | 'completeness', unit = ''): string {
+export function numberChange(change: AccountChange, field: 'score' | 'completeness' | 'health', unit = ''): string {
   const b = change.before?.[field] ?? null;
   const a = change.after?.[field] ?? null;
   const show = (v: number | null) => (v === null ? NONE : `${decimals(field, v)}${unit}`);
@@ -47,3 +47,23 @@ export function summaryLine(changes: AccountChange[]): string {
   const parts = (['added', 'removed', 'changed'] as const).filter((k) => count(k) > 0).map((k) => `${count(k)} ${k}`);
   return `${changes.length} account${changes.length === 1 ? '' : 's'} changed: ${parts.join(', ')}`;
 }
+
+/**
+ * `62.5 amber → 38.0 red (-24.5)`: health with its band on each side. `worse` is true when the
+ * band went down (a pull request that lets a plan go red says so), `better` when it went up.
+ */
+export function healthChange(change: AccountChange): { text: string; worse: boolean; better: boolean } {
+  const show = (s: AccountChange['before']) => (s?.health == null ? NONE : `${decimals('health', s.health)} ${s.band}`);
+  const b = change.before;
+  const a = change.after;
+  if (change.kind === 'added') return { text: show(a), worse: false, better: false };
+  if (change.kind === 'removed') return { text: show(b), worse: false, better: false };
+  const rank = (s: AccountChange['before']) => (s?.band ? BAND_RANK[s.band] : -1);
+  const worse = rank(a) < rank(b);
+  const better = rank(a) > rank(b);
+  if ((b?.health ?? null) === (a?.health ?? null)) return { text: show(a), worse, better };
+  const delta = a?.health != null && b?.health != null ? ` (${a.health > b.health ? '+' : ''}${decimals('health', a.health - b.health)})` : '';
+  return { text: `${show(b)} → ${show(a)}${delta}`, worse, better };
+}
+
+const BAND_RANK = { red: 0, amber: 1, green: 2 } as const;

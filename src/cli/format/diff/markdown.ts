@@ -1,6 +1,6 @@
 import type { AccountChange } from '../../../git/diff.js';
 import type { Finding } from '../../../findings/finding.js';
-import { findingCounts, numberChange, summaryLine, textChange } from './cells.js';
+import { findingCounts, healthChange, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
 import { escapeControl } from '../../../util/terminal.js';
 
@@ -56,12 +56,14 @@ export function diffMarkdown(diff: Parameters<DiffFormatter>[0]['diff'], limit =
 }
 
 function table(changes: AccountChange[]): string[] {
-  const out = ['| Account | Change | Score | Tier | Quadrant | Checklist | Findings |', '| --- | --- | ---: | --- | --- | ---: | --- |'];
+  const out = ['| Account | Change | Score | Tier | Quadrant | Checklist | Health | Findings |', '| --- | --- | ---: | --- | --- | ---: | --- | --- |'];
   for (const c of changes) {
     const tier = textChange(c, 'tier');
     const quadrant = textChange(c, 'quadrant');
+    const health = healthChange(c);
+    const healthCell = health.worse ? `**${health.text}**${c.after?.band === 'red' ? ' 🔴' : ''}` : health.text;
     out.push(
-      `| \`${code(c.id)}\` | ${KIND[c.kind]} | ${numberChange(c, 'score')} | ${tier.changed ? `**${md(tier.text)}**` : md(tier.text)} | ${quadrant.changed ? `**${md(quadrant.text)}**` : md(quadrant.text)} | ${numberChange(c, 'completeness', '%')} | ${findingCounts(c)} |`,
+      `| \`${code(c.id)}\` | ${KIND[c.kind]} | ${numberChange(c, 'score')} | ${tier.changed ? `**${md(tier.text)}**` : md(tier.text)} | ${quadrant.changed ? `**${md(quadrant.text)}**` : md(quadrant.text)} | ${numberChange(c, 'completeness', '%')} | ${healthCell} | ${findingCounts(c)} |`,
     );
   }
   return out;

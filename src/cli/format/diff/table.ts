@@ -1,5 +1,5 @@
 import type { Finding } from '../../../findings/finding.js';
-import { findingCounts, numberChange, summaryLine, textChange } from './cells.js';
+import { findingCounts, healthChange, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
 import { renderTable } from '../table.js';
 import { escapeControl } from '../../../util/terminal.js';
@@ -9,6 +9,10 @@ export const table: DiffFormatter = ({ diff, chalk }) => {
   const title = `kam diff ${escapeControl(diff.base)} → ${escapeControl(diff.head)}`;
   if (diff.changes.length === 0) return `${title}: no account changed\n`;
   const kindColor = { added: chalk.green, removed: chalk.red, changed: (s: string) => s };
+  const healthCell = (c: (typeof diff.changes)[number]) => {
+    const h = healthChange(c);
+    return h.worse ? (c.after?.band === 'red' ? chalk.bold.red(h.text) : chalk.bold.yellow(h.text)) : h.better ? chalk.green(h.text) : h.text;
+  };
   const rows = diff.changes.map((c) => {
     const tier = textChange(c, 'tier');
     const quadrant = textChange(c, 'quadrant');
@@ -19,10 +23,11 @@ export const table: DiffFormatter = ({ diff, chalk }) => {
       tier.changed ? chalk.bold.yellow(escapeControl(tier.text)) : escapeControl(tier.text),
       quadrant.changed ? chalk.yellow(escapeControl(quadrant.text)) : escapeControl(quadrant.text),
       numberChange(c, 'completeness', '%'),
+      healthCell(c),
       findingCounts(c),
     ];
   });
-  const t = renderTable(['Account', 'Change', 'Score', 'Tier', 'Quadrant', 'Checklist', 'Findings'], rows);
+  const t = renderTable(['Account', 'Change', 'Score', 'Tier', 'Quadrant', 'Checklist', 'Health', 'Findings'], rows);
   const lines = [`${title}: ${summaryLine(diff.changes)}`, t];
   const line = (mark: string, f: Finding) => `  ${mark} ${escapeControl(f.file)}:${f.line}:${f.column}  ${f.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')}  ${escapeControl(f.message)}  ${chalk.dim(f.rule)}`;
   for (const c of diff.changes) {

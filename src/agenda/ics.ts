@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { VERSION } from '../version.js';
+import { addDays, type AgendaItem } from './agenda.js';
+
+/** RFC 5545 3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values. */
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * RFC 5545 3.1: a content line longer than 75 octets is split, each continuation starting with one
+ * space (counted in its 75). Never splits a UTF-8 character.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    if (octets + size > 75) {
+      parts.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n');
+}
+
+/** The same item (kind, account and what it is about) gets the same UID in every run, so a re-import updates it. */
+export function itemUid(item: AgendaItem): string {
+  return `${createHash('sha1').update(item.key).digest('hex').slice(0, 32)}@kam`;
+}
+
+const KIND_LABEL = { action: 'Action', review: 'Plan review', contact: 'Contact', health_input: 'Health input' } as const;
+
+const compact = (date: string) => date.replace(/-/g, '');
+
+/**
+ * An RFC 5545 calendar of the agenda: one all-day VEVENT per item, CRLF line ends, folded lines.
+ * DTSTAMP is today at midnight UTC, so two runs on the same day write the same bytes.
+ */
+export function agendaIcs(items: AgendaItem[], opts: { today: string; name?: string }): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//kam//kam agenda ${VERSION}//EN`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(opts.name ?? 'kam agenda')}`,
+  ];
+  for (const item of items) {
+    const description = [
+      `${KIND_LABEL[item.kind]} for ${item.account}${item.overdue ? ' (overdue)' : ''}`,
+      `Owner: ${item.owner ?? 'nobody named'}`,
+      `${item.file}:${item.line}`,
+    ].join('\n');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${itemUid(item)}`,
+      `DTSTAMP:${compact(opts.today)}T000000Z`,
+      `DTSTART;VALUE=DATE:${compact(item.date)}`,
+      `DTEND;VALUE=DATE:${compact(addDays(item.date, 1))}`,
+      `SUMMARY:${escapeText(`${item.overdue ? 'OVERDUE: ' : ''}${item.title} (${item.account})`)}`,
+      `DESCRIPTION:${escapeText(description)}`,
+      `CATEGORIES:${escapeText(KIND_LABEL[item.kind])}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

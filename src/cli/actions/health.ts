@@ -1,0 +1,106 @@
+import { localToday } from '../../check/dates.js';
+import { KamError } from '../../errors.js';
+import { explainHealth } from '../../health/explain.js';
+import { healthNeedsGit, repoHealth, type PlanHealth } from '../../health/portfolio.js';
+import { selectHealth } from '../../health/select.js';
+import type { Repo } from '../../load/loadRepo.js';
+import { scorePortfolio } from '../../score/portfolio.js';
+import { didYouMean } from '../../util/didYouMean.js';
+import { makeChalk } from '../color.js';
+import { explainHealthJson, explainHealthText } from '../format/health/explain.js';
+import { healthFormatters, type HealthFormat } from '../format/health/index.js';
+import { cacheWanted, type Io } from '../io.js';
+import { findRoot } from '../../repoFs/findRoot.js';
+import type { RepoListing } from '../../repoFs/listFolder.js';
+import type { Config } from '../../schema/config.js';
+import { VERSION } from '../../version.js';
+import { reuseOrCompute, runKey } from '../runCache.js';
+import type { GlobalOptions } from '../options.js';
+
+export interface HealthCliOptions extends GlobalOptions {
+  format: HealthFormat;
+  manager?: string;
+  tier?: string;
+  band?: string;
+  explain?: string;
+  today?: string;
+}
+
+/** Health of every account with a plan, computed from the repo on disk (and git for review dates). */
+export async function computeRepoHealth(repo: Repo, today: string): Promise<PlanHealth[]> {
+  const { lastCommitDateLookup } = await import('../../git/lastCommitDates.js');
+  // Freshness falls back on a plan's last commit when it has no last_reviewed, as stale_plan does.
+  const lastCommitDate = healthNeedsGit(repo) ? await lastCommitDateLookup(repo.root) : undefined;
+  return repoHealth(repo, { today, lastCommitDate, portfolio: scorePortfolio(repo) });
+}
+
+/** What the list needs: all a cached run keeps (see cli/runCache.ts). */
+interface HealthRun {
+  config: Config;
+  health: PlanHealth[];
+  /** Whether git history was read (plans without last_reviewed): such runs are not cached. */
+  usedGit: boolean;
+}
+
+export async function runHealth(ids: string[], opts: HealthCliOptions, io: Io): Promise<number> {
+  const today = opts.today ?? localToday();
+  const chalk = makeChalk(io, opts.color);
+  if (opts.explain !== undefined) {
+    if (ids.length || opts.tier !== undefined || opts.manager !== undefined || opts.band !== undefined)
+      throw new KamError('--explain shows one account: leave out account ids, --tier, --manager and --band');
+    if (opts.format !== 'table' && opts.format !== 'json') throw new KamError(`--explain prints a table or json, not ${opts.format}; use --format json for machines`);
+    const repo = await loadRepo(opts, io);
+    if ('exitCode' in repo) return repo.exitCode;
+    const all = await computeRepoHealth(repo, today);
+    const h = all.find((x) => x.id === opts.explain) ?? unknownAccount(opts.explain, repo);
+    const e = explainHealth(h, repo.config);
+    io.stdout.write(opts.format === 'json' ? explainHealthJson(e) : explainHealthText(e, chalk));
+    return 0;
+  }
+
+  const run = cacheWanted(opts, io) ? await runKey(findRoot(io.cwd, opts.repo), 'health', VERSION, { today }) : undefined;
+  const data = await reuseOrCompute(
+    run,
+    async (listing): Promise<HealthRun | { exitCode: number }> => {
+      const repo = await loadRepo(opts, io, listing);
+      if ('exitCode' in repo) return repo;
+      return { config: repo.config, health: await computeRepoHealth(repo, today), usedGit: healthNeedsGit(repo) };
+    },
+    (computed) => !computed.usedGit,
+  );
+  if ('exitCode' in data) return data.exitCode;
+  const { config, health: all } = data;
+
+  let rows = all;
+  if (ids.length) {
+    const byId = new Map(all.map((h) => [h.id, h]));
+    const missing = ids.find((id) => !byId.has(id));
+    if (missing !== undefined) {
+      // Only now is the repo needed: to say why this account has no health.
+      const repo = await loadRepo({ ...opts, cache: false }, io);
+      if ('exitCode' in repo) return repo.exitCode;
+      unknownAccount(missing, repo);
+    }
+    const wanted = new Set(ids);
+    rows = all.filter((h) => wanted.has(h.id));
+  }
+  rows = selectHealth(rows, config, { tier: opts.tier, manager: opts.manager, band: opts.band });
+  const filtered = ids.length > 0 || opts.tier !== undefined || opts.manager !== undefined || opts.band !== undefined;
+  io.stdout.write(healthFormatters[opts.format]({ rows, total: all.length, filtered, config, chalk }));
+  return 0;
+}
+
+/** Why an account has no health: throws a usage error that says so. */
+function unknownAccount(id: string, repo: Repo): never {
+  const account = repo.accounts.find((a) => a.id === id);
+  const plan = repo.plans.find((p) => p.id === id);
+  if (account?.value && plan?.value) throw new KamError(`"${id}" has errors in its files, so it has no health; fix them first (run "kam validate")`);
+  if (account) throw new KamError(`"${id}" has no valid plan, so it has no health; write plans/${id}.yaml ("kam new plan ${id}") or fix it ("kam validate")`);
+  throw new KamError(`no account "${id}"${didYouMean(id, repo.accounts.map((a) => a.id))} (accounts are the files in accounts/; "kam health" lists those with a plan)`);
+}
+
+/** The loader (with the parsers and schemas) loads only when needed: a cached run never needs it. */
+async function loadRepo(opts: HealthCliOptions, io: Io, listing?: RepoListing): Promise<Repo | { exitCode: number }> {
+  const { loadRepoForCli } = await import('./loadForCli.js');
+  return loadRepoForCli(io, opts, listing);
+}

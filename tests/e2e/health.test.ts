@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { EXAMPLE, runKam, runKamJson } from '../helpers/kam.js';
+import { makeRepo } from '../helpers/tmpRepo.js';
+
+const TODAY = ['--today', '2026-11-23'];
+const health = (...args: string[]) => runKam(['health', '-C', EXAMPLE, ...TODAY, ...args]);
+
+describe('kam health', () => {
+  it('prints spec JSON: every account with a plan, worst first, health to one decimal, values unrounded', () => {
+    const { code, json } = runKamJson(['health', '-C', EXAMPLE, ...TODAY, '-f', 'json']);
+    expect(code).toBe(0);
+    expect(json.accounts.map((a: { id: string }) => a.id)).toEqual([
+      'calloway-health', 'coralsea-telecom', 'kestrel-retail', 'halvorsen-industrial', 'vantor-pharma', 'meridian-freight', 'banco-austral',
+    ]);
+    const first = json.accounts[0];
+    expect(Object.keys(first)).toEqual(['id', 'name', 'tier', 'health', 'band', 'components', 'left_out']);
+    expect(first).toMatchObject({ id: 'calloway-health', tier: 'Tier 1', health: 56.8, band: 'amber', left_out: ['stakeholders'] });
+    // 32 of 57 questions; nps (12 + 100) / 200 as of 2026-06-05 (171 days, max 180).
+    expect(first.components.completeness).toEqual({ value: 32 / 57, weight: 3 });
+    expect(first.components.nps).toEqual({ value: 0.56, weight: 2 });
+    for (const a of json.accounts) expect(Number.isInteger(a.health * 10)).toBe(true);
+  });
+
+  it('filters by band, manager (any case) and tier, and rejects unknown ones', () => {
+    const amber = runKamJson(['health', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--band', 'amber']).json.accounts.map((a: { id: string }) => a.id);
+    expect(amber).toEqual(['calloway-health', 'coralsea-telecom']);
+    const dana = runKamJson(['health', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--manager', 'dana whitfield', '--tier', 'tier 2']).json.accounts.map((a: { id: string }) => a.id);
+    expect(dana).toEqual(['kestrel-retail']);
+    const bad = health('--manager', 'Dana Whitfeld');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('did you mean "Dana Whitfield"?');
+    expect(health('--band', 'purple').code).toBe(2);
+    const noPlan = health('andes-agro');
+    expect(noPlan.code).toBe(2);
+    expect(noPlan.stderr).toContain('"andes-agro" has no valid plan');
+  });
+
+  it('prints a table with the band as a word, coloured only on request', () => {
+    const plain = health();
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/calloway-health +│ Tier 1 │ +56\.8 │ amber │ execution 50% +│ Marcus Oyelaran/);
+    expect(plain.stdout).not.toMatch(/\x1b\[/);
+    expect(health('--color').stdout).toMatch(/\x1b\[33mamber/);
+  });
+
+  it('explains the arithmetic and what would lift the band', () => {
+    const run = health('--explain', 'calloway-health');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Health = 100 × (3 × 0.5614 + 2 × 0.5333 + 1 × 0.8333 + 2 × 0.5 + 2 × 0.56 + 1 × 0.54) / 11 = 56.8');
+    expect(run.stdout).toContain('(12 - (-100)) / (100 - (-100)) as of 2026-06-05');
+    expect(run.stdout).toContain('No single component reaches green (70) on its own: it takes several.');
+    expect(run.stdout).toContain('Not enough alone: completeness (+12.0 at best)');
+    expect(runKam(['health', '-C', EXAMPLE, '--today', '2026-11-23', '--explain', 'coralsea-telecom']).stdout).toMatch(/To reach green \(70, [\d.]+ points up\), any one of:\n  \* completeness: from 0\.2\d+ to 0\.\d+ or more/);
+    const { json } = runKamJson(['health', '-C', EXAMPLE, ...TODAY, '--explain', 'calloway-health', '-f', 'json']);
+    expect(json.next).toEqual({ band: 'green', min: 70 });
+    expect(json.components.find((c: { id: string }) => c.id === 'stakeholders')).toMatchObject({ counted: false });
+  });
+
+  it('writes csv and markdown', () => {
+    const csv = health('-f', 'csv').stdout.split('\r\n');
+    expect(csv[0]).toBe('id,name,tier,manager,health,band,weakest,completeness,freshness,team,stakeholders,execution,nps,adoption');
+    expect(csv[1]).toMatch(/^calloway-health,Calloway Health System,Tier 1,Marcus Oyelaran,56\.8,amber,execution,0\.5614,/);
+    expect(health('-f', 'markdown').stdout).toContain('| calloway-health | Calloway Health System | Tier 1 | 56.8 | 🟠 amber |');
+  });
+
+  it('reports stale health inputs and plans without live actions in kam check', () => {
+    const repo = makeRepo({
+      'kam.yaml': 'version: 1\nhealth:\n  measures:\n    - { id: nps, label: NPS, min: -100, max: 100, max_age_days: 30 }\n',
+      'accounts/acme.yaml': 'name: Acme\nhealth:\n  nps: { value: 10, as_of: 2026-01-01 }\n',
+      'plans/acme.yaml': 'account: acme\nstage: execution\nlast_reviewed: 2026-11-01\n',
+    });
+    const { json } = runKamJson(['check', '-C', repo, ...TODAY, '-f', 'json']);
+    const mine = json.findings.filter((f: { rule: string }) => ['no_actions', 'stale_health_input'].includes(f.rule));
+    expect(mine.map((f: { rule: string; file: string; line: number }) => [f.rule, f.file, f.line])).toEqual([
+      ['stale_health_input', 'accounts/acme.yaml', 3],
+      ['no_actions', 'plans/acme.yaml', 1],
+    ]);
+  });
+});
+
+describe('kam agenda', () => {
+  it('prints spec JSON, sorted by date, then account, then title', () => {
+    const { code, json } = runKamJson(['agenda', '-C', EXAMPLE, ...TODAY, '-f', 'json']);
+    expect(code).toBe(0);
+    expect(json.items[0]).toEqual({
+      kind: 'review', account: 'calloway-health', date: '2026-10-12', overdue: true, owner: 'Marcus Oyelaran',
+      title: 'Review the Calloway Health System plan', file: 'plans/calloway-health.yaml', line: 5,
+    });
+    const dates = json.items.map((i: { date: string }) => i.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(json.items.every((i: { date: string }) => i.date <= '2026-12-07')).toBe(true);
+  });
+
+  it('--within, --owner and --manager narrow the list', () => {
+    const count = (...args: string[]) => runKamJson(['agenda', '-C', EXAMPLE, ...TODAY, '-f', 'json', ...args]).json.items.length;
+    expect(count('--within', '0')).toBe(2);
+    expect(count('--within', '7')).toBeLessThan(count('--within', '14'));
+    expect(count('--owner', 'marcus oyelaran')).toBe(3);
+    expect(count('--manager', 'Dana Whitfield')).toBe(3); // her accounts' items, whoever owes them
+    const bad = runKam(['agenda', '-C', EXAMPLE, ...TODAY, '--owner', 'Marcus Oyelarn']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('did you mean "Marcus Oyelaran"?');
+    expect(runKam(['agenda', '-C', EXAMPLE, '--within', 'soon']).code).toBe(2);
+  });
+
+  it('writes a calendar that ical.js reads, with the same UIDs on a second run', () => {
+    const ics = (today: string) => runKam(['agenda', '-C', EXAMPLE, '--today', today, '-f', 'ics', '--owner', 'Marcus Oyelaran']).stdout;
+    const first = ics('2026-11-23');
+    expect(first).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    const events = new ICAL.Component(ICAL.parse(first)).getAllSubcomponents('vevent');
+    expect(events).toHaveLength(3);
+    expect(events.map((e) => e.getFirstPropertyValue('uid'))).toEqual(
+      new ICAL.Component(ICAL.parse(ics('2026-11-23'))).getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid')),
+    );
+  });
+
+  it('prints a table grouped by owner, overdue in red on a colour terminal', () => {
+    const run = runKam(['agenda', '-C', EXAMPLE, ...TODAY, '--color']);
+    expect(run.stdout).toMatch(/Marcus Oyelaran/);
+    expect(run.stdout).toMatch(/\x1b\[31m\x1b\[1m2026-10-12 \(42d late\)/);
+  });
+});
