@@ -6,17 +6,16 @@ import { configRuleSettings, summarize, type RuleSettings } from '../../findings
 import { KamError } from '../../errors.js';
 import type { Finding } from '../../findings/finding.js';
 import { CONFIG_FILE, findRoot } from '../../repoFs/findRoot.js';
-import type { RepoListing } from '../../repoFs/listFolder.js';
 import { REPO_FILE_RE } from '../../repoFs/repoFiles.js';
-import { reuseOrCompute, runKey } from '../runCache.js';
+import { isFinding } from '../../load/cache.js';
+import { cachedRun } from '../runCache.js';
 import { RULE_IDS } from '../../schema/rules.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
 import { limitFindings } from '../format/findings/limit.js';
-import { cacheWanted, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { VERSION } from '../../version.js';
 
 export interface CheckCliOptions extends GlobalOptions {
   format: FindingsFormat;
@@ -27,7 +26,7 @@ export interface CheckCliOptions extends GlobalOptions {
   output?: string;
 }
 
-/** What a report is made of: all a cached run keeps (see load/runCache.ts). */
+/** What a report is made of: all a cached run keeps (see cli/runCache.ts). */
 interface CheckRun {
   findings: Finding[];
   completeness: CheckResult['completeness'];
@@ -42,9 +41,10 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   const root = findRoot(io.cwd, opts.repo);
   const inScope = scopeFilter(paths, root, io.cwd);
   const today = opts.today ?? localToday();
-  const run = cacheWanted(opts, io) ? await runKey(root, 'check', VERSION, { today, rules: opts.rule ?? {} }) : undefined;
-  const data = await reuseOrCompute(run, (listing) => computeCheck(today, opts, io, listing), (computed) => !computed.usedGit);
-  if ('exitCode' in data) return data.exitCode;
+  const data = await cachedRun(
+    { io, opts, root, command: 'check', options: { today, rules: opts.rule ?? {} }, isValue: isCheckRun, keep: (computed) => !computed.usedGit },
+    () => computeCheck(today, opts, io),
+  );
 
   // paths... limit the report, never what the rules see: a missing plan is still found.
   const findings = data.findings.filter((f) => inScope(f.file));
@@ -74,14 +74,13 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
 }
 
 /** Loads the repo and runs the rules. The loader, parsers and schemas load only now: a cached run never needs them. */
-async function computeCheck(today: string, opts: CheckCliOptions, io: Io, listing?: RepoListing): Promise<CheckRun | { exitCode: number }> {
+async function computeCheck(today: string, opts: CheckCliOptions, io: Io): Promise<CheckRun> {
   const [{ loadRepoForCli }, { checkRepo }, { lastCommitDateLookup }] = await Promise.all([
     import('./loadForCli.js'),
     import('../../check/checkRepo.js'),
     import('../../git/lastCommitDates.js'),
   ]);
-  const repo = await loadRepoForCli(io, opts, listing);
-  if ('exitCode' in repo) return repo;
+  const repo = await loadRepoForCli(io, opts);
   // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed; git
   // (a process and a walk of the history) is asked only when a plan needs it.
   const usedGit = repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
@@ -96,6 +95,21 @@ async function computeCheck(today: string, opts: CheckCliOptions, io: Io, listin
     configRules: configRuleSettings(repo.config),
     usedGit,
   };
+}
+
+/** Whether a stored value is a CheckRun (see cachedRun: anything else is a miss). */
+function isCheckRun(v: unknown): v is CheckRun {
+  if (!v || typeof v !== 'object') return false;
+  const r = v as Record<keyof CheckRun, unknown>;
+  const idFiles = (x: unknown) => Array.isArray(x) && x.every((e) => e && typeof e === 'object' && typeof e.id === 'string' && typeof e.file === 'string');
+  const plainObject = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x);
+  return (
+    Array.isArray(r.findings) && r.findings.every(isFinding) &&
+    plainObject(r.completeness) && Object.values(r.completeness as object).every((c) => plainObject(c)) &&
+    idFiles(r.accounts) && idFiles(r.plans) &&
+    plainObject(r.configRules) && Object.values(r.configRules as object).every((s) => s === 'error' || s === 'warning' || s === 'off') &&
+    r.usedGit === false
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ import { writeNew } from '../../util/safeWrite.js';
 import { slugify } from '../../util/slug.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { configInvalid } from './loadForCli.js';
 
 interface NewOptions extends GlobalOptions {
   force?: boolean;
@@ -71,8 +71,8 @@ async function repoConfig(io: Io, opts: NewOptions): Promise<{ root: string; con
   const root = findRoot(io.cwd, opts.repo);
   const loaded = await loadConfig(root);
   if (loaded.ok) return { root, config: loaded.config.value! };
-  const shown = await loadRepoForCli(io, { ...opts, repo: root });
-  throw new KamError('kam.yaml must be valid before kam can create files from it', 'exitCode' in shown ? shown.exitCode : 2);
+  io.stderr.write(`kam: ${configInvalid(io, opts, root, loaded.findings).message}\n`);
+  throw new KamError('kam.yaml must be valid before kam can create files from it');
 }
 
 function refuseExisting(root: string, file: string, alternative: string, force: boolean | undefined): void {

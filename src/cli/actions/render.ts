@@ -57,7 +57,6 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   if (ids.length === 0 && !opts.all && !opts.portfolio)
     throw new KamError('name the accounts to render, or use --all (every plan) or --portfolio (the overview)');
   const repo = await loadRepoForCli(io, opts);
-  if ('exitCode' in repo) return repo.exitCode;
   const today = opts.today ?? localToday();
   const selected = selectAccounts(repo, ids, Boolean(opts.all));
   const count = selected.ids.length + (opts.portfolio ? 1 : 0);
