@@ -20,6 +20,8 @@ export interface LoadOptions {
   cache?: boolean;
   /** Parse on worker threads: true/false, a thread count, or undefined for automatic. */
   workers?: boolean | number;
+  /** The worker threads' script (default: dist/worker.js beside the bundle; none when run from source). */
+  workerScript?: string;
   /** Called as files finish loading: (done, total). */
   onProgress?: (done: number, total: number) => void;
   /** Told what the load did (cache hits, parsed files, threads): for tests and the bench. */
@@ -112,7 +114,7 @@ export async function loadFiles(
   stats.parsed = misses.length;
   const shapes: Shapes = { accounts: accountSchema(config), plans: planSchema(config) };
   const parseHere = (ref: FileRef) => parseFile(ref, shapes);
-  const script = workerScript();
+  const script = options.workerScript ?? workerScript();
   stats.workers = script ? workerCount(misses.length, options.workers) : 0;
   if (stats.workers > 0) await parseInWorkers(script!, config, misses, stats.workers, parseHere, onResult);
   else for (const ref of misses) onResult(parseHere(ref));

@@ -66,7 +66,7 @@ function isScoreRun(v: unknown): v is ScoreRun {
   if (!obj(v) || !obj(v.config) || !obj(v.portfolio)) return false;
   const { config, portfolio: p } = v;
   const configOk =
-    Array.isArray(config.criteria) && obj(config.scoring) && Array.isArray(config.scoring.tiers) && typeof config.scoring.untiered === 'string' && obj(config.limits);
+    obj(config.scoring) && Array.isArray(config.scoring.criteria) && Array.isArray(config.scoring.tiers) && typeof config.scoring.untiered === 'string' && obj(config.limits);
   const accountOk = (a: unknown) =>
     obj(a) && typeof a.id === 'string' && typeof a.name === 'string' && strOrNull(a.manager) && numOrNull(a.score) && numOrNull(a.current) &&
     numOrNull(a.potential) && strOrNull(a.tier) && typeof a.tiered === 'boolean' && strOrNull(a.quadrant) && Array.isArray(a.unrated) && obj(a.criteria);
