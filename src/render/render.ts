@@ -11,7 +11,6 @@ import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { registerHelpers } from './helpers.js';
 
 export type DocFormat = 'md' | 'html';
-export const DOC_FORMATS: readonly DocFormat[] = ['md', 'html'];
 
 interface TemplateFile {
   name: string;
