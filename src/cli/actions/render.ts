@@ -3,8 +3,8 @@ import { checkRepo } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
 import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { KamError } from '../../errors.js';
-import type { Repo } from '../../load/loadRepo.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
+import { accountsToRender } from '../../render/select.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';
 import { didYouMean } from '../../util/didYouMean.js';
 import { removeStaleTemps } from '../../util/atomicWrite.js';
@@ -25,40 +25,12 @@ export interface RenderOptions extends GlobalOptions {
 
 const PORTFOLIO = 'portfolio';
 
-/** The accounts to render: named ones (which must exist and be valid) and, with --all, every planned one. */
-function selectAccounts(repo: Repo, ids: string[], all: boolean): { ids: string[]; skipped: string[] } {
-  const known = repo.accounts.map((a) => a.id);
-  const chosen: string[] = [];
-  for (const id of ids) {
-    const account = repo.accounts.find((a) => a.id === id);
-    if (!account) {
-      const plan = repo.plans.find((p) => p.id === id);
-      const hint = plan ? ` (plans/${id}.yaml exists but accounts/${id}.yaml does not)` : didYouMean(id, known);
-      throw new KamError(`no account "${id}"${hint}; accounts are the files in accounts/ (run "kam score" to list them)`);
-    }
-    if (!account.value) throw new KamError(`${account.file} has errors; run "kam validate" and fix them first`);
-    const plan = repo.plans.find((p) => p.id === id);
-    if (plan && !plan.value) throw new KamError(`${plan.file} has errors; run "kam validate" and fix them first`);
-    if (!chosen.includes(id)) chosen.push(id);
-  }
-  const skipped: string[] = [];
-  if (all) {
-    for (const plan of repo.plans) {
-      if (chosen.includes(plan.id)) continue;
-      const account = repo.accounts.find((a) => a.id === plan.id);
-      if (plan.value && account?.value) chosen.push(plan.id);
-      else skipped.push(!plan.value ? plan.file : account ? account.file : `${plan.file} (no account "${plan.id}")`);
-    }
-  }
-  return { ids: chosen, skipped };
-}
-
 export async function runRender(ids: string[], opts: RenderOptions, io: Io): Promise<number> {
   if (ids.length === 0 && !opts.all && !opts.portfolio)
     throw new KamError('name the accounts to render, or use --all (every plan) or --portfolio (the overview)');
   const repo = await loadRepoForCli(io, opts);
   const today = opts.today ?? localToday();
-  const selected = selectAccounts(repo, ids, Boolean(opts.all));
+  const selected = accountsToRender(repo, ids, Boolean(opts.all));
   const count = selected.ids.length + (opts.portfolio ? 1 : 0);
   if (opts.out === undefined && count > 1)
     throw new KamError(`${count} documents to render but only one can go to stdout; write them into a folder with --out <dir>`);

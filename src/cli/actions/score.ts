@@ -5,7 +5,7 @@ import { cachedRun } from '../runCache.js';
 import type { Config } from '../../schema/config.js';
 import { explainAccount } from '../../score/explain.js';
 import { scorePortfolio, type Portfolio } from '../../score/portfolio.js';
-import { selectAccounts } from '../../score/select.js';
+import { filterScores } from '../../score/select.js';
 import { didYouMean } from '../../util/didYouMean.js';
 import { makeChalk } from '../color.js';
 import { explainJson, explainText } from '../format/score/explain.js';
@@ -42,7 +42,7 @@ export async function runScore(opts: ScoreOptions, io: Io): Promise<number> {
   for (const bad of portfolio.invalid)
     io.stderr.write(`kam: left out ${bad.file} (${bad.errors} error${bad.errors === 1 ? '' : 's'}; run "kam validate")\n`);
   const filter = { tier: opts.tier, manager: opts.manager, top: opts.top };
-  const rows = selectAccounts(portfolio.accounts, config, filter);
+  const rows = filterScores(portfolio.accounts, config, filter);
   const filtered = Object.values(filter).some((v) => v !== undefined);
   io.stdout.write(scoreFormatters[opts.format]({ rows, portfolio, config, chalk, filtered }));
   return 0;
