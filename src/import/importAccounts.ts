@@ -1,9 +1,9 @@
-import { readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadText } from '../load/loadText.js';
-import { PositionIndex } from '../yaml/positions.js';
-import { decodeText, isWithin, readBytesSync, readError } from '../repoFs/readText.js';
+import { PositionIndex } from '../yaml/index.js';
+import { readRepoFileSync } from '../repoFs/readText.js';
+import { accountFiles } from '../repoFs/repoFiles.js';
 import { validateWithSchema } from '../load/schemaIssues.js';
 import { accountSchema } from '../schema/account.js';
 import { SLUG_RE } from '../schema/common.js';
@@ -56,7 +56,6 @@ type Value = { path: FieldEdit['path']; value: EditValue; column: string };
 
 const ACCOUNT_KEY_ORDER = ['name', 'industry', 'region', 'manager', 'revenue', 'ratings', 'notes'];
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/account.schema.json';
-const YAML_EXT = /\.ya?ml$/;
 
 /** A file a row will write once every row has been worked out. */
 interface PendingWrite {
@@ -185,21 +184,12 @@ function createAccount(root: string, file: string, id: string, values: Value[], 
 
 function updateAccount(root: string, file: string, id: string, values: Value[], schema: ReturnType<typeof accountSchema>): Outcome {
   // Read like the loader reads it: not through a link out of the repo, not a FIFO or a huge file.
-  const where = { file, account: id, line: 1, column: 1 };
-  let real: string;
-  try {
-    real = realpathSync(join(root, file));
-  } catch (err) {
-    return { status: 'rejected', reason: `${file}: ${readError(where, err).message}` };
-  }
-  if (!isWithin(realpathSync(root), real)) return { status: 'rejected', reason: `${file} is a symbolic link that points outside the repo (to ${real}); kam does not follow it` };
-  const read = readBytesSync(join(root, file), where);
+  const read = readRepoFileSync(root, join(root, file), { file, account: id, line: 1, column: 1 });
+  if ('outside' in read) return { status: 'rejected', reason: `${file} is a symbolic link that points outside the repo (to ${read.outside}); kam does not follow it` };
   if ('finding' in read) return { status: 'rejected', reason: `${file}: ${read.finding.message}` };
-  const bytes = read.bytes;
-  const decoded = decodeText(bytes, where);
-  if ('finding' in decoded) return { status: 'rejected', reason: `${file}: ${decoded.finding.message}` };
+  const { bytes, text } = read;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
-  const edited = editYaml(decoded.text, values.map(({ path, value }) => ({ path, value })));
+  const edited = editYaml(text, values.map(({ path, value }) => ({ path, value })));
   if ('reason' in edited) return { status: 'rejected', reason: `${file}: ${edited.reason}` };
   if (edited.changed.length === 0) return { status: 'unchanged' };
 
@@ -225,20 +215,3 @@ function describeFindings(findings: { file: string; line: number; column: number
   return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 
-/** id -> file name of every account file, read once (no per-row file-system probing). */
-function accountFiles(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  let names: string[];
-  try {
-    names = readdirSync(join(root, 'accounts'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return files;
-    throw err;
-  }
-  for (const name of names.sort()) {
-    if (!YAML_EXT.test(name) || name.startsWith('.')) continue;
-    const id = name.replace(YAML_EXT, '');
-    if (!files.has(id)) files.set(id, name);
-  }
-  return files;
-}

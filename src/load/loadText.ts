@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Finding } from '../findings/finding.js';
-import { parseYaml } from '../yaml/parseYaml.js';
-import { PositionIndex } from '../yaml/positions.js';
+import { parseYaml, PositionIndex } from '../yaml/index.js';
 import { validateWithSchema } from './schemaIssues.js';
 
 /** One repo file after parsing and validation. `value` is absent when the file has errors. */

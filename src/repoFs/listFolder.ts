@@ -2,7 +2,8 @@ import { readdir, realpath, lstat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { KamError } from '../errors.js';
 import type { Finding } from '../findings/finding.js';
-import { insideRepo, isWithin } from './readText.js';
+import { isWithin } from './inside.js';
+import { insideRepo } from './readText.js';
 
 const YAML_EXT = /\.ya?ml$/;
 

@@ -61,6 +61,11 @@ describe('the layers of src/', () => {
     expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
   });
 
+  it('uses yaml/ only through yaml/index.ts outside the folder', () => {
+    const inner = [...graph].flatMap(([m, deps]) => (m.startsWith('yaml/') ? [] : deps.filter((d) => d.startsWith('yaml/') && d !== 'yaml/index.ts').map((d) => `${m} -> ${d}`)));
+    expect(inner).toEqual([]);
+  });
+
   it('imports cli/ only from cli/: the core never reaches up to the edge', () => {
     const up = [...graph].flatMap(([m, deps]) => (m.startsWith('cli/') ? [] : deps.filter((d) => d.startsWith('cli/')).map((d) => `${m} -> ${d}`)));
     expect(up).toEqual([]);

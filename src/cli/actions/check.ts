@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { CheckResult } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
 import { configRuleSettings, summarize, type RuleSettings } from '../../findings/severity.js';
 import { KamError } from '../../errors.js';
 import type { Finding } from '../../findings/finding.js';
 import { CONFIG_FILE, findRoot } from '../../repoFs/findRoot.js';
+import { isWithin } from '../../repoFs/inside.js';
 import { REPO_FILE_RE } from '../../repoFs/repoFiles.js';
 import { isFinding } from '../../load/cache.js';
 import { cachedRun } from '../runCache.js';
@@ -121,9 +122,8 @@ function scopeFilter(paths: string[], root: string, cwd: string): (file: string)
   const prefixes = paths.map((p) => {
     const abs = [resolve(cwd, p), resolve(root, p)].find((candidate) => existsSync(candidate));
     if (!abs) throw new KamError(`${p}: no such file or folder (paths are relative to the current folder or to the plan repo)`);
-    const rel = relative(root, abs);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new KamError(`${p} is outside the plan repo ${root}; name files or folders inside it`);
-    return rel.split(sep).join('/');
+    if (!isWithin(root, abs)) throw new KamError(`${p} is outside the plan repo ${root}; name files or folders inside it`);
+    return relative(root, abs).split(sep).join('/');
   });
   return (file) => prefixes.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`));
 }
