@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadText } from '../load/loadText.js';
 import { PositionIndex } from '../yaml/index.js';
+import type { Finding } from '../findings/finding.js';
 import { readRepoFileSync } from '../repoFs/readText.js';
 import { accountFiles } from '../repoFs/repoFiles.js';
 import { validateWithSchema } from '../load/schemaIssues.js';
@@ -202,12 +203,11 @@ function pick(obj: Record<string, unknown>, keys: readonly string[]): Record<str
   return Object.fromEntries(keys.filter((k) => obj[k] !== undefined).map((k) => [k, obj[k]]));
 }
 
-/** Schema findings as one reason, naming the CSV column behind each field it can. */
-function describeFindings(findings: { file: string; line: number; column: number; message: string }[], values: Value[], located: boolean): string {
-  const columnOf = new Map(values.map((v) => [v.path.join('.'), v]));
+/** Schema findings as one reason, naming the CSV column behind each field it can (by the finding's YAML path). */
+function describeFindings(findings: Finding[], values: Value[], located: boolean): string {
+  const columnOf = new Map(values.map((v) => [JSON.stringify(v.path), v]));
   const shown = findings.slice(0, 3).map((f) => {
-    const field = /^"([^"]+)"/.exec(f.message)?.[1];
-    const source = field ? columnOf.get(field) : undefined;
+    const source = columnOf.get(JSON.stringify(f.path));
     const where = located ? `${f.file}:${f.line}:${f.column}: ` : '';
     return `${where}${f.message}${source ? ` (column "${source.column}": ${JSON.stringify(source.value)})` : ''}`;
   });
