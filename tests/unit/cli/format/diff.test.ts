@@ -1,10 +1,10 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { numberChange, textChange } from '../../../src/cli/format/diff/cells.js';
-import { markdown } from '../../../src/cli/format/diff/markdown.js';
-import { sparkline } from '../../../src/cli/format/sparkline.js';
-import type { AccountChange } from '../../../src/git/diff.js';
-import { makeFinding } from '../../../src/findings/makeFinding.js';
+import { numberChange, textChange } from '../../../../src/cli/format/diff/cells.js';
+import { markdown } from '../../../../src/cli/format/diff/markdown.js';
+import { sparkline } from '../../../../src/cli/format/sparkline.js';
+import type { AccountChange } from '../../../../src/git/diff.js';
+import { makeFinding } from '../../../../src/findings/makeFinding.js';
 
 const state = (score: number | null, tier: string | null, completeness: number | null) => ({ score, tier, quadrant: 'Strategic', completeness });
 const change = (kind: AccountChange['kind'], before: AccountChange['before'], after: AccountChange['after']): AccountChange => ({ id: 'acme', kind, before, after, findings: { new: [], resolved: [] } });
