@@ -2,9 +2,39 @@
 // table, and each command's action lazily imports what it needs (yaml, zod,
 // handlebars), so `kam --version` does not pay for parsing or rendering.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * The build's identity, part of every cache key (src/version.ts, buildId()): a hash of every file
+ * under src/ (path and content, in path order, as hashSources() makes it when kam runs from
+ * source) and of the dependency lock. Any change to the code gives new keys, so a rebuilt kam
+ * never serves what another build cached.
+ */
+function buildHash() {
+  const hash = createHash('sha1');
+  const walk = (dir, rel) => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(join(dir, e.name), path);
+      else if (e.isFile()) hash.update(`${path}\0`).update(readFileSync(join(dir, e.name))).update('\0');
+    }
+  };
+  walk(fileURLToPath(new URL('../src', import.meta.url)), '');
+  const lock = new URL('../package-lock.json', import.meta.url);
+  try {
+    hash.update('package-lock.json\0').update(readFileSync(lock));
+  } catch {
+    // no lock file (a tarball install): src/ alone
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   // worker.js: the worker-thread entry for parsing many files in parallel (src/load/workerPool.ts).
@@ -22,6 +52,6 @@ await build({
   banner: { js: "import { createRequire as __kamCreateRequire } from 'node:module'; const require = __kamCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  define: { __KAM_VERSION__: JSON.stringify(pkg.version) },
+  define: { __KAM_VERSION__: JSON.stringify(pkg.version), __KAM_BUILD__: JSON.stringify(`${pkg.version}+${buildHash()}`) },
   logLevel: 'warning',
 });

@@ -26,7 +26,7 @@ export interface Completeness {
   categories: CategoryCompleteness[];
 }
 
-/** A question is unanswered when its key is missing, null or blank text (plan-format.md). */
+/** A question is unanswered when its key is missing, null or blank text (docs/format.md). */
 export function answerState(answer: Answer | undefined): AnswerState {
   if (answer === undefined || answer === null) return 'unanswered';
   if (typeof answer === 'string') return answer.trim() === '' ? 'unanswered' : 'answered';

@@ -1,3 +1,5 @@
+import type { LoadStats } from '../load/loadFiles.js';
+
 /** Where a command reads its environment and writes its output; tests inject their own. */
 export interface Io {
   cwd: string;
@@ -5,6 +7,8 @@ export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Told what each load of the repo did (cache hits, parsed files, threads): for tests. */
+  onLoadStats?: (stats: LoadStats) => void;
 }
 
 export function processIo(): Io {

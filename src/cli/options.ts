@@ -46,9 +46,19 @@ export const DEFAULT_MAX_FINDINGS = 200;
  * The summary and the exit code always count every finding. kam validate and kam check share it.
  */
 export function maxFindingsOption(): Option {
-  return new Option('--max-findings <n>', `list at most n findings, or "all" (default: ${DEFAULT_MAX_FINDINGS} in stylish output, all in other formats; the summary counts all)`).argParser((value) => {
-    if (value === 'all') return Infinity;
-    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`write a whole number of 0 or more, or "all", not "${value}"`);
+  return new Option('--max-findings <n>', `list at most n findings, or "all" (default: ${DEFAULT_MAX_FINDINGS} in stylish output, all in other formats; the summary counts all)`).argParser(
+    wholeNumber(0, { all: true }),
+  );
+}
+
+/**
+ * The one parser of whole-number options (--max-findings, --max-warnings, --top): digits only,
+ * at least `min`; with `all`, the word "all" is Infinity. Commander names the option in its error.
+ */
+export function wholeNumber(min: number, opts: { all?: boolean } = {}): (value: string) => number {
+  return (value) => {
+    if (opts.all && value === 'all') return Infinity;
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`write a whole number of ${min} or more${opts.all ? ', or "all"' : ''}, not "${value}"`);
     return Number(value);
-  });
+  };
 }

@@ -1,41 +1,74 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { atomicWrite } from '../util/atomicWrite.js';
 import { compareCodeUnits } from '../util/compare.js';
-import { cacheDir, cacheInsideRepo, RACY_MS } from '../load/cache.js';
+import { cacheDir, cacheInsideRepo, readCacheFile, RACY_MS, writeCacheFile } from '../load/cache.js';
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
-import { listFolder, type RepoListing } from '../repoFs/listFolder.js';
+import { lendListing, listFolder, type RepoListing } from '../repoFs/listFolder.js';
+import { buildId } from '../version.js';
+import { cacheWanted, type Io } from './io.js';
 
 /**
- * The cache of whole results. When neither kam.yaml, any account or plan file, the kam version
- * nor the command's options changed since a command last ran, its result (findings, scores) is
- * reused without loading the repo at all: a second `kam check` costs a stat per file.
+ * The cache of whole results. When neither kam.yaml, any account or plan file (content or
+ * permissions), kam's build nor the command's options changed since a command last ran, its
+ * result (findings, scores) is reused without loading the repo at all: a second `kam check`
+ * costs a stat per file.
  *
- * The key hashes all of those inputs; files are known by path, size and mtime, and a run whose
- * files changed within the last RACY_MS (so that a same-size edit in the same mtime tick could go
- * unnoticed) gets no key, so it is neither reused nor stored. Modules this file imports stay
- * light: a hit must not pay for loading the YAML parsers or zod.
+ * The key hashes all of those inputs; files are known by path, size, mtime, ctime and mode (chmod
+ * changes only the last two: a fixed or a new read error is never served from the cache), and a
+ * run whose files changed within the last RACY_MS (so that a same-size edit in the same mtime tick
+ * could go unnoticed) gets no key, so it is neither reused
+ * nor stored. Modules this file imports stay light: a hit must not pay for loading the YAML
+ * parsers or zod.
  */
-export interface RunKey {
-  key: string;
-  path: string;
-  /** What the key was made of, for the loader to reuse on a miss instead of listing and stat-ing again. */
-  listing: RepoListing;
+export interface RunSpec<T> {
+  io: Pick<Io, 'env'>;
+  /** The command's options: `cache: false` is --no-cache. */
+  opts: { cache?: boolean };
+  root: string;
+  /** The command, and the options its result depends on (part of the key). */
+  command: string;
+  options: unknown;
+  /** Whether a stored value has the shape this command stores; anything else is a miss. */
+  isValue: (value: unknown) => value is T;
+  /** Whether a computed value may be stored (default: always). */
+  keep?: (value: T) => boolean;
 }
 
-// 2: kam check runs keep each account's manager and tier (--manager, --tier).
-const FORMAT = 2;
+// 3: kam check runs keep each account's manager and tier (--manager, --tier).
+const FORMAT = 3;
+
+/**
+ * The result of `spec.command` on the repo: the stored one when its key still matches, else
+ * `compute()`'s, stored for next time. The same decision as every other cache of kam's
+ * (cacheWanted: not with --no-cache, not in CI). A failing `compute` (KamError) stores nothing.
+ */
+export async function cachedRun<T>(spec: RunSpec<T>, compute: () => Promise<T>): Promise<T> {
+  const run = cacheWanted(spec.opts, spec.io) ? await runKey(spec.root, spec.command, spec.options) : undefined;
+  if (!run) return compute();
+  const stored = readCacheFile(run.path, run.key);
+  if (stored !== undefined && spec.isValue(stored)) return stored;
+  // The loader takes the listing the key was made of instead of listing and stat-ing again.
+  const computed = await lendListing(spec.root, run.listing, compute);
+  if (spec.keep?.(computed) ?? true) writeCacheFile(run.path, run.key, computed);
+  return computed;
+}
+
+interface RunKey {
+  key: string;
+  path: string;
+  listing: RepoListing;
+}
 
 /**
  * The key of `command` with `options` on the repo at `root`, or undefined when its result must
  * not be cached: the cache folder is not inside the repo, kam.yaml is not a plain file, an
  * entry of accounts/ or plans/ cannot be read, or a file changed too recently.
  */
-export async function runKey(root: string, command: string, version: string, options: unknown): Promise<RunKey | undefined> {
+export async function runKey(root: string, command: string, options: unknown): Promise<RunKey | undefined> {
   if (!cacheInsideRepo(root)) return undefined;
   const now = Date.now();
-  const hash = createHash('sha1').update(`kam ${version}\0${command}\0${JSON.stringify(options)}\0`);
+  const hash = createHash('sha1').update(`kam ${buildId()}\0${command}\0${JSON.stringify(options)}\0`);
   const listing: RepoListing = { accounts: [], plans: [], stats: new Map() };
   try {
     const configPath = join(root, CONFIG_FILE);
@@ -49,47 +82,12 @@ export async function runKey(root: string, command: string, version: string, opt
         if ('finding' in entry) return undefined;
         const s = statSync(entry.abs);
         if (!s.isFile() || s.mtimeMs > now - RACY_MS) return undefined;
-        listing.stats.set(entry.file, { size: s.size, mtimeMs: s.mtimeMs });
-        hash.update(`${entry.file}\t${s.size}\t${s.mtimeMs}\n`);
+        listing.stats.set(entry.file, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
+        hash.update(`${entry.file}\t${s.size}\t${s.mtimeMs}\t${s.ctimeMs}\t${s.mode}\n`);
       }
     }
   } catch {
     return undefined; // whatever went wrong, the full run will say it properly
   }
   return { key: hash.digest('hex'), path: join(cacheDir(root), `run-${command}.json`), listing };
-}
-
-/**
- * The result stored under `run` when there is one; else `compute`'s (given the listing the key was
- * made of), stored when `keep` agrees. No `run` (caches off, or no key): always computed.
- */
-export async function reuseOrCompute<T extends object>(
-  run: RunKey | undefined,
-  compute: (listing?: RepoListing) => Promise<T | { exitCode: number }>,
-  keep: (value: T) => boolean = () => true,
-): Promise<T | { exitCode: number }> {
-  const stored = run && readRun<T>(run);
-  if (stored) return stored;
-  const computed = await compute(run?.listing);
-  if (run && !('exitCode' in computed) && keep(computed)) writeRun(run, computed);
-  return computed;
-}
-
-/** The result stored under `run`, or undefined (missing, damaged, or for other inputs). */
-function readRun<T>(run: RunKey): T | undefined {
-  try {
-    const data = JSON.parse(readFileSync(run.path, 'utf8')) as { format?: number; key?: string; value?: T };
-    return data.format === FORMAT && data.key === run.key && data.value !== undefined ? data.value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Stores `value` as the result for `run`. Never throws: a read-only repo only costs speed. */
-function writeRun(run: RunKey, value: unknown): void {
-  try {
-    atomicWrite(run.path, JSON.stringify({ format: FORMAT, key: run.key, value }), { fsync: false });
-  } catch {
-    // ignore
-  }
 }

@@ -34,16 +34,16 @@ export interface Snapshot {
 /**
  * Compares the plan repo at `base` (a revision, default HEAD) with `head` (a revision, or the
  * working tree when absent). Reads git objects only: nothing is checked out, the index is not
- * touched.
+ * touched. `cache` (default false) lets the working tree side use the cache of loaded files.
  */
-export async function diffRevisions(root: string, opts: { base?: string; head?: string; today: string }): Promise<DiffResult> {
+export async function diffRevisions(root: string, opts: { base?: string; head?: string; today: string; cache?: boolean }): Promise<DiffResult> {
   const git = await openGitRepo(root);
   const base = opts.base ?? 'HEAD';
   const baseCommit = await resolveCommit(git, base);
   const headCommit = opts.head === undefined ? undefined : await resolveCommit(git, opts.head);
   const [before, after] = await Promise.all([
     loadAtCommit(git, baseCommit).then((r) => snapshot(r, base, root, baseCommit, opts.today)),
-    (headCommit ? loadAtCommit(git, headCommit) : loadRepo(root)).then((r) => snapshot(r, opts.head ?? WORKTREE, root, headCommit ?? 'HEAD', opts.today)),
+    (headCommit ? loadAtCommit(git, headCommit) : loadRepo(root, { cache: opts.cache ?? false })).then((r) => snapshot(r, opts.head ?? WORKTREE, root, headCommit ?? 'HEAD', opts.today)),
   ]);
   return { base, head: opts.head ?? WORKTREE, changes: compareSnapshots(before, after) };
 }

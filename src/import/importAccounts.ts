@@ -1,9 +1,10 @@
-import { readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadText } from '../load/loadText.js';
-import { PositionIndex } from '../yaml/positions.js';
-import { decodeText, isWithin, MAX_FILE_BYTES, readBytesSync, readError } from '../repoFs/readText.js';
+import { PositionIndex } from '../yaml/index.js';
+import type { Finding } from '../findings/finding.js';
+import { MAX_FILE_BYTES, readRepoFileSync } from '../repoFs/readText.js';
+import { accountFiles } from '../repoFs/repoFiles.js';
 import { validateWithSchema } from '../load/schemaIssues.js';
 import { accountSchema } from '../schema/account.js';
 import { SLUG_RE } from '../schema/common.js';
@@ -62,7 +63,6 @@ type Value = { path: FieldEdit['path']; value: EditValue; column: string };
 
 const ACCOUNT_KEY_ORDER = ['name', 'crm_id', 'industry', 'region', 'manager', 'revenue', 'ratings', 'notes'];
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/account.schema.json';
-const YAML_EXT = /\.ya?ml$/;
 
 /** A file a row will write once every row has been worked out. */
 interface PendingWrite {
@@ -115,7 +115,7 @@ export async function importAccounts(root: string, config: Config, table: CsvTab
     const linked = crmCell ? byCrmId.get(crmCell) : undefined;
     if (linked && linked.length > 1)
       return reject(`CRM record "${crmCell}" is linked from ${linked.map((f) => `accounts/${f}`).join(' and ')}; keep crm_id in one of them ("kam check" reports it as duplicate_crm_id)`);
-    const linkedId = linked ? linked[0]!.replace(YAML_EXT, '') : undefined;
+    const linkedId = linked ? linked[0]!.replace(/\.ya?ml$/, '') : undefined;
     const id = linkedId ?? (idCell ? (SLUG_RE.test(idCell) ? idCell : slugify(idCell)) : slugify(nameCell));
     if (!id) {
       if (idCell) return reject(`column "${idColumn!.column}": "${idCell}" yields no id (letters a-z or digits are needed)`);
@@ -226,21 +226,12 @@ function createAccount(root: string, file: string, id: string, values: Value[], 
 
 function updateAccount(root: string, file: string, id: string, values: Value[], schema: ReturnType<typeof accountSchema>): Outcome {
   // Read like the loader reads it: not through a link out of the repo, not a FIFO or a huge file.
-  const where = { file, account: id, line: 1, column: 1 };
-  let real: string;
-  try {
-    real = realpathSync(join(root, file));
-  } catch (err) {
-    return { status: 'rejected', reason: `${file}: ${readError(where, err).message}` };
-  }
-  if (!isWithin(realpathSync(root), real)) return { status: 'rejected', reason: `${file} is a symbolic link that points outside the repo (to ${real}); kam does not follow it` };
-  const read = readBytesSync(join(root, file), where);
+  const read = readRepoFileSync(root, join(root, file), { file, account: id, line: 1, column: 1 });
+  if ('outside' in read) return { status: 'rejected', reason: `${file} is a symbolic link that points outside the repo (to ${read.outside}); kam does not follow it` };
   if ('finding' in read) return { status: 'rejected', reason: `${file}: ${read.finding.message}` };
-  const bytes = read.bytes;
-  const decoded = decodeText(bytes, where);
-  if ('finding' in decoded) return { status: 'rejected', reason: `${file}: ${decoded.finding.message}` };
+  const { bytes, text } = read;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
-  const edited = editYaml(decoded.text, values.map(({ path, value }) => ({ path, value })));
+  const edited = editYaml(text, values.map(({ path, value }) => ({ path, value })));
   if ('reason' in edited) return { status: 'rejected', reason: `${file}: ${edited.reason}` };
   if (edited.changed.length === 0) return { status: 'unchanged' };
 
@@ -272,21 +263,11 @@ function sizeProblem(file: string, content: string): string | undefined {
  */
 function crmIds(root: string, existing: Map<string, string>): Map<string, string[]> {
   const ids = new Map<string, string[]>();
-  const realRoot = realpathSync(root);
   for (const [id, name] of existing) {
     const file = `accounts/${name}`;
-    // Like the loader: never through a link out of the repo.
-    let real: string;
-    try {
-      real = realpathSync(join(root, file));
-    } catch {
-      continue;
-    }
-    if (!isWithin(realRoot, real)) continue;
-    const read = readBytesSync(join(root, file), { file, account: id, line: 1, column: 1 });
-    if ('finding' in read) continue;
-    const decoded = decodeText(read.bytes, { file, account: id, line: 1, column: 1 });
-    if ('finding' in decoded || !decoded.text.includes('crm_id')) continue;
+    // The one safe read, like the loader: never through a link out of the repo.
+    const decoded = readRepoFileSync(root, join(root, file), { file, account: id, line: 1, column: 1 });
+    if (!('text' in decoded) || !decoded.text.includes('crm_id')) continue;
     const line = /^crm_id:[^\n]*$/m.exec(decoded.text)?.[0];
     let value: unknown;
     try {
@@ -305,12 +286,11 @@ function pick(obj: Record<string, unknown>, keys: readonly string[]): Record<str
   return Object.fromEntries(keys.filter((k) => obj[k] !== undefined).map((k) => [k, obj[k]]));
 }
 
-/** Schema findings as one reason, naming the CSV column behind each field it can. */
-function describeFindings(findings: { file: string; line: number; column: number; message: string }[], values: Value[], located: boolean): string {
-  const columnOf = new Map(values.map((v) => [v.path.join('.'), v]));
+/** Schema findings as one reason, naming the CSV column behind each field it can (by the finding's YAML path). */
+function describeFindings(findings: Finding[], values: Value[], located: boolean): string {
+  const columnOf = new Map(values.map((v) => [JSON.stringify(v.path), v]));
   const shown = findings.slice(0, 3).map((f) => {
-    const field = /^"([^"]+)"/.exec(f.message)?.[1];
-    const source = field ? columnOf.get(field) : undefined;
+    const source = columnOf.get(JSON.stringify(f.path));
     const where = located ? `${f.file}:${f.line}:${f.column}: ` : '';
     return `${where}${f.message}${source ? ` (column "${source.column}": ${JSON.stringify(source.value)})` : ''}`;
   });
@@ -318,20 +298,3 @@ function describeFindings(findings: { file: string; line: number; column: number
   return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }
 
-/** id -> file name of every account file, read once (no per-row file-system probing). */
-function accountFiles(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  let names: string[];
-  try {
-    names = readdirSync(join(root, 'accounts'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return files;
-    throw err;
-  }
-  for (const name of names.sort()) {
-    if (!YAML_EXT.test(name) || name.startsWith('.')) continue;
-    const id = name.replace(YAML_EXT, '');
-    if (!files.has(id)) files.set(id, name);
-  }
-  return files;
-}

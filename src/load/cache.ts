@@ -3,29 +3,33 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvesInside } from '../repoFs/inside.js';
 import { atomicWrite } from '../util/atomicWrite.js';
+import type { Finding } from '../findings/finding.js';
 import type { FileResult } from './parseFile.js';
 
 /**
  * The per-repo cache of loaded files: parsing dominates every kam run, and most files do not
- * change between runs. One JSON file holds every entry, keyed by kam version + config hash (the
- * header) and file path (the entries). An entry is used when the file's size and mtime match, or
- * else when its content hash does (git checkouts change mtimes but not content).
+ * change between runs. One JSON file holds every entry, keyed by kam's build + config hash (the
+ * header) and file path (the entries). An entry is used when the file's size, mtime and ctime
+ * match (ctime: a chmod that makes a file unreadable must not go unseen), or else when its content
+ * hash does (git checkouts change mtimes but not content).
  */
 export interface CacheEntry {
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
   /** False when the file changed too close to when it was cached for its mtime to be trusted. */
   trusted: boolean;
   result: FileResult & { sha1: string };
 }
 
-interface CacheFile {
-  format: number;
-  key: string;
-  entries: Record<string, CacheEntry>;
+/** A file's stat as the caches compare it. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 /**
  * A file modified this soon before being cached may be modified again within the same mtime
  * tick without its size changing ("racy git"); such entries are checked by hash next time.
@@ -45,8 +49,45 @@ export function cacheInsideRepo(root: string): boolean {
   return resolvesInside(root, cacheDir(root));
 }
 
-export function cacheKey(version: string, configText: string): string {
-  return createHash('sha1').update(`kam ${version}\0${configText}`).digest('hex');
+/** The files cache's key: kam's build (see buildId) and kam.yaml's text. */
+export function cacheKey(build: string, configText: string): string {
+  return createHash('sha1').update(`kam ${build}\0${configText}`).digest('hex');
+}
+
+/**
+ * Both caches' file form: a header line `{"format","key","sum"}` and the value's JSON, whose
+ * SHA-1 is `sum`. The value stored under `key`, or undefined when the file is missing, damaged,
+ * of another format, for another key, or its value was changed after it was written (the sum
+ * no longer matches): anything unexpected is a miss, never an error.
+ */
+export function readCacheFile(path: string, key: string): unknown {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const nl = text.indexOf('\n');
+    if (nl < 0) return undefined;
+    const header = JSON.parse(text.slice(0, nl)) as { format?: unknown; key?: unknown; sum?: unknown } | null;
+    if (!header || header.format !== FORMAT || header.key !== key) return undefined;
+    const body = text.slice(nl + 1);
+    if (header.sum !== createHash('sha1').update(body).digest('hex')) return undefined;
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores `value` under `key` at `path` (atomically). Never throws: a read-only repo only costs speed. */
+export function writeCacheFile(path: string, key: string, value: unknown): boolean {
+  try {
+    const body = JSON.stringify(value);
+    const header = JSON.stringify({ format: FORMAT, key, sum: createHash('sha1').update(body).digest('hex') });
+    atomicWrite(path, `${header}\n${body}`, { fsync: false });
+    // Keep .kam/ out of git even in repos whose .gitignore does not mention it.
+    const kamDir = join(path, '..', '..');
+    if (kamDir.endsWith('.kam') && !existsSync(join(kamDir, '.gitignore'))) atomicWrite(join(kamDir, '.gitignore'), '# kam cache: safe to delete\n*\n');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export class LoadCache {
@@ -65,21 +106,17 @@ export class LoadCache {
   /** Opens the cache; a missing, unreadable, corrupt or outdated cache file is an empty cache. */
   static open(root: string, key: string): LoadCache {
     const path = join(cacheDir(root), 'files.json');
-    let entries: Record<string, CacheEntry> = {};
-    try {
-      const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
-      if (data && data.format === FORMAT && data.key === key && data.entries && typeof data.entries === 'object') entries = data.entries;
-    } catch {
-      // Missing or corrupt: start afresh; it is rewritten after this run.
-    }
+    const stored = readCacheFile(path, key);
+    // Missing or corrupt: start afresh; it is rewritten after this run.
+    const entries = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, CacheEntry>) : {};
     return new LoadCache(path, key, entries);
   }
 
-  /** The entry for `file` whose size and mtime still match, or undefined. */
-  byStat(file: string, size: number, mtimeMs: number): CacheEntry['result'] | undefined {
+  /** The entry for `file` whose size, mtime and ctime still match, or undefined. */
+  byStat(file: string, s: FileStat): CacheEntry['result'] | undefined {
     this.seen.add(file);
     const entry = this.valid(file);
-    return entry && entry.trusted && entry.size === size && entry.mtimeMs === mtimeMs ? entry.result : undefined;
+    return entry && entry.trusted && entry.size === s.size && entry.mtimeMs === s.mtimeMs && entry.ctimeMs === s.ctimeMs ? entry.result : undefined;
   }
 
   /** The cached content hash of `file`, to compare with the file's current hash. */
@@ -88,17 +125,18 @@ export class LoadCache {
   }
 
   /** A file whose content hash matched: keep its result, remember the new stat. */
-  refresh(file: string, size: number, mtimeMs: number): CacheEntry['result'] | undefined {
+  refresh(file: string, s: FileStat): CacheEntry['result'] | undefined {
     const entry = this.valid(file);
     if (!entry) return undefined;
-    this.set(file, size, mtimeMs, entry.result);
+    this.set(file, s, entry.result);
     return entry.result;
   }
 
-  set(file: string, size: number, mtimeMs: number, result: FileResult): void {
+  set(file: string, s: FileStat, result: FileResult): void {
     this.seen.add(file);
     if (!result.sha1) return; // unreadable files are retried every time
-    this.entries.set(file, { size, mtimeMs, trusted: mtimeMs < Date.now() - RACY_MS, result: result as CacheEntry['result'] });
+    const trusted = s.mtimeMs < Date.now() - RACY_MS;
+    this.entries.set(file, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, trusted, result: result as CacheEntry['result'] });
     this.changed = true;
   }
 
@@ -111,15 +149,8 @@ export class LoadCache {
       }
     }
     if (!this.changed) return;
-    try {
-      const data: CacheFile = { format: FORMAT, key: this.key, entries: Object.fromEntries(this.entries) };
-      atomicWrite(this.path, JSON.stringify(data), { fsync: false });
-      // Keep .kam/ out of git even in repos whose .gitignore does not mention it.
-      const kamDir = join(this.path, '..', '..');
-      if (kamDir.endsWith('.kam') && !existsSync(join(kamDir, '.gitignore'))) atomicWrite(join(kamDir, '.gitignore'), '# kam cache: safe to delete\n*\n');
-    } catch {
-      // A read-only repo or full disk only costs speed next time.
-    }
+    // A read-only repo or full disk only costs speed next time.
+    writeCacheFile(this.path, this.key, Object.fromEntries(this.entries));
   }
 
   /** An entry of the expected shape; anything else (a hand-edited or damaged file) is ignored. */
@@ -130,12 +161,26 @@ export class LoadCache {
     const ok =
       typeof entry.size === 'number' &&
       typeof entry.mtimeMs === 'number' &&
+      typeof entry.ctimeMs === 'number' &&
+      typeof entry.trusted === 'boolean' &&
       r && typeof r === 'object' && typeof r.sha1 === 'string' && typeof r.id === 'string' && r.file === file &&
-      Array.isArray(r.findings) && typeof r.index === 'object' && r.index !== null && Array.isArray(r.index.s) && Array.isArray(r.index.n);
+      Array.isArray(r.findings) && r.findings.every(isFinding) &&
+      typeof r.index === 'object' && r.index !== null && Array.isArray(r.index.s) && Array.isArray(r.index.n);
     if (!ok) {
       this.entries.delete(file);
       return undefined;
     }
     return entry;
   }
+}
+
+/** Whether `f` has a finding's shape (what formatters and rules read); for checking cached data. */
+export function isFinding(f: unknown): f is Finding {
+  if (!f || typeof f !== 'object') return false;
+  const o = f as Record<string, unknown>;
+  return (
+    typeof o.rule === 'string' && (o.severity === 'error' || o.severity === 'warning') && typeof o.file === 'string' && typeof o.message === 'string' &&
+    Number.isInteger(o.line) && Number.isInteger(o.column) && (o.account === null || typeof o.account === 'string') &&
+    (o.path === undefined || (Array.isArray(o.path) && o.path.every((p) => typeof p === 'string' || typeof p === 'number')))
+  );
 }

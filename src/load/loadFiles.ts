@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { accountSchema } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
 import { planSchema } from '../schema/plan.js';
-import { cacheInsideRepo, cacheKey, LoadCache } from './cache.js';
-import { listFolder, type RepoListing } from '../repoFs/listFolder.js';
+import { cacheInsideRepo, cacheKey, LoadCache, type FileStat } from './cache.js';
+import { listFolder, takeListing, type RepoListing } from '../repoFs/listFolder.js';
 import { unreadable } from './loadText.js';
 import { readBytesSync } from '../repoFs/readText.js';
 import type { LoadedFile } from './loadText.js';
@@ -13,16 +13,19 @@ import { fromResult, parseFile, sha1, toResult, type FileRef, type FileResult, t
 import { parseInWorkers, workerCount, workerScript } from './workerPool.js';
 
 export interface LoadOptions {
-  /** Use the cache of loaded files (default true). */
+  /**
+   * Use the cache of loaded files (default false: commands decide, all alike, with the CLI's
+   * cacheWanted(); a caller that forgets never reads a cache it should not).
+   */
   cache?: boolean;
   /** Parse on worker threads: true/false, a thread count, or undefined for automatic. */
   workers?: boolean | number;
+  /** The worker threads' script (default: dist/worker.js beside the bundle; none when run from source). */
+  workerScript?: string;
   /** Called as files finish loading: (done, total). */
   onProgress?: (done: number, total: number) => void;
-  /** Told what the load did (cache hits, parsed files, threads): for `KAM_STATS` and the bench. */
+  /** Told what the load did (cache hits, parsed files, threads): for tests and the bench. */
   onStats?: (stats: LoadStats) => void;
-  /** The folders' entries and stats when already gathered (by the run cache's key): not gathered again. */
-  listing?: RepoListing;
 }
 
 export interface LoadStats {
@@ -59,15 +62,16 @@ export async function listFiles(root: string, listing?: RepoListing): Promise<{ 
  */
 export async function loadFiles(
   root: string,
-  version: string,
+  build: string,
   config: Config,
   configText: string,
   options: LoadOptions = {},
 ): Promise<{ accounts: LoadedFile<unknown>[]; plans: LoadedFile<unknown>[] }> {
-  const { refs, refused } = await listFiles(root, options.listing);
+  const listing = takeListing(root);
+  const { refs, refused } = await listFiles(root, listing);
   const stats: LoadStats = { files: refs.length + refused.length, cached: 0, cachedByHash: 0, parsed: 0, workers: 0 };
-  const cache = options.cache === false || !cacheInsideRepo(root) ? undefined : LoadCache.open(root, cacheKey(version, configText));
-  const statOf = new Map<string, { size: number; mtimeMs: number }>();
+  const cache = options.cache !== true || !cacheInsideRepo(root) ? undefined : LoadCache.open(root, cacheKey(build, configText));
+  const statOf = new Map<string, FileStat>();
   const results: FileResult[] = [...refused];
   const progress = () => options.onProgress?.(results.length, stats.files);
 
@@ -76,13 +80,14 @@ export async function loadFiles(
     misses = [];
     for (const ref of refs) {
       // Synchronous: thousands of stat() promises cost more than the calls themselves.
-      const s = options.listing?.stats.get(ref.file) ?? statSync(ref.abs, { throwIfNoEntry: false });
+      const s = listing?.stats.get(ref.file) ?? statSync(ref.abs, { throwIfNoEntry: false });
       if (!s) {
         misses.push(ref);
         continue;
       }
-      statOf.set(ref.file, { size: s.size, mtimeMs: s.mtimeMs });
-      const hit = cache.byStat(ref.file, s.size, s.mtimeMs);
+      const st = { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs };
+      statOf.set(ref.file, st);
+      const hit = cache.byStat(ref.file, st);
       if (hit) {
         stats.cached++;
         results.push(hit);
@@ -92,7 +97,7 @@ export async function loadFiles(
       // Same content under a new mtime (git checkout, touch): hash before paying for a parse.
       if (known && hashFile(ref.abs) === known) {
         stats.cachedByHash++;
-        results.push(cache.refresh(ref.file, s.size, s.mtimeMs)!);
+        results.push(cache.refresh(ref.file, st)!);
         continue;
       }
       misses.push(ref);
@@ -103,13 +108,13 @@ export async function loadFiles(
   const onResult = (r: FileResult) => {
     results.push(r);
     const s = statOf.get(r.file);
-    if (cache && s) cache.set(r.file, s.size, s.mtimeMs, r);
+    if (cache && s) cache.set(r.file, s, r);
     if (results.length % 50 === 0) progress();
   };
   stats.parsed = misses.length;
   const shapes: Shapes = { accounts: accountSchema(config), plans: planSchema(config) };
   const parseHere = (ref: FileRef) => parseFile(ref, shapes);
-  const script = workerScript();
+  const script = options.workerScript ?? workerScript();
   stats.workers = script ? workerCount(misses.length, options.workers) : 0;
   if (stats.workers > 0) await parseInWorkers(script!, config, misses, stats.workers, parseHere, onResult);
   else for (const ref of misses) onResult(parseHere(ref));

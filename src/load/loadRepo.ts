@@ -7,7 +7,7 @@ import { SLUG_RE } from '../schema/common.js';
 import { planSchema, type Plan } from '../schema/plan.js';
 import { compareFindings, type Finding } from '../findings/finding.js';
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
-import { VERSION } from '../version.js';
+import { buildId } from '../version.js';
 import { loadText, unreadable, type LoadedFile } from './loadText.js';
 import { loadFiles, type LoadOptions } from './loadFiles.js';
 import { makeFinding, whereIn } from '../findings/makeFinding.js';
@@ -50,7 +50,7 @@ export async function loadRepo(root: string, options: LoadOptions = {}): Promise
   const cfg = await loadConfig(root);
   if (!cfg.ok) return { ok: false, root, findings: cfg.findings.sort(compareFindings) };
   const config = cfg.config.value!;
-  const { accounts, plans } = await loadFiles(root, VERSION, config, cfg.text, options);
+  const { accounts, plans } = await loadFiles(root, buildId(), config, cfg.text, options);
   return { ok: true, repo: assembleRepo(root, config, cfg.config, accounts as LoadedAccount[], plans as LoadedPlan[]) };
 }
 

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Finding } from '../findings/finding.js';
-import { parseYaml } from '../yaml/parseYaml.js';
-import { PositionIndex } from '../yaml/positions.js';
+import { parseYaml, PositionIndex } from '../yaml/index.js';
 import { validateWithSchema } from './schemaIssues.js';
 
 /** One repo file after parsing and validation. `value` is absent when the file has errors. */
@@ -20,7 +19,24 @@ export function loadText<S extends z.core.$ZodType>(schema: S, id: string, file:
   const parsed = parseYaml(text, file, account);
   if (parsed.findings.length > 0) return { id, file, index: parsed.index, findings: parsed.findings };
   const { value, findings } = validateWithSchema(schema, parsed.data, { file, account, index: parsed.index });
-  return value === undefined ? { id, file, index: parsed.index, findings } : { id, file, value, index: parsed.index, findings };
+  return value === undefined ? { id, file, index: parsed.index, findings } : { id, file, value: jsonNumbers(value), index: parsed.index, findings };
+}
+
+/**
+ * `value` with every -0 made 0, in place. A loaded value crosses threads and goes into the caches
+ * as JSON, which has no -0: without this, `revenue: -0` would print "-$0" on a fresh run and "$0"
+ * from the cache. Every value is what JSON can carry, whichever way it came.
+ */
+export function jsonNumbers<T>(value: T): T {
+  if (Object.is(value, -0)) return 0 as T;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      if (typeof v === 'object' ? v !== null : Object.is(v, -0)) o[k] = jsonNumbers(v);
+    }
+  }
+  return value;
 }
 
 /** A file that could not even be read: no value, no positions. */

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Finding } from '../findings/finding.js';
 import { loadText, unreadable, type LoadedFile } from './loadText.js';
-import { PositionIndex, type CompactIndex } from '../yaml/positions.js';
+import { PositionIndex, type CompactIndex } from '../yaml/index.js';
 import { decodeText, readBytesSync } from '../repoFs/readText.js';
 
 /** A repo file to load: accounts/<id>.yaml or plans/<id>.yaml. */

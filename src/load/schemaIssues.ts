@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { didYouMean } from '../util/didYouMean.js';
 import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/makeFinding.js';
-import type { PathSegment, PositionIndex } from '../yaml/positions.js';
+import type { PathSegment, PositionIndex } from '../yaml/index.js';
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;

@@ -40,23 +40,16 @@ const r1 = (n: number | null) => (n === null ? null : round1(n));
 
 const isBlank = (text: string | null | undefined) => text === undefined || text === null || text.trim() === '';
 
-const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column <= b.column);
-
 /**
- * The action findings of a plan (action_overdue, action_without_owner...) by action index: a
- * finding belongs to the last action that starts at or before it. Flags in documents are the
+ * The action findings of a plan (action_overdue, action_without_owner...) by action index: the
+ * action a finding's YAML path names (`["actions", 2, "owner"]`). Flags in documents are the
  * findings of `kam check`, so the two never disagree (and a rule set to `off` flags nothing).
  */
 function actionFindings(plan: LoadedPlan & { value: Plan }, findings: Finding[]): Set<RuleId>[] {
-  const starts = plan.value.actions.map((_, i) => plan.index.locate(['actions', i]));
-  const byAction = starts.map(() => new Set<RuleId>());
+  const byAction = plan.value.actions.map(() => new Set<RuleId>());
   for (const f of findings) {
-    if (!f.rule.startsWith('action_')) continue;
-    let hit = -1;
-    starts.forEach((start, i) => {
-      if (before(start, f)) hit = i;
-    });
-    if (hit >= 0) byAction[hit]!.add(f.rule);
+    const [section, i] = f.path;
+    if (f.file === plan.file && f.rule.startsWith('action_') && section === 'actions' && typeof i === 'number') byAction[i]?.add(f.rule);
   }
   return byAction;
 }

@@ -1,18 +1,17 @@
 // Renders view models through handlebars templates: kam's built-in ones (the package's
 // templates/ folder) overridden file by file by a plan repo's own templates/ folder.
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { KamError } from '../errors.js';
-import { decodeText, isWithin, readBytesSync, readError } from '../repoFs/readText.js';
+import { readRepoFileSync } from '../repoFs/readText.js';
 import { didYouMean } from '../util/didYouMean.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { registerHelpers } from './helpers.js';
 import { installBudget, RenderLimitError, templateMistake } from './limits.js';
 
 export type DocFormat = 'md' | 'html';
-export const DOC_FORMATS: readonly DocFormat[] = ['md', 'html'];
 
 interface TemplateFile {
   name: string;
@@ -164,19 +163,11 @@ export function createRenderer(opts: RendererOptions): Renderer {
  * never a FIFO or a huge file, UTF-8 only. Its content ends up in documents people share.
  */
 function readUserTemplate(path: string, userDir: string, shown: string): string {
-  const where = { file: shown, account: null, line: 1, column: 1 };
-  let real: string;
-  try {
-    real = realpathSync(path);
-  } catch (err) {
-    throw new KamError(`${shown}: ${readError(where, err).message}`);
-  }
-  if (!isWithin(realpathSync(dirname(userDir)), real))
-    throw new KamError(`${shown}: the template is a symbolic link that points outside the repo (to ${real}); kam does not follow links out of the repo: copy it into templates/`);
-  const read = readBytesSync(path, where);
-  const decoded = 'finding' in read ? read : decodeText(read.bytes, where);
-  if ('finding' in decoded) throw new KamError(`${shown}: ${decoded.finding.message}`);
-  return decoded.text;
+  const read = readRepoFileSync(dirname(userDir), path, { file: shown, account: null, line: 1, column: 1 });
+  if ('outside' in read)
+    throw new KamError(`${shown}: the template is a symbolic link that points outside the repo (to ${read.outside}); kam does not follow links out of the repo: copy it into templates/`);
+  if ('finding' in read) throw new KamError(`${shown}: ${read.finding.message}`);
+  return read.text;
 }
 
 /**

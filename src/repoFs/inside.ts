@@ -1,6 +1,15 @@
 import { lstatSync, realpathSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { isWithin } from './readText.js';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+
+/**
+ * Whether `path` is `root` or lies below it, comparing the paths as given: the one "is this inside
+ * the repo" test. Pass real paths (realpathSync) to see through symbolic links; resolvesInside
+ * does that for a path that may not exist yet.
+ */
+export function isWithin(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
 
 /**
  * Whether `path` (or, while it does not exist yet, its nearest existing ancestor) really lies in

@@ -2,18 +2,42 @@ import { readdir, realpath, lstat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { KamError } from '../errors.js';
 import type { Finding } from '../findings/finding.js';
-import { insideRepo, isWithin } from './readText.js';
+import { isWithin } from './inside.js';
+import { insideRepo } from './readText.js';
 
 const YAML_EXT = /\.ya?ml$/;
 
 /** A YAML entry of accounts/ or plans/: either a file kam may read, or why it may not. */
 export type FolderEntry = { id: string; file: string; abs: string } | { id: string; file: string; finding: Finding };
 
-/** Both folders' entries and their files' size and mtime, gathered once and shared (see runCache.ts). */
+/** Both folders' entries and their files' stats, gathered once and shared (see lendListing). */
 export interface RepoListing {
   accounts: FolderEntry[];
   plans: FolderEntry[];
-  stats: Map<string, { size: number; mtimeMs: number }>;
+  stats: Map<string, { size: number; mtimeMs: number; ctimeMs: number }>;
+}
+
+const lent = new Map<string, RepoListing>();
+
+/**
+ * Runs `fn` with `listing` (of the repo at `root`, made moments ago: the result cache keys on it)
+ * lent to the loader, which takes it once (takeListing) instead of listing and stat-ing every
+ * file again. Nothing outlives `fn`: a later load lists afresh.
+ */
+export async function lendListing<T>(root: string, listing: RepoListing, fn: () => Promise<T>): Promise<T> {
+  lent.set(root, listing);
+  try {
+    return await fn();
+  } finally {
+    lent.delete(root);
+  }
+}
+
+/** The listing lent for `root`, once; undefined when none was. */
+export function takeListing(root: string): RepoListing | undefined {
+  const listing = lent.get(root);
+  lent.delete(root);
+  return listing;
 }
 
 /**

@@ -1,8 +1,9 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
-import { extname, isAbsolute, relative, sep } from 'node:path';
+import { extname } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/makeFinding.js';
+import { isWithin } from './inside.js';
 
 /** Larger files are not plan files; reading them would only cost time and memory. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -120,7 +121,21 @@ export async function insideRepo(realRoot: string, absPath: string, file: string
   return { real };
 }
 
-export function isWithin(realRoot: string, real: string): boolean {
-  const rel = relative(realRoot, real);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+/**
+ * The one safe read of a repo file outside the loader's listing (files `kam import --update`
+ * edits, user templates): its real path must stay inside `root` (else `outside`, for the caller
+ * to word), then readBytesSync's checks (kind and size before reading) and UTF-8 decoding.
+ */
+export function readRepoFileSync(root: string, absPath: string, where: Where): { bytes: Buffer; text: string } | { finding: Finding } | { outside: string } {
+  let real: string;
+  try {
+    real = realpathSync(absPath);
+  } catch (err) {
+    return { finding: readError(where, err) };
+  }
+  if (!isWithin(realpathSync(root), real)) return { outside: real };
+  const read = readBytesSync(absPath, where);
+  if ('finding' in read) return read;
+  const decoded = decodeText(read.bytes, where);
+  return 'finding' in decoded ? decoded : { bytes: read.bytes, text: decoded.text };
 }

@@ -1,4 +1,4 @@
-// The built-in account-planning checklist (plan-format.md, "kam.yaml" -> `checklist`).
+// The built-in account-planning checklist (docs/format.md, "kam.yaml" -> `checklist`).
 // Used when a repo's kam.yaml has no `checklist` section; a repo that declares one replaces it entirely.
 // Question ids are `<category>.<name>` and unique; plans key their `answers` by these ids.
 

@@ -1,4 +1,4 @@
-// Built-in defaults for kam.yaml sections a repo leaves out (plan-format.md, "kam.yaml").
+// Built-in defaults for kam.yaml sections a repo leaves out (docs/format.md, "kam.yaml").
 
 export const DEFAULT_SCALE = { min: 1, max: 5 } as const;
 

@@ -1,4 +1,4 @@
-// The rule ids kam knows and their default severities (plan-format.md, "Findings").
+// The rule ids kam knows and their default severities (docs/format.md, "Findings").
 // Kept beside the schema because kam.yaml's `rules:` section is validated against it.
 
 export const SEVERITIES = ['error', 'warning', 'off'] as const;

@@ -31,7 +31,7 @@ export interface AccountScore {
   criteria: Record<string, CriterionScore>;
 }
 
-/** n = (r - min) / (max - min), or 1 - n for an inverse criterion (plan-format.md, "Score"). */
+/** n = (r - min) / (max - min), or 1 - n for an inverse criterion (docs/format.md, "Score"). */
 export function normalize(rating: number, criterion: Pick<Criterion, 'inverse'>, scale: { min: number; max: number }): number {
   const n = (rating - scale.min) / (scale.max - scale.min);
   return criterion.inverse ? 1 - n : n;
@@ -88,7 +88,7 @@ export function scoreAccount(id: string, account: Account, config: Config): Acco
   };
 }
 
-/** Accounts by score descending, null scores last, ties by id (plan-format.md). */
+/** Accounts by score descending, null scores last, ties by id (docs/format.md). */
 export function compareScores(a: AccountScore, b: AccountScore): number {
   if (a.score === null || b.score === null) {
     if (a.score !== b.score) return a.score === null ? 1 : -1;
@@ -113,5 +113,5 @@ export function roundTo(n: number, digits: number): number {
   return Math.round(Number((n * f).toPrecision(12))) / f;
 }
 
-/** Scores are shown with one decimal (plan-format.md, "Score"). */
+/** Scores are shown with one decimal (docs/format.md, "Score"). */
 export const round1 = (n: number): number => roundTo(n, 1);

@@ -22,7 +22,7 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  * still shows where each account stands overall. A tier or manager that matches nothing in the
  * portfolio is a typo more often than not: it throws with a "did you mean".
  */
-export function selectAccounts(ranked: AccountScore[], config: Config, filter: ScoreFilter): RankedScore[] {
+export function filterScores(ranked: AccountScore[], config: Config, filter: ScoreFilter): RankedScore[] {
   let rows: RankedScore[] = ranked.map((a, i) => ({ ...a, rank: i + 1 }));
   if (filter.tier !== undefined) {
     const names = [...config.scoring.tiers.map((t) => t.name), config.scoring.untiered];

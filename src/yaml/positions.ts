@@ -58,6 +58,13 @@ export interface CompactIndex {
   n: number[];
 }
 
+/** The numbers of entry `i` of a CompactIndex, by name (five per entry in `n`, 0 = none). */
+const NUMBERS_PER_ENTRY = 5;
+const sharedPrefix = (n: number[], i: number): number => n[i * NUMBERS_PER_ENTRY]!;
+const valueStart = (n: number[], i: number): Position | undefined => at(n, i * NUMBERS_PER_ENTRY + 1);
+const keyStart = (n: number[], i: number): Position | undefined => at(n, i * NUMBERS_PER_ENTRY + 3);
+const at = (n: number[], j: number): Position | undefined => (n[j] ? { line: n[j]!, column: n[j + 1]! } : undefined);
+
 /**
  * Where every node of a YAML document starts, by path. A compact stand-in for the Document:
  * rules locate findings through it long after the Document itself has been dropped. It is kept
@@ -67,7 +74,7 @@ export interface CompactIndex {
  */
 export class PositionIndex {
   private compact: CompactIndex | string;
-  /** path -> entry number (five numbers per entry in CompactIndex.n). Built at the second question. */
+  /** path -> entry number. Built at the second question. */
   private byPath?: Map<string, number>;
   /** How many times a path was looked up before the map was built. */
   private asked = 0;
@@ -106,8 +113,9 @@ export class PositionIndex {
       const i = find(key(path.slice(0, len)));
       if (i === undefined) continue;
       const { n } = this.toJSON();
-      const at = preferKey && len === path.length && n[i * 5 + 3] ? i * 5 + 3 : n[i * 5 + 1] ? i * 5 + 1 : i * 5 + 3;
-      if (n[at]) return { line: n[at]!, column: n[at + 1]! };
+      const keyAt = keyStart(n, i);
+      const found = preferKey && len === path.length && keyAt ? keyAt : (valueStart(n, i) ?? keyAt);
+      if (found) return found;
     }
     return { line: 1, column: 1 };
   }
@@ -131,7 +139,7 @@ export class PositionIndex {
       let prev = '';
       let hit: number | undefined;
       for (let i = 0; i < s.length; i++) {
-        prev = prev.slice(0, n[i * 5]!) + s[i]!;
+        prev = prev.slice(0, sharedPrefix(n, i)) + s[i]!;
         if (prev === path) hit = i; // the last entry for a path wins, as in the map
       }
       return hit;
@@ -159,7 +167,7 @@ export class PositionIndex {
       const byPath = new Map<string, number>();
       let prev = '';
       for (let i = 0; i < s.length; i++) {
-        const path = prev.slice(0, n[i * 5]!) + s[i]!;
+        const path = prev.slice(0, sharedPrefix(n, i)) + s[i]!;
         byPath.set(path, i);
         prev = path;
       }

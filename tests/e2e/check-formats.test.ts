@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/schema/rules.js';
-import { EXAMPLE, runKam, runKamJson } from '../helpers/kam.js';
+import { EXAMPLE, kam, kamJson } from '../helpers/kamInProcess.js';
 import { makeRepo } from '../helpers/tmpRepo.js';
 
 // CommonJS packages: require() gives the class and function themselves under NodeNext typing.
@@ -12,7 +12,7 @@ const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
 const TODAY = ['--today', '2026-11-23'];
-const exampleJson = runKamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json']).json;
+const exampleJson = (await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json'])).json;
 
 // A repo whose texts need escaping in every format: %, comma, colon, <, &, quotes, a newline.
 const TRICKY = makeRepo({
@@ -21,8 +21,8 @@ const TRICKY = makeRepo({
 });
 
 describe('--format github', () => {
-  it('prints one workflow command per finding, paths relative to the working folder', () => {
-    const run = runKam(['check', ...TODAY, '-f', 'github', 'plans/kestrel-retail.yaml'], { cwd: EXAMPLE });
+  it('prints one workflow command per finding, paths relative to the working folder', async () => {
+    const run = await kam(['check', ...TODAY, '-f', 'github', 'plans/kestrel-retail.yaml'], { cwd: EXAMPLE });
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toContain('::error file=plans/kestrel-retail.yaml,line=159,col=5,title=kam action_without_owner::action "Hire or assign a customer success manager for the account" has no owner; add owner: <name>');
@@ -34,12 +34,12 @@ describe('--format github', () => {
     expect(lines.at(-1)).toBe('kam: 1 error, 11 warnings in 15 accounts, 7 plans');
   });
 
-  it('escapes % and line breaks in messages, and also : and , in properties', () => {
-    const run = runKam(['check', '-f', 'github'], { cwd: TRICKY });
+  it('escapes % and line breaks in messages, and also : and , in properties', async () => {
+    const run = await kam(['check', '-f', 'github'], { cwd: TRICKY });
     const line = run.stdout.split('\n').find((l) => l.includes('missing_plan'))!;
     expect(line).toBe('::error file=accounts/odd.yaml,line=1,col=1,title=kam missing_plan::100%25 <Odd> & Co, "Ltd": one%0Atwo is Tier 1, a key tier, but has no plan; create plans/odd.yaml');
     expect(run.stdout).toContain('::error file=accounts/a%2Cb%3Ac.yaml,line=1,col=1,title=kam id_mismatch::the file name "a,b:c" is not a valid id');
-    const sub = runKam(['check', '-C', '..', '-f', 'github'], { cwd: `${TRICKY}/accounts` });
+    const sub = await kam(['check', '-C', '..', '-f', 'github'], { cwd: `${TRICKY}/accounts` });
     expect(sub.stdout).toContain('::error file=odd.yaml,line=1,col=1,');
   });
 });
@@ -47,8 +47,8 @@ describe('--format github', () => {
 describe('--format junit', () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name) => ['testsuite', 'testcase'].includes(name) });
 
-  it('is well-formed XML with a test case per account and rule', () => {
-    const run = runKam(['check', '-C', EXAMPLE, ...TODAY, '-f', 'junit']);
+  it('is well-formed XML with a test case per account and rule', async () => {
+    const run = await kam(['check', '-C', EXAMPLE, ...TODAY, '-f', 'junit']);
     expect(run.code).toBe(1);
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     const doc = parser.parse(run.stdout);
@@ -75,8 +75,8 @@ describe('--format junit', () => {
     expect(Number(doc.testsuites.tests)).toBe(15 * (RULE_IDS.length - 1) + 1);
   });
 
-  it('escapes user text', () => {
-    const run = runKam(['check', '-f', 'junit'], { cwd: TRICKY });
+  it('escapes user text', async () => {
+    const run = await kam(['check', '-f', 'junit'], { cwd: TRICKY });
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     const doc = parser.parse(run.stdout);
     const odd = doc.testsuites.testsuite.find((s: any) => s.name === 'odd');
@@ -84,8 +84,8 @@ describe('--format junit', () => {
     expect(failure.message).toBe('1 problem: 100% <Odd> & Co, "Ltd": one\ntwo is Tier 1, a key tier, but has no plan; create plans/odd.yaml');
   });
 
-  it('drops rules that are off', () => {
-    const run = runKam(['check', '-C', EXAMPLE, ...TODAY, '-f', 'junit', '--rule', 'stale_plan=off']);
+  it('drops rules that are off', async () => {
+    const run = await kam(['check', '-C', EXAMPLE, ...TODAY, '-f', 'junit', '--rule', 'stale_plan=off']);
     expect(run.stdout).not.toContain('name="stale_plan"');
   });
 });
@@ -96,8 +96,8 @@ describe('--format sarif', () => {
   addFormats(ajv);
   const validate = ajv.compile(schema);
 
-  it('validates against the SARIF 2.1.0 schema and carries every finding and rule', () => {
-    const run = runKam(['check', '-C', EXAMPLE, ...TODAY, '-f', 'sarif']);
+  it('validates against the SARIF 2.1.0 schema and carries every finding and rule', async () => {
+    const run = await kam(['check', '-C', EXAMPLE, ...TODAY, '-f', 'sarif']);
     expect(run.code).toBe(1);
     const log = JSON.parse(run.stdout);
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -126,16 +126,16 @@ describe('--format sarif', () => {
     });
   });
 
-  it('stays valid with tricky text, and with no findings at all', () => {
+  it('stays valid with tricky text, and with no findings at all', async () => {
     for (const cwd of [TRICKY, makeRepo({})]) {
-      const log = JSON.parse(runKam(['check', '-f', 'sarif'], { cwd }).stdout);
+      const log = JSON.parse((await kam(['check', '-f', 'sarif'], { cwd })).stdout);
       expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     }
   });
 });
 
 describe('--format json', () => {
-  it('is the spec object: findings, summary, completeness', () => {
+  it('is the spec object: findings, summary, completeness', async () => {
     expect(Object.keys(exampleJson)).toEqual(['findings', 'summary', 'completeness']);
     expect(Object.keys(exampleJson.findings[0]).slice(0, 9)).toEqual(['rule', 'severity', 'account', 'file', 'line', 'column', 'message', 'path', 'criterion']);
     expect(exampleJson.findings[0].path).toEqual(['ratings']);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { EXAMPLE, runKam, runKamJson } from '../helpers/kam.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE, kam, kamJson } from '../helpers/kamInProcess.js';
 import { copyRepo, makeRepo, snapshotTree } from '../helpers/tmpRepo.js';
 import { stylishRows } from '../helpers/stylish.js';
 
@@ -20,15 +20,20 @@ interface Finding {
 
 describe('kam check on the example repo', () => {
   const before = snapshotTree(EXAMPLE);
-  const { code, json } = runKamJson<{ findings: Finding[]; summary: Record<string, number>; completeness: Record<string, any> }>(['check', '-C', EXAMPLE, ...TODAY, '--format', 'json']);
+  type Report = { findings: Finding[]; summary: Record<string, number>; completeness: Record<string, any> };
+  let code: number;
+  let json: Report;
+  beforeAll(async () => {
+    ({ code, json } = await kamJson<Report>(['check', '-C', EXAMPLE, ...TODAY, '--format', 'json']));
+  });
 
-  it('exits 1 (two error findings) and changes nothing', () => {
+  it('exits 1 (two error findings) and changes nothing', async () => {
     expect(code).toBe(1);
     expect(json.summary).toMatchObject({ errors: 2, accounts: 15, plans: 7 });
     expect(snapshotTree(EXAMPLE)).toEqual(before);
   });
 
-  it('finds exactly the gaps the example README lists', () => {
+  it('finds exactly the gaps the example README lists', async () => {
     const gaps = json.findings
       .filter((f) => f.rule !== 'unanswered_question')
       .map((f) => [f.rule, f.account, f.role ?? f.criterion ?? f.manager ?? f.stakeholder ?? null, `${f.file}:${f.line}:${f.column}`]);
@@ -54,7 +59,7 @@ describe('kam check on the example repo', () => {
     expect(dana.message).toContain('is 4');
   });
 
-  it('reports unanswered questions in every plan but the two complete ones, including a null answer', () => {
+  it('reports unanswered questions in every plan but the two complete ones, including a null answer', async () => {
     const plans = new Set(json.findings.filter((f) => f.rule === 'unanswered_question').map((f) => f.account));
     expect([...plans].sort()).toEqual(['calloway-health', 'coralsea-telecom', 'halvorsen-industrial', 'kestrel-retail', 'vantor-pharma']);
     expect(json.findings).toContainEqual(expect.objectContaining({
@@ -63,7 +68,7 @@ describe('kam check on the example repo', () => {
     expect(json.summary.warnings).toBe(json.findings.filter((f) => f.severity === 'warning').length);
   });
 
-  it('prints completeness per account and category in JSON', () => {
+  it('prints completeness per account and category in JSON', async () => {
     expect(Object.keys(json.completeness).sort()).toEqual(['banco-austral', 'calloway-health', 'coralsea-telecom', 'halvorsen-industrial', 'kestrel-retail', 'meridian-freight', 'vantor-pharma']);
     // coralsea-telecom is Tier 2: its profile asks for 31 of the 57 questions.
     expect(json.completeness['coralsea-telecom']).toMatchObject({ answered: 8, not_applicable: 0, unanswered: 23, total: 31, percent: 25.8 });
@@ -72,8 +77,8 @@ describe('kam check on the example repo', () => {
     expect(value).toMatchObject({ answered: 0, unanswered: 7, total: 7, percent: 0 });
   });
 
-  it('shows findings, completeness and the summary in stylish output', () => {
-    const run = runKam(['check', ...TODAY], { cwd: EXAMPLE });
+  it('shows findings, completeness and the summary in stylish output', async () => {
+    const run = await kam(['check', ...TODAY], { cwd: EXAMPLE });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('plans/kestrel-retail.yaml\n  159:5   error    action "Hire or assign a customer success manager for the account" has no owner; add owner: <name>  action_without_owner\n');
     expect(run.stdout).toMatch(/Checklist completeness[^\n]*\n(?:.*\n)*  coralsea-telecom +25\.8%  8 answered, 0 n\/a, 23 open of 31 {2}\(our_team 3\/7, .*value 0\/7/);
@@ -83,35 +88,35 @@ describe('kam check on the example repo', () => {
 });
 
 describe('kam check options', () => {
-  it('--rule overrides kam.yaml and the defaults; exit 0 without errors', () => {
-    const run = runKamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--rule', 'missing_plan=off', '--rule', 'action_without_owner=warning']);
+  it('--rule overrides kam.yaml and the defaults; exit 0 without errors', async () => {
+    const run = await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--rule', 'missing_plan=off', '--rule', 'action_without_owner=warning']);
     expect(run.code).toBe(0);
     expect(run.json.summary.errors).toBe(0);
     expect(run.json.findings.some((f: Finding) => f.rule === 'missing_plan')).toBe(false);
     expect(run.json.findings.find((f: Finding) => f.rule === 'action_without_owner').severity).toBe('warning');
   });
 
-  it('kam.yaml rules: settings apply', () => {
+  it('kam.yaml rules: settings apply', async () => {
     const repo = copyRepo(EXAMPLE);
     const cfg = join(repo, 'kam.yaml');
     const text = readFileSync(cfg, 'utf8').replace('  unrated_criterion: warning', '  unrated_criterion: error\n  unanswered_question: off');
     writeFileSync(cfg, text);
-    const run = runKamJson(['check', '-C', repo, ...TODAY, '-f', 'json']);
+    const run = await kamJson(['check', '-C', repo, ...TODAY, '-f', 'json']);
     expect(run.json.summary.errors).toBe(5);
     expect(run.json.findings.some((f: Finding) => f.rule === 'unanswered_question')).toBe(false);
   });
 
-  it('--max-warnings: warnings within the limit exit 0, more exit 1', () => {
+  it('--max-warnings: warnings within the limit exit 0, more exit 1', async () => {
     const repo = makeRepo({ 'accounts/a.yaml': 'name: A\nratings: { current_revenue: 1 }\n' });
-    expect(runKam(['check', '-C', repo]).code).toBe(0);
-    expect(runKam(['check', '-C', repo, '--max-warnings', '7']).code).toBe(0);
-    const over = runKam(['check', '-C', repo, '--max-warnings', '6']);
+    expect((await kam(['check', '-C', repo])).code).toBe(0);
+    expect((await kam(['check', '-C', repo, '--max-warnings', '7'])).code).toBe(0);
+    const over = await kam(['check', '-C', repo, '--max-warnings', '6']);
     expect(over.code).toBe(1);
     expect(over.stderr).toBe('kam: 7 warnings, more than --max-warnings 6 allows\n');
   });
 
-  it('a clean repo exits 0 with a green summary', () => {
-    const run = runKam(['check', '-C', makeRepo({})]);
+  it('a clean repo exits 0 with a green summary', async () => {
+    const run = await kam(['check', '-C', makeRepo({})]);
     expect(run).toMatchObject({ code: 0, stdout: '✔ no problems (0 accounts, 0 plans)\n' });
   });
 
@@ -119,49 +124,49 @@ describe('kam check options', () => {
     [['--rule', 'stale_plam=off'], 'did you mean "stale_plan"?'],
     [['--rule', 'stale_plan=fatal'], '"fatal" is not a severity for stale_plan; use error, warning, off'],
     [['--rule', 'stale_plan'], 'write it as --rule <id>=<error|warning|off>'],
-    [['--max-warnings', 'many'], '--max-warnings takes a whole number'],
+    [['--max-warnings', 'many'], /--max-warnings.*write a whole number of 0 or more, not "many"/],
     [['--today', '23/11/2026'], 'YYYY-MM-DD'],
     [['--format', 'xml'], 'xml'],
     [['no/such/file.yaml'], 'no/such/file.yaml: no such file or folder'],
-  ])('usage error %j exits 2', (args, message) => {
-    const run = runKam(['check', '-C', EXAMPLE, ...args]);
+  ])('usage error %j exits 2', async (args, message) => {
+    const run = await kam(['check', '-C', EXAMPLE, ...args]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message);
+    expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
   });
 
-  it('exits 2 without a plan repo or with an invalid kam.yaml', () => {
-    const none = runKam(['check'], { cwd: makeRepo({}, { withConfig: false }) });
+  it('exits 2 without a plan repo or with an invalid kam.yaml', async () => {
+    const none = await kam(['check'], { cwd: makeRepo({}, { withConfig: false }) });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no kam.yaml found');
-    const bad = runKam(['check', '-C', makeRepo({ 'kam.yaml': 'version: 2\n' })]);
+    const bad = await kam(['check', '-C', makeRepo({ 'kam.yaml': 'version: 2\n' })]);
     expect(bad.code).toBe(2);
     expect(stylishRows(bad.stderr).join('\n')).toContain('kam.yaml:1:');
   });
 
-  it('paths... limit the report (relative to the repo or the working folder); rules still see the whole repo', () => {
-    const one = runKamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', 'plans/kestrel-retail.yaml']);
+  it('paths... limit the report (relative to the repo or the working folder); rules still see the whole repo', async () => {
+    const one = await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', 'plans/kestrel-retail.yaml']);
     expect(new Set(one.json.findings.map((f: Finding) => f.file))).toEqual(new Set(['plans/kestrel-retail.yaml']));
     expect(Object.keys(one.json.completeness)).toEqual(['kestrel-retail']);
     expect(one.json.summary).toMatchObject({ errors: 1, accounts: 15, plans: 7 });
     expect(one.code).toBe(1);
 
-    const fromPlans = runKamJson(['check', ...TODAY, '-f', 'json', 'vantor-pharma.yaml', '../accounts/ridgeline-power.yaml'], { cwd: join(EXAMPLE, 'plans') });
+    const fromPlans = await kamJson(['check', ...TODAY, '-f', 'json', 'vantor-pharma.yaml', '../accounts/ridgeline-power.yaml'], { cwd: join(EXAMPLE, 'plans') });
     expect([...new Set(fromPlans.json.findings.map((f: Finding) => f.rule))].sort()).toEqual(['action_without_due', 'missing_plan', 'no_decision_maker', 'unanswered_question']);
 
-    const accounts = runKamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', 'accounts']);
+    const accounts = await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', 'accounts']);
     expect(accounts.json.findings.every((f: Finding) => f.file.startsWith('accounts/'))).toBe(true);
     // The missing plan is found although no plan file is in the report.
     expect(accounts.json.findings.some((f: Finding) => f.rule === 'missing_plan')).toBe(true);
     expect(accounts.json.completeness).toEqual({});
   });
 
-  it('--max-findings caps the listing but not the summary', () => {
-    const json = runKamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--max-findings', '3']).json;
+  it('--max-findings caps the listing but not the summary', async () => {
+    const json = (await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--max-findings', '3'])).json;
     expect(json.findings).toHaveLength(3);
     expect(json.summary.errors + json.summary.warnings).toBe(96);
     expect(json.truncated).toBe(93);
-    const stylish = runKam(['check', '-C', EXAMPLE, ...TODAY, '--max-findings', '3']);
+    const stylish = await kam(['check', '-C', EXAMPLE, ...TODAY, '--max-findings', '3']);
     // Rows, errors first: both errors are listed before any reminder, and the cap says what it hid.
     expect(stylishRows(stylish.stdout).filter((l) => l.includes('  error  '))).toHaveLength(2);
     expect(stylish.stdout).toContain('… 84 more findings not shown (0 errors, 84 warnings); raise --max-findings to see them');
@@ -169,31 +174,31 @@ describe('kam check options', () => {
     expect(stylish.code).toBe(1);
   });
 
-  it('-o writes the report to a file instead of stdout, without colour', () => {
+  it('-o writes the report to a file instead of stdout, without colour', async () => {
     const dir = makeRepo({});
-    const run = runKam(['check', '-C', EXAMPLE, ...TODAY, '-o', 'out/report.txt', '--color'], { cwd: dir });
+    const run = await kam(['check', '-C', EXAMPLE, ...TODAY, '-o', 'out/report.txt', '--color'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     const report = readFileSync(join(dir, 'out/report.txt'), 'utf8');
     expect(report).toContain('✖ 96 problems');
     expect(report).not.toContain('\u001b[');
-    const json = runKam(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--output', 'r.json'], { cwd: dir });
+    const json = await kam(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--output', 'r.json'], { cwd: dir });
     expect(json.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).summary.errors).toBe(2);
   });
 
-  it('-o into a folder that cannot be written is an I/O error (exit 2)', () => {
+  it('-o into a folder that cannot be written is an I/O error (exit 2)', async () => {
     const dir = makeRepo({ 'taken/file': 'x' });
-    const run = runKam(['check', '-C', EXAMPLE, '-o', 'taken'], { cwd: dir });
+    const run = await kam(['check', '-C', EXAMPLE, '-o', 'taken'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^kam: cannot write the report to taken \(/);
     expect(existsSync(join(dir, 'taken/file'))).toBe(true);
   });
 
-  it('colours stylish output only when asked or on a TTY', () => {
-    const plain = runKam(['check', '-C', EXAMPLE, ...TODAY]);
+  it('colours stylish output only when asked or on a TTY', async () => {
+    const plain = await kam(['check', '-C', EXAMPLE, ...TODAY]);
     expect(plain.stdout).not.toContain('\u001b[');
-    const colored = runKam(['check', '-C', EXAMPLE, ...TODAY], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    const colored = await kam(['check', '-C', EXAMPLE, ...TODAY], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(colored.stdout).toContain('\u001b[31merror');
   });
 });

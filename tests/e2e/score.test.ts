@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, runKam, runKamJson } from '../helpers/kam.js';
+import { EXAMPLE, kam, kamJson } from '../helpers/kamInProcess.js';
 import { copyRepo, makeRepo } from '../helpers/tmpRepo.js';
 import { repoFiles } from '../unit/score/fixture.js';
 
 const ANSI = /\x1b\[/;
-const ex = (...args: string[]) => runKam(['score', '-C', EXAMPLE, ...args]);
+const ex = (...args: string[]) => kam(['score', '-C', EXAMPLE, ...args]);
 
 /** A minimal RFC 4180 reader, to check kam's CSV round-trips. */
 function parseCsv(text: string): string[][] {
@@ -29,8 +29,8 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('kam score on the example repo', () => {
-  it('prints the ranked table and the portfolio summary', () => {
-    const run = ex();
+  it('prints the ranked table and the portfolio summary', async () => {
+    const run = await ex();
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toMatch(ANSI);
@@ -48,15 +48,15 @@ describe('kam score on the example repo', () => {
     expect(run.stdout).toMatch(/Marcus Oyelaran\s+2\n/);
   });
 
-  it('colours tiers and highlights over-limit values in red on request', () => {
-    const run = runKam(['score', '-C', EXAMPLE], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+  it('colours tiers and highlights over-limit values in red on request', async () => {
+    const run = await kam(['score', '-C', EXAMPLE], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\x1b\[31m✖ over limit/);
     expect(run.stdout).toMatch(/\x1b\[32mTier 2/);
   });
 
-  it('prints the spec JSON object, ranked, scores to one decimal', () => {
-    const { code, json } = runKamJson(['score', '-C', EXAMPLE, '--format', 'json']);
+  it('prints the spec JSON object, ranked, scores to one decimal', async () => {
+    const { code, json } = await kamJson(['score', '-C', EXAMPLE, '--format', 'json']);
     expect(code).toBe(0);
     expect(Object.keys(json)).toEqual(['accounts']);
     const by = Object.fromEntries(json.accounts.map((a: any) => [a.id, a]));
@@ -75,8 +75,8 @@ describe('kam score on the example repo', () => {
     expect(by['polaris-grid'].unrated).toHaveLength(8);
   });
 
-  it('prints RFC 4180 CSV with CRLF line ends, one row per account', () => {
-    const run = ex('--format', 'csv');
+  it('prints RFC 4180 CSV with CRLF line ends, one row per account', async () => {
+    const run = await ex('--format', 'csv');
     expect(run.code).toBe(0);
     expect(run.stdout.endsWith('\r\n')).toBe(true);
     expect(run.stdout.replace(/\r\n/g, '')).not.toContain('\n');
@@ -92,8 +92,8 @@ describe('kam score on the example repo', () => {
     expect(rows[15]!.slice(0, 10)).toEqual(['15', 'polaris-grid', 'Polaris Grid Systems', 'Rahul Mehta', '', '', '', '', '', 'current_revenue growth_potential renewal_likelihood win_now_likelihood effort relationship_strength fit logo']);
   });
 
-  it('prints a GitHub Markdown table', () => {
-    const run = ex('--format', 'markdown');
+  it('prints a GitHub Markdown table', async () => {
+    const run = await ex('--format', 'markdown');
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('| # | account | name | manager | score | current | potential | tier | quadrant | unrated |');
@@ -105,20 +105,20 @@ describe('kam score on the example repo', () => {
 });
 
 describe('kam score filters', () => {
-  it('--tier (any case) in json keeps the tier, ranked', () => {
-    const { code, json } = runKamJson(['score', '-C', EXAMPLE, '--tier', 'tier 2', '-f', 'json']);
+  it('--tier (any case) in json keeps the tier, ranked', async () => {
+    const { code, json } = await kamJson(['score', '-C', EXAMPLE, '--tier', 'tier 2', '-f', 'json']);
     expect(code).toBe(0);
     expect(json.accounts.map((a: any) => a.id)).toEqual(['vantor-pharma', 'coralsea-telecom', 'kestrel-retail', 'ridgeline-power']);
   });
 
-  it('--manager (any case) in csv, with portfolio ranks', () => {
-    const rows = parseCsv(ex('--manager', 'dana whitfield', '-f', 'csv').stdout);
+  it('--manager (any case) in csv, with portfolio ranks', async () => {
+    const rows = parseCsv((await ex('--manager', 'dana whitfield', '-f', 'csv')).stdout);
     expect(rows.slice(1).map((r) => `${r[0]} ${r[1]}`)).toEqual(['1 meridian-freight', '6 kestrel-retail', '7 ridgeline-power', '8 halvorsen-industrial', '9 tasman-mutual']);
   });
 
-  it('--top in markdown, and all three together in the table (the summary stays whole)', () => {
-    expect(ex('--top', '2', '-f', 'markdown').stdout.trimEnd().split('\n')).toHaveLength(4);
-    const run = ex('--tier', 'Tier 2', '--manager', 'Dana Whitfield', '--top', '1');
+  it('--top in markdown, and all three together in the table (the summary stays whole)', async () => {
+    expect((await ex('--top', '2', '-f', 'markdown')).stdout.trimEnd().split('\n')).toHaveLength(4);
+    const run = await ex('--tier', 'Tier 2', '--manager', 'Dana Whitfield', '--top', '1');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/│\s+6 │ kestrel-retail/);
     expect(run.stdout).not.toContain('ridgeline-power');
@@ -126,10 +126,10 @@ describe('kam score filters', () => {
     expect(run.stdout).toContain('Tier 1: 3, Tier 2: 4');
   });
 
-  it('the untiered label is a tier for --tier; an empty result is not an error', () => {
-    const { json } = runKamJson(['score', '-C', EXAMPLE, '--tier', 'not key', '-f', 'json']);
+  it('the untiered label is a tier for --tier; an empty result is not an error', async () => {
+    const { json } = await kamJson(['score', '-C', EXAMPLE, '--tier', 'not key', '-f', 'json']);
     expect(json.accounts.map((a: any) => a.id)).toEqual(['brightwater-foods', 'ishikari-logistics', 'oakmont-council', 'andes-agro']);
-    const none = ex('--tier', 'Tier 1', '--manager', 'Kenji Watanabe');
+    const none = await ex('--tier', 'Tier 1', '--manager', 'Kenji Watanabe');
     expect(none.code).toBe(0);
     expect(none.stdout).toContain('No account matches these filters.');
   });
@@ -139,8 +139,8 @@ describe('kam score filters', () => {
     [['--manager', 'Dana Whitfeld'], /kam: no account is managed by "Dana Whitfeld"; did you mean "Dana Whitfield"\?/],
     [['--top', '0'], /--top.*whole number of 1 or more/],
     [['--format', 'xml'], /Allowed choices are table, json, csv, markdown/],
-  ])('rejects %j with exit 2', (args, message) => {
-    const run = ex(...args);
+  ])('rejects %j with exit 2', async (args, message) => {
+    const run = await ex(...args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(message);
@@ -148,8 +148,8 @@ describe('kam score filters', () => {
 });
 
 describe('kam score --explain', () => {
-  it('shows the arithmetic of a top-tier account', () => {
-    const run = ex('--explain', 'meridian-freight');
+  it('shows the arithmetic of a top-tier account', async () => {
+    const run = await ex('--explain', 'meridian-freight');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Meridian Freight Group (meridian-freight), managed by Dana Whitfield');
     expect(run.stdout).toMatch(/│ effort \(inverse\)\s+│ potential │\s+2 │\s+1 │\s+0\.750 │\s+5\.00 │/);
@@ -160,27 +160,27 @@ describe('kam score --explain', () => {
     expect(run.stdout).toContain('Tier 1 (min 75) is the top tier');
   });
 
-  it('names the thresholds around the score and the rating change that lifts it a tier', () => {
-    const run = ex('--explain', 'vantor-pharma');
+  it('names the thresholds around the score and the rating change that lifts it a tier', async () => {
+    const run = await ex('--explain', 'vantor-pharma');
     expect(run.stdout).toContain('Between Tier 2 (min 60) and Tier 1 (min 75), 8.3 points below Tier 1.');
     expect(run.stdout).toMatch(/\* raise current_revenue from 3 to 5: score 76\.7, Tier 1/);
-    const andes = ex('--explain', 'andes-agro');
+    const andes = await ex('--explain', 'andes-agro');
     expect(andes.stdout).toContain('Below the lowest tier, Tier 3 (min 45), 23.3 points below Tier 3.');
     expect(andes.stdout).toContain('No single rating change reaches Tier 3 (45)');
   });
 
-  it('marks unrated criteria and explains an account with no ratings', () => {
-    const tasman = ex('--explain', 'tasman-mutual');
+  it('marks unrated criteria and explains an account with no ratings', async () => {
+    const tasman = await ex('--explain', 'tasman-mutual');
     expect(tasman.stdout).toMatch(/│ renewal_likelihood\s+│ current\s+│ unrated │/);
     expect(tasman.stdout).toContain('Score     = 100 × 6.75 / 13 = 51.9');
-    const polaris = ex('--explain', 'polaris-grid');
+    const polaris = await ex('--explain', 'polaris-grid');
     expect(polaris.code).toBe(0);
     expect(polaris.stdout).toContain('no criterion is rated, so the account has no score and no tier');
     expect(polaris.stdout).toContain('rate current_revenue 3 (unrated today): score 50.0, Tier 3');
   });
 
-  it('prints JSON', () => {
-    const { code, json } = runKamJson(['score', '-C', EXAMPLE, '--explain', 'cascadia-transport', '-f', 'json']);
+  it('prints JSON', async () => {
+    const { code, json } = await kamJson(['score', '-C', EXAMPLE, '--explain', 'cascadia-transport', '-f', 'json']);
     expect(code).toBe(0);
     expect(json.account).toMatchObject({ id: 'cascadia-transport', score: 50, tier: 'Tier 3', quadrant: 'Emerging' });
     expect(json.total).toEqual({ score: 50, weighted: 7.5, weight: 15 });
@@ -197,42 +197,42 @@ describe('kam score --explain', () => {
     [['--explain', 'meridian-freigt'], /kam: no account "meridian-freigt"; did you mean "meridian-freight"\?/],
     [['--explain', 'meridian-freight', '--format', 'csv'], /--explain prints a table or json/],
     [['--explain', 'meridian-freight', '--top', '3'], /--explain shows one account/],
-  ])('rejects %j with exit 2', (args, message) => {
-    const run = ex(...args);
+  ])('rejects %j with exit 2', async (args, message) => {
+    const run = await ex(...args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
 });
 
 describe('kam score on other repos', () => {
-  it('leaves out invalid account files with a notice per file, and exits 0', () => {
+  it('leaves out invalid account files with a notice per file, and exits 0', async () => {
     const dir = copyRepo(EXAMPLE);
     writeFileSync(join(dir, 'accounts/zeta-broken.yaml'), 'name: Zeta\nmanger: Someone\nratings: { fit: 9 }\n');
     writeFileSync(join(dir, 'accounts/banco-austral.yaml'), 'name: [unclosed\n');
-    const { code, json, stderr } = runKamJson(['score', '-C', dir, '-f', 'json']);
+    const { code, json, stderr } = await kamJson(['score', '-C', dir, '-f', 'json']);
     expect(code).toBe(0);
     expect(stderr).toBe('kam: left out accounts/banco-austral.yaml (1 error; run "kam validate")\nkam: left out accounts/zeta-broken.yaml (2 errors; run "kam validate")\n');
     expect(json.accounts.map((a: any) => a.id)).not.toContain('zeta-broken');
     expect(json.accounts).toHaveLength(14);
-    const table = runKam(['score', '-C', dir]);
+    const table = await kam(['score', '-C', dir]);
     expect(table.stdout).toContain('Left out: 2 accounts with errors (banco-austral, zeta-broken); run "kam validate"');
-    const explain = runKam(['score', '-C', dir, '--explain', 'zeta-broken']);
+    const explain = await kam(['score', '-C', dir, '--explain', 'zeta-broken']);
     expect(explain.code).toBe(2);
     expect(explain.stderr).toMatch(/accounts\/zeta-broken\.yaml has 2 errors/);
   });
 
-  it('exits 2 when the repo cannot be loaded', () => {
-    const none = runKam(['score'], { cwd: makeRepo({ 'x.txt': '' }, { withConfig: false }) });
+  it('exits 2 when the repo cannot be loaded', async () => {
+    const none = await kam(['score'], { cwd: makeRepo({ 'x.txt': '' }, { withConfig: false }) });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^kam: /);
-    const bad = runKam(['score', '-C', makeRepo({ 'kam.yaml': 'version: 2\n' })]);
+    const bad = await kam(['score', '-C', makeRepo({ 'kam.yaml': 'version: 2\n' })]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('kam.yaml is invalid');
   });
 
-  it('uses a custom model: tier and quadrant names, limits', () => {
+  it('uses a custom model: tier and quadrant names, limits', async () => {
     const dir = makeRepo(repoFiles());
-    const { json } = runKamJson(['score', '-C', dir, '-f', 'json']);
+    const { json } = await kamJson(['score', '-C', dir, '-f', 'json']);
     expect(json.accounts.map((a: any) => [a.id, a.score, a.tier, a.quadrant])).toEqual([
       ['alpha', 85, 'Gold', 'Invest'],
       ['bravo', 70, 'Gold', 'Invest'],
@@ -242,7 +242,7 @@ describe('kam score on other repos', () => {
       ['foxtrot', 30, 'Watch list', null],
       ['echo', null, null, null],
     ]);
-    const table = runKam(['score', '-C', dir]);
+    const table = await kam(['score', '-C', dir]);
     expect(table.stdout).toContain('Accounts per tier: Gold: 3, Silver: 2, Watch list: 1, unscored: 1');
     expect(table.stdout).toContain('Key accounts (tiered, not "Watch list"): 5 of max 3  ✖ over limit');
     expect(table.stdout).toContain('Key accounts per manager (max 1 each):');
@@ -250,33 +250,33 @@ describe('kam score on other repos', () => {
     expect(table.stdout).toContain('1 key account has no manager');
   });
 
-  it('writes CSV cells a spreadsheet cannot run as formulas (OWASP CSV injection)', () => {
+  it('writes CSV cells a spreadsheet cannot run as formulas (OWASP CSV injection)', async () => {
     const dir = makeRepo({
       'accounts/acme.yaml': 'name: "=HYPERLINK(\\"http://evil\\",\\"x\\")"\nmanager: "@SUM(1+1)"\nratings: { current_revenue: 3 }\n',
       'accounts/beta.yaml': 'name: "+1 Corp"\nmanager: "-2+3"\nratings: { current_revenue: 2 }\n',
     });
-    const rows = parseCsv(runKam(['score', '-C', dir, '-f', 'csv']).stdout);
+    const rows = parseCsv((await kam(['score', '-C', dir, '-f', 'csv'])).stdout);
     expect(rows.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual([
       ['acme', `'=HYPERLINK("http://evil","x")`, "'@SUM(1+1)"],
       ['beta', "'+1 Corp", "'-2+3"],
     ]);
   });
 
-  it('quotes user text in CSV and escapes pipes in Markdown', () => {
+  it('quotes user text in CSV and escapes pipes in Markdown', async () => {
     const dir = makeRepo({
       'accounts/acme.yaml': 'name: \'Acme, "the" | Best\'\nmanager: "Lee | Park"\nratings: { current_revenue: 3 }\n',
     });
-    const csv = runKam(['score', '-C', dir, '-f', 'csv']).stdout;
+    const csv = (await kam(['score', '-C', dir, '-f', 'csv'])).stdout;
     expect(csv.split('\r\n')[1]).toMatch(/^1,acme,"Acme, ""the"" \| Best",Lee \| Park,50\.0,50\.0,,Tier 3,,growth_potential .* logo,3,,,,,,,$/);
     expect(parseCsv(csv)[1]![2]).toBe('Acme, "the" | Best');
-    const md = runKam(['score', '-C', dir, '-f', 'markdown']).stdout;
+    const md = (await kam(['score', '-C', dir, '-f', 'markdown'])).stdout;
     expect(md).toContain('| 1 | acme | Acme, "the" \\| Best | Lee \\| Park | 50.0 | 50.0 | - | Tier 3 | - | 7 |');
   });
 
-  it('says so when there are no accounts', () => {
-    const run = runKam(['score', '-C', makeRepo({})]);
+  it('says so when there are no accounts', async () => {
+    const run = await kam(['score', '-C', makeRepo({})]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('No accounts to score');
-    expect(runKamJson(['score', '-C', makeRepo({}), '-f', 'json']).json).toEqual({ accounts: [] });
+    expect((await kamJson(['score', '-C', makeRepo({}), '-f', 'json'])).json).toEqual({ accounts: [] });
   });
 });

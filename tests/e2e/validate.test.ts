@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, runKam, runKamJson } from '../helpers/kam.js';
+import { EXAMPLE, kam, kamJson } from '../helpers/kamInProcess.js';
 import { makeRepo, snapshotTree, tmpDir } from '../helpers/tmpRepo.js';
 import { stylishRows } from '../helpers/stylish.js';
 
@@ -13,9 +13,9 @@ const broken = {
 };
 
 describe('kam validate', () => {
-  it('reports every kind of problem at its exact line, and exits 1 without a stack trace', () => {
+  it('reports every kind of problem at its exact line, and exits 1 without a stack trace', async () => {
     const root = makeRepo(broken);
-    const run = runKam(['validate'], { cwd: root });
+    const run = await kam(['validate'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const lines = [...stylishRows(run.stdout), ...run.stdout.split('\n')];
@@ -29,9 +29,9 @@ describe('kam validate', () => {
     expect(run.stdout).not.toMatch(/\n\s+at /);
   });
 
-  it('groups findings by file with the file as a heading', () => {
+  it('groups findings by file with the file as a heading', async () => {
     const root = makeRepo({ 'accounts/a.yaml': 'name: A\nmanger: X\nregoin: EU\n' });
-    const run = runKam(['validate'], { cwd: root });
+    const run = await kam(['validate'], { cwd: root });
     expect(run.stdout.split('\n').slice(0, 3)).toEqual([
       'accounts/a.yaml',
       '  2:1  error    unknown key "manger"; did you mean "manager"?  schema',
@@ -39,9 +39,9 @@ describe('kam validate', () => {
     ]);
   });
 
-  it('prints the spec’s findings object with --format json', () => {
+  it('prints the spec’s findings object with --format json', async () => {
     const root = makeRepo(broken);
-    const { code, json } = runKamJson(['validate', '--format', 'json'], { cwd: root });
+    const { code, json } = await kamJson(['validate', '--format', 'json'], { cwd: root });
     expect(code).toBe(1);
     expect(json.summary).toEqual({ errors: 5, warnings: 0, accounts: 6, plans: 0 });
     expect(json.findings).toContainEqual({
@@ -51,72 +51,72 @@ describe('kam validate', () => {
     expect(json.findings.map((f: { rule: string }) => f.rule).sort()).toEqual(['duplicate_key', 'id_mismatch', 'schema', 'schema', 'yaml_syntax']);
   });
 
-  it('finds the repo from a subfolder, and takes it from -C / --repo', () => {
+  it('finds the repo from a subfolder, and takes it from -C / --repo', async () => {
     const root = makeRepo({ 'accounts/a.yaml': 'name: A\n' });
-    expect(runKam(['validate'], { cwd: `${root}/accounts` }).code).toBe(0);
-    expect(runKam(['validate', '-C', root], { cwd: tmpDir() }).stdout).toContain('✔ no problems (1 account, 0 plans)');
-    expect(runKam(['validate', '--repo', root], { cwd: tmpDir() }).code).toBe(0);
+    expect((await kam(['validate'], { cwd: `${root}/accounts` })).code).toBe(0);
+    expect((await kam(['validate', '-C', root], { cwd: tmpDir() })).stdout).toContain('✔ no problems (1 account, 0 plans)');
+    expect((await kam(['validate', '--repo', root], { cwd: tmpDir() })).code).toBe(0);
   });
 
-  it('prints paths a terminal can open from the working folder', () => {
+  it('prints paths a terminal can open from the working folder', async () => {
     const root = makeRepo({ 'accounts/a.yaml': 'name: A\nmanger: X\n' });
     const parent = root.slice(0, root.lastIndexOf('/'));
     const name = root.slice(root.lastIndexOf('/') + 1);
-    const run = runKam(['validate', '-C', name], { cwd: parent });
+    const run = await kam(['validate', '-C', name], { cwd: parent });
     expect(run.stdout).toContain(`${name}/accounts/a.yaml\n  2:1  error`);
-    const json = runKamJson(['validate', '-C', name, '-f', 'json'], { cwd: parent }).json;
+    const json = (await kamJson(['validate', '-C', name, '-f', 'json'], { cwd: parent })).json;
     expect(json.findings[0].file).toBe('accounts/a.yaml');
   });
 
-  it('exits 2 with a located report when kam.yaml is invalid', () => {
+  it('exits 2 with a located report when kam.yaml is invalid', async () => {
     const root = makeRepo({ 'kam.yaml': 'version: 2\ncurency: EUR\n', 'accounts/a.yaml': 'name: A\n' });
-    const run = runKam(['validate'], { cwd: root });
+    const run = await kam(['validate'], { cwd: root });
     expect(run.code).toBe(2);
     expect(stylishRows(run.stderr).join('\n')).toContain('kam.yaml:1:10  error    "version" must be 1');
     expect(stylishRows(run.stderr).join('\n')).toContain('kam.yaml:2:1  error    unknown key "curency"; did you mean "currency"?');
     expect(run.stderr).toContain('kam: kam.yaml is invalid; fix the problems above first');
-    const json = runKamJson(['validate', '-f', 'json'], { cwd: root });
+    const json = await kamJson(['validate', '-f', 'json'], { cwd: root });
     expect(json.code).toBe(2);
     expect(json.json.findings.map((f: { line: number }) => f.line)).toEqual([1, 2]);
   });
 
-  it('exits 2 with a hint when there is no plan repo', () => {
+  it('exits 2 with a hint when there is no plan repo', async () => {
     const dir = tmpDir();
-    const run = runKam(['validate'], { cwd: dir });
+    const run = await kam(['validate'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^kam: no kam\.yaml found in .* run "kam init"/);
-    const missing = runKam(['validate', '-C', 'nowhere'], { cwd: dir });
+    const missing = await kam(['validate', '-C', 'nowhere'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('kam: nowhere: no such folder\n');
   });
 
-  it('exits 2 for usage errors', () => {
-    const run = runKam(['validate', '--format', 'xml'], { cwd: EXAMPLE });
+  it('exits 2 for usage errors', async () => {
+    const run = await kam(['validate', '--format', 'xml'], { cwd: EXAMPLE });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are stylish, json.");
-    expect(runKam(['valdate'], { cwd: EXAMPLE }).stderr).toContain('(Did you mean validate?)');
+    expect((await kam(['valdate'], { cwd: EXAMPLE })).stderr).toContain('(Did you mean validate?)');
   });
 
-  it('accepts the bundled example and changes nothing', () => {
+  it('accepts the bundled example and changes nothing', async () => {
     const before = snapshotTree(EXAMPLE);
-    const run = runKam(['validate', '-C', EXAMPLE]);
+    const run = await kam(['validate', '-C', EXAMPLE]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('✔ no problems (15 accounts, 7 plans)\n');
     expect(snapshotTree(EXAMPLE)).toEqual(before);
   });
 
-  it('applies the severities of kam.yaml rules', () => {
+  it('applies the severities of kam.yaml rules', async () => {
     const root = makeRepo({ 'kam.yaml': 'version: 1\nrules:\n  schema: warning\n', 'accounts/a.yaml': 'name: A\nmanger: X\n' });
-    const run = runKamJson(['validate', '-f', 'json'], { cwd: root });
+    const run = await kamJson(['validate', '-f', 'json'], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.json.summary).toEqual({ errors: 0, warnings: 1, accounts: 1, plans: 0 });
   });
 
-  it('colours output only when asked or on a terminal', () => {
+  it('colours output only when asked or on a terminal', async () => {
     const root = makeRepo({ 'accounts/a.yaml': 'name: A\nmanger: X\n' });
-    expect(runKam(['validate'], { cwd: root }).stdout).not.toContain('\u001b[');
-    expect(runKam(['validate', '--color'], { cwd: root, env: { NO_COLOR: undefined } }).stdout).toContain('\u001b[');
-    expect(runKam(['validate'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31m');
-    expect(runKam(['validate', '--no-color'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect((await kam(['validate'], { cwd: root })).stdout).not.toContain('\u001b[');
+    expect((await kam(['validate', '--color'], { cwd: root, env: { NO_COLOR: undefined } })).stdout).toContain('\u001b[');
+    expect((await kam(['validate'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).toContain('\u001b[31m');
+    expect((await kam(['validate', '--no-color'], { cwd: root, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareFindings } from '../../src/findings/finding.js';
 import { loadText } from '../../src/load/loadText.js';
-import { parseYaml } from '../../src/yaml/parseYaml.js';
+import { parseYaml } from '../../src/yaml/index.js';
 import { accountSchema } from '../../src/schema/account.js';
 import { configSchema, defaultConfig } from '../../src/schema/config.js';
 import { planSchema } from '../../src/schema/plan.js';

@@ -20,7 +20,6 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 export async function runAgenda(opts: AgendaCliOptions, io: Io): Promise<number> {
   const [{ loadRepoForCli }, { lastCommitDateLookup }] = await Promise.all([import('./loadForCli.js'), import('../../git/lastCommitDates.js')]);
   const repo = await loadRepoForCli(io, opts);
-  if ('exitCode' in repo) return repo.exitCode;
   const today = opts.today ?? localToday();
   const lastCommitDate = agendaNeedsGit(repo) ? await lastCommitDateLookup(repo.root) : undefined;
   let items = agenda(repo, { today, within: opts.within, lastCommitDate });

@@ -1,22 +1,22 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { CheckResult } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
 import { configRuleSettings, summarize, type RuleSettings } from '../../findings/severity.js';
 import { KamError } from '../../errors.js';
 import type { Finding } from '../../findings/finding.js';
 import { CONFIG_FILE, findRoot } from '../../repoFs/findRoot.js';
-import type { RepoListing } from '../../repoFs/listFolder.js';
+import { isWithin } from '../../repoFs/inside.js';
 import { REPO_FILE_RE } from '../../repoFs/repoFiles.js';
-import { reuseOrCompute, runKey } from '../runCache.js';
+import { isFinding } from '../../load/cache.js';
+import { cachedRun } from '../runCache.js';
 import { RULE_IDS } from '../../schema/rules.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
 import { limitFindings } from '../format/findings/limit.js';
-import { cacheWanted, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { VERSION } from '../../version.js';
 import { didYouMean } from '../../util/didYouMean.js';
 import { personKey } from '../../util/personName.js';
 
@@ -39,7 +39,7 @@ export interface CheckCliOptions extends GlobalOptions {
   since?: string;
 }
 
-/** What a report is made of: all a cached run keeps (see load/runCache.ts). */
+/** What a report is made of: all a cached run keeps (see cli/runCache.ts). */
 interface CheckRun {
   findings: Finding[];
   completeness: CheckResult['completeness'];
@@ -49,9 +49,9 @@ interface CheckRun {
   /** Whether git history was read (stale plans without last_reviewed): such runs are not cached. */
   usedGit: boolean;
   /** Each account's manager and tier, for --manager and --tier. */
-  owners?: Record<string, { manager: string | null; tier: string | null }>;
+  owners: Record<string, { manager: string | null; tier: string | null }>;
   /** kam.yaml's tier names, highest first. */
-  tiers?: string[];
+  tiers: string[];
 }
 
 export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): Promise<number> {
@@ -59,9 +59,10 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   const root = findRoot(io.cwd, opts.repo);
   const inScope = scopeFilter(paths, root, io.cwd);
   const today = opts.today ?? localToday();
-  const run = cacheWanted(opts, io) ? await runKey(root, 'check', VERSION, { today, rules: opts.rule ?? {} }) : undefined;
-  const data = await reuseOrCompute(run, (listing) => computeCheck(today, opts, io, listing), (computed) => !computed.usedGit);
-  if ('exitCode' in data) return data.exitCode;
+  const data = await cachedRun(
+    { io, opts, root, command: 'check', options: { today, rules: opts.rule ?? {} }, isValue: isCheckRun, keep: (computed) => !computed.usedGit },
+    () => computeCheck(today, opts, io),
+  );
 
   // paths..., --manager and --tier limit the report, never what the rules see: a missing plan is still found.
   const selected = selectAccounts(data, opts);
@@ -116,15 +117,14 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
 }
 
 /** Loads the repo and runs the rules. The loader, parsers and schemas load only now: a cached run never needs them. */
-async function computeCheck(today: string, opts: CheckCliOptions, io: Io, listing?: RepoListing): Promise<CheckRun | { exitCode: number }> {
+async function computeCheck(today: string, opts: CheckCliOptions, io: Io): Promise<CheckRun> {
   const [{ loadRepoForCli }, { checkRepo }, { lastCommitDateLookup }, { scorePortfolio }] = await Promise.all([
     import('./loadForCli.js'),
     import('../../check/checkRepo.js'),
     import('../../git/lastCommitDates.js'),
     import('../../score/portfolio.js'),
   ]);
-  const repo = await loadRepoForCli(io, opts, listing);
-  if ('exitCode' in repo) return repo;
+  const repo = await loadRepoForCli(io, opts);
   // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed; git
   // (a process and a walk of the history) is asked only when a plan needs it.
   const usedGit = repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
@@ -193,6 +193,24 @@ function selectAccounts(data: CheckRun, opts: CheckCliOptions): { ids: Set<strin
   return { ids, managerMatches, note: `only the ${ids.size} account${ids.size === 1 ? '' : 's'} ${parts.join(' and ')} (--manager/--tier)` };
 }
 
+/** Whether a stored value is a CheckRun (see cachedRun: anything else is a miss). */
+function isCheckRun(v: unknown): v is CheckRun {
+  if (!v || typeof v !== 'object') return false;
+  const r = v as Record<keyof CheckRun, unknown>;
+  const idFiles = (x: unknown) => Array.isArray(x) && x.every((e) => e && typeof e === 'object' && typeof e.id === 'string' && typeof e.file === 'string');
+  const plainObject = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x);
+  return (
+    Array.isArray(r.findings) && r.findings.every(isFinding) &&
+    plainObject(r.completeness) && Object.values(r.completeness as object).every((c) => plainObject(c)) &&
+    idFiles(r.accounts) && idFiles(r.plans) &&
+    plainObject(r.configRules) && Object.values(r.configRules as object).every((s) => s === 'error' || s === 'warning' || s === 'off') &&
+    r.usedGit === false &&
+    plainObject(r.owners) &&
+    Object.values(r.owners as object).every((o) => plainObject(o) && (o.manager === null || typeof o.manager === 'string') && (o.tier === null || typeof o.tier === 'string')) &&
+    Array.isArray(r.tiers) && r.tiers.every((t) => typeof t === 'string')
+  );
+}
+
 /**
  * Which repo files the report covers. Each path may be relative to the working folder or to the
  * repo root; no paths means the whole repo.
@@ -202,9 +220,8 @@ function scopeFilter(paths: string[], root: string, cwd: string): (file: string)
   const prefixes = paths.map((p) => {
     const abs = [resolve(cwd, p), resolve(root, p)].find((candidate) => existsSync(candidate));
     if (!abs) throw new KamError(`${p}: no such file or folder (paths are relative to the current folder or to the plan repo)`);
-    const rel = relative(root, abs);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new KamError(`${p} is outside the plan repo ${root}; name files or folders inside it`);
-    return rel.split(sep).join('/');
+    if (!isWithin(root, abs)) throw new KamError(`${p} is outside the plan repo ${root}; name files or folders inside it`);
+    return relative(root, abs).split(sep).join('/');
   });
   return (file) => prefixes.some((prefix) => prefix === '' || file === prefix || file.startsWith(`${prefix}/`));
 }

@@ -19,7 +19,6 @@ export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 export async function runCodeowners(opts: CodeownersOptions, io: Io): Promise<number> {
   if (opts.write && opts.check) throw new KamError('use --write or --check, not both');
   const repo = await loadRepoForCli(io, opts);
-  if ('exitCode' in repo) return repo.exitCode;
   const { top, prefix } = await gitTop(repo.root);
   const result = codeowners(repo, prefix);
   for (const warning of result.warnings) io.stderr.write(`kam: warning: ${warning}\n`);

@@ -13,7 +13,6 @@ export interface ExportOptions extends GlobalOptions {
 
 export async function runExport(opts: ExportOptions, io: Io): Promise<number> {
   const repo = await loadRepoForCli(io, opts);
-  if ('exitCode' in repo) return repo.exitCode;
   const portfolio = scorePortfolio(repo);
   for (const bad of portfolio.invalid)
     io.stderr.write(`kam: left out ${bad.file} (${bad.errors} error${bad.errors === 1 ? '' : 's'}; run "kam validate")\n`);

@@ -9,12 +9,10 @@ import { didYouMean } from '../../util/didYouMean.js';
 import { makeChalk } from '../color.js';
 import { explainHealthJson, explainHealthText } from '../format/health/explain.js';
 import { healthFormatters, type HealthFormat } from '../format/health/index.js';
-import { cacheWanted, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import { findRoot } from '../../repoFs/findRoot.js';
-import type { RepoListing } from '../../repoFs/listFolder.js';
 import type { Config } from '../../schema/config.js';
-import { VERSION } from '../../version.js';
-import { reuseOrCompute, runKey } from '../runCache.js';
+import { cachedRun } from '../runCache.js';
 import type { GlobalOptions } from '../options.js';
 
 export interface HealthCliOptions extends GlobalOptions {
@@ -50,7 +48,6 @@ export async function runHealth(ids: string[], opts: HealthCliOptions, io: Io): 
       throw new KamError('--explain shows one account: leave out account ids, --tier, --manager and --band');
     if (opts.format !== 'table' && opts.format !== 'json') throw new KamError(`--explain prints a table or json, not ${opts.format}; use --format json for machines`);
     const repo = await loadRepo(opts, io);
-    if ('exitCode' in repo) return repo.exitCode;
     const all = await computeRepoHealth(repo, today);
     const h = all.find((x) => x.id === opts.explain) ?? unknownAccount(opts.explain, repo);
     const e = explainHealth(h, repo.config);
@@ -58,17 +55,13 @@ export async function runHealth(ids: string[], opts: HealthCliOptions, io: Io): 
     return 0;
   }
 
-  const run = cacheWanted(opts, io) ? await runKey(findRoot(io.cwd, opts.repo), 'health', VERSION, { today }) : undefined;
-  const data = await reuseOrCompute(
-    run,
-    async (listing): Promise<HealthRun | { exitCode: number }> => {
-      const repo = await loadRepo(opts, io, listing);
-      if ('exitCode' in repo) return repo;
+  const data = await cachedRun(
+    { io, opts, root: findRoot(io.cwd, opts.repo), command: 'health', options: { today }, isValue: isHealthRun, keep: (computed) => !computed.usedGit },
+    async (): Promise<HealthRun> => {
+      const repo = await loadRepo(opts, io);
       return { config: repo.config, health: await computeRepoHealth(repo, today), usedGit: healthNeedsGit(repo) };
     },
-    (computed) => !computed.usedGit,
   );
-  if ('exitCode' in data) return data.exitCode;
   const { config, health: all } = data;
 
   let rows = all;
@@ -78,7 +71,6 @@ export async function runHealth(ids: string[], opts: HealthCliOptions, io: Io): 
     if (missing !== undefined) {
       // Only now is the repo needed: to say why this account has no health.
       const repo = await loadRepo({ ...opts, cache: false }, io);
-      if ('exitCode' in repo) return repo.exitCode;
       unknownAccount(missing, repo);
     }
     const wanted = new Set(ids);
@@ -100,7 +92,24 @@ function unknownAccount(id: string, repo: Repo): never {
 }
 
 /** The loader (with the parsers and schemas) loads only when needed: a cached run never needs it. */
-async function loadRepo(opts: HealthCliOptions, io: Io, listing?: RepoListing): Promise<Repo | { exitCode: number }> {
+async function loadRepo(opts: HealthCliOptions, io: Io): Promise<Repo> {
   const { loadRepoForCli } = await import('./loadForCli.js');
-  return loadRepoForCli(io, opts, listing);
+  return loadRepoForCli(io, opts);
+}
+
+/**
+ * Whether a stored value is a HealthRun (see cachedRun: anything else is a miss): the parts the
+ * formatters read are checked; the config was valid when it was stored under the same key.
+ */
+function isHealthRun(v: unknown): v is HealthRun {
+  const obj = (x: unknown): x is Record<string, any> => !!x && typeof x === 'object' && !Array.isArray(x);
+  const numOrNull = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x));
+  const strOrNull = (x: unknown) => x === null || typeof x === 'string';
+  if (!obj(v) || v.usedGit !== false || !obj(v.config) || !obj(v.config.health) || !Array.isArray(v.health)) return false;
+  return v.health.every(
+    (h: unknown) =>
+      obj(h) && typeof h.id === 'string' && typeof h.file === 'string' && typeof h.name === 'string' && strOrNull(h.tier) && strOrNull(h.manager) && numOrNull(h.health) &&
+      (h.band === null || h.band === 'green' || h.band === 'amber' || h.band === 'red') && obj(h.components) &&
+      Object.values(h.components).every((c) => obj(c) && typeof c.value === 'number' && typeof c.weight === 'number') && Array.isArray(h.left_out) && Array.isArray(h.details),
+  );
 }

@@ -12,7 +12,7 @@ import { makeChalk } from '../color.js';
 import { importFormatters, type ImportFormat } from '../format/import.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { configInvalid } from './loadForCli.js';
 
 /** CRM exports are far larger than plan files; this only guards against reading the wrong file. */
 const MAX_CSV_BYTES = 256 * 1024 * 1024;
@@ -36,10 +36,7 @@ export async function runImport(file: string, opts: ImportCliOptions, io: Io): P
   // The same guard as kam init and kam new: accounts/ must not be a link out of the repo.
   refuseLinkOut(root, 'accounts/new.yaml');
   const loaded = await loadConfig(root);
-  if (!loaded.ok) {
-    const shown = await loadRepoForCli(io, { ...opts, repo: root });
-    return 'exitCode' in shown ? shown.exitCode : 2;
-  }
+  if (!loaded.ok) throw configInvalid(io, opts, root, loaded.findings);
   const config = loaded.config.value!;
 
   let table;

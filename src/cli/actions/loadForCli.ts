@@ -1,45 +1,54 @@
-import { findRoot } from '../../repoFs/findRoot.js';
-import type { RepoListing } from '../../repoFs/listFolder.js';
+import { KamError } from '../../errors.js';
+import { compareFindings, type Finding } from '../../findings/finding.js';
+import { summarize } from '../../findings/severity.js';
 import { loadRepo, type LoadOptions, type Repo } from '../../load/loadRepo.js';
+import { findRoot } from '../../repoFs/findRoot.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters } from '../format/findings/index.js';
 import { cacheWanted, type Io } from '../io.js';
 import { makeProgress } from '../progress.js';
-import { summarize } from '../../findings/severity.js';
+
+/** What loading for a command needs of its options. */
+export interface CliLoadOptions {
+  repo?: string;
+  color?: boolean;
+  format?: string;
+  cache?: boolean;
+}
 
 /**
  * Finds and loads the repo for a command. An invalid kam.yaml is printed as located findings and
- * becomes exit 2: no command can work without its configuration.
+ * becomes exit 2 (a KamError): no command can work without its configuration.
  */
-export async function loadRepoForCli(
-  io: Io,
-  opts: { repo?: string; color?: boolean; format?: string; cache?: boolean },
-  listing?: RepoListing,
-): Promise<Repo | { exitCode: number }> {
+export async function loadRepoForCli(io: Io, opts: CliLoadOptions): Promise<Repo> {
   const root = findRoot(io.cwd, opts.repo);
   const progress = makeProgress(io, 'kam: loading');
   let result;
   try {
-    result = await loadRepo(root, { ...loadOptionsFromEnv(io.env, io), cache: cacheWanted(opts, io), onProgress: progress.update, ...(listing ? { listing } : {}) });
+    result = await loadRepo(root, { ...workersFromEnv(io.env), onStats: io.onLoadStats, cache: cacheWanted(opts, io), onProgress: progress.update });
   } finally {
     progress.end();
   }
   if (result.ok) return result.repo;
-  const formatter = opts.format === 'json' ? findingsFormatters.json : findingsFormatters.stylish;
-  const report = { findings: result.findings, summary: summarize(result.findings, 0, 0), root, cwd: io.cwd, chalk: makeChalk(io, opts.color) };
-  (opts.format === 'json' ? io.stdout : io.stderr).write(formatter(report));
-  io.stderr.write('kam: kam.yaml is invalid; fix the problems above first\n');
-  return { exitCode: 2 };
+  throw configInvalid(io, opts, root, result.findings);
 }
 
 /**
- * Internal switches for tests and the bench (documented in docs/architecture.md, not for users):
- * KAM_WORKERS=<n> forces n worker threads (0: none); KAM_STATS=1 prints what the load did.
+ * Prints an invalid kam.yaml's findings (on stdout for --format json, else on stderr) and returns
+ * the error that ends the command (exit 2).
  */
-function loadOptionsFromEnv(env: NodeJS.ProcessEnv, io: Io): LoadOptions {
-  const options: LoadOptions = {};
-  if (env.KAM_WORKERS !== undefined && /^\d+$/.test(env.KAM_WORKERS)) options.workers = Number(env.KAM_WORKERS);
-  if (env.KAM_STATS === '1')
-    options.onStats = (s) => io.stderr.write(`kam: stats: ${s.files} files, ${s.cached} cached, ${s.cachedByHash} cached by hash, ${s.parsed} parsed, ${s.workers} workers\n`);
-  return options;
+export function configInvalid(io: Io, opts: CliLoadOptions, root: string, findings: Finding[]): KamError {
+  const sorted = [...findings].sort(compareFindings);
+  const formatter = opts.format === 'json' ? findingsFormatters.json : findingsFormatters.stylish;
+  const report = { findings: sorted, summary: summarize(sorted, 0, 0), root, cwd: io.cwd, chalk: makeChalk(io, opts.color) };
+  (opts.format === 'json' ? io.stdout : io.stderr).write(formatter(report));
+  return new KamError('kam.yaml is invalid; fix the problems above first');
+}
+
+/**
+ * An internal switch for tests and the bench (documented in docs/architecture.md, not for users):
+ * KAM_WORKERS=<n> forces n worker threads (0: none).
+ */
+function workersFromEnv(env: NodeJS.ProcessEnv): LoadOptions {
+  return env.KAM_WORKERS !== undefined && /^\d+$/.test(env.KAM_WORKERS) ? { workers: Number(env.KAM_WORKERS) } : {};
 }

@@ -15,7 +15,6 @@ export interface MapOptions extends GlobalOptions {
 
 export async function runMap(id: string, opts: MapOptions, io: Io): Promise<number> {
   const repo = await loadRepoForCli(io, { ...opts, format: opts.format === 'json' ? 'json' : undefined });
-  if ('exitCode' in repo) return repo.exitCode;
   const plan = repo.plans.find((p) => p.id === id);
   if (!plan) {
     const account = repo.accounts.some((a) => a.id === id);

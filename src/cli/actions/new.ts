@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { localToday } from '../../check/dates.js';
@@ -19,7 +18,8 @@ import { writeNew } from '../../util/safeWrite.js';
 import { slugify } from '../../util/slug.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { accountFiles } from '../../repoFs/repoFiles.js';
+import { configInvalid } from './loadForCli.js';
 
 interface NewOptions extends GlobalOptions {
   force?: boolean;
@@ -49,7 +49,7 @@ export async function runNewAccount(name: string, opts: NewOptions & { id?: stri
 
 export async function runNewPlan(id: string, opts: NewOptions, io: Io): Promise<number> {
   const { root, config } = await repoConfig(io, opts);
-  const ids = await accountIds(root);
+  const ids = accountIds(root);
   if (!ids.includes(id)) {
     throw new KamError(
       `no account "${id}" (accounts/${id}.yaml does not exist)${didYouMean(id, ids)}; ` +
@@ -76,8 +76,8 @@ async function repoConfig(io: Io, opts: NewOptions): Promise<{ root: string; con
   const root = findRoot(io.cwd, opts.repo);
   const loaded = await loadConfig(root);
   if (loaded.ok) return { root, config: loaded.config.value! };
-  const shown = await loadRepoForCli(io, { ...opts, repo: root });
-  throw new KamError('kam.yaml must be valid before kam can create files from it', 'exitCode' in shown ? shown.exitCode : 2);
+  io.stderr.write(`kam: ${configInvalid(io, opts, root, loaded.findings).message}\n`);
+  throw new KamError('kam.yaml must be valid before kam can create files from it');
 }
 
 function refuseExisting(root: string, file: string, alternative: string, force: boolean | undefined): void {
@@ -87,12 +87,10 @@ function refuseExisting(root: string, file: string, alternative: string, force: 
     throw new KamError(`${file} already exists and was kept; edit it, pick ${alternative}, or pass --force to replace it`);
 }
 
-async function accountIds(root: string): Promise<string[]> {
+/** The ids of the repo's accounts, for a "did you mean" (none when accounts/ cannot be read). */
+function accountIds(root: string): string[] {
   try {
-    return (await readdir(join(root, 'accounts')))
-      .filter((n) => /\.ya?ml$/.test(n) && !n.startsWith('.'))
-      .map((n) => n.replace(/\.ya?ml$/, ''))
-      .sort();
+    return [...accountFiles(root).keys()];
   } catch {
     return [];
   }

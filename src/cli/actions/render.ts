@@ -8,6 +8,7 @@ import { buildCustomerModel } from '../../render/customer.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
 import { findBrowser, printPdf, type Paper } from '../../render/pdf.js';
 import { buildQbrModel, qbrChanges } from '../../render/qbr.js';
+import { accountsToRender } from '../../render/select.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';
 import { didYouMean } from '../../util/didYouMean.js';
 import { personKey } from '../../util/personName.js';
@@ -39,34 +40,6 @@ export interface RenderOptions extends GlobalOptions {
 const PORTFOLIO = 'portfolio';
 const CUSTOMER = 'customer';
 const QBR = 'qbr';
-
-/** The accounts to render: named ones (which must exist and be valid) and, with --all, every planned one. */
-function selectAccounts(repo: Repo, ids: string[], all: boolean): { ids: string[]; skipped: string[] } {
-  const known = repo.accounts.map((a) => a.id);
-  const chosen: string[] = [];
-  for (const id of ids) {
-    const account = repo.accounts.find((a) => a.id === id);
-    if (!account) {
-      const plan = repo.plans.find((p) => p.id === id);
-      const hint = plan ? ` (plans/${id}.yaml exists but accounts/${id}.yaml does not)` : didYouMean(id, known);
-      throw new KamError(`no account "${id}"${hint}; accounts are the files in accounts/ (run "kam score" to list them)`);
-    }
-    if (!account.value) throw new KamError(`${account.file} has errors; run "kam validate" and fix them first`);
-    const plan = repo.plans.find((p) => p.id === id);
-    if (plan && !plan.value) throw new KamError(`${plan.file} has errors; run "kam validate" and fix them first`);
-    if (!chosen.includes(id)) chosen.push(id);
-  }
-  const skipped: string[] = [];
-  if (all) {
-    for (const plan of repo.plans) {
-      if (chosen.includes(plan.id)) continue;
-      const account = repo.accounts.find((a) => a.id === plan.id);
-      if (plan.value && account?.value) chosen.push(plan.id);
-      else skipped.push(!plan.value ? plan.file : account ? account.file : `${plan.file} (no account "${plan.id}")`);
-    }
-  }
-  return { ids: chosen, skipped };
-}
 
 /** --manager and --tier: which accounts they keep (names checked: an unknown one is a usage error). */
 function ownedBy(repo: Repo, opts: RenderOptions): (id: string) => boolean {
@@ -105,9 +78,8 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   const ext = opts.format;
 
   const repo = await loadRepoForCli(io, opts);
-  if ('exitCode' in repo) return repo.exitCode;
   const today = opts.today ?? localToday();
-  const selected = selectAccounts(repo, ids, Boolean(opts.all));
+  const selected = accountsToRender(repo, ids, Boolean(opts.all));
   if (opts.manager !== undefined || opts.tier !== undefined) selected.ids = selected.ids.filter(ownedBy(repo, opts));
   const count = selected.ids.length + (opts.portfolio ? 1 : 0);
   if (opts.out === undefined && count > 1)

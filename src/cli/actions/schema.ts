@@ -7,11 +7,10 @@ import { jsonSchemaFor, SCHEMA_FILES, SCHEMA_KINDS, type SchemaKind } from '../.
 import { writeGenerated } from '../../util/safeWrite.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { configInvalid } from './loadForCli.js';
 
 export async function runSchema(kind: SchemaKind | undefined, opts: GlobalOptions & { out?: string; force?: boolean }, io: Io): Promise<number> {
   const config = await repoConfig(io, opts);
-  if (typeof config === 'number') return config;
   if (opts.out === undefined) {
     if (!kind) throw new KamError('name the schema to print (config, account or plan), or write all three with --out <dir>');
     io.stdout.write(`${JSON.stringify(jsonSchemaFor(kind, config), null, 2)}\n`);
@@ -33,7 +32,7 @@ export async function runSchema(kind: SchemaKind | undefined, opts: GlobalOption
 }
 
 /** The repo's config when there is a repo (explicit -C, or found above), else the defaults. */
-async function repoConfig(io: Io, opts: GlobalOptions): Promise<Config | number> {
+async function repoConfig(io: Io, opts: GlobalOptions): Promise<Config> {
   let root: string;
   try {
     root = findRoot(io.cwd, opts.repo);
@@ -43,6 +42,5 @@ async function repoConfig(io: Io, opts: GlobalOptions): Promise<Config | number>
   }
   const loaded = await loadConfig(root);
   if (loaded.ok) return loaded.config.value!;
-  const shown = await loadRepoForCli(io, { ...opts, repo: root });
-  return 'exitCode' in shown ? shown.exitCode : shown.config;
+  throw configInvalid(io, opts, root, loaded.findings);
 }

@@ -8,7 +8,6 @@ import { loadRepoForCli } from './loadForCli.js';
 
 export async function runValidate(opts: GlobalOptions & { format: FindingsFormat; maxFindings?: number }, io: Io): Promise<number> {
   const repo = await loadRepoForCli(io, opts);
-  if ('exitCode' in repo) return repo.exitCode;
   const findings = applySeverities(repo.findings, configRuleSettings(repo.config));
   const summary = summarize(findings, repo.accounts.length, repo.plans.length);
   const listed = limitFindings(findings, opts.format, opts.maxFindings);

@@ -1,11 +1,6 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { addRepoOption, formatOption, globalOptions } from '../options.js';
+import { Command, Option } from 'commander';
+import { addRepoOption, formatOption, globalOptions, wholeNumber } from '../options.js';
 import type { CommandFactory } from './types.js';
-
-const positiveInt = (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`give a whole number of 1 or more, not "${value}"`);
-  return Number(value);
-};
 
 export const scoreCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('score'))
@@ -13,7 +8,7 @@ export const scoreCommand: CommandFactory = (setExit, io) =>
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
     .option('--tier <name>', 'list only accounts in this tier (or the untiered label)')
     .option('--manager <name>', 'list only accounts this manager owns (any case)')
-    .addOption(new Option('--top <n>', 'list only the first N accounts (after --tier and --manager)').argParser(positiveInt))
+    .addOption(new Option('--top <n>', 'list only the first N accounts (after --tier and --manager)').argParser(wholeNumber(1)))
     .option('--explain <account>', 'why this account has its score, and which rating change would lift it a tier')
     .addHelpText(
       'after',

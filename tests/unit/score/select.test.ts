@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { KamError } from '../../../src/errors.js';
 import { compareScores, scoreAccount } from '../../../src/score/score.js';
-import { selectAccounts } from '../../../src/score/select.js';
+import { filterScores } from '../../../src/score/select.js';
 import { account, ACCOUNTS, config } from './fixture.js';
 
 const ranked = Object.keys(ACCOUNTS).map((id) => scoreAccount(id, account(id), config)).sort(compareScores);
-const pick = (filter: Parameters<typeof selectAccounts>[2]) => selectAccounts(ranked, config, filter).map((a) => `${a.rank}:${a.id}`);
+const pick = (filter: Parameters<typeof filterScores>[2]) => filterScores(ranked, config, filter).map((a) => `${a.rank}:${a.id}`);
 
-describe('selectAccounts', () => {
+describe('filterScores', () => {
   it('keeps everything, ranked from 1, without a filter', () => {
     expect(pick({})).toEqual(['1:alpha', '2:bravo', '3:golf', '4:delta', '5:charlie', '6:foxtrot', '7:echo']);
   });

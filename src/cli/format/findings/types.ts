@@ -13,8 +13,6 @@ export interface FindingsReport {
   /** Absolute working folder, for printing paths terminals can open. */
   cwd: string;
   chalk: ChalkInstance;
-  /** Extra top-level JSON fields some commands add (check: completeness). */
-  extra?: Record<string, unknown>;
   /** Findings left out of the listing by --max-findings (still counted in the summary). */
   truncated?: number;
   /** kam check: checklist completeness by account id (stylish shows it, json prints it). */

@@ -4,7 +4,7 @@ import type { ScoreFormatter } from './types.js';
 const maybe1 = (n: number | null) => (n === null ? null : round1(n));
 
 /**
- * plan-format.md, "JSON outputs": `{ accounts: [...] }`, scores rounded to one decimal. Each
+ * docs/format.md, "JSON outputs": `{ accounts: [...] }`, scores rounded to one decimal. Each
  * criterion also carries its `contribution` (points added to the score); `normalized` and
  * `contribution` are rounded to 4 decimals.
  */

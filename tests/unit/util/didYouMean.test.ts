@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance } from '../../src/util/didYouMean.js';
-import { slugify } from '../../src/util/slug.js';
+import { closest, editDistance } from '../../../src/util/didYouMean.js';
+import { slugify } from '../../../src/util/slug.js';
 
 describe('did you mean', () => {
   it('measures edit distance', () => {

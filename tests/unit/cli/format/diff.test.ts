@@ -1,10 +1,10 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { healthChange, numberChange, textChange } from '../../../src/cli/format/diff/cells.js';
-import { COMMENT_LIMIT, diffMarkdown, markdown } from '../../../src/cli/format/diff/markdown.js';
-import { sparkline } from '../../../src/cli/format/sparkline.js';
-import type { AccountChange } from '../../../src/git/diff.js';
-import { makeFinding } from '../../../src/findings/makeFinding.js';
+import { healthChange, numberChange, textChange } from '../../../../src/cli/format/diff/cells.js';
+import { COMMENT_LIMIT, diffMarkdown, markdown } from '../../../../src/cli/format/diff/markdown.js';
+import { sparkline } from '../../../../src/cli/format/sparkline.js';
+import type { AccountChange } from '../../../../src/git/diff.js';
+import { makeFinding } from '../../../../src/findings/makeFinding.js';
 
 type Band = 'red' | 'amber' | 'green';
 const state = (score: number | null, tier: string | null, completeness: number | null, health: number | null = null, band: Band | null = null) => ({ score, tier, quadrant: 'Strategic', completeness, health, band });

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
-import { makeProgress } from '../../src/cli/progress.js';
-import { EXAMPLE } from '../helpers/kam.js';
+import { main } from '../../../src/cli/main.js';
+import type { Io } from '../../../src/cli/io.js';
+import { makeProgress } from '../../../src/cli/progress.js';
+import { EXAMPLE } from '../../helpers/kam.js';
 
 function fakeIo(env: Record<string, string>, tty: boolean): Io & { err: () => string; out: () => string } {
   let out = '';

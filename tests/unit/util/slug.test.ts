@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SLUG_RE } from '../../src/schema/common.js';
-import { slugify } from '../../src/util/slug.js';
+import { SLUG_RE } from '../../../src/schema/common.js';
+import { slugify } from '../../../src/util/slug.js';
 
 describe('slugify', () => {
   it.each([

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../../src/load/loadText.js';
-import { loadRepo } from '../../src/load/loadRepo.js';
-import { accountSchema } from '../../src/schema/account.js';
-import { defaultConfig } from '../../src/schema/config.js';
-import { planSchema } from '../../src/schema/plan.js';
-import { makeRepo } from '../helpers/tmpRepo.js';
+import { loadText } from '../../../src/load/loadText.js';
+import { loadRepo } from '../../../src/load/loadRepo.js';
+import { accountSchema } from '../../../src/schema/account.js';
+import { defaultConfig } from '../../../src/schema/config.js';
+import { planSchema } from '../../../src/schema/plan.js';
+import { makeRepo } from '../../helpers/tmpRepo.js';
 
 const config = defaultConfig();
 const account = (text: string) => loadText(accountSchema(config), 'acme', 'accounts/acme.yaml', text, 'acme');

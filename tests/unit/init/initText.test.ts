@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { configText } from '../../src/init/configText.js';
-import { EXAMPLE_ID, exampleAccount, examplePlan } from '../../src/init/example.js';
-import { accountText, planText } from '../../src/init/formText.js';
-import { initConfig, initFiles } from '../../src/init/init.js';
-import { loadText } from '../../src/load/loadText.js';
-import { accountSchema } from '../../src/schema/account.js';
-import { configSchema, defaultConfig, type Config } from '../../src/schema/config.js';
-import { planSchema } from '../../src/schema/plan.js';
-import { requirementsFor } from '../../src/profiles/profile.js';
-import { scoreAccount } from '../../src/score/score.js';
+import { configText } from '../../../src/init/configText.js';
+import { EXAMPLE_ID, exampleAccount, examplePlan } from '../../../src/init/example.js';
+import { accountText, planText } from '../../../src/init/formText.js';
+import { initConfig, initFiles } from '../../../src/init/init.js';
+import { loadText } from '../../../src/load/loadText.js';
+import { accountSchema } from '../../../src/schema/account.js';
+import { configSchema, defaultConfig, type Config } from '../../../src/schema/config.js';
+import { planSchema } from '../../../src/schema/plan.js';
+import { requirementsFor } from '../../../src/profiles/profile.js';
+import { scoreAccount } from '../../../src/score/score.js';
 
 const loadConfigText = (text: string) => loadText(configSchema, 'kam', 'kam.yaml', text, null);
 

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { WORKER_THRESHOLD, workerCount } from '../../src/load/workerPool.js';
+import { WORKER_THRESHOLD, workerCount } from '../../../src/load/workerPool.js';
 
 describe('how many worker threads to start', () => {
   const cores = availableParallelism();

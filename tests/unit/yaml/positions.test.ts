@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PositionIndex, type PathSegment } from '../../src/yaml/positions.js';
+import { PositionIndex, type PathSegment } from '../../../src/yaml/positions.js';
 
 const TEXT = `name: Acme
 owner:

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
-import { renderTable, type Align } from '../../../src/cli/format/table.js';
+import { renderTable, type Align } from '../../../../src/cli/format/table.js';
 
 function oneTable(head: string[], rows: (string | number)[][], aligns: Align[], compact: boolean): string {
   const t = new Table({ head, colAligns: aligns, style: { head: [], border: [], compact } });
