@@ -1,4 +1,5 @@
 import type { Repo } from '../load/loadRepo.js';
+import { applySeverities, configRuleSettings } from '../findings/severity.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { compareScores, scoreAccount, type AccountScore } from './score.js';
 
@@ -13,11 +14,17 @@ export interface ManagerLoad {
 export interface Portfolio {
   /** Valid accounts, ranked (score descending, null last, ties by id). */
   accounts: AccountScore[];
-  /** Accounts left out because their files have errors, with how many. */
-  invalid: { id: string; file: string; errors: number }[];
+  /**
+   * Account files left out of the ranking: files with errors (with how many, as kam.yaml's
+   * `rules:` rate them), and second files for an id already ranked from another file
+   * (`rankedFrom`: that file). An id is never both ranked and left out "with errors".
+   */
+  invalid: { id: string; file: string; errors: number; rankedFrom?: string }[];
   /** Tier name (and the untiered label) -> number of accounts, in tier order. */
   tiers: { name: string; min: number | null; count: number }[];
   unscored: number;
+  /** Accounts without a tier because they rate too little of the model (unscored ones included). */
+  needsRating: number;
   keyAccounts: { count: number; limit: number; over: boolean };
   managers: ManagerLoad[];
   /** Tiered accounts without a manager (they count towards no manager's load). */
@@ -27,15 +34,31 @@ export interface Portfolio {
 /** Scores every valid account of the repo and sums up the portfolio against its limits. */
 export function scorePortfolio(repo: Repo): Portfolio {
   const { config } = repo;
-  // An account is left out when its file has any error: a schema error leaves no value, and a
-  // duplicate id would score one account twice.
+  // An account is left out when its file has an error at the severity kam.yaml gives it (a
+  // schema error leaves no value). One id is ranked once: a second valid file for an id already
+  // ranked (duplicate_id turned off, or down to a warning) is left out as a duplicate.
   const errors = new Map<string, number>();
-  for (const f of repo.findings) if (f.severity === 'error') errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
+  for (const f of applySeverities(repo.findings, configRuleSettings(config)))
+    if (f.severity === 'error') errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
   const isValid = (a: (typeof repo.accounts)[number]) => a.value !== undefined && !errors.has(a.file);
-  const accounts = repo.accounts.filter(isValid).map((a) => scoreAccount(a.id, a.value!, config)).sort(compareScores);
-  const invalid = repo.accounts
-    .filter((a) => !isValid(a))
-    .map((a) => ({ id: a.id, file: a.file, errors: Math.max(1, errors.get(a.file) ?? 0) }));
+  const rankedFrom = new Map<string, string>();
+  const invalid: Portfolio['invalid'] = [];
+  const valid: (typeof repo.accounts)[number][] = [];
+  for (const a of repo.accounts) {
+    if (!isValid(a)) continue;
+    const first = rankedFrom.get(a.id);
+    if (first === undefined) {
+      rankedFrom.set(a.id, a.file);
+      valid.push(a);
+    } else invalid.push({ id: a.id, file: a.file, errors: errors.get(a.file) ?? 0, rankedFrom: first });
+  }
+  for (const a of repo.accounts) {
+    if (isValid(a)) continue;
+    const first = rankedFrom.get(a.id);
+    invalid.push({ id: a.id, file: a.file, errors: Math.max(1, errors.get(a.file) ?? 0), ...(first ? { rankedFrom: first } : {}) });
+  }
+  invalid.sort((a, b) => compareCodeUnits(a.file, b.file));
+  const accounts = valid.map((a) => scoreAccount(a.id, a.value!, config)).sort(compareScores);
   const count = (tier: string) => accounts.filter((a) => a.tier === tier).length;
   const tiers = [
     ...config.scoring.tiers.map((t) => ({ name: t.name, min: t.min as number | null, count: count(t.name) })),
@@ -53,6 +76,7 @@ export function scorePortfolio(repo: Repo): Portfolio {
     invalid,
     tiers,
     unscored: accounts.filter((a) => a.score === null).length,
+    needsRating: accounts.filter((a) => a.needsRating).length,
     keyAccounts: { count: tiered.length, limit: config.limits.max_key_accounts, over: tiered.length > config.limits.max_key_accounts },
     managers,
     unmanaged: tiered.filter((a) => !a.manager).length,

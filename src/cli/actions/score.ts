@@ -43,13 +43,19 @@ export async function runScore(opts: ScoreOptions, io: Io): Promise<number> {
   if ('exitCode' in data) return data.exitCode;
   const { config, portfolio } = data;
 
-  for (const bad of portfolio.invalid)
-    io.stderr.write(`kam: left out ${bad.file} (${bad.errors} error${bad.errors === 1 ? '' : 's'}; run "kam validate")\n`);
+  for (const bad of portfolio.invalid) io.stderr.write(`kam: ${leftOutText(bad)}\n`);
   const filter = { tier: opts.tier, manager: opts.manager, top: opts.top };
   const rows = selectAccounts(portfolio.accounts, config, filter);
   const filtered = Object.values(filter).some((v) => v !== undefined);
   io.stdout.write(scoreFormatters[opts.format]({ rows, portfolio, config, chalk, filtered }));
   return 0;
+}
+
+/** Why a file is not in the ranking, in one line. */
+export function leftOutText(bad: Portfolio['invalid'][number]): string {
+  if (bad.errors === 0) return `left out ${bad.file}: a second file for account "${bad.id}", which is ranked from ${bad.rankedFrom}; remove or rename one of them`;
+  const also = bad.rankedFrom ? `; "${bad.id}" is ranked from ${bad.rankedFrom}` : '';
+  return `left out ${bad.file} (${bad.errors} error${bad.errors === 1 ? '' : 's'}; run "kam validate")${also}`;
 }
 
 /** The loader (with the parsers and schemas) loads only when needed: a cached run never needs it. */

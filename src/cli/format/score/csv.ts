@@ -1,4 +1,4 @@
-import { scoreText } from './values.js';
+import { scoreText, tierText } from './values.js';
 import type { ScoreFormatter } from './types.js';
 
 /** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling its quotes. */
@@ -23,7 +23,7 @@ export const csv: ScoreFormatter = ({ rows, config }) => {
     scoreText(a.score),
     scoreText(a.current),
     scoreText(a.potential),
-    a.tier,
+    tierText(a),
     a.quadrant,
     a.unrated.join(' '),
     ...criteria.map((id) => a.criteria[id]?.rating ?? null),
