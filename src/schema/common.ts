@@ -23,3 +23,16 @@ export function uniqueBy<T>(key: (item: T) => string, what: string) {
     });
   };
 }
+
+/**
+ * Schemas where null (a key written with no value, `stakeholders:`) means empty. Forms write lists
+ * that way with a commented example below, so that uncommenting the example gives valid YAML.
+ * jsonSchema.ts lets these accept null in the JSON Schema too, so editors agree.
+ */
+export const NULL_AS_EMPTY = new WeakSet<z.ZodType>();
+
+export function emptyWhenNull<T extends z.ZodType>(schema: T) {
+  const wrapped = z.preprocess((v) => (v === null ? undefined : v), schema);
+  NULL_AS_EMPTY.add(wrapped);
+  return wrapped;
+}
