@@ -49,7 +49,7 @@ export function resolveAccount(ref: string, ctx: ResolveContext): { id: string; 
  * names, and how accounts can be named.
  */
 export function noSuchAccount(ref: string, ctx: Pick<ResolveContext, 'accounts'>): KamError {
-  return new KamError(`no account "${ref}"${suggestion(ref, ctx.accounts)}; name an account by its id, its file (accounts/<id>.yaml or plans/<id>.yaml) or its name ("kam score" lists them)`);
+  return new KamError(`no account "${ref}"${suggestion(ref, ctx.accounts)} (name an account by its id, its file or its name; "kam score" lists them)`);
 }
 
 function suggestion(ref: string, accounts: KnownAccount[]): string {

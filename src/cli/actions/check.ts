@@ -10,6 +10,7 @@ import type { RepoListing } from '../../repoFs/listFolder.js';
 import { REPO_FILE_RE } from '../../repoFs/repoFiles.js';
 import { reuseOrCompute, runKey } from '../runCache.js';
 import { RULE_IDS } from '../../schema/rules.js';
+import { resolveAccount } from '../../accounts/resolveAccount.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
@@ -31,7 +32,7 @@ export interface CheckCliOptions extends GlobalOptions {
 interface CheckRun {
   findings: Finding[];
   completeness: CheckResult['completeness'];
-  accounts: { id: string; file: string }[];
+  accounts: { id: string; file: string; name?: string }[];
   plans: { id: string; file: string }[];
   configRules: RuleSettings;
   /** Whether git history was read (stale plans without last_reviewed): such runs are not cached. */
@@ -40,15 +41,16 @@ interface CheckRun {
 
 export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): Promise<number> {
   const root = findRoot(io.cwd, opts.repo);
-  const inScope = scopeFilter(paths, root, io.cwd);
   const today = opts.today ?? localToday();
   const run = cacheWanted(opts, io) ? await runKey(root, 'check', VERSION, { today, rules: opts.rule ?? {} }) : undefined;
   const data = await reuseOrCompute(run, (listing) => computeCheck(today, opts, io, listing), (computed) => !computed.usedGit);
   if ('exitCode' in data) return data.exitCode;
 
-  // paths... limit the report, never what the rules see: a missing plan is still found.
+  // paths... limit the report, never what the rules see: a missing plan is still found. The
+  // summary counts the accounts and plans in scope: "1 plan" for kam check plans/acme.yaml.
+  const inScope = scopeFilter(paths, root, io.cwd, data);
   const findings = data.findings.filter((f) => inScope(f.file));
-  const summary = summarize(findings, data.accounts.length, data.plans.length);
+  const summary = summarize(findings, data.accounts.filter((a) => inScope(a.file)).length, data.plans.filter((p) => inScope(p.file)).length);
   const planFiles = new Map(data.plans.map((p) => [p.id, p.file]));
   const completeness = Object.fromEntries(Object.entries(data.completeness).filter(([id]) => inScope(planFiles.get(id) ?? '')));
   const accounts = [...new Set([...data.accounts, ...data.plans].filter((f) => inScope(f.file)).map((f) => f.id))];
@@ -91,7 +93,7 @@ async function computeCheck(today: string, opts: CheckCliOptions, io: Io, listin
   return {
     findings: result.findings,
     completeness: result.completeness,
-    accounts: ids(repo.accounts),
+    accounts: repo.accounts.map(({ id, file, value }) => (value ? { id, file, name: value.name } : { id, file })),
     plans: ids(repo.plans),
     configRules: configRuleSettings(repo.config),
     usedGit,
@@ -100,13 +102,26 @@ async function computeCheck(today: string, opts: CheckCliOptions, io: Io, listin
 
 /**
  * Which repo files the report covers. Each path may be relative to the working folder or to the
- * repo root; no paths means the whole repo.
+ * repo root; no paths means the whole repo. Anything that is not a file or folder names an
+ * account (its id or name), which covers its account and plan files.
  */
-function scopeFilter(paths: string[], root: string, cwd: string): (file: string) => boolean {
+function scopeFilter(paths: string[], root: string, cwd: string, data: Pick<CheckRun, 'accounts' | 'plans'>): (file: string) => boolean {
   if (paths.length === 0) return () => true;
-  const prefixes = paths.map((p) => {
+  const accountIds = new Set(data.accounts.map((a) => a.id));
+  const context = { root, cwd, accounts: data.accounts, planIds: data.plans.filter((p) => !accountIds.has(p.id)).map((p) => p.id) };
+  const prefixes = paths.flatMap((p) => {
     const abs = [resolve(cwd, p), resolve(root, p)].find((candidate) => existsSync(candidate));
-    if (!abs) throw new KamError(`${p}: no such file or folder (paths are relative to the current folder or to the plan repo)`);
+    if (!abs) {
+      let id: string;
+      try {
+        id = resolveAccount(p, context).id;
+      } catch (err) {
+        if (/[\\/]|\.ya?ml$/i.test(p))
+          throw new KamError(`${p}: no such file or folder (paths are relative to the current folder or to the plan repo; an account can also be named by its id or name)`);
+        throw err;
+      }
+      return [...data.accounts, ...data.plans].filter((f) => f.id === id).map((f) => f.file);
+    }
     const rel = relative(root, abs);
     if (rel.startsWith('..') || isAbsolute(rel)) throw new KamError(`${p} is outside the plan repo ${root}; name files or folders inside it`);
     return rel.split(sep).join('/');

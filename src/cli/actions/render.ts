@@ -7,6 +7,8 @@ import type { Repo } from '../../load/loadRepo.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';
 import { didYouMean } from '../../util/didYouMean.js';
+import { accountContext } from '../../accounts/repoAccounts.js';
+import { resolveAccount } from '../../accounts/resolveAccount.js';
 import { removeStaleTemps } from '../../util/atomicWrite.js';
 import { writeGenerated } from '../../util/safeWrite.js';
 import type { Io } from '../io.js';
@@ -26,16 +28,13 @@ export interface RenderOptions extends GlobalOptions {
 const PORTFOLIO = 'portfolio';
 
 /** The accounts to render: named ones (which must exist and be valid) and, with --all, every planned one. */
-function selectAccounts(repo: Repo, ids: string[], all: boolean): { ids: string[]; skipped: string[] } {
-  const known = repo.accounts.map((a) => a.id);
+function selectAccounts(repo: Repo, refs: string[], all: boolean, cwd: string): { ids: string[]; skipped: string[] } {
+  const context = accountContext(repo, cwd);
   const chosen: string[] = [];
-  for (const id of ids) {
+  for (const ref of refs) {
+    const id = resolveAccount(ref, context).id;
     const account = repo.accounts.find((a) => a.id === id);
-    if (!account) {
-      const plan = repo.plans.find((p) => p.id === id);
-      const hint = plan ? ` (plans/${id}.yaml exists but accounts/${id}.yaml does not)` : didYouMean(id, known);
-      throw new KamError(`no account "${id}"${hint}; accounts are the files in accounts/ (run "kam score" to list them)`);
-    }
+    if (!account) throw new KamError(`no account "${id}": plans/${id}.yaml exists but accounts/${id}.yaml does not; create the account with "kam new account" or fix the plan`);
     if (!account.value) throw new KamError(`${account.file} has errors; run "kam validate" and fix them first`);
     const plan = repo.plans.find((p) => p.id === id);
     if (plan && !plan.value) throw new KamError(`${plan.file} has errors; run "kam validate" and fix them first`);
@@ -59,7 +58,7 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   const repo = await loadRepoForCli(io, opts);
   if ('exitCode' in repo) return repo.exitCode;
   const today = opts.today ?? localToday();
-  const selected = selectAccounts(repo, ids, Boolean(opts.all));
+  const selected = selectAccounts(repo, ids, Boolean(opts.all), io.cwd);
   const count = selected.ids.length + (opts.portfolio ? 1 : 0);
   if (opts.out === undefined && count > 1)
     throw new KamError(`${count} documents to render but only one can go to stdout; write them into a folder with --out <dir>`);

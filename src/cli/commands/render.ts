@@ -5,11 +5,11 @@ import type { CommandFactory } from './types.js';
 export const renderCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('render'))
     .description('render account plan documents (and a portfolio overview) in Markdown or HTML for meetings')
-    .argument('[ids...]', 'accounts to render (file names in accounts/, without .yaml)')
+    .argument('[accounts...]', 'accounts to render: ids, account or plan file paths, or account names')
     .option('-a, --all', 'render every account that has a plan')
     .option('-p, --portfolio', 'also render the portfolio overview (portfolio.md|html): tiers, manager load, findings, key account matrix')
     .addOption(formatOption(['md', 'html'], 'md', 'document format'))
-    .option('-o, --out <dir>', 'write <id>.md|html (and portfolio.md|html) into this folder; without it one document goes to stdout')
+    .option('--out <dir>', 'write <id>.md|html (and portfolio.md|html) into this folder; without it one document goes to stdout')
     .addOption(new Option('-t, --template <name>', 'render accounts with templates/<name>.<format>.hbs instead of plan.<format>.hbs'))
     .addOption(todayOption())
     .option('--force', 'replace files in --out even if they were not written by kam')
