@@ -18,6 +18,8 @@ const CRM = [
 ].join('\r\n');
 
 const CONFIG = `version: 1
+scoring:
+  min_rated_weight: 0.4   # the export rates 3 criteria of weight 6 of 15
 import:
   map:
     Account Name: name
@@ -88,6 +90,15 @@ notes: |-
     // $90,000 is below the first band: current_revenue 1; effort 5 (inverse): 0 -> score 0.
     expect(byId['smith-jones-and-co'].criteria.current_revenue.rating).toBe(1);
     expect(byId['smith-jones-and-co'].score).toBe(0);
+  });
+
+  it('keeps both fields when --map sends one column to two fields', () => {
+    const root = makeRepo({ 'crm.csv': 'Name,Revenue\nAcme,300000\n' });
+    const run = runKam(['import', 'crm.csv', '--map', 'Revenue=revenue.current', '--map', 'Revenue=ratings.current_revenue', '--bands', 'current_revenue=100000,250000,500000,1000000'], { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    const text = readFileSync(join(root, 'accounts/acme.yaml'), 'utf8');
+    expect(text).toMatch(/^revenue:\n {2}current: 300000$/m);
+    expect(text).toMatch(/^ {2}current_revenue: 3$/m);
   });
 
   it('writes nothing with --dry-run but reports what it would do', () => {
