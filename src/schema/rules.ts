@@ -23,6 +23,8 @@ export const RULE_DEFAULTS = {
   too_many_key_accounts: 'warning',
   manager_over_capacity: 'warning',
   no_decision_maker: 'warning',
+  person_spelling: 'warning',
+  unknown_person: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;

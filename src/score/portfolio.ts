@@ -1,10 +1,14 @@
 import type { Repo } from '../load/loadRepo.js';
 import { applySeverities, configRuleSettings } from '../findings/severity.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { declaredPeople, personKey } from '../people/people.js';
 import { compareScores, scoreAccount, type AccountScore } from './score.js';
 
 export interface ManagerLoad {
+  /** The person's name as kam.yaml's people: writes it, else the spelling most accounts use. */
   manager: string;
+  /** The tiered accounts this manager owns, by id. */
+  accountIds: string[];
   /** Tiered accounts this manager owns. */
   accounts: number;
   limit: number;
@@ -66,10 +70,22 @@ export function scorePortfolio(repo: Repo): Portfolio {
   ];
   const tiered = accounts.filter((a) => a.tiered);
   const limit = config.limits.max_accounts_per_manager;
-  const loads = new Map<string, number>();
-  for (const a of tiered) if (a.manager) loads.set(a.manager, (loads.get(a.manager) ?? 0) + 1);
+  // Capacity counts people, not strings: "Dana Whitfield" and "dana  whitfield" are one manager.
+  const loads = new Map<string, { ids: string[]; spellings: Map<string, number> }>();
+  for (const a of tiered) {
+    if (!a.manager) continue;
+    const key = personKey(a.manager);
+    const load = loads.get(key) ?? { ids: [], spellings: new Map<string, number>() };
+    load.ids.push(a.id);
+    load.spellings.set(a.manager, (load.spellings.get(a.manager) ?? 0) + 1);
+    loads.set(key, load);
+  }
+  const declared = new Map((declaredPeople(config) ?? []).map((n) => [personKey(n), n]));
   const managers = [...loads]
-    .map(([manager, n]) => ({ manager, accounts: n, limit, over: n > limit }))
+    .map(([key, { ids, spellings }]) => {
+      const manager = declared.get(key) ?? [...spellings].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0]![0];
+      return { manager, accountIds: ids.sort(compareCodeUnits), accounts: ids.length, limit, over: ids.length > limit };
+    })
     .sort((a, b) => b.accounts - a.accounts || compareCodeUnits(a.manager, b.manager));
   return {
     accounts,

@@ -1,6 +1,7 @@
 import { KamError } from '../errors.js';
 import type { Config } from '../schema/config.js';
 import { didYouMean } from '../util/didYouMean.js';
+import { personKey } from '../people/people.js';
 import type { AccountScore } from './score.js';
 
 /** The tier column's word for an account with too little rated for a tier; `--tier "needs rating"` lists them. */
@@ -18,7 +19,7 @@ export interface ScoreFilter {
 /** An account with its place in the whole portfolio's ranking (1-based), kept when filtering. */
 export type RankedScore = AccountScore & { rank: number };
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const same = (a: string, b: string) => personKey(a) === personKey(b);
 
 /**
  * The ranked accounts a filter keeps. Ranks stay those of the whole portfolio, so `--tier "Tier 2"`

@@ -16,7 +16,7 @@ const exampleJson = runKamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json'])
 
 // A repo whose texts need escaping in every format: %, comma, colon, <, &, quotes, a newline.
 const TRICKY = makeRepo({
-  'accounts/odd.yaml': 'name: "100% <Odd> & Co, \\"Ltd\\": one\\ntwo"\nratings: { current_revenue: 5, growth_potential: 5 }\n',
+  'accounts/odd.yaml': 'name: "100% <Odd> & Co, \\"Ltd\\": one\\ntwo"\nratings: { current_revenue: 5, growth_potential: 5, renewal_likelihood: 5 }\n',
   'accounts/a,b:c.yaml': 'name: Bad file name\n',
 });
 
@@ -28,7 +28,7 @@ describe('--format github', () => {
     expect(lines).toContain('::error file=plans/kestrel-retail.yaml,line=159,col=5,title=kam action_without_owner::action "Hire or assign a customer success manager for the account" has no owner; add owner: <name>');
     expect(lines).toContain('::warning file=plans/kestrel-retail.yaml,line=157,col=10,title=kam action_overdue::action "Present waste reduction business case to Rachel Moss" was due 2026-10-31 (23 days ago) and is still open; mark it done or set a new due date');
     expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(29);
-    expect(lines.at(-1)).toBe('kam: 1 error, 28 warnings in 15 accounts, 7 plans');
+    expect(lines.at(-1)).toBe('kam: 1 error, 28 warnings in 0 accounts, 1 plan');
   });
 
   it('escapes % and line breaks in messages, and also : and , in properties', () => {
@@ -63,7 +63,7 @@ describe('--format junit', () => {
     expect(portfolio.testcase.map((t: any) => t.name)).toEqual(['too_many_key_accounts']);
     const failures = suites.reduce((n, s) => n + Number(s.failures), 0);
     expect(Number(doc.testsuites.failures)).toBe(failures);
-    expect(Number(doc.testsuites.tests)).toBe(15 * 16 + 1);
+    expect(Number(doc.testsuites.tests)).toBe(15 * 18 + 1);
   });
 
   it('escapes user text', () => {

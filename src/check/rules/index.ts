@@ -6,6 +6,8 @@ import { managerOverCapacity } from './manager_over_capacity.js';
 import { missingPlan } from './missing_plan.js';
 import { missingRole } from './missing_role.js';
 import { noDecisionMaker } from './no_decision_maker.js';
+import { personSpelling } from './person_spelling.js';
+import { unknownPerson } from './unknown_person.js';
 import { stalePlan } from './stale_plan.js';
 import { tooManyKeyAccounts } from './too_many_key_accounts.js';
 import { unansweredQuestion } from './unanswered_question.js';
@@ -24,4 +26,6 @@ export const RULES: Rule[] = [
   tooManyKeyAccounts,
   managerOverCapacity,
   noDecisionMaker,
+  personSpelling,
+  unknownPerson,
 ];

@@ -137,8 +137,8 @@ describe('scorePortfolio', () => {
     expect(p.unscored).toBe(1);
     expect(p.keyAccounts).toEqual({ count: 5, limit: 3, over: true });
     expect(p.managers).toEqual([
-      { manager: 'Ann Lee', accounts: 2, limit: 1, over: true },
-      { manager: 'Bob Ng', accounts: 2, limit: 1, over: true },
+      { manager: 'Ann Lee', accountIds: ['alpha', 'bravo'], accounts: 2, limit: 1, over: true },
+      { manager: 'Bob Ng', accountIds: ['charlie', 'golf'], accounts: 2, limit: 1, over: true },
     ]);
     expect(p.unmanaged).toBe(1); // delta
     expect(p.invalid).toEqual([]);

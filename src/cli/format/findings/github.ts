@@ -8,7 +8,7 @@ export const github: FindingsFormatter = ({ findings, summary, root, cwd, trunca
     return `::${f.severity} ${props.join(',')}::${escapeData(f.message)}`;
   });
   if (truncated) lines.push(`kam: ${truncated} more finding${truncated === 1 ? '' : 's'} not shown (raise --max-findings to see them)`);
-  lines.push(`kam: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} in ${summary.accounts} accounts, ${summary.plans} plans`);
+  lines.push(`kam: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} in ${summary.accounts} account${summary.accounts === 1 ? '' : 's'}, ${summary.plans} plan${summary.plans === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 };
 
