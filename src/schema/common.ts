@@ -7,7 +7,21 @@ export const slug = z.string().regex(SLUG_RE, 'must be a lowercase slug: letters
 /** Snake-case identifiers for criteria, roles and checklist names. */
 export const ident = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case: a-z, 0-9 and "_", starting with a letter');
 
-export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+/** Whether YYYY-MM-DD names a day of the calendar (2026-02-30 does not). */
+function realDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A date written YYYY-MM-DD; "2026-13-01" is "not a real date", with the value in the message. */
+export const isoDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD' })
+  .superRefine((v, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, not "${v}"` });
+    else if (!realDate(v)) ctx.addIssue({ code: 'custom', message: `${v} is not a real date (months run 01-12, days to the end of the month)` });
+  })
+  .meta({ format: 'date' });
 
 export const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 

@@ -83,7 +83,9 @@ describe('loading one file', () => {
 
   it('reports a bad date where it is written', () => {
     const loaded = plan('account: acme\nlast_reviewed: 2026-13-40\n');
-    expect(loaded.findings.map(brief)).toEqual([{ rule: 'schema', line: 2, column: 16, message: '"last_reviewed" must be a date written YYYY-MM-DD' }]);
+    expect(loaded.findings.map(brief)).toEqual([{ rule: 'schema', line: 2, column: 16, message: '"last_reviewed" 2026-13-40 is not a real date (months run 01-12, days to the end of the month)' }]);
+    expect(plan('account: acme\nlast_reviewed: 2026-02-30\n').findings[0]!.message).toContain('2026-02-30 is not a real date');
+    expect(plan('account: acme\nlast_reviewed: next week\n').findings[0]!.message).toBe('"last_reviewed" must be a date written YYYY-MM-DD, not "next week"');
   });
 
   it('explains an empty file and a file that is not a mapping', () => {
