@@ -47,9 +47,9 @@ describe('loading one file', () => {
   it('reports a rating outside the scale at the value', () => {
     const loaded = account('name: Acme\nratings:\n  current_revenue: 7\n  fit: 0\n  logo: 2.5\n');
     expect(loaded.findings.map(brief)).toEqual([
-      { rule: 'schema', line: 3, column: 20, message: '"ratings.current_revenue" must be from 1 to 5' },
-      { rule: 'schema', line: 4, column: 8, message: '"ratings.fit" must be from 1 to 5' },
-      { rule: 'schema', line: 5, column: 9, message: '"ratings.logo" must be a whole number from 1 to 5' },
+      { rule: 'schema', line: 3, column: 20, message: '"ratings.current_revenue" must be from 1 to 5, not 7' },
+      { rule: 'schema', line: 4, column: 8, message: '"ratings.fit" must be from 1 to 5, not 0' },
+      { rule: 'schema', line: 5, column: 9, message: '"ratings.logo" must be a whole number from 1 to 5, not 2.5' },
     ]);
   });
 
