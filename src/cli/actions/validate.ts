@@ -1,3 +1,4 @@
+import { join, relative } from 'node:path';
 import { applySeverities, configRuleSettings, summarize } from '../../findings/severity.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
@@ -17,7 +18,7 @@ export async function runValidate(opts: GlobalOptions & { format: FindingsFormat
   const stale = staleSchemaFiles(repo.root, repo.config);
   if (stale.length > 0)
     io.stderr.write(
-      `kam: ${stale.join(', ')} ${stale.length === 1 ? 'no longer matches' : 'no longer match'} kam.yaml, so editors may reject valid files or miss new keys; refresh with: kam schema --out schema${opts.repo ? ` -C ${opts.repo}` : ''}\n`,
+      `kam: ${stale.join(', ')} ${stale.length === 1 ? 'no longer matches' : 'no longer match'} kam.yaml, so editors may reject valid files or miss new keys; refresh with: kam schema --out ${relative(io.cwd, join(repo.root, 'schema')) || '.'}${opts.repo ? ` -C ${opts.repo}` : ''}\n`,
     );
   return summary.errors > 0 ? 1 : 0;
 }
