@@ -9,7 +9,7 @@ export interface RuleDoc extends RuleInfo {
 
 /**
  * Every rule kam reports, loading's and the checks', in the spec's order with its default
- * severity: the one list behind the README rule table, SARIF rule metadata and JUnit test cases.
+ * severity: the one list behind the rule table in docs/rules.md, SARIF rule metadata and JUnit test cases.
  */
 export const RULE_DOCS: RuleDoc[] = (() => {
   const byId = new Map<RuleId, RuleInfo>([...LOADING_RULES, ...RULES].map((r) => [r.id, r]));

@@ -27,7 +27,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(s.startsWith('error:') ? `kam: ${s}` : s),
     })
-    .showHelpAfterError('(run "kam <command> --help" for usage and examples)')
+    .showHelpAfterError('(run "kam --help" for the commands, "kam <command> --help" for one of them)')
     .showSuggestionAfterError()
     .addHelpText(
       'after',
@@ -58,9 +58,11 @@ Exit codes: 0 clean, 1 error findings, 2 usage, configuration or I/O problem.`,
 }
 
 /** Commander's addCommand copies no settings: copy them down, subcommands (kam new account) included. */
-function inheritSettings(cmd: Command, parent: Command): Command {
+function inheritSettings(cmd: Command, parent: Command, path = `kam ${cmd.name()}`): Command {
   cmd.copyInheritedSettings(parent);
-  for (const sub of cmd.commands) inheritSettings(sub, cmd);
+  // A usage error names the real command: "kam check --help", "kam new plan --help".
+  cmd.showHelpAfterError(`(run "${path} --help" for usage and examples)`);
+  for (const sub of cmd.commands) inheritSettings(sub, cmd, `${path} ${sub.name()}`);
   return cmd;
 }
 

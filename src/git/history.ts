@@ -89,7 +89,7 @@ export async function accountHistory(root: string, id: string, opts: { since?: s
   if (entries.length === 0) {
     const known = await readdir(join(root, 'accounts')).catch(() => [] as string[]);
     const ids = known.filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, ''));
-    throw new KamError(`no commit touches accounts/${id}.yaml or plans/${id}.yaml${didYouMean(id, ids) || '; check the account id ("kam score" lists them)'}`);
+    throw new KamError(`no account "${id}" in the history: no commit touches accounts/${id}.yaml or plans/${id}.yaml${didYouMean(id, ids) || '; check the account id ("kam score" lists them)'}`);
   }
   const since = opts.since;
   return { account: id, history: since ? entries.filter((e) => e.date >= since) : entries, shallow: git.shallow };

@@ -48,7 +48,10 @@ export function resolveMapping(header: string[], config: Config, opts: MappingOp
   if (section?.id_column !== undefined && !explicit.has(section.id_column)) explicit.set(section.id_column, { fields: ['id'], from: 'kam.yaml import.id_column' });
   for (const entry of opts.map ?? []) {
     const { column, fields } = parseMapEntry(entry, config);
-    explicit.set(column, { fields, from: '--map' });
+    // --map "Revenue=revenue.current" --map "Revenue=ratings.current_revenue": one column, both fields.
+    const earlier = explicit.get(column);
+    const kept = earlier?.from === '--map' ? earlier.fields : [];
+    explicit.set(column, { fields: [...new Set([...kept, ...fields])], from: '--map' });
   }
 
   const names = header.map((h) => h.trim());

@@ -44,6 +44,7 @@ export function configText(config: Config, opts: { withChecklist?: boolean } = {
     ...scoring.tiers.map((t) => `    - ${flow(t)}`),
     withComment(`  untiered: ${scalar(scoring.untiered)}`, 'the label of accounts below the last tier'),
     withComment(`  matrix_threshold: ${scalar(scoring.matrix_threshold)}`, 'an axis score at or above it counts as high'),
+    withComment(`  min_rated_weight: ${scalar(scoring.min_rated_weight)}`, 'share of the total weight an account must rate to get a tier'),
     withComment('  quadrants:', 'names of the four quadrants of the key account matrix'),
     ...Object.entries(scoring.quadrants).map(([k, v]) => `    ${k}: ${scalar(v)}`),
     '',

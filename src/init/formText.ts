@@ -1,6 +1,6 @@
 import type { Config } from '../schema/config.js';
 import { ACTION_STATUSES, LEVELS, STAGES, STAKEHOLDER_ROLES, STANCES } from '../schema/enums.js';
-import type { Plan, PlanInput } from '../schema/plan.js';
+import type { Plan } from '../schema/plan.js';
 import { requirementsFor, type Requirements } from '../profiles/profile.js';
 import { block, blockItem, commentLines, flow, scalar, schemaLine, withComment } from './yamlText.js';
 
@@ -55,9 +55,9 @@ export function accountText(config: Config, form: AccountForm): string {
 
 type PlanContent = Partial<Pick<Plan, 'team' | 'stakeholders' | 'opportunities' | 'risks'>> & {
   // Written as users write them: `side` and `shared` are left to their defaults.
-  objectives?: PlanInput['objectives'];
-  actions?: PlanInput['actions'];
-  kpis?: PlanInput['kpis'];
+  objectives?: (string | { title: string; shared?: boolean })[];
+  actions?: (Omit<Plan['actions'][number], 'side' | 'shared' | 'status'> & Partial<Pick<Plan['actions'][number], 'side' | 'shared' | 'status'>>)[];
+  kpis?: (Omit<Plan['kpis'][number], 'shared'> & { shared?: boolean })[];
   answers?: Record<string, string | { na: string }>;
   swot?: Partial<Plan['swot']>;
 };
@@ -78,6 +78,9 @@ export function planText(config: Config, form: PlanForm): string {
   const tierNote = req.profile ? ` (what ${req.profile} asks for)` : '';
   const required = new Set(req.questions.map((q) => q.id));
   const totalQuestions = config.checklist.categories.reduce((n, c) => n + c.questions.length, 0);
+  // Examples are valid entries: uncommenting one gives a plan that validates.
+  const firstRole = req.roles[0]?.id ?? config.roles[0]?.id;
+  const yearEnd = `${form.today.slice(0, 4)}-12-31`;
   const out = [
     schemaLine(PLAN_SCHEMA_REF),
     commentLines(
@@ -93,7 +96,7 @@ export function planText(config: Config, form: PlanForm): string {
     withComment(`last_reviewed: ${form.today}`, `update it at every review; stale after ${req.cadenceDays} days`),
     '',
     commentLines(`Our account team. Roles${tierNote}: ${roles}.`),
-    list('team', form.team, '- { name: Your Name, roles: [relationship_lead] }', (p) => `  - ${flow(p)}`),
+    list('team', form.team, `- { name: Your Name, roles: [${firstRole ?? ''}] }`, (p) => `  - ${flow(p)}`),
     '',
     commentLines(
       `Their people: the power map. role: ${STAKEHOLDER_ROLES.join(' | ')}; influence: ${LEVELS.join(' | ')}; ` +
@@ -105,7 +108,7 @@ export function planText(config: Config, form: PlanForm): string {
     list(
       'stakeholders',
       form.stakeholders,
-      '- { id: , name: , title: , role: decision_maker, influence: high, stance: neutral, owner: , contacts: [], reports_to: , last_contact: YYYY-MM-DD }',
+      `- { id: jane-doe, name: Jane Doe, title: CFO, role: decision_maker, influence: high, stance: neutral, owner: Your Name, last_contact: ${form.today} }`,
       (s) => blockItem(s, 2),
     ),
     '',
@@ -128,18 +131,22 @@ export function planText(config: Config, form: PlanForm): string {
     list('objectives', form.objectives, '- Become their primary partner for ...', (o) => `  - ${typeof o === 'string' ? scalar(o) : flow(o)}`, 'what we want to achieve this period'),
     'swot:',
     ...(['strengths', 'weaknesses', 'opportunities', 'threats'] as const).map((k) => list(k, form.swot?.[k], undefined, (s) => `  - ${scalar(s)}`, undefined, 2)),
-    list('opportunities', form.opportunities, '- { name: , value: 0, close: YYYY-MM-DD }', (o) => `  - ${flow(o)}`, 'deals we are working on'),
-    list('actions', form.actions, `- { title: , owner: , due: YYYY-MM-DD, status: open }   # status: ${ACTION_STATUSES.join(' | ')}`, (a) => `  - ${flow(a)}`, 'every action needs an owner'),
-    list('risks', form.risks, '- { risk: , likelihood: medium, impact: high, mitigation: , owner: }', (r) => `  - ${flow(r)}`),
-    list('kpis', form.kpis, '- { name: , target: , actual: }', (k) => `  - ${flow(k)}`, 'how we measure progress'),
+    list('opportunities', form.opportunities, `- { name: Second site rollout, value: 0, close: ${yearEnd} }`, (o) => `  - ${flow(o)}`, 'deals we are working on'),
+    list('actions', form.actions, `- { title: Book the quarterly business review, owner: Your Name, due: ${yearEnd}, status: open }   # status: ${ACTION_STATUSES.join(' | ')}`, (a) => `  - ${flow(a)}`, 'every action needs an owner'),
+    list('risks', form.risks, '- { risk: Budget freeze next year, likelihood: medium, impact: high, mitigation: Tie the renewal to their savings plan, owner: Your Name }', (r) => `  - ${flow(r)}`),
+    list('kpis', form.kpis, '- { name: Net revenue retention, target: 110%, actual: 104% }', (k) => `  - ${flow(k)}`, 'how we measure progress'),
   );
   return `${out.join('\n')}\n`;
 }
 
-/** A list section: its items, or `key: []` with a commented example item to copy. */
+/**
+ * A list section: its items; or, when empty, `key:` with a commented example item below it, so
+ * that uncommenting the example gives valid YAML (an empty value is an empty list); or `key: []`
+ * when there is no example.
+ */
 function list<T>(key: string, items: T[] | undefined, example: string | undefined, item: (x: T) => string, comment?: string, indent = 0): string {
   const pad = ' '.repeat(indent);
   if (items && items.length > 0) return [withComment(`${pad}${key}:`, comment), ...items.map((x) => pad + item(x))].join('\n');
-  const head = withComment(`${pad}${key}: []`, comment);
-  return example ? `${head}\n${pad}  # ${example}` : head;
+  if (!example) return withComment(`${pad}${key}: []`, comment);
+  return `${withComment(`${pad}${key}:`, comment ? `${comment}; uncomment the example below and edit it` : 'uncomment the example below and edit it')}\n${pad}  # ${example}`;
 }

@@ -77,6 +77,8 @@ function scoreModel(s: AccountScore, config: Config) {
     tierClass: tierClass(config.scoring.tiers.findIndex((t) => t.name === s.tier)),
     quadrant: s.quadrant,
     scored: s.score !== null,
+    /** Too little rated for a tier (scoring.min_rated_weight): shown as "needs rating". */
+    needsRating: s.needsRating,
     scale,
     criteria: criteriaInOrder(s, config).map((c) => ({
       ...c,
@@ -370,6 +372,8 @@ export interface PortfolioModel extends DocumentMeta {
   keyAccounts: { count: number; limit: number; over: boolean };
   managers: { manager: string; accounts: number; limit: number; over: boolean; /** accounts / limit, 0..100 (capped), for bars. */ load: number }[];
   unscored: number;
+  /** Accounts without a tier or a place on the matrix because too little is rated. */
+  needsRating: { id: string; name: string }[];
   plans: number;
   summary: CheckResult['summary'];
   /** Accounts per quadrant, Strategic (high/high) first: the matrix as a list. */
@@ -409,6 +413,7 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
     group,
     tierClass: tierClass(group),
     quadrant: s.quadrant,
+    needsRating: s.needsRating,
     revenue: account.revenue?.current ?? null,
     potentialRevenue: account.revenue?.potential ?? null,
     hasPlan: completeness !== undefined,
@@ -430,7 +435,8 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
   const health = healthById(repo, today, lastCommitDate);
   const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier), health.get(s.id)));
   const bandCount = (band: string | null) => accounts.filter((a) => a.hasPlan && a.band === band).length;
-  const scored = accounts.filter((a) => a.current !== null && a.potential !== null);
+  // The matrix places accounts with a quadrant; the ones that need rating are listed beside it.
+  const scored = accounts.filter((a) => a.quadrant !== null && a.current !== null && a.potential !== null);
   const layout = layoutMatrix(
     // Numbered bubbles (the account's rank) with a key table: readable at 50 accounts, no cut names.
     scored.map((a) => ({ id: a.id, label: a.name, current: a.current!, potential: a.potential!, revenue: a.revenue ?? 0, group: a.group, key: a.rank })),
@@ -449,6 +455,7 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
     keyAccounts: portfolio.keyAccounts,
     managers: portfolio.managers.map((m) => ({ ...m, load: Math.min(100, round1((100 * m.accounts) / m.limit)) })),
     unscored: portfolio.unscored,
+    needsRating: accounts.filter((a) => a.needsRating).map((a) => ({ id: a.id, name: a.name })),
     plans: Object.keys(check.completeness).length,
     summary: check.summary,
     quadrants: (

@@ -1,21 +1,20 @@
+import { accountContext } from '../accounts/repoAccounts.js';
+import { resolveAccount } from '../accounts/resolveAccount.js';
 import { KamError } from '../errors.js';
 import type { Repo } from '../load/loadRepo.js';
-import { didYouMean } from '../util/didYouMean.js';
 
 /**
- * The accounts to render: named ones (which must exist and be valid: KamError otherwise) and, with
- * `all`, every account with a plan; `skipped` lists the files that keep a plan out (they have errors).
+ * The accounts to render: named ones (an id, an account or plan file path, or the account's name;
+ * each must exist and be valid: KamError otherwise) and, with `all`, every account with a plan;
+ * `skipped` lists the files that keep a plan out (they have errors).
  */
-export function accountsToRender(repo: Repo, ids: string[], all: boolean): { ids: string[]; skipped: string[] } {
-  const known = repo.accounts.map((a) => a.id);
+export function accountsToRender(repo: Repo, refs: string[], all: boolean, cwd: string): { ids: string[]; skipped: string[] } {
+  const context = accountContext(repo, cwd);
   const chosen: string[] = [];
-  for (const id of ids) {
+  for (const ref of refs) {
+    const id = resolveAccount(ref, context).id;
     const account = repo.accounts.find((a) => a.id === id);
-    if (!account) {
-      const plan = repo.plans.find((p) => p.id === id);
-      const hint = plan ? ` (plans/${id}.yaml exists but accounts/${id}.yaml does not)` : didYouMean(id, known);
-      throw new KamError(`no account "${id}"${hint}; accounts are the files in accounts/ (run "kam score" to list them)`);
-    }
+    if (!account) throw new KamError(`no account "${id}": plans/${id}.yaml exists but accounts/${id}.yaml does not; create the account with "kam new account" or fix the plan`);
     if (!account.value) throw new KamError(`${account.file} has errors; run "kam validate" and fix them first`);
     const plan = repo.plans.find((p) => p.id === id);
     if (plan && !plan.value) throw new KamError(`${plan.file} has errors; run "kam validate" and fix them first`);

@@ -5,10 +5,12 @@ import type { Config } from './config.js';
 /** The account schema for a repo: ratings are keyed by its criteria and bounded by its scale. */
 export function accountSchema(config: Config) {
   const { min, max } = config.scoring.scale;
+  // Range errors show the value found: "must be from 1 to 5, not 9".
+  const found = (iss: { input?: unknown }) => (iss.input === undefined ? '' : `, not ${JSON.stringify(iss.input)}`);
   const rating = z
-    .int(`must be a whole number from ${min} to ${max}`)
-    .min(min, `must be from ${min} to ${max}`)
-    .max(max, `must be from ${min} to ${max}`);
+    .int({ error: (iss) => `must be a whole number from ${min} to ${max}${found(iss)}` })
+    .min(min, { error: (iss) => `must be from ${min} to ${max}${found(iss)}` })
+    .max(max, { error: (iss) => `must be from ${min} to ${max}${found(iss)}` });
   // An empty rating (`effort:` with no value, as `kam new account` writes them) is null: not rated
   // yet. Nulls are dropped here, so scoring and rules see only the criteria that are rated.
   const ratings = z

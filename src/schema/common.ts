@@ -12,7 +12,21 @@ export const ident = z
   // ("constructor") would read as set everywhere. Refused here, where the id is written.
   .refine((id) => !(id in Object.prototype), { error: (issue) => `"${String(issue.input)}" is a name kam reserves (every JavaScript object has it); pick another id, e.g. "${String(issue.input)}_score"` });
 
-export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+/** Whether YYYY-MM-DD names a day of the calendar (2026-02-30 does not). */
+function realDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A date written YYYY-MM-DD; "2026-13-01" is "not a real date", with the value in the message. */
+export const isoDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD' })
+  .superRefine((v, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, not "${v}"` });
+    else if (!realDate(v)) ctx.addIssue({ code: 'custom', message: `${v} is not a real date (months run 01-12, days to the end of the month)` });
+  })
+  .meta({ format: 'date' });
 
 export const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 
@@ -27,4 +41,17 @@ export function uniqueBy<T>(key: (item: T) => string, what: string) {
       else ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} "${k}" (first at item ${first + 1})` });
     });
   };
+}
+
+/**
+ * Schemas where null (a key written with no value, `stakeholders:`) means empty. Forms write lists
+ * that way with a commented example below, so that uncommenting the example gives valid YAML.
+ * jsonSchema.ts lets these accept null in the JSON Schema too, so editors agree.
+ */
+export const NULL_AS_EMPTY = new WeakSet<z.ZodType>();
+
+export function emptyWhenNull<T extends z.ZodType>(schema: T) {
+  const wrapped = z.preprocess((v) => (v === null ? undefined : v), schema);
+  NULL_AS_EMPTY.add(wrapped);
+  return wrapped;
 }

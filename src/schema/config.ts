@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ident, nonEmptyText, slug, uniqueBy } from './common.js';
 import {
-  DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_HEALTH_BANDS, DEFAULT_HEALTH_WEIGHTS, HEALTH_COMPONENTS, type HealthComponentId, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_QUADRANTS,
+  DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_HEALTH_BANDS, DEFAULT_HEALTH_WEIGHTS, HEALTH_COMPONENTS, type HealthComponentId, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_MIN_RATED_WEIGHT, DEFAULT_QUADRANTS,
   DEFAULT_REVIEW, DEFAULT_ROLES, DEFAULT_SCALE, DEFAULT_TIERS, DEFAULT_UNTIERED,
 } from './defaults.js';
 import { DEFAULT_CHECKLIST } from './checklist.js';
@@ -70,6 +70,9 @@ const scoringObject = z
       .default(DEFAULT_TIERS.map((t) => ({ ...t }))),
     untiered: nonEmptyText.default(DEFAULT_UNTIERED),
     matrix_threshold: z.number().min(0).max(100).default(DEFAULT_MATRIX_THRESHOLD),
+    // An account whose rated criteria carry less than this share of the total weight gets no tier
+    // and no quadrant ("needs rating"): a few ratings must not rank an account at the top.
+    min_rated_weight: z.number().min(0).max(1).default(DEFAULT_MIN_RATED_WEIGHT),
     quadrants: quadrants.default({ ...DEFAULT_QUADRANTS }),
   })
   .superRefine((s, ctx) => {

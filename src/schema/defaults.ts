@@ -21,6 +21,8 @@ export const DEFAULT_TIERS = [
 
 export const DEFAULT_UNTIERED = 'Not key';
 export const DEFAULT_MATRIX_THRESHOLD = 50;
+/** scoring.min_rated_weight: the share of the total criteria weight an account must rate to get a tier. */
+export const DEFAULT_MIN_RATED_WEIGHT = 0.5;
 
 export const DEFAULT_QUADRANTS = {
   high_current_high_potential: 'Strategic',

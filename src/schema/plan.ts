@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, slug, uniqueBy } from './common.js';
+import { emptyWhenNull, isoDate, nonEmptyText, slug, uniqueBy } from './common.js';
 import type { Config } from './config.js';
 
 import { ACTION_SIDES, ACTION_STATUSES, LEVELS, STAGES, STAKEHOLDER_ROLES, STANCES, WHITESPACE_STATUSES } from './enums.js';
 
 const text = z.string();
-const textList = z.array(text).default([]);
+const textList = emptyWhenNull(z.array(text).default([]));
 const kpiValue = z.union([z.string(), z.number()]);
 
 /** `{ na: reason }`: the question does not apply, and why. */
@@ -50,7 +50,7 @@ export function planSchema(config: Config) {
       period: z.union([z.string(), z.number()]).optional().meta({ description: 'What the plan covers, e.g. FY2027' }),
       stage: z.enum(STAGES).optional().meta({ description: 'Stage of the 5-stage process' }),
       last_reviewed: isoDate.optional(),
-      team: z
+      team: emptyWhenNull(z
         .array(
           z.strictObject({
             name: nonEmptyText,
@@ -58,8 +58,8 @@ export function planSchema(config: Config) {
             title: z.string().optional(),
           }),
         )
-        .default([]),
-      stakeholders: z
+        .default([])),
+      stakeholders: emptyWhenNull(z
         .array(
           z.strictObject({
             id: slug.optional().meta({ description: 'Optional slug, unique within the plan; other stakeholders name it in reports_to' }),
@@ -85,13 +85,13 @@ export function planSchema(config: Config) {
             else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate stakeholder id "${st.id}" (first at item ${first + 1})` });
           });
         })
-        .default([]),
+        .default([])),
       answers: answers.default({}),
-      objectives: z.array(objective).default([]).meta({ description: 'Text, or { title, shared } to show it to the customer' }),
+      objectives: emptyWhenNull(z.array(objective).default([])).meta({ description: 'Text, or { title, shared } to show it to the customer' }),
       swot: z
         .strictObject({ strengths: textList, weaknesses: textList, opportunities: textList, threats: textList })
         .default({ strengths: [], weaknesses: [], opportunities: [], threats: [] }),
-      opportunities: z
+      opportunities: emptyWhenNull(z
         .array(
           z.strictObject({
             name: nonEmptyText,
@@ -103,9 +103,9 @@ export function planSchema(config: Config) {
             notes: z.string().optional(),
           }),
         )
-        .default([]),
-      buying_centers: z.array(buyingCenter).superRefine(uniqueBy((c) => c.id, 'buying center id')).default([]),
-      whitespace: z
+        .default([])),
+      buying_centers: emptyWhenNull(z.array(buyingCenter).superRefine(uniqueBy((c) => c.id, 'buying center id')).default([])),
+      whitespace: emptyWhenNull(z
         .array(whitespaceEntry)
         .superRefine((list, ctx) => {
           const seen = new Map<string, number>();
@@ -116,8 +116,8 @@ export function planSchema(config: Config) {
             else ctx.addIssue({ code: 'custom', path: [i], message: `center "${w.center}" x offering "${w.offering}" is given twice (first at item ${first + 1}); keep one entry per pair` });
           });
         })
-        .default([]),
-      actions: z
+        .default([])),
+      actions: emptyWhenNull(z
         .array(
           z.strictObject({
             title: nonEmptyText,
@@ -129,8 +129,8 @@ export function planSchema(config: Config) {
             notes: z.string().optional(),
           }),
         )
-        .default([]),
-      risks: z
+        .default([])),
+      risks: emptyWhenNull(z
         .array(
           z.strictObject({
             risk: nonEmptyText,
@@ -140,10 +140,10 @@ export function planSchema(config: Config) {
             owner: z.string().optional(),
           }),
         )
-        .default([]),
-      kpis: z
+        .default([])),
+      kpis: emptyWhenNull(z
         .array(z.strictObject({ name: nonEmptyText, target: kpiValue.optional(), actual: kpiValue.optional(), shared, notes: z.string().optional() }))
-        .default([]),
+        .default([])),
       notes: z.string().optional(),
     })
     .meta({ title: 'kam account plan', description: 'A kam account plan (plans/<id>.yaml)' });

@@ -34,6 +34,8 @@ export const RULE_DEFAULTS = {
   reporting_cycle: 'error',
   no_actions: 'warning',
   stale_health_input: 'warning',
+  person_spelling: 'warning',
+  unknown_person: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;

@@ -46,8 +46,23 @@ export interface Move {
   tier: string;
 }
 
+/** What an account that needs rating must rate before it gets a tier (scoring.min_rated_weight). */
+export interface RatingNeeded {
+  /** Σ weight of the rated criteria, and of every criterion of the model. */
+  ratedWeight: number;
+  totalWeight: number;
+  /** scoring.min_rated_weight, a share 0..1. */
+  minShare: number;
+  /** How much more weight must be rated. */
+  missingWeight: number;
+  /** The fewest unrated criteria (heaviest first) that carry the missing weight. */
+  rate: { id: string; label: string; weight: number }[];
+}
+
 export interface Explanation {
   account: AccountScore;
+  /** Set when the account needs rating: no tier until these criteria are rated. */
+  needsRating: RatingNeeded | null;
   scale: { min: number; max: number };
   criteria: CriterionExplanation[];
   total: SumExplanation;
@@ -97,6 +112,7 @@ export function explainAccount(id: string, account: Account, config: Config): Ex
   const next = tierIndex > 0 ? tiers[tierIndex - 1]! : null;
   return {
     account: scored,
+    needsRating: scored.needsRating ? ratingNeeded(scored, config) : null,
     scale: { ...scale },
     criteria,
     total: sum(criteria, scored.score),
@@ -109,6 +125,25 @@ export function explainAccount(id: string, account: Account, config: Config): Ex
     next: next ? { name: next.name, min: next.min } : null,
     moves: next ? movesTo(next, id, account, config) : null,
   };
+}
+
+/** The missing weight, and the heaviest unrated criteria (config order among equals) that cover it. */
+function ratingNeeded(scored: AccountScore, config: Config): RatingNeeded {
+  const defs = config.scoring.criteria;
+  const totalWeight = defs.reduce((s, c) => s + c.weight, 0);
+  const ratedWeight = defs.filter((c) => scored.criteria[c.id]).reduce((s, c) => s + c.weight, 0);
+  const minShare = config.scoring.min_rated_weight;
+  const missingWeight = Math.max(0, minShare * totalWeight - ratedWeight);
+  const unrated = defs.filter((c) => !scored.criteria[c.id]).sort((a, b) => b.weight - a.weight);
+  const rate: RatingNeeded['rate'] = [];
+  let covered = 0;
+  for (const c of unrated) {
+    // Rating nothing leaves no score: at least one criterion, even when min_rated_weight is 0.
+    if (atLeast(covered, missingWeight) && (rate.length > 0 || ratedWeight > 0)) break;
+    rate.push({ id: c.id, label: c.label, weight: c.weight });
+    covered += c.weight;
+  }
+  return { ratedWeight, totalWeight, minShare, missingWeight, rate };
 }
 
 /**

@@ -1,9 +1,14 @@
 import type { Repo } from '../load/loadRepo.js';
+import { applySeverities, configRuleSettings } from '../findings/severity.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { declaredPeople, personKey } from '../people/people.js';
 import { compareScores, scoreAccount, type AccountScore } from './score.js';
 
 export interface ManagerLoad {
+  /** The person's name as kam.yaml's people: writes it, else the spelling most accounts use. */
   manager: string;
+  /** The tiered accounts this manager owns, by id. */
+  accountIds: string[];
   /** Tiered accounts this manager owns. */
   accounts: number;
   limit: number;
@@ -13,11 +18,17 @@ export interface ManagerLoad {
 export interface Portfolio {
   /** Valid accounts, ranked (score descending, null last, ties by id). */
   accounts: AccountScore[];
-  /** Accounts left out because their files have errors, with how many. */
-  invalid: { id: string; file: string; errors: number }[];
+  /**
+   * Account files left out of the ranking: files with errors (with how many, as kam.yaml's
+   * `rules:` rate them), and second files for an id already ranked from another file
+   * (`rankedFrom`: that file). An id is never both ranked and left out "with errors".
+   */
+  invalid: { id: string; file: string; errors: number; rankedFrom?: string }[];
   /** Tier name (and the untiered label) -> number of accounts, in tier order. */
   tiers: { name: string; min: number | null; count: number }[];
   unscored: number;
+  /** Accounts without a tier because they rate too little of the model (unscored ones included). */
+  needsRating: number;
   keyAccounts: { count: number; limit: number; over: boolean };
   managers: ManagerLoad[];
   /** Tiered accounts without a manager (they count towards no manager's load). */
@@ -27,15 +38,31 @@ export interface Portfolio {
 /** Scores every valid account of the repo and sums up the portfolio against its limits. */
 export function scorePortfolio(repo: Repo): Portfolio {
   const { config } = repo;
-  // An account is left out when its file has any error: a schema error leaves no value, and a
-  // duplicate id would score one account twice.
+  // An account is left out when its file has an error at the severity kam.yaml gives it (a
+  // schema error leaves no value). One id is ranked once: a second valid file for an id already
+  // ranked (duplicate_id turned off, or down to a warning) is left out as a duplicate.
   const errors = new Map<string, number>();
-  for (const f of repo.findings) if (f.severity === 'error') errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
+  for (const f of applySeverities(repo.findings, configRuleSettings(config)))
+    if (f.severity === 'error') errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
   const isValid = (a: (typeof repo.accounts)[number]) => a.value !== undefined && !errors.has(a.file);
-  const accounts = repo.accounts.filter(isValid).map((a) => scoreAccount(a.id, a.value!, config)).sort(compareScores);
-  const invalid = repo.accounts
-    .filter((a) => !isValid(a))
-    .map((a) => ({ id: a.id, file: a.file, errors: Math.max(1, errors.get(a.file) ?? 0) }));
+  const rankedFrom = new Map<string, string>();
+  const invalid: Portfolio['invalid'] = [];
+  const valid: (typeof repo.accounts)[number][] = [];
+  for (const a of repo.accounts) {
+    if (!isValid(a)) continue;
+    const first = rankedFrom.get(a.id);
+    if (first === undefined) {
+      rankedFrom.set(a.id, a.file);
+      valid.push(a);
+    } else invalid.push({ id: a.id, file: a.file, errors: errors.get(a.file) ?? 0, rankedFrom: first });
+  }
+  for (const a of repo.accounts) {
+    if (isValid(a)) continue;
+    const first = rankedFrom.get(a.id);
+    invalid.push({ id: a.id, file: a.file, errors: Math.max(1, errors.get(a.file) ?? 0), ...(first ? { rankedFrom: first } : {}) });
+  }
+  invalid.sort((a, b) => compareCodeUnits(a.file, b.file));
+  const accounts = valid.map((a) => scoreAccount(a.id, a.value!, config)).sort(compareScores);
   const count = (tier: string) => accounts.filter((a) => a.tier === tier).length;
   const tiers = [
     ...config.scoring.tiers.map((t) => ({ name: t.name, min: t.min as number | null, count: count(t.name) })),
@@ -43,16 +70,29 @@ export function scorePortfolio(repo: Repo): Portfolio {
   ];
   const tiered = accounts.filter((a) => a.tiered);
   const limit = config.limits.max_accounts_per_manager;
-  const loads = new Map<string, number>();
-  for (const a of tiered) if (a.manager) loads.set(a.manager, (loads.get(a.manager) ?? 0) + 1);
+  // Capacity counts people, not strings: "Dana Whitfield" and "dana  whitfield" are one manager.
+  const loads = new Map<string, { ids: string[]; spellings: Map<string, number> }>();
+  for (const a of tiered) {
+    if (!a.manager) continue;
+    const key = personKey(a.manager);
+    const load = loads.get(key) ?? { ids: [], spellings: new Map<string, number>() };
+    load.ids.push(a.id);
+    load.spellings.set(a.manager, (load.spellings.get(a.manager) ?? 0) + 1);
+    loads.set(key, load);
+  }
+  const declared = new Map((declaredPeople(config) ?? []).map((n) => [personKey(n), n]));
   const managers = [...loads]
-    .map(([manager, n]) => ({ manager, accounts: n, limit, over: n > limit }))
+    .map(([key, { ids, spellings }]) => {
+      const manager = declared.get(key) ?? [...spellings].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0]![0];
+      return { manager, accountIds: ids.sort(compareCodeUnits), accounts: ids.length, limit, over: ids.length > limit };
+    })
     .sort((a, b) => b.accounts - a.accounts || compareCodeUnits(a.manager, b.manager));
   return {
     accounts,
     invalid,
     tiers,
     unscored: accounts.filter((a) => a.score === null).length,
+    needsRating: accounts.filter((a) => a.needsRating).length,
     keyAccounts: { count: tiered.length, limit: config.limits.max_key_accounts, over: tiered.length > config.limits.max_key_accounts },
     managers,
     unmanaged: tiered.filter((a) => !a.manager).length,

@@ -20,11 +20,19 @@ export interface AccountScore {
   score: number | null;
   current: number | null;
   potential: number | null;
-  /** The tier name, the untiered label, or null when the score is null. */
+  /** The tier name, the untiered label, or null when the account needs rating. */
   tier: string | null;
   /** Whether the tier is a real tier (not the untiered label). */
   tiered: boolean;
+  /** null when an axis has no rated criterion, or when the account needs rating. */
   quadrant: Quadrant | null;
+  /** Share (0..1) of the model's total criteria weight that the account rates. */
+  ratedWeight: number;
+  /**
+   * The rated criteria carry less than `scoring.min_rated_weight` of the total weight (or none is
+   * rated): the account gets no tier and no quadrant until more criteria are rated.
+   */
+  needsRating: boolean;
   /** Criterion ids the account leaves unrated, in config order. */
   unrated: string[];
   /** Rated criteria, in config order. */
@@ -74,6 +82,9 @@ export function scoreAccount(id: string, account: Account, config: Config): Acco
   const score = weightedScore(rated);
   const current = weightedScore(rated.filter((c) => c.axis === 'current'));
   const potential = weightedScore(rated.filter((c) => c.axis === 'potential'));
+  const modelWeight = defs.reduce((s, c) => s + c.weight, 0);
+  const ratedWeight = modelWeight > 0 ? totalWeight / modelWeight : 0;
+  const needsRating = score === null || !atLeast(ratedWeight, config.scoring.min_rated_weight);
   return {
     id,
     name: account.name,
@@ -81,15 +92,25 @@ export function scoreAccount(id: string, account: Account, config: Config): Acco
     score,
     current,
     potential,
-    ...tierFor(score, config),
-    quadrant: quadrantFor(current, potential, config),
+    ...(needsRating ? { tier: null, tiered: false } : tierFor(score, config)),
+    quadrant: needsRating ? null : quadrantFor(current, potential, config),
+    ratedWeight,
+    needsRating,
     unrated,
     criteria: Object.fromEntries(rated.map(({ id: cid, rating, weight, normalized, contribution }) => [cid, { rating, weight, normalized, contribution }])),
   };
 }
 
-/** Accounts by score descending, null scores last, ties by id (docs/format.md). */
+/** Ranking groups: accounts with a tier (or the untiered label), then those that need rating, then those rating nothing. */
+const rankGroup = (a: AccountScore) => (a.score === null ? 2 : a.needsRating ? 1 : 0);
+
+/**
+ * Accounts by score descending, null scores last, ties by id (docs/format.md). Accounts that
+ * need rating come after every account with a tier: a few ratings never rank an account on top.
+ */
 export function compareScores(a: AccountScore, b: AccountScore): number {
+  const group = rankGroup(a) - rankGroup(b);
+  if (group !== 0) return group;
   if (a.score === null || b.score === null) {
     if (a.score !== b.score) return a.score === null ? 1 : -1;
   } else {

@@ -1,7 +1,11 @@
 import { KamError } from '../errors.js';
 import type { Config } from '../schema/config.js';
 import { didYouMean } from '../util/didYouMean.js';
+import { personKey } from '../people/people.js';
 import type { AccountScore } from './score.js';
+
+/** The tier column's word for an account with too little rated for a tier; `--tier "needs rating"` lists them. */
+export const NEEDS_RATING = 'needs rating';
 
 export interface ScoreFilter {
   /** A tier name or the untiered label, any case. */
@@ -15,7 +19,7 @@ export interface ScoreFilter {
 /** An account with its place in the whole portfolio's ranking (1-based), kept when filtering. */
 export type RankedScore = AccountScore & { rank: number };
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const same = (a: string, b: string) => personKey(a) === personKey(b);
 
 /**
  * The ranked accounts a filter keeps. Ranks stay those of the whole portfolio, so `--tier "Tier 2"`
@@ -25,11 +29,11 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 export function filterScores(ranked: AccountScore[], config: Config, filter: ScoreFilter): RankedScore[] {
   let rows: RankedScore[] = ranked.map((a, i) => ({ ...a, rank: i + 1 }));
   if (filter.tier !== undefined) {
-    const names = [...config.scoring.tiers.map((t) => t.name), config.scoring.untiered];
+    const names = [...config.scoring.tiers.map((t) => t.name), config.scoring.untiered, NEEDS_RATING];
     const tier = names.find((n) => same(n, filter.tier!));
     if (!tier)
       throw new KamError(`no tier "${filter.tier}"${didYouMean(filter.tier, names)} (tiers: ${names.map((n) => `"${n}"`).join(', ')})`);
-    rows = rows.filter((a) => a.tier === tier);
+    rows = tier === NEEDS_RATING && !config.scoring.tiers.some((t) => t.name === tier) ? rows.filter((a) => a.needsRating) : rows.filter((a) => a.tier === tier);
   }
   if (filter.manager !== undefined) {
     const managers = [...new Set(ranked.flatMap((a) => (a.manager ? [a.manager] : [])))].sort();

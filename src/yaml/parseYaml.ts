@@ -36,6 +36,9 @@ export function parseWithYaml(text: string, file: string, account: string | null
     const pos = lines.linePos(offset);
     return { file, account, line: pos.line, column: pos.col };
   };
+  // A line whose cause is plain (a list item under "key: []") gets one finding with the fix, not
+  // yaml's two or three knock-on errors.
+  const explained = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings]) {
     // A stack overflow inside yaml happens at a depth that depends on the thread's stack: report
     // it as the depth limit, at the start of the file, the same on every thread.
@@ -44,7 +47,11 @@ export function parseWithYaml(text: string, file: string, account: string | null
       continue;
     }
     const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-    findings.push(makeFinding('yaml_syntax', { file, account, line: pos.line, column: pos.col }, yamlHint(error.code, firstLine(error.message))));
+    if (explained.has(pos.line)) continue;
+    const obvious = obviousCause(text, pos.line);
+    if (obvious) explained.add(pos.line);
+    const message = obvious ?? yamlHint(error.code, firstLine(error.message));
+    findings.push(makeFinding('yaml_syntax', { file, account, line: pos.line, column: obvious ? 1 : pos.col }, message));
   }
   // Too deep is reported at 1:1 however it was found (here, or by yaml running out of stack, which
   // depends on the thread): the same answer on the main thread and on workers.
@@ -152,16 +159,49 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/**
+ * The cause of a syntax error on `line` when it is plain from the text around it: list items or
+ * keys below a key whose value is already given (`stakeholders: []` followed by `  - name: ...`,
+ * the way an uncommented example reads). Null when there is nothing certain to say.
+ */
+export function obviousCause(text: string, line: number): string | null {
+  const all = text.split(/\r\n?|\n/);
+  const here = all[line - 1];
+  if (here === undefined || !/^ +(-\s|-$|[^\s#-][^:#]*:(\s|$))/.test(here)) return null;
+  const indent = here.length - here.trimStart().length;
+  for (let i = line - 2; i >= 0; i--) {
+    const prev = all[i]!;
+    if (prev.trim() === '' || prev.trimStart().startsWith('#')) continue;
+    const prevIndent = prev.length - prev.trimStart().length;
+    if (prevIndent >= indent) continue; // an earlier item of the same block
+    const m = /^(\s*)(?:-\s+)?([^\s#:][^:#]*?):\s+(\[\s*\]|\{\s*\}|[^\s#].*?)\s*(#.*)?$/.exec(prev);
+    if (!m) return null;
+    const [, , key, value] = m;
+    const empty = /^(\[\s*\]|\{\s*\})$/.test(value!);
+    const what = here.trimStart().startsWith('-') ? 'a list item' : 'a key';
+    return empty
+      ? `${what} under "${key}: ${value}", which already says the ${value!.startsWith('[') ? 'list' : 'mapping'} is empty: remove the "${value}" after "${key}:" (line ${i + 1}) so the lines below belong to it`
+      : `${what} indented under "${key}", which already has a value on line ${i + 1}: indent it like "${key}" or remove the value after "${key}:"`;
+  }
+  return null;
+}
+
 function yamlHint(code: string, message: string): string {
   switch (code) {
+    case 'TAB_AS_INDENT':
+      return `${message}: indent with spaces; YAML does not allow tabs there`;
     case 'TAG_RESOLVE_FAILED':
       return `${message}: kam files use plain YAML; remove the tag`;
     case 'MULTIPLE_DOCS':
       return `${message}: keep one document per file (remove the extra "---")`;
-    case 'BAD_INDENT':
     case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
+      return /quote/.test(message) ? `${message}: close the quote on the line where the value starts` : `${message}: check the indentation and quoting on this line`;
     case 'BLOCK_AS_IMPLICIT_KEY':
+      return /compact mappings/.test(message)
+        ? `${message}: a value that contains ": " must be quoted, e.g. title: "CFO: finance"`
+        : `${message}: check the indentation and quoting on this line`;
+    case 'BAD_INDENT':
+    case 'UNEXPECTED_TOKEN':
       return `${message}: check the indentation and quoting on this line`;
     default:
       return message;

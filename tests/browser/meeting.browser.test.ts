@@ -47,7 +47,7 @@ async function pdfText(file: string): Promise<PdfText> {
 
 function render(root: string, args: string[], env: Record<string, string | undefined> = {}): string {
   const out = tmpDir('kam-meeting-');
-  const run = runKam(['render', ...args, '-o', out, '--today', TODAY], { cwd: root, env });
+  const run = runKam(['render', ...args, '--out', out, '--today', TODAY], { cwd: root, env });
   expect(run.code, run.stderr).toBe(0);
   return out;
 }

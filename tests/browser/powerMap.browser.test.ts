@@ -33,7 +33,7 @@ describe('the power map in Chromium', () => {
       'plans/big.yaml': planYaml('big', thirtyPeople()),
     });
     const out = tmpDir('kam-browser-');
-    const run = runKam(['render', 'big', '-f', 'html', '-o', out, '--today', '2026-11-23'], { cwd: repo });
+    const run = runKam(['render', 'big', '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
     expect(run.code, run.stderr).toBe(0);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];

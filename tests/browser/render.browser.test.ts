@@ -32,7 +32,7 @@ afterAll(async () => {
 /** Renders with kam (built) into a folder and returns the path of `<name>.html`. */
 function renderHtml(repo: string, args: string[], name: string): string {
   const out = tmpDir('kam-browser-');
-  const run = runKam(['--no-cache', 'render', ...args, '-f', 'html', '-o', out, '--today', '2026-11-23'], { cwd: repo });
+  const run = runKam(['--no-cache', 'render', ...args, '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
   expect(run.code, run.stderr).toBe(0);
   return join(out, `${name}.html`);
 }

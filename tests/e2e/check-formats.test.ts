@@ -16,7 +16,7 @@ const exampleJson = (await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'jso
 
 // A repo whose texts need escaping in every format: %, comma, colon, <, &, quotes, a newline.
 const TRICKY = makeRepo({
-  'accounts/odd.yaml': 'name: "100% <Odd> & Co, \\"Ltd\\": one\\ntwo"\nratings: { current_revenue: 5, growth_potential: 5 }\n',
+  'accounts/odd.yaml': 'name: "100% <Odd> & Co, \\"Ltd\\": one\\ntwo"\nratings: { current_revenue: 5, growth_potential: 5, renewal_likelihood: 5 }\n',
   'accounts/a,b:c.yaml': 'name: Bad file name\n',
 });
 
@@ -31,7 +31,7 @@ describe('--format github', () => {
     expect(lines.filter((l) => l.startsWith('::'))).toHaveLength(3);
     expect(lines[0]).toMatch(/^::error /);
     expect(lines.find((l) => l.includes('unanswered_question'))).toMatch(/^::warning file=plans\/kestrel-retail.yaml,line=46,col=3,title=kam unanswered_question::10 questions open: our_team \(2\), their_team.recent_changes, needs \(3\), /);
-    expect(lines.at(-1)).toBe('kam: 1 error, 11 warnings in 15 accounts, 7 plans');
+    expect(lines.at(-1)).toBe('kam: 1 error, 11 warnings in 0 accounts, 1 plan');
   });
 
   it('escapes % and line breaks in messages, and also : and , in properties', async () => {

@@ -148,7 +148,18 @@ describe('kam check options', () => {
     const one = await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', 'plans/kestrel-retail.yaml']);
     expect(new Set(one.json.findings.map((f: Finding) => f.file))).toEqual(new Set(['plans/kestrel-retail.yaml']));
     expect(Object.keys(one.json.completeness)).toEqual(['kestrel-retail']);
-    expect(one.json.summary).toMatchObject({ errors: 1, accounts: 15, plans: 7 });
+    // The summary counts what was checked: one plan, no account file.
+    expect(one.json.summary).toMatchObject({ errors: 1, accounts: 0, plans: 1 });
+    expect((await kam(['check', '-C', EXAMPLE, ...TODAY, 'plans/kestrel-retail.yaml'])).stdout).toMatch(/in 0 accounts, 1 plan\n$/);
+    // An account named by id or by name covers its account and plan files.
+    for (const ref of ['kestrel-retail', 'Kestrel Retail Group', 'kestrel retail  GROUP']) {
+      const byAccount = await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', ref]);
+      expect(byAccount.json.summary, ref).toMatchObject({ accounts: 1, plans: 1 });
+      expect(new Set(byAccount.json.findings.map((f: Finding) => f.account))).toEqual(new Set(['kestrel-retail']));
+    }
+    const typo = await kam(['check', '-C', EXAMPLE, 'kestrel-retial']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('kam: no account "kestrel-retial"; did you mean "kestrel-retail"? (name an account by its id, its file or its name; "kam score" lists them)\n');
     expect(one.code).toBe(1);
 
     const fromPlans = await kamJson(['check', ...TODAY, '-f', 'json', 'vantor-pharma.yaml', '../accounts/ridgeline-power.yaml'], { cwd: join(EXAMPLE, 'plans') });

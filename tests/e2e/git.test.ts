@@ -273,7 +273,7 @@ describe('kam history', () => {
     watch(s.dir);
     const run = await kam(['history', 'acm', '-C', s.root]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('kam: no commit touches accounts/acm.yaml or plans/acm.yaml; did you mean "acme"?\n');
+    expect(run.stderr).toBe('kam: no account "acm" in the history: no commit touches accounts/acm.yaml or plans/acm.yaml; did you mean "acme"?\n');
     expect((await kam(['history', 'Not An Id', '-C', s.root])).code).toBe(2);
   });
 });

@@ -19,6 +19,8 @@ const CRM = [
 ].join('\r\n');
 
 const CONFIG = `version: 1
+scoring:
+  min_rated_weight: 0.4   # the export rates 3 criteria of weight 6 of 15
 import:
   map:
     Account Name: name
@@ -48,8 +50,8 @@ describe('kam import', () => {
       'crm.csv:4  created    accounts/northwind-traders.yaml',
       'crm.csv:5  created    accounts/smith-jones-and-co.yaml',
       'crm.csv:6  rejected   duplicate id "northwind-traders", also on line 4; map an id column to tell them apart',
-      expect.stringMatching(/^crm\.csv:7 {2}rejected {3}column "Annual Revenue": "\$1\.2M" is not a number kam reads/),
-      'crm.csv:8  rejected   "ratings.fit" must be from 1 to 5 (column "Fit": 9)',
+      expect.stringMatching(/^crm\.csv:7 {2}rejected {3}column "Annual Revenue": "\$1\.2M" is not a plain number/),
+      'crm.csv:8  rejected   "ratings.fit" must be from 1 to 5, not 9 (column "Fit": 9)',
     ]);
     expect(run.stdout).toContain('✖ 3 created, 0 updated, 0 unchanged, 0 skipped, 3 rejected (6 rows of crm.csv)');
 
@@ -89,6 +91,15 @@ notes: |-
     // $90,000 is below the first band: current_revenue 1; effort 5 (inverse): 0 -> score 0.
     expect(byId['smith-jones-and-co'].criteria.current_revenue.rating).toBe(1);
     expect(byId['smith-jones-and-co'].score).toBe(0);
+  });
+
+  it('keeps both fields when --map sends one column to two fields', async () => {
+    const root = makeRepo({ 'crm.csv': 'Name,Revenue\nAcme,300000\n' });
+    const run = await kam(['import', 'crm.csv', '--map', 'Revenue=revenue.current', '--map', 'Revenue=ratings.current_revenue', '--bands', 'current_revenue=100000,250000,500000,1000000'], { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    const text = readFileSync(join(root, 'accounts/acme.yaml'), 'utf8');
+    expect(text).toMatch(/^revenue:\n {2}current: 300000$/m);
+    expect(text).toMatch(/^ {2}current_revenue: 3$/m);
   });
 
   it('writes nothing with --dry-run but reports what it would do', async () => {
@@ -170,7 +181,7 @@ notes: |-
     const before = snapshotTree(root);
     const run = await kam(['import', 'crm.csv', '--update'], { cwd: root });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('crm.csv:2  rejected   accounts/beta.yaml:3:8: "ratings.fit" must be from 1 to 5 (column "ratings.fit": 7)');
+    expect(run.stdout).toContain('crm.csv:2  rejected   accounts/beta.yaml:3:8: "ratings.fit" must be from 1 to 5, not 7 (column "ratings.fit": 7)');
     expect(snapshotTree(root)).toEqual(before);
   });
 

@@ -296,7 +296,8 @@ describe('kam new', () => {
     expect(empty.stderr).toContain('the account name is empty');
     const unknown = await kam(['new', 'plan', 'brightline-grocer'], { cwd: dir });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('kam: no account "brightline-grocer" (accounts/brightline-grocer.yaml does not exist); did you mean "brightline-grocers"?');
+    expect(unknown.stderr).toContain('kam: no account "brightline-grocer"; did you mean "brightline-grocers"? (name an account by its id, its file or its name');
+    expect(unknown.stderr).toContain('create it first with: kam new account "Account Name" --id brightline-grocer');
     const traversal = await kam(['new', 'plan', '../kam'], { cwd: dir });
     expect(traversal.code).toBe(2);
     expect(snapshotTree(dir)).toEqual(before);

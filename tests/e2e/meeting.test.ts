@@ -30,7 +30,7 @@ describe('kam render --format pdf: finding the browser', () => {
     const out = join(tmpDir(), 'out');
     // An empty folder as PATH, and (internal switch) no usual install places: no browser.
     const env = { PATH: tmpDir('kam-empty-path-'), KAM_BROWSER: undefined, KAM_BROWSER_SEARCH: 'path' };
-    const run = runKam(['render', 'banco-austral', '-f', 'pdf', '-o', out, ...TODAY], { cwd: root, env });
+    const run = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', out, ...TODAY], { cwd: root, env });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -44,7 +44,7 @@ describe('kam render --format pdf: finding the browser', () => {
       [['--browser', '/nowhere/chrome'], {}, '--browser'],
       [[], { KAM_BROWSER: '/nowhere/chrome' }, 'KAM_BROWSER'],
     ] as const) {
-      const run = runKam(['render', 'banco-austral', '-f', 'pdf', '-o', 'out', ...args, ...TODAY], { cwd: root, env });
+      const run = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', ...args, ...TODAY], { cwd: root, env });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`${source} names "/nowhere/chrome", which is not an executable file`);
       expect(existsSync(join(root, 'out'))).toBe(false);
@@ -54,7 +54,7 @@ describe('kam render --format pdf: finding the browser', () => {
   it('prints through the named browser headless, writes <id>.pdf with the kam marker, and keeps a PDF kam did not write', () => {
     const root = meetingRepo();
     const browser = fakeBrowser();
-    const run = runKam(['render', 'banco-austral', '-f', 'pdf', '-o', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
+    const run = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('created out/banco-austral.pdf\n');
     const pdf = readFileSync(join(root, 'out/banco-austral.pdf'), 'latin1');
@@ -65,10 +65,10 @@ describe('kam render --format pdf: finding the browser', () => {
     expect(args.some((a) => a.startsWith('--user-data-dir='))).toBe(true);
     // A PDF the user made is never replaced without --force.
     writeFileSync(join(root, 'out/mine.pdf'), '%PDF-1.7 the user\'s own\n');
-    const again = runKam(['render', 'banco-austral', '-f', 'pdf', '-o', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
+    const again = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
     expect(again.code).toBe(0);
     writeFileSync(join(root, 'out/banco-austral.pdf'), '%PDF-1.7 the user\'s own\n');
-    const kept = runKam(['render', 'banco-austral', '-f', 'pdf', '-o', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
+    const kept = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
     expect(kept.code).toBe(2);
     expect(kept.stderr).toContain('kam: kept out/banco-austral.pdf: it was not written by kam (use --force to replace it)');
   });
@@ -76,7 +76,7 @@ describe('kam render --format pdf: finding the browser', () => {
   it.each([
     [['banco-austral', '--paper', 'letter'], '--paper and --browser go with --format pdf'],
     [['banco-austral', '--since', 'HEAD'], '--since goes with --template qbr'],
-    [['banco-austral', '--audience', 'customer', '--portfolio', '-o', 'out'], '--audience customer renders account plans only'],
+    [['banco-austral', '--audience', 'customer', '--portfolio', '--out', 'out'], '--audience customer renders account plans only'],
     [['polaris-grid', '--audience', 'customer'], 'account "polaris-grid" has no plan, so it has no customer version'],
   ])('refuses %j with exit 2 and a one-line fix', (args, message) => {
     const run = runKam(['render', ...args, ...TODAY], { cwd: meetingRepo() });
@@ -89,7 +89,7 @@ describe('kam render --format pdf: finding the browser', () => {
 describe('kam render --audience customer', () => {
   it('writes <id>.customer.<ext> next to the internal plan, with the shared items only', () => {
     const root = meetingRepo();
-    const run = runKam(['render', 'banco-austral', '--audience', 'customer', '-f', 'html', '-o', 'out', ...TODAY], { cwd: root });
+    const run = runKam(['render', 'banco-austral', '--audience', 'customer', '-f', 'html', '--out', 'out', ...TODAY], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(join(root, 'out'))).toEqual(['banco-austral.customer.html']);
     const html = readFileSync(join(root, 'out/banco-austral.customer.html'), 'utf8');

@@ -236,7 +236,7 @@ describe('kam render: templates', () => {
     mkdirSync(join(repo, 'templates/partials'), { recursive: true });
     writeFileSync(join(repo, 'templates/partials/team.md.hbs'), '## Team\n\n{{#each plan.team.members}}\n- {{name}\n{{/each}}\n');
     const out = join(repo, 'out');
-    const run = await render(['banco-austral', '-o', out], repo);
+    const run = await render(['banco-austral', '--out', out], repo);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^kam: templates\/partials\/team\.md\.hbs:4: template error: /m);
     expect(run.stderr).toContain('fix the template, or delete it to use the built-in one');
@@ -258,7 +258,7 @@ describe('kam render: templates', () => {
 describe('kam render: output files', () => {
   it('writes one file per account and the portfolio into --out, reporting them on stderr', async () => {
     const out = join(tmpDir(), 'docs', 'qbr');
-    const run = await render(['--all', '--portfolio', '-f', 'html', '-o', out]);
+    const run = await render(['--all', '--portfolio', '-f', 'html', '--out', out]);
     expect(run.code).toBe(0);
     const names = readdirSync(out).sort();
     expect(names).toEqual(
@@ -273,7 +273,7 @@ describe('kam render: output files', () => {
     const out = tmpDir();
     writeFileSync(join(out, 'notes.md'), 'my notes\n');
     writeFileSync(join(out, 'banco-austral.md'), 'a file the user wrote\n');
-    const first = await render(['banco-austral', 'kestrel-retail', '-o', out]);
+    const first = await render(['banco-austral', 'kestrel-retail', '--out', out]);
     expect(first.code).toBe(2);
     expect(first.stderr).toContain('kept');
     expect(first.stderr).toContain('banco-austral.md: it was not written by kam (use --force to replace it)');
@@ -281,12 +281,12 @@ describe('kam render: output files', () => {
     expect(readFileSync(join(out, 'kestrel-retail.md'), 'utf8')).toContain('# Kestrel Retail Group');
 
     const before = snapshotTree(out);
-    const again = await render(['kestrel-retail', '-o', out]);
+    const again = await render(['kestrel-retail', '--out', out]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('unchanged');
     expect(snapshotTree(out)).toEqual(before);
 
-    const forced = await render(['banco-austral', '-o', out, '--force']);
+    const forced = await render(['banco-austral', '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect(readFileSync(join(out, 'banco-austral.md'), 'utf8')).toContain('# Banco Austral');
     expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('my notes\n');

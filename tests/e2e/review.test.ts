@@ -97,14 +97,14 @@ describe('kam check in the terminal (stylish)', () => {
 describe('kam render --all --manager/--tier', () => {
   it("renders one manager's or one tier's plans", () => {
     const out = tmpDir();
-    const run = runKam(['render', '--all', '--manager', 'DANA whitfield', '-f', 'md', '-o', out, ...TODAY], { cwd: EXAMPLE });
+    const run = runKam(['render', '--all', '--manager', 'DANA whitfield', '-f', 'md', '--out', out, ...TODAY], { cwd: EXAMPLE });
     expect(run.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['halvorsen-industrial.md', 'kestrel-retail.md', 'meridian-freight.md']);
     const tierOut = tmpDir();
-    expect(runKam(['render', '--all', '--tier', 'tier 1', '-f', 'md', '-o', tierOut, ...TODAY], { cwd: EXAMPLE }).code).toBe(0);
+    expect(runKam(['render', '--all', '--tier', 'tier 1', '-f', 'md', '--out', tierOut, ...TODAY], { cwd: EXAMPLE }).code).toBe(0);
     expect(readdirSync(tierOut).length).toBeGreaterThan(0);
     expect(readdirSync(tierOut).length).toBeLessThan(7);
-    const bad = runKam(['render', '--all', '--tier', 'Tier 9', '-o', tmpDir()], { cwd: EXAMPLE });
+    const bad = runKam(['render', '--all', '--tier', 'Tier 9', '--out', tmpDir()], { cwd: EXAMPLE });
     expect(bad).toMatchObject({ code: 2, stderr: 'kam: --tier "Tier 9" is not a tier; did you mean "Tier 1"?\n' });
   });
 });

@@ -42,7 +42,7 @@ describe('kam score on the example repo', () => {
     expect(run.stdout).toMatch(/cascadia-transport .*│\s+50\.0 │.*│ Tier 3\s+│ Emerging/);
     expect(run.stdout).toMatch(/tasman-mutual .*│\s+1 │/); // one unrated criterion
     expect(run.stdout).toMatch(/polaris-grid .*│\s+- │.*│\s+all │/);
-    expect(run.stdout).toContain('Accounts per tier: Tier 1: 3, Tier 2: 4, Tier 3: 3, Not key: 4, unscored: 1');
+    expect(run.stdout).toContain('Accounts per tier: Tier 1: 3, Tier 2: 4, Tier 3: 3, Not key: 4, needs rating: 1');
     expect(run.stdout).toContain('Key accounts (tiered, not "Not key"): 10 of max 12');
     expect(run.stdout).toMatch(/Dana Whitfield\s+5 {2}✖ over limit/);
     expect(run.stdout).toMatch(/Marcus Oyelaran\s+2\n/);
@@ -62,7 +62,7 @@ describe('kam score on the example repo', () => {
     const by = Object.fromEntries(json.accounts.map((a: any) => [a.id, a]));
     expect(json.accounts.map((a: any) => a.score)).toEqual([88.3, 83.3, 78.3, 66.7, 65, 63.3, 61.7, 53.3, 51.9, 50, 40.4, 35, 28.3, 21.7, null]);
     const meridian = json.accounts[0];
-    expect(Object.keys(meridian)).toEqual(['id', 'name', 'manager', 'score', 'current', 'potential', 'tier', 'quadrant', 'unrated', 'criteria']);
+    expect(Object.keys(meridian)).toEqual(['id', 'name', 'manager', 'score', 'current', 'potential', 'tier', 'quadrant', 'needs_rating', 'rated_weight', 'unrated', 'criteria']);
     expect(meridian).toMatchObject({ id: 'meridian-freight', name: 'Meridian Freight Group', manager: 'Dana Whitfield', current: 85.7, potential: 90.6, tier: 'Tier 1', quadrant: 'Strategic', unrated: [] });
     expect(meridian.criteria.effort).toEqual({ rating: 2, weight: 1, normalized: 0.75, contribution: 5 });
     expect(meridian.criteria.fit).toEqual({ rating: 5, weight: 2, normalized: 1, contribution: 13.3333 });
@@ -71,7 +71,7 @@ describe('kam score on the example repo', () => {
     expect(by['andes-agro']).toMatchObject({ tier: 'Not key', quadrant: 'Streamline' });
     expect(by['tasman-mutual'].unrated).toEqual(['renewal_likelihood']);
     expect(by['tasman-mutual'].criteria.renewal_likelihood).toBeUndefined();
-    expect(by['polaris-grid']).toMatchObject({ score: null, current: null, potential: null, tier: null, quadrant: null, criteria: {} });
+    expect(by['polaris-grid']).toMatchObject({ score: null, current: null, potential: null, tier: null, quadrant: null, needs_rating: true, rated_weight: 0, criteria: {} });
     expect(by['polaris-grid'].unrated).toHaveLength(8);
   });
 
@@ -89,7 +89,7 @@ describe('kam score on the example repo', () => {
     expect(rows[1]).toEqual(['1', 'meridian-freight', 'Meridian Freight Group', 'Dana Whitfield', '88.3', '85.7', '90.6', 'Tier 1', 'Strategic', '', '5', '5', '4', '4', '2', '4', '5', '4']);
     expect(rows.find((r) => r[1] === 'cascadia-transport')!.slice(4, 5)).toEqual(['50.0']);
     expect(rows.find((r) => r[1] === 'tasman-mutual')![9]).toBe('renewal_likelihood');
-    expect(rows[15]!.slice(0, 10)).toEqual(['15', 'polaris-grid', 'Polaris Grid Systems', 'Rahul Mehta', '', '', '', '', '', 'current_revenue growth_potential renewal_likelihood win_now_likelihood effort relationship_strength fit logo']);
+    expect(rows[15]!.slice(0, 10)).toEqual(['15', 'polaris-grid', 'Polaris Grid Systems', 'Rahul Mehta', '', '', '', 'needs rating', '', 'current_revenue growth_potential renewal_likelihood win_now_likelihood effort relationship_strength fit logo']);
   });
 
   it('prints a GitHub Markdown table', async () => {
@@ -100,7 +100,7 @@ describe('kam score on the example repo', () => {
     expect(lines[1]).toMatch(/^\| ---: \| :--- \|/);
     expect(lines).toHaveLength(17);
     expect(lines[2]).toBe('| 1 | meridian-freight | Meridian Freight Group | Dana Whitfield | 88.3 | 85.7 | 90.6 | Tier 1 | Strategic | - |');
-    expect(lines[16]).toBe('| 15 | polaris-grid | Polaris Grid Systems | Rahul Mehta | - | - | - | - | - | all |');
+    expect(lines[16]).toBe('| 15 | polaris-grid | Polaris Grid Systems | Rahul Mehta | - | - | - | needs rating | - | all |');
   });
 });
 
@@ -176,7 +176,10 @@ describe('kam score --explain', () => {
     const polaris = await ex('--explain', 'polaris-grid');
     expect(polaris.code).toBe(0);
     expect(polaris.stdout).toContain('no criterion is rated, so the account has no score and no tier');
-    expect(polaris.stdout).toContain('rate current_revenue 3 (unrated today): score 50.0, Tier 3');
+    // One criterion alone carries at most 3 of the 15 weight, below min_rated_weight (0.5): it takes three.
+    expect(polaris.stdout).toContain('The rated criteria carry 0 of the model\'s weight 15 (0%); a tier needs at least 50% (scoring.min_rated_weight).');
+    expect(polaris.stdout).toContain('To rate: current_revenue (weight 3), growth_potential (weight 3), renewal_likelihood (weight 2) are enough');
+    expect(polaris.stdout).toContain('No single rating change reaches Tier 3');
   });
 
   it('prints JSON', async () => {
@@ -243,7 +246,7 @@ describe('kam score on other repos', () => {
       ['echo', null, null, null],
     ]);
     const table = await kam(['score', '-C', dir]);
-    expect(table.stdout).toContain('Accounts per tier: Gold: 3, Silver: 2, Watch list: 1, unscored: 1');
+    expect(table.stdout).toContain('Accounts per tier: Gold: 3, Silver: 2, Watch list: 1, needs rating: 1');
     expect(table.stdout).toContain('Key accounts (tiered, not "Watch list"): 5 of max 3  ✖ over limit');
     expect(table.stdout).toContain('Key accounts per manager (max 1 each):');
     expect(table.stdout).toMatch(/Ann Lee\s+2 {2}✖ over limit/);
@@ -264,13 +267,62 @@ describe('kam score on other repos', () => {
 
   it('quotes user text in CSV and escapes pipes in Markdown', async () => {
     const dir = makeRepo({
-      'accounts/acme.yaml': 'name: \'Acme, "the" | Best\'\nmanager: "Lee | Park"\nratings: { current_revenue: 3 }\n',
+      'accounts/acme.yaml': 'name: \'Acme, "the" | Best\'\nmanager: "Lee | Park"\nratings: { current_revenue: 3, growth_potential: 3, renewal_likelihood: 3 }\n',
     });
     const csv = (await kam(['score', '-C', dir, '-f', 'csv'])).stdout;
-    expect(csv.split('\r\n')[1]).toMatch(/^1,acme,"Acme, ""the"" \| Best",Lee \| Park,50\.0,50\.0,,Tier 3,,growth_potential .* logo,3,,,,,,,$/);
+    expect(csv.split('\r\n')[1]).toMatch(/^1,acme,"Acme, ""the"" \| Best",Lee \| Park,50\.0,50\.0,50\.0,Tier 3,Strategic,win_now_likelihood .* logo,3,3,3,,,,,$/);
     expect(parseCsv(csv)[1]![2]).toBe('Acme, "the" | Best');
     const md = (await kam(['score', '-C', dir, '-f', 'markdown'])).stdout;
-    expect(md).toContain('| 1 | acme | Acme, "the" \\| Best | Lee \\| Park | 50.0 | 50.0 | - | Tier 3 | - | 7 |');
+    expect(md).toContain('| 1 | acme | Acme, "the" \\| Best | Lee \\| Park | 50.0 | 50.0 | 50.0 | Tier 3 | Strategic | 5 |');
+  });
+
+  it('never lets HTML or links from names into the Markdown table', async () => {
+    const dir = makeRepo({
+      'accounts/evil.yaml': [
+        'name: \'<img src=x onerror=alert(1)> [click](javascript:alert(1))\'',
+        'manager: "<details open><summary>boss</summary>"',
+        'ratings: { current_revenue: 3, growth_potential: 3, renewal_likelihood: 3 }',
+        '',
+      ].join('\n'),
+    });
+    const md = (await kam(['score', '-C', dir, '-f', 'markdown'])).stdout;
+    const row = md.split('\n')[2]!;
+    expect(row).not.toMatch(/<img|<details|(?<!\\)\]\(javascript/);
+    expect(row).toContain('&lt;img src=x onerror=alert(1)&gt; \\[click\\](javascript:alert(1))');
+    expect(row).toContain('&lt;details open&gt;&lt;summary&gt;boss&lt;/summary&gt;');
+  });
+
+  it('ranks an account that rates only its lightest criterion below every tiered one, as "needs rating"', async () => {
+    const dir = makeRepo({
+      'accounts/light.yaml': 'name: Light\nratings: { logo: 5 }\n',
+      'accounts/solid.yaml': 'name: Solid\nratings: { current_revenue: 3, growth_potential: 3, renewal_likelihood: 3, fit: 3 }\n',
+    });
+    const { json } = await kamJson(['score', '-C', dir, '-f', 'json']);
+    expect(json.accounts.map((a: any) => [a.id, a.score, a.tier, a.quadrant, a.needs_rating])).toEqual([
+      ['solid', 50, 'Tier 3', 'Strategic', false],
+      ['light', 100, null, null, true],
+    ]);
+    const table = (await kam(['score', '-C', dir])).stdout;
+    expect(table).toMatch(/light .*│ needs rating │ -/);
+    expect(table).toContain('Accounts per tier: Tier 1: 0, Tier 2: 0, Tier 3: 1, Not key: 0, needs rating: 1');
+    expect((await kamJson(['score', '-C', dir, '--tier', 'needs rating', '-f', 'json'])).json.accounts.map((a: any) => a.id)).toEqual(['light']);
+    const explain = (await kam(['score', '-C', dir, '--explain', 'light'])).stdout;
+    expect(explain).toContain('needs rating: too little is rated for a tier or a quadrant');
+    expect(explain).toContain('To rate: current_revenue (weight 3), growth_potential (weight 3), renewal_likelihood (weight 2) are enough');
+  });
+
+  it('with duplicate_id off, ranks the id once and says the second file is not ranked, not "left out with errors"', async () => {
+    const dir = makeRepo({
+      'kam.yaml': 'version: 1\nrules: { duplicate_id: off }\n',
+      'accounts/acme.yaml': 'name: Acme\nratings: { current_revenue: 3, growth_potential: 3, renewal_likelihood: 3 }\n',
+      'accounts/acme.yml': 'name: Acme again\n',
+    });
+    const run = await kam(['score', '-C', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('with errors');
+    expect(run.stdout).toContain('Not ranked: accounts/acme.yml (a second file for an account ranked from another file)');
+    expect(run.stderr).toBe('kam: left out accounts/acme.yml: a second file for account "acme", which is ranked from accounts/acme.yaml; remove or rename one of them\n');
+    expect((await kam(['score', '-C', dir, '--explain', 'acme'])).code).toBe(0);
   });
 
   it('says so when there are no accounts', async () => {

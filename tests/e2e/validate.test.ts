@@ -22,7 +22,7 @@ describe('kam validate', () => {
     expect(lines).toContain('  accounts/syntax.yaml:3:1  error    Flow map in block collection must be sufficiently indented and end with a }: check the indentation and quoting on this line  yaml_syntax');
     expect(lines).toContain('  accounts/dupe.yaml:3:1  error    duplicate key "manager": remove one of the two entries or merge them  duplicate_key');
     expect(lines).toContain('  accounts/unknown.yaml:2:1  error    unknown key "manger"; did you mean "manager"?  schema');
-    expect(lines).toContain('  accounts/scale.yaml:3:8  error    "ratings.fit" must be from 1 to 5  schema');
+    expect(lines).toContain('  accounts/scale.yaml:3:8  error    "ratings.fit" must be from 1 to 5, not 9  schema');
     expect(lines).toContain('  accounts/mismatch.yaml:1:5  error    id "other" does not match the file name "mismatch"; make them equal (or remove the id line)  id_mismatch');
     expect(run.stdout).not.toContain('fine.yaml');
     expect(lines).toContain('✖ 5 problems (5 errors, 0 warnings) in 6 accounts, 0 plans');

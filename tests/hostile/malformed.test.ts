@@ -161,7 +161,7 @@ describe('malformed input: a located finding, exit 1, no stack trace, nothing wr
     const run = runHostile(root, ['validate'], 1);
     const lines = [...stylishRows(run.stdout), ...run.stdout.split('\n')];
     expect(lines).toContain('  accounts/crlf.yaml:3:1  error    unknown key "manger"; did you mean "manager"?  schema');
-    expect(lines).toContain('  accounts/crlf.yaml:5:8  error    "ratings.fit" must be from 1 to 5  schema');
+    expect(lines).toContain('  accounts/crlf.yaml:5:8  error    "ratings.fit" must be from 1 to 5, not 9  schema');
     expect(run.stdout).not.toContain('clean.yaml');
     expect(lines).toContain('✖ 2 problems (2 errors, 0 warnings) in 2 accounts, 0 plans');
   });

@@ -21,7 +21,7 @@ function largeRepo(): string {
   return root;
 }
 
-const renderArgs = (today: string) => ['render', '--all', '--portfolio', '-f', 'html', '-o', 'out', '--today', today];
+const renderArgs = (today: string) => ['render', '--all', '--portfolio', '-f', 'html', '--out', 'out', '--today', today];
 
 /**
  * Runs kam render; with `kill`, SIGKILLs it after `afterMs`, or once the output folder has seen

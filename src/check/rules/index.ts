@@ -15,6 +15,8 @@ import { stakeholderNotContacted } from './stakeholder_not_contacted.js';
 import { stakeholderWithoutOwner } from './stakeholder_without_owner.js';
 import { noActions } from './no_actions.js';
 import { staleHealthInput } from './stale_health_input.js';
+import { personSpelling } from './person_spelling.js';
+import { unknownPerson } from './unknown_person.js';
 import { stalePlan } from './stale_plan.js';
 import { tooManyKeyAccounts } from './too_many_key_accounts.js';
 import { unansweredQuestion } from './unanswered_question.js';
@@ -46,4 +48,6 @@ export const RULES: Rule[] = [
   reportingCycle,
   noActions,
   staleHealthInput,
+  personSpelling,
+  unknownPerson,
 ];

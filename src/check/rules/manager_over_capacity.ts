@@ -6,13 +6,15 @@ export const managerOverCapacity: Rule = {
   description: 'a manager who owns more tiered accounts than `limits.max_accounts_per_manager` (default 8)',
   fix: 'hand some of the manager\'s accounts to another manager (`manager:` in the account file), or raise the limit',
   check({ accounts, portfolio }) {
-    return portfolio.managers
-      .filter((load) => load.over)
-      .flatMap((load) => {
-        const owned = portfolio.accounts.filter((a) => a.tiered && a.manager === load.manager).map((a) => a.id).sort();
-        // One finding per manager, at the `manager:` line of the first of their accounts (by id);
-        // the message names all of them.
-        const first = accounts.find((a) => a.id === owned[0]);
+    const over = portfolio.managers.filter((load) => load.over);
+    if (over.length === 0) return [];
+    // Linear: the portfolio already lists each manager's accounts, and one map finds their files.
+    const byId = new Map(accounts.map((a) => [a.id, a]));
+    return over.flatMap((load) => {
+        const owned = load.accountIds;
+        // One finding per manager (one person, however the name is spelled), at the `manager:`
+        // line of the first of their accounts (by id); the message names all of them.
+        const first = byId.get(owned[0]!);
         if (!first) return [];
         const where = whereIn(first, first.id, ['manager']);
         const message = `${load.manager} manages ${load.accounts} tiered accounts (${owned.join(', ')}) but limits.max_accounts_per_manager is ${load.limit}; hand some to another manager or raise the limit`;

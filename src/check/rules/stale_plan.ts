@@ -14,6 +14,9 @@ export const stalePlan: Rule = {
       const reviewed = plan.value.last_reviewed;
       if (reviewed) {
         const age = daysBetween(reviewed, today);
+        // A review date after today is a typo (2062 for 2026) and says nothing about staleness.
+        if (age < 0)
+          return [makeFinding('stale_plan', at(['last_reviewed']), `last_reviewed ${reviewed} is in the future (${plural(-age, 'day')} after ${today}); set it to the date of the last review`)];
         if (age <= cadence) return [];
         return [makeFinding('stale_plan', at(['last_reviewed']), `last reviewed ${reviewed}, ${plural(age, 'day')} ago (${rhythm}); review the plan and update last_reviewed`)];
       }

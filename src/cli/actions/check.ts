@@ -11,6 +11,7 @@ import { REPO_FILE_RE } from '../../repoFs/repoFiles.js';
 import { isFinding } from '../../load/cache.js';
 import { cachedRun } from '../runCache.js';
 import { RULE_IDS } from '../../schema/rules.js';
+import { resolveAccount } from '../../accounts/resolveAccount.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
@@ -43,7 +44,7 @@ export interface CheckCliOptions extends GlobalOptions {
 interface CheckRun {
   findings: Finding[];
   completeness: CheckResult['completeness'];
-  accounts: { id: string; file: string }[];
+  accounts: { id: string; file: string; name?: string }[];
   plans: { id: string; file: string }[];
   configRules: RuleSettings;
   /** Whether git history was read (stale plans without last_reviewed): such runs are not cached. */
@@ -57,14 +58,15 @@ interface CheckRun {
 export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): Promise<number> {
   if (opts.output !== undefined && opts.output.trim() === '') throw new KamError('-o/--output needs a file name (it was empty); e.g. -o report.sarif, or leave it out to print to standard output');
   const root = findRoot(io.cwd, opts.repo);
-  const inScope = scopeFilter(paths, root, io.cwd);
   const today = opts.today ?? localToday();
   const data = await cachedRun(
     { io, opts, root, command: 'check', options: { today, rules: opts.rule ?? {} }, isValue: isCheckRun, keep: (computed) => !computed.usedGit },
     () => computeCheck(today, opts, io),
   );
 
-  // paths..., --manager and --tier limit the report, never what the rules see: a missing plan is still found.
+  // paths..., --manager and --tier limit the report, never what the rules see: a missing plan is
+  // still found. The summary counts the accounts and plans in scope: "1 plan" for kam check plans/acme.yaml.
+  const inScope = scopeFilter(paths, root, io.cwd, data);
   const selected = selectAccounts(data, opts);
   const inSelection = (f: Finding) => selected === undefined || (f.account !== null ? selected.ids.has(f.account) : selected.managerMatches(f.manager));
   let findings = data.findings.filter((f) => inScope(f.file) && inSelection(f));
@@ -79,7 +81,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   const inReport = (f: { id: string; file: string }) => inScope(f.file) && (selected === undefined || selected.ids.has(f.id));
   const accountFiles = data.accounts.filter(inReport);
   const planFilesInReport = data.plans.filter(inReport);
-  const summary = summarize(findings, selected ? accountFiles.length : data.accounts.length, selected ? planFilesInReport.length : data.plans.length);
+  const summary = summarize(findings, accountFiles.length, planFilesInReport.length);
   if (selected) notes.push(selected.note);
   const completeness = Object.fromEntries(
     Object.entries(data.completeness).filter(([id]) => inScope(planFiles.get(id) ?? '') && (selected === undefined || selected.ids.has(id))),
@@ -139,7 +141,7 @@ async function computeCheck(today: string, opts: CheckCliOptions, io: Io): Promi
   return {
     findings: result.findings,
     completeness: result.completeness,
-    accounts: ids(repo.accounts),
+    accounts: repo.accounts.map(({ id, file, value }) => (value ? { id, file, name: value.name } : { id, file })),
     plans: ids(repo.plans),
     configRules: configRuleSettings(repo.config),
     usedGit,
@@ -197,7 +199,7 @@ function selectAccounts(data: CheckRun, opts: CheckCliOptions): { ids: Set<strin
 function isCheckRun(v: unknown): v is CheckRun {
   if (!v || typeof v !== 'object') return false;
   const r = v as Record<keyof CheckRun, unknown>;
-  const idFiles = (x: unknown) => Array.isArray(x) && x.every((e) => e && typeof e === 'object' && typeof e.id === 'string' && typeof e.file === 'string');
+  const idFiles = (x: unknown) => Array.isArray(x) && x.every((e) => e && typeof e === 'object' && typeof e.id === 'string' && typeof e.file === 'string' && (e.name === undefined || typeof e.name === 'string'));
   const plainObject = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x);
   return (
     Array.isArray(r.findings) && r.findings.every(isFinding) &&
@@ -213,13 +215,26 @@ function isCheckRun(v: unknown): v is CheckRun {
 
 /**
  * Which repo files the report covers. Each path may be relative to the working folder or to the
- * repo root; no paths means the whole repo.
+ * repo root; no paths means the whole repo. Anything that is not a file or folder names an
+ * account (its id or name), which covers its account and plan files.
  */
-function scopeFilter(paths: string[], root: string, cwd: string): (file: string) => boolean {
+function scopeFilter(paths: string[], root: string, cwd: string, data: Pick<CheckRun, 'accounts' | 'plans'>): (file: string) => boolean {
   if (paths.length === 0) return () => true;
-  const prefixes = paths.map((p) => {
+  const accountIds = new Set(data.accounts.map((a) => a.id));
+  const context = { root, cwd, accounts: data.accounts, planIds: data.plans.filter((p) => !accountIds.has(p.id)).map((p) => p.id) };
+  const prefixes = paths.flatMap((p) => {
     const abs = [resolve(cwd, p), resolve(root, p)].find((candidate) => existsSync(candidate));
-    if (!abs) throw new KamError(`${p}: no such file or folder (paths are relative to the current folder or to the plan repo)`);
+    if (!abs) {
+      let id: string;
+      try {
+        id = resolveAccount(p, context).id;
+      } catch (err) {
+        if (/[\\/]|\.ya?ml$/i.test(p))
+          throw new KamError(`${p}: no such file or folder (paths are relative to the current folder or to the plan repo; an account can also be named by its id or name)`);
+        throw err;
+      }
+      return [...data.accounts, ...data.plans].filter((f) => f.id === id).map((f) => f.file);
+    }
     if (!isWithin(root, abs)) throw new KamError(`${p} is outside the plan repo ${root}; name files or folders inside it`);
     return relative(root, abs).split(sep).join('/');
   });

@@ -1,3 +1,7 @@
+import { KamError } from '../../errors.js';
+import { accountContext } from '../../accounts/repoAccounts.js';
+import { resolveAccount } from '../../accounts/resolveAccount.js';
+import { SLUG_RE } from '../../schema/common.js';
 import { renderTable } from '../format/table.js';
 import { SHALLOW_HINT } from '../../git/git.js';
 import { accountHistory, type History } from '../../git/history.js';
@@ -8,9 +12,11 @@ import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { escapeControl } from '../../util/terminal.js';
 
-export async function runHistory(id: string, opts: GlobalOptions & { format: 'table' | 'json'; since?: string }, io: Io): Promise<number> {
+export async function runHistory(ref: string, opts: GlobalOptions & { format: 'table' | 'json'; since?: string }, io: Io): Promise<number> {
   const root = findRoot(io.cwd, opts.repo);
-  const { shallow, ...history } = await accountHistory(root, id, { since: opts.since });
+  const found = await historyOf(ref, root, opts, io);
+  if ('exitCode' in found) return found.exitCode;
+  const { shallow, ...history } = found;
   if (shallow) io.stderr.write(`kam: note: this is a shallow clone, so the history may start late; ${SHALLOW_HINT}\n`);
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
@@ -22,6 +28,32 @@ export async function runHistory(id: string, opts: GlobalOptions & { format: 'ta
   if (io.stdout.isTTY && scores.length > 0)
     io.stdout.write(`score ${sparkline(history.history.map((h) => h.score))}  ${scores[0]!.toFixed(1)} → ${scores.at(-1)!.toFixed(1)}\n`);
   return 0;
+}
+
+/**
+ * The history `ref` names. An id comes first, also one that lives only in history (a deleted or
+ * renamed account); a file path or an account name is resolved against the working tree.
+ */
+async function historyOf(ref: string, root: string, opts: GlobalOptions & { since?: string }, io: Io): Promise<History | { exitCode: number }> {
+  let notInHistory: unknown;
+  if (SLUG_RE.test(ref)) {
+    try {
+      return await accountHistory(root, ref, { since: opts.since });
+    } catch (err) {
+      if (!(err instanceof KamError) || !err.message.startsWith('no account')) throw err;
+      notInHistory = err;
+    }
+  }
+  const { loadRepoForCli } = await import('./loadForCli.js');
+  const repo = await loadRepoForCli(io, opts);
+  let id: string;
+  try {
+    id = resolveAccount(ref, accountContext(repo, io.cwd)).id;
+  } catch (err) {
+    throw notInHistory ?? err;
+  }
+  if (id === ref && notInHistory) throw notInHistory;
+  return accountHistory(root, id, { since: opts.since });
 }
 
 function historyTable({ account, history }: Omit<History, 'shallow'>, chalk: ReturnType<typeof makeChalk>): string {

@@ -13,7 +13,9 @@ import { scoreAccount } from '../../score/score.js';
 import { accountSchema } from '../../schema/account.js';
 import { SLUG_RE } from '../../schema/common.js';
 import type { Config } from '../../schema/config.js';
-import { didYouMean } from '../../util/didYouMean.js';
+import { resolveAccount } from '../../accounts/resolveAccount.js';
+import { updatePlanText } from '../../init/planUpdate.js';
+import { atomicWrite } from '../../util/atomicWrite.js';
 import { writeNew } from '../../util/safeWrite.js';
 import { slugify } from '../../util/slug.js';
 import type { Io } from '../io.js';
@@ -47,17 +49,24 @@ export async function runNewAccount(name: string, opts: NewOptions & { id?: stri
   ]);
 }
 
-export async function runNewPlan(id: string, opts: NewOptions, io: Io): Promise<number> {
+export async function runNewPlan(ref: string, opts: NewOptions & { update?: boolean }, io: Io): Promise<number> {
+  if (opts.update && opts.force) throw new KamError('--update keeps every answer and --force replaces the file: pick one');
   const { root, config } = await repoConfig(io, opts);
   const ids = accountIds(root);
-  if (!ids.includes(id)) {
-    throw new KamError(
-      `no account "${id}" (accounts/${id}.yaml does not exist)${didYouMean(id, ids)}; ` +
-        `create it first with: kam new account "Account Name"${SLUG_RE.test(id) ? ` --id ${id}` : ''}`,
-    );
+  // Names need the account files read; ids and paths do not.
+  const known = ids.includes(ref) ? ids.map((id) => ({ id })) : await Promise.all(ids.map(async (id) => ({ id, name: (await readAccount(root, id, config)).name })));
+  let id: string;
+  try {
+    id = resolveAccount(ref, { root, cwd: io.cwd, accounts: known }).id;
+  } catch (err) {
+    if (!(err instanceof KamError) || !err.message.startsWith('no account')) throw err;
+    const create = `create it first with: kam new account "Account Name"${SLUG_RE.test(ref) ? ` --id ${ref}` : ''}`;
+    throw new KamError(`${err.message}; ${create}`);
   }
   const account = await readAccount(root, id, config);
   const file = `plans/${id}.yaml`;
+  const planPath = existsSync(join(root, file)) ? file : existsSync(join(root, `plans/${id}.yml`)) ? `plans/${id}.yml` : undefined;
+  if (opts.update && planPath) return updatePlan(root, planPath, config, { account: id, accountName: account.name, today: localToday() }, opts, io);
   refuseExisting(root, file, 'another account', opts.force);
   refuseLinkOut(root, file);
   // The form the account's tier asks for: its profile's roles, cadence and checklist questions.
@@ -70,6 +79,27 @@ export async function runNewPlan(id: string, opts: NewOptions, io: Io): Promise<
     `Fill it in: ${file} lists ${asked} as an empty answer key.`,
     'See what is still open: kam check',
   ]);
+}
+
+/** --update: add what the plan lacks, keep every byte the user wrote. */
+async function updatePlan(root: string, file: string, config: Config, form: { account: string; accountName: string; today: string }, opts: NewOptions, io: Io): Promise<number> {
+  refuseLinkOut(root, file);
+  const read = await readText(join(root, file), file, form.account);
+  if (!('text' in read)) throw new KamError(`${file}: ${read.finding.message}`);
+  const result = updatePlanText(config, read.text, form);
+  if ('reason' in result) throw new KamError(`${file}: ${result.reason}`);
+  const changed = result.questions.length > 0 || result.sections.length > 0;
+  if (changed) atomicWrite(join(root, file), result.text);
+  if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ id: form.account, updated: changed ? file : null, questions: result.questions, sections: result.sections }, null, 2)}\n`);
+  else if (!changed) io.stdout.write(`${file} already has every checklist question and section; nothing to add\n`);
+  else {
+    const parts = [
+      ...(result.questions.length > 0 ? [`${result.questions.length} checklist question${result.questions.length === 1 ? '' : 's'} (${result.questions.join(', ')})`] : []),
+      ...(result.sections.length > 0 ? [`section${result.sections.length === 1 ? '' : 's'} ${result.sections.join(', ')}`] : []),
+    ];
+    io.stdout.write(`updated ${file}: added ${parts.join(' and ')}\n  Every answer you wrote is unchanged. See what is still open: kam check ${file}\n`);
+  }
+  return 0;
 }
 
 async function repoConfig(io: Io, opts: NewOptions): Promise<{ root: string; config: Config }> {

@@ -79,7 +79,7 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
 
   const repo = await loadRepoForCli(io, opts);
   const today = opts.today ?? localToday();
-  const selected = accountsToRender(repo, ids, Boolean(opts.all));
+  const selected = accountsToRender(repo, ids, Boolean(opts.all), io.cwd);
   if (opts.manager !== undefined || opts.tier !== undefined) selected.ids = selected.ids.filter(ownedBy(repo, opts));
   const count = selected.ids.length + (opts.portfolio ? 1 : 0);
   if (opts.out === undefined && count > 1)

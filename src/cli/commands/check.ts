@@ -10,7 +10,7 @@ const CHECK_FORMATS = ['stylish', 'json', 'github', 'gitlab', 'junit', 'sarif'] 
 export const checkCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('check'))
     .description('review every plan like a sales leader would: unanswered questions, missing roles, overdue actions, stale plans... (schema problems included)')
-    .argument('[paths...]', 'report only findings in these files or folders (the rules still see the whole repo)')
+    .argument('[paths...]', 'report only findings in these files or folders, or about these accounts (id or name); the rules still see the whole repo')
     .addOption(formatOption(CHECK_FORMATS, 'stylish', 'output format'))
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings (default: no limit)').argParser(wholeNumber(0)))
     .addOption(maxFindingsOption())

@@ -5,7 +5,7 @@ import type { CommandFactory } from './types.js';
 export const historyCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('history'))
     .description("an account's score, tier and checklist completeness at every commit that changed it")
-    .argument('<id>', 'the account id (its file name without .yaml)')
+    .argument('<account>', 'the account: its id (also one that no longer exists), its file path or its name')
     .addOption(
       new Option('--since <date>', 'only commits from this date on, YYYY-MM-DD').argParser((value) => {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new InvalidArgumentError(`write the date as YYYY-MM-DD, not "${value}"`);

@@ -24,8 +24,9 @@ Examples:
 
   const plan = addRepoOption(new Command('plan'))
     .description('create plans/<id>.yaml for an account: team, stakeholders and every checklist question to answer')
-    .argument('<id>', 'the id of an existing account (its file name in accounts/)')
-    .option('--force', 'replace the file if it exists')
+    .argument('<account>', 'an existing account: its id, its file (accounts/<id>.yaml) or its name')
+    .option('--update', 'add the checklist questions and sections an existing plan lacks, keeping every answer as written')
+    .option('--force', 'replace the file if it exists (every answer is lost; --update keeps them)')
     .addOption(formatOption(['text', 'json'], 'text'))
     .addHelpText(
       'after',
@@ -33,8 +34,13 @@ Examples:
 The plan file is the checklist form: each question of the repo's checklist is an empty answer
 key, grouped by category, with the question as a comment above it.
 
+After the checklist or a profile changed, --update adds the missing answer keys (with their
+questions as comments) and sections to an existing plan; nothing you wrote changes.
+
 Examples:
-  $ kam new plan creme-brulee-ag`,
+  $ kam new plan creme-brulee-ag
+  $ kam new plan "Crème Brûlée AG"
+  $ kam new plan creme-brulee-ag --update`,
     )
     .action(async (id: string, _opts, cmd: Command) => {
       const { runNewPlan } = await import('../actions/new.js');

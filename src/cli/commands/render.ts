@@ -5,13 +5,13 @@ import type { CommandFactory } from './types.js';
 export const renderCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('render'))
     .description('render account plan documents (and a portfolio overview, the customer\'s version of a plan, a QBR) in Markdown, HTML or PDF for meetings')
-    .argument('[ids...]', 'accounts to render (file names in accounts/, without .yaml)')
+    .argument('[accounts...]', 'accounts to render: ids, account or plan file paths, or account names')
     .option('-a, --all', 'render every account that has a plan')
     .option('--manager <name>', "with --all or names: only this manager's accounts")
     .option('--tier <name>', 'with --all or names: only the accounts of this tier')
     .option('-p, --portfolio', 'also render the portfolio overview (portfolio.md|html|pdf): tiers, manager load, findings, key account matrix, whitespace by offering')
     .addOption(formatOption(['md', 'html', 'pdf'], 'md', 'document format (pdf: the HTML printed by an installed Chromium, Chrome or Edge)'))
-    .option('-o, --out <dir>', 'write <id>.md|html|pdf (and portfolio.md|html|pdf) into this folder; without it one document goes to stdout')
+    .option('--out <dir>', 'write <id>.md|html|pdf (and portfolio.md|html|pdf) into this folder; without it one document goes to stdout')
     .addOption(new Option('-t, --template <name>', 'render accounts with templates/<name>.<format>.hbs instead of plan.<format>.hbs (qbr: the quarterly business review)'))
     .addOption(new Option('--audience <who>', 'internal: the whole plan; customer: only what may leave the company, written to <id>.customer.<ext>').choices(['internal', 'customer']).default('internal'))
     .option('--since <rev>', 'with --template qbr: show what changed since this git revision (score, tier, completeness, stakeholders added, actions completed)')
@@ -29,11 +29,11 @@ templates/ folder overrides kam's built-in templates and partials by file name
 Examples:
   $ kam render banco-austral                      Markdown plan document on stdout
   $ kam render banco-austral -f html > plan.html
-  $ kam render --all --portfolio -f html -o docs   every plan and the overview into docs/
+  $ kam render --all --portfolio -f html --out docs   every plan and the overview into docs/
   $ kam render --portfolio --today 2026-11-23     the overview as of a given date
-  $ kam render banco-austral -f pdf -o out         out/banco-austral.pdf (A4, page numbers)
-  $ kam render banco-austral --audience customer -f pdf -o out   out/banco-austral.customer.pdf
-  $ kam render banco-austral --template qbr --since v2026-q3 -f html -o out
+  $ kam render banco-austral -f pdf --out out         out/banco-austral.pdf (A4, page numbers)
+  $ kam render banco-austral --audience customer -f pdf --out out   out/banco-austral.customer.pdf
+  $ kam render banco-austral --template qbr --since v2026-q3 -f html --out out
 
 The customer version holds only the account's name, our organization, the period, the date, our
 team with role labels, and the objectives, actions and KPIs marked shared: true (docs/meetings.md).

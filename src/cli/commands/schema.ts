@@ -6,7 +6,7 @@ export const schemaCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('schema'))
     .description('print or write JSON Schemas for kam.yaml, account and plan files (for editor autocompletion)')
     .addArgument(new Argument('[kind]', 'which schema').choices(['config', 'account', 'plan']))
-    .option('-o, --out <dir>', 'write kam.schema.json, account.schema.json and plan.schema.json into this folder')
+    .option('--out <dir>', 'write kam.schema.json, account.schema.json and plan.schema.json into this folder')
     .option('--force', 'replace schema files even if they were not written by kam')
     .addHelpText(
       'after',

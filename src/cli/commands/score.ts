@@ -14,7 +14,7 @@ export const scoreCommand: CommandFactory = (setExit, io) =>
       'after',
       `
 The score is 100 × Σ(weight × normalized rating) / Σ(weight) over the criteria an account rates
-(see "Scoring" in the README). Ranks are those of the whole portfolio, also when filtering; the
+(see docs/scoring.md). Ranks are those of the whole portfolio, also when filtering; the
 summary under the table (tiers, key accounts, manager loads against kam.yaml's limits) always
 covers the whole portfolio. Accounts whose files have errors are left out, with a notice on stderr.
 

@@ -233,12 +233,61 @@ describe('portfolio limits', () => {
     expect(found[0]!.message).toContain('3 tiered accounts (acme, b, c)');
   });
 
+  it('manager_over_capacity counts people, not strings: "ann" and "Ann  " are Ann', async () => {
+    const found = await findingsOf('manager_over_capacity', {
+      'kam.yaml': CONFIG.replace('max_key_accounts: 2', 'max_key_accounts: 20'),
+      'accounts/b.yaml': key('ann'), 'plans/b.yaml': plan('b'),
+      'accounts/c.yaml': key('"Ann  "'), 'plans/c.yaml': plan('c'),
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('Ann manages 3 tiered accounts (acme, b, c)');
+  });
+
+  it('manager_over_capacity stays linear: 3,000 accounts of 300 managers in well under a second', async () => {
+    const files: Record<string, string> = { 'kam.yaml': CONFIG.replace('max_key_accounts: 2', 'max_key_accounts: 100000').replace('max_accounts_per_manager: 2', 'max_accounts_per_manager: 5') };
+    for (let i = 0; i < 3000; i++) files[`accounts/a${i}.yaml`] = key(`Manager ${i % 300}`);
+    const root = makeRepo(files);
+    const loaded = await loadRepo(root);
+    if (!loaded.ok) throw new Error('did not load');
+    const started = performance.now();
+    const found = checkRepo(loaded.repo, { today: TODAY, rules: { missing_plan: 'off' } }).findings.filter((f) => f.rule === 'manager_over_capacity');
+    expect(found).toHaveLength(300);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
   it('manager_over_capacity: a manager exactly at the limit is fine', async () => {
     const found = await findingsOf('manager_over_capacity', {
       'accounts/b.yaml': key('Ann'), 'plans/b.yaml': plan('b'),
       'accounts/c.yaml': 'name: C\nmanager: Ann\nratings: { revenue: 1, growth: 1 }\n',
     });
     expect(found).toEqual([]);
+  });
+});
+
+describe('people: one person, however the name is spelled', () => {
+  it.each([
+    ['a manager differing by case', { 'accounts/acme.yaml': ACCOUNT.replace('manager: Ann', 'manager: ann') }, 'accounts/acme.yaml', 2, '"ann" and "Ann" are one person written two ways; write "Ann" (as most files write it)'],
+    ['an action owner in capitals with a double space', { 'plans/acme.yaml': PLAN.replace('owner: Ann,', 'owner: "ANN  ",') }, 'plans/acme.yaml', 11, '"ANN  " and "Ann" are one person'],
+  ])('person_spelling: %s', async (_what, files, file, line, message) => {
+    const found = await findingsOf('person_spelling', files);
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', file, line, person: 'Ann', message: expect.stringContaining(message) })]);
+  });
+
+  it('person_spelling follows kam.yaml people: when it is declared', async () => {
+    const found = await findingsOf('person_spelling', { 'kam.yaml': `${CONFIG}people:\n  ANN: {}\n` });
+    expect(found.map((f) => [f.file, f.line])).toEqual([['accounts/acme.yaml', 2], ['plans/acme.yaml', 4]]);
+    expect(found[0]!.message).toBe('"Ann" and "ANN" are one person written two ways; write "ANN" (as kam.yaml people: lists it)');
+  });
+
+  it('unknown_person: with people: declared, a name not in it is a warning with did-you-mean, once per file', async () => {
+    const found = await findingsOf('unknown_person', { 'kam.yaml': `${CONFIG}people:\n  Anne: "@anne"\n  Bo Berg: {}\n` });
+    expect(found.map((f) => [f.file, f.line, f.person])).toEqual([['accounts/acme.yaml', 2, 'Ann'], ['plans/acme.yaml', 4, 'Ann']]);
+    expect(found[0]!.message).toBe('"Ann" is not in kam.yaml people:; did you mean "Anne"? Or add them under people:');
+  });
+
+  it('unknown_person: nothing without people:, and nothing when every name is listed (any case)', async () => {
+    expect(await findingsOf('unknown_person', {})).toEqual([]);
+    expect(await findingsOf('unknown_person', { 'kam.yaml': `${CONFIG}people:\n  ann: {}\n` })).toEqual([]);
   });
 });
 

@@ -26,6 +26,16 @@ describe('resolveMapping', () => {
     expect(mapping.unmapped).toEqual(['Revenue', 'Phone']);
   });
 
+  it('keeps both fields when --map names one column twice', () => {
+    const mapping = resolveMapping(
+      HEADER,
+      defaultConfig(),
+      { map: ['Account Name=name', 'Revenue=revenue.current', 'Revenue=ratings.current_revenue', 'Revenue=revenue.current'], bands: ['current_revenue=1,2,3,4'] },
+      'crm.csv',
+    );
+    expect(mapping.columns.find((c) => c.column === 'Revenue')).toEqual({ index: 3, column: 'Revenue', fields: ['revenue.current', 'ratings.current_revenue'] });
+  });
+
   it('refuses a field filled by two columns', () => {
     expect(() => resolveMapping(HEADER, defaultConfig(), { map: ['Account Name=name', 'Owner=name'] }, 'crm.csv')).toThrow(
       'columns "Account Name" and "Owner" both map to name',

@@ -135,3 +135,37 @@ describe('account and plan forms', () => {
     expect(loadText(planSchema(edited), EXAMPLE_ID, '', planText(edited, examplePlan(edited, '2026-11-23')), EXAMPLE_ID).findings).toEqual([]);
   });
 });
+
+describe('the plan form survives a newcomer', () => {
+  const config = defaultConfig();
+  const form = planText(config, { account: 'acme', accountName: 'Acme', today: '2026-11-23' });
+  const load = (text: string) => loadText(planSchema(config), 'acme', 'plans/acme.yaml', text, 'acme');
+
+  it('writes empty lists as "key:" with a commented example below, never "key: []" before an example', () => {
+    expect(form).toMatch(/^stakeholders: +# uncomment the example below and edit it\n {2}# - \{ name: Jane Doe/m);
+    expect(form).not.toMatch(/: \[\]\s*(#.*)?\n\s+# -/);
+    expect(load(form).findings).toEqual([]);
+  });
+
+  it('validates with every example uncommented, and keeps the examples', () => {
+    const uncommented = form.replace(/^( *)# - /gm, '$1- ');
+    expect(uncommented).not.toBe(form);
+    const loaded = load(uncommented);
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.value!.stakeholders).toEqual([{ name: 'Jane Doe', title: 'CFO', role: 'decision_maker', influence: 'high', stance: 'neutral', owner: 'Your Name' }]);
+    expect(loaded.value!.actions).toHaveLength(1);
+    expect(loaded.value!.risks).toHaveLength(1);
+    expect(loaded.value!.kpis).toHaveLength(1);
+    expect(loaded.value!.opportunities).toHaveLength(1);
+    expect(loaded.value!.objectives).toHaveLength(1);
+  });
+
+  it('validates with any one example uncommented', () => {
+    const examples = [...form.matchAll(/^( *)# - .*$/gm)];
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    for (const m of examples) {
+      const one = form.slice(0, m.index) + m[0].replace('# - ', '- ') + form.slice(m.index! + m[0].length);
+      expect(load(one).findings, m[0]).toEqual([]);
+    }
+  });
+});

@@ -47,9 +47,9 @@ describe('loading one file', () => {
   it('reports a rating outside the scale at the value', () => {
     const loaded = account('name: Acme\nratings:\n  current_revenue: 7\n  fit: 0\n  logo: 2.5\n');
     expect(loaded.findings.map(brief)).toEqual([
-      { rule: 'schema', line: 3, column: 20, message: '"ratings.current_revenue" must be from 1 to 5' },
-      { rule: 'schema', line: 4, column: 8, message: '"ratings.fit" must be from 1 to 5' },
-      { rule: 'schema', line: 5, column: 9, message: '"ratings.logo" must be a whole number from 1 to 5' },
+      { rule: 'schema', line: 3, column: 20, message: '"ratings.current_revenue" must be from 1 to 5, not 7' },
+      { rule: 'schema', line: 4, column: 8, message: '"ratings.fit" must be from 1 to 5, not 0' },
+      { rule: 'schema', line: 5, column: 9, message: '"ratings.logo" must be a whole number from 1 to 5, not 2.5' },
     ]);
   });
 
@@ -83,7 +83,9 @@ describe('loading one file', () => {
 
   it('reports a bad date where it is written', () => {
     const loaded = plan('account: acme\nlast_reviewed: 2026-13-40\n');
-    expect(loaded.findings.map(brief)).toEqual([{ rule: 'schema', line: 2, column: 16, message: '"last_reviewed" must be a date written YYYY-MM-DD' }]);
+    expect(loaded.findings.map(brief)).toEqual([{ rule: 'schema', line: 2, column: 16, message: '"last_reviewed" 2026-13-40 is not a real date (months run 01-12, days to the end of the month)' }]);
+    expect(plan('account: acme\nlast_reviewed: 2026-02-30\n').findings[0]!.message).toContain('2026-02-30 is not a real date');
+    expect(plan('account: acme\nlast_reviewed: next week\n').findings[0]!.message).toBe('"last_reviewed" must be a date written YYYY-MM-DD, not "next week"');
   });
 
   it('explains an empty file and a file that is not a mapping', () => {

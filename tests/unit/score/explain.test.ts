@@ -84,12 +84,12 @@ describe('explainAccount', () => {
     expect(e.account.score).toBeNull();
     expect(e.total).toEqual({ score: null, weighted: 0, weight: 0 });
     expect(e.next).toEqual({ name: 'Silver', min: 40 });
-    // Any one criterion alone at n = .4 scores 40: hassle (inverse) at 6.
+    // Any one criterion alone at n = .4 scores 40, but only revenue (weight 4 of 10) and upside
+    // (3) carry the fixture's min_rated_weight of 0.3 alone; loyalty (1) and hassle (2) do not.
     expect(e.moves!.map((m) => [m.criterion, m.to])).toEqual([
       ['revenue', 4],
-      ['loyalty', 4],
       ['upside', 4],
-      ['hassle', 6],
     ]);
+    expect(e.needsRating).toEqual({ ratedWeight: 0, totalWeight: 10, minShare: 0.3, missingWeight: 3, rate: [{ id: 'revenue', label: 'Revenue today', weight: 4 }] });
   });
 });

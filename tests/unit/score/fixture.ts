@@ -17,6 +17,7 @@ scoring:
     - { name: Silver, min: 40 }
   untiered: Watch list
   matrix_threshold: 60
+  min_rated_weight: 0.3    # low enough for the formula tests: foxtrot rates 0.4 of the weight
   quadrants:
     high_current_high_potential: Invest
     low_current_high_potential: Nurture

@@ -3,6 +3,8 @@ import { loadRepo } from '../../../src/load/loadRepo.js';
 import { scorePortfolio } from '../../../src/score/portfolio.js';
 import { compareScores, normalize, quadrantFor, round1, roundTo, scoreAccount, tierFor } from '../../../src/score/score.js';
 import { makeRepo } from '../../helpers/tmpRepo.js';
+import { accountSchema } from '../../../src/schema/account.js';
+import { configSchema } from '../../../src/schema/config.js';
 import { account, ACCOUNTS, config, repoFiles } from './fixture.js';
 
 const score = (id: string) => scoreAccount(id, account(id), config);
@@ -135,8 +137,8 @@ describe('scorePortfolio', () => {
     expect(p.unscored).toBe(1);
     expect(p.keyAccounts).toEqual({ count: 5, limit: 3, over: true });
     expect(p.managers).toEqual([
-      { manager: 'Ann Lee', accounts: 2, limit: 1, over: true },
-      { manager: 'Bob Ng', accounts: 2, limit: 1, over: true },
+      { manager: 'Ann Lee', accountIds: ['alpha', 'bravo'], accounts: 2, limit: 1, over: true },
+      { manager: 'Bob Ng', accountIds: ['charlie', 'golf'], accounts: 2, limit: 1, over: true },
     ]);
     expect(p.unmanaged).toBe(1); // delta
     expect(p.invalid).toEqual([]);
@@ -153,10 +155,85 @@ describe('scorePortfolio', () => {
     if (!loaded.ok) throw new Error('fixture repo did not load');
     const p = scorePortfolio(loaded.repo);
     expect(p.invalid).toEqual([
-      { id: 'alpha', file: 'accounts/alpha.yml', errors: 1 },
+      { id: 'alpha', file: 'accounts/alpha.yml', errors: 1, rankedFrom: 'accounts/alpha.yaml' },
       { id: 'broken', file: 'accounts/broken.yaml', errors: 2 },
     ]);
     expect(p.accounts.map((a) => a.id)).not.toContain('broken');
     expect(p.accounts.filter((a) => a.id === 'alpha')).toHaveLength(1);
+  });
+});
+
+describe('scoring.min_rated_weight: no tier from a handful of ratings', () => {
+  // The default model: weights 3, 3, 2, 1, 1, 2, 2, 1 (Σ 15); logo (weight 1) is the lightest.
+  const defaults = configSchema.parse({ version: 1 });
+  const rate = (ratings: Record<string, number>, cfg = defaults) =>
+    scoreAccount('x', accountSchema(cfg).parse({ name: 'X', ratings }), cfg);
+
+  it('defaults to 0.5', () => {
+    expect(defaults.scoring.min_rated_weight).toBe(0.5);
+  });
+
+  it('gives an account that rates only its lightest criterion, at 5, no tier and no quadrant', () => {
+    const a = rate({ logo: 5 });
+    expect(a.score).toBe(100);
+    expect(a.ratedWeight).toBeCloseTo(1 / 15, 12);
+    expect(a.needsRating).toBe(true);
+    expect(a.tier).toBeNull();
+    expect(a.tiered).toBe(false);
+    expect(a.quadrant).toBeNull();
+  });
+
+  it('ranks it after every account with a tier, even one that is not key', () => {
+    const light = rate({ logo: 5 });
+    const weak = rate({ current_revenue: 1, growth_potential: 1, renewal_likelihood: 1, fit: 1 });
+    expect(weak.needsRating).toBe(false);
+    expect(weak.tier).toBe('Not key');
+    expect([light, { ...weak, id: 'y' }].sort(compareScores).map((a) => a.id)).toEqual(['y', 'x']);
+  });
+
+  it('keeps the formula for an account at or above the threshold: exactly half the weight counts', () => {
+    // current_revenue 3 + growth_potential 3 + relationship_strength 2 = 8 of 15 (0.53): tiered.
+    const above = rate({ current_revenue: 5, growth_potential: 5, relationship_strength: 5 });
+    expect(above.needsRating).toBe(false);
+    expect(above.tier).toBe('Tier 1');
+    expect(above.quadrant).toBe('Strategic');
+    // Rated weight 7 of 15 (0.47): below half.
+    const below = rate({ current_revenue: 5, growth_potential: 5, win_now_likelihood: 5 });
+    expect(below.needsRating).toBe(true);
+    expect(below.tier).toBeNull();
+    // A share exactly on the threshold is enough: 7.5 of 15 with weights of one half.
+    const halves = configSchema.parse({ version: 1, scoring: { criteria: [
+      { id: 'a', label: 'A', weight: 1, axis: 'current' }, { id: 'b', label: 'B', weight: 1, axis: 'potential' },
+    ] } });
+    expect(rate({ a: 5 }, halves).needsRating).toBe(false);
+  });
+
+  it('is configurable: 0 tiers any account that rates something', () => {
+    const lenient = configSchema.parse({ version: 1, scoring: { min_rated_weight: 0 } });
+    const a = rate({ logo: 5 }, lenient);
+    expect(a.needsRating).toBe(false);
+    expect(a.tier).toBe('Tier 1');
+    expect(rate({}, lenient).needsRating).toBe(true);
+  });
+
+  it('counts accounts that need rating in the portfolio, outside every tier', async () => {
+    const loaded = await loadRepo(makeRepo({ 'accounts/light.yaml': 'name: Light\nratings: { logo: 5 }\n', 'accounts/none.yaml': 'name: None\n' }));
+    if (!loaded.ok) throw new Error('did not load');
+    const p = scorePortfolio(loaded.repo);
+    expect(p.needsRating).toBe(2);
+    expect(p.tiers.every((t) => t.count === 0)).toBe(true);
+    expect(p.keyAccounts.count).toBe(0);
+  });
+});
+
+describe('scorePortfolio: one id, one place', () => {
+  it('with duplicate_id off, ranks the id once and never calls it left out with errors', async () => {
+    const loaded = await loadRepo(
+      makeRepo({ 'kam.yaml': 'version: 1\nrules: { duplicate_id: off }\n', 'accounts/acme.yaml': 'name: Acme\n', 'accounts/acme.yml': 'name: Acme again\n' }),
+    );
+    if (!loaded.ok) throw new Error('did not load');
+    const p = scorePortfolio(loaded.repo);
+    expect(p.accounts.map((a) => [a.id, a.name])).toEqual([['acme', 'Acme']]);
+    expect(p.invalid).toEqual([{ id: 'acme', file: 'accounts/acme.yml', errors: 0, rankedFrom: 'accounts/acme.yaml' }]);
   });
 });

@@ -35,7 +35,7 @@ export const github: FindingsFormatter = ({ findings, summary, root, cwd, trunca
   if (rest.length > 0) lines.push(`kam: ${rest.length} more finding${rest.length === 1 ? '' : 's'}, beyond what GitHub shows as annotations:`, ...rest);
   if (truncated) lines.push(`kam: ${truncated} more finding${truncated === 1 ? '' : 's'} not shown (raise --max-findings to see them)`);
   for (const note of notes) lines.push(`kam: ${escapeData(note)}`);
-  lines.push(`kam: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} in ${summary.accounts} accounts, ${summary.plans} plans`);
+  lines.push(`kam: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} in ${summary.accounts} account${summary.accounts === 1 ? '' : 's'}, ${summary.plans} plan${summary.plans === 1 ? '' : 's'}`);
   if (rest.length > 0) {
     const more = `${rest.length} more finding${rest.length === 1 ? '' : 's'} than GitHub shows as annotations (${ANNOTATION_LIMITS.error} errors and ${ANNOTATION_LIMITS.warning} warnings per step): every finding is listed in this step's log and in the job summary; run kam check locally for the full report`;
     lines.push(`::notice title=${escapeProperty('kam: more findings')}::${escapeData(more)}`);

@@ -1,5 +1,5 @@
 import { writeCsv } from '../../../util/csvWrite.js';
-import { scoreText } from './values.js';
+import { scoreText, tierText } from './values.js';
 import type { ScoreFormatter } from './types.js';
 
 /**
@@ -18,7 +18,7 @@ export const csv: ScoreFormatter = ({ rows, config }) => {
     scoreText(a.score),
     scoreText(a.current),
     scoreText(a.potential),
-    a.tier,
+    tierText(a),
     a.quadrant,
     a.unrated.join(' '),
     ...criteria.map((id) => a.criteria[id]?.rating ?? null),

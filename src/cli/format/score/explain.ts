@@ -3,7 +3,7 @@ import type { Config } from '../../../schema/config.js';
 import type { AxisExplanation, Explanation, Move, SumExplanation } from '../../../score/explain.js';
 import { round1, roundTo } from '../../../score/score.js';
 import { plainTable } from './table.js';
-import { colorTier, scoreText } from './values.js';
+import { colorTier, NEEDS_RATING, scoreText } from './values.js';
 import { escapeControl } from '../../../util/terminal.js';
 
 const maybe1 = (n: number | null) => (n === null ? null : round1(n));
@@ -16,8 +16,17 @@ export function explainJson(e: Explanation): string {
   const out = {
     account: {
       id: a.id, name: a.name, manager: a.manager, score: maybe1(a.score), current: maybe1(a.current), potential: maybe1(a.potential),
-      tier: a.tier, quadrant: a.quadrant, unrated: a.unrated,
+      tier: a.tier, quadrant: a.quadrant, needs_rating: a.needsRating, unrated: a.unrated,
     },
+    needs_rating: e.needsRating
+      ? {
+          rated_weight: roundTo(e.needsRating.ratedWeight, 4),
+          total_weight: roundTo(e.needsRating.totalWeight, 4),
+          min_rated_weight: e.needsRating.minShare,
+          missing_weight: roundTo(e.needsRating.missingWeight, 4),
+          rate: e.needsRating.rate.map((c) => c.id),
+        }
+      : null,
     scale: e.scale,
     criteria: e.criteria.map((c) => ({ ...c, normalized: maybe4(c.normalized), contribution: maybe4(c.contribution) })),
     total: sum(e.total),
@@ -38,8 +47,11 @@ export function explainText(e: Explanation, config: Config, chalk: ChalkInstance
   out.push(
     a.score === null
       ? `Score ${chalk.bold('-')}: no criterion is rated, so the account has no score and no tier.`
-      : `Score ${chalk.bold(scoreText(a.score))}  ${colorTier(chalk, config, a.tier)}  ${escapeControl(a.quadrant ?? '')}`.trimEnd(),
+      : a.needsRating
+        ? `Score ${chalk.bold(scoreText(a.score))}  ${chalk.yellow(NEEDS_RATING)}: too little is rated for a tier or a quadrant.`
+        : `Score ${chalk.bold(scoreText(a.score))}  ${colorTier(chalk, config, a.tier)}  ${escapeControl(a.quadrant ?? '')}`.trimEnd(),
   );
+  if (e.needsRating) out.push(needsRatingText(e.needsRating, chalk));
   out.push('');
 
   const cells = e.criteria.map((c) => {
@@ -76,7 +88,16 @@ export function explainText(e: Explanation, config: Config, chalk: ChalkInstance
   return `${out.join('\n')}\n`;
 }
 
+/** What to rate before the account gets a tier. */
+function needsRatingText(n: NonNullable<Explanation['needsRating']>, chalk: ChalkInstance): string {
+  const share = (x: number) => `${roundTo(100 * x, 1)}%`;
+  const rated = `The rated criteria carry ${fmt(n.ratedWeight)} of the model's weight ${fmt(n.totalWeight)} (${share(n.totalWeight ? n.ratedWeight / n.totalWeight : 0)}); a tier needs at least ${share(n.minShare)} (scoring.min_rated_weight).`;
+  const list = n.rate.map((c) => `${c.id} (weight ${fmt(c.weight)})`).join(', ');
+  return `${rated}\n${chalk.yellow(`To rate: ${list}`)}${n.rate.length === 1 ? ' is' : ' are'} enough, or any unrated criteria worth ${fmt(n.missingWeight)} more weight.`;
+}
+
 function tierLine(e: Explanation): string {
+  if (e.needsRating) return '';
   const s = e.account.score;
   if (s === null) return e.next ? `Rating criteria would give it a score; ${e.next.name} starts at ${e.next.min}.` : '';
   const gap = e.next ? `, ${scoreText(Math.max(0, e.next.min - s))} points below ${e.next.name}` : '';

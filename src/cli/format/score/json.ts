@@ -18,6 +18,8 @@ export function accountJson(a: AccountScore) {
     potential: maybe1(a.potential),
     tier: a.tier,
     quadrant: a.quadrant,
+    needs_rating: a.needsRating,
+    rated_weight: roundTo(a.ratedWeight, 4),
     unrated: a.unrated,
     criteria: Object.fromEntries(
       Object.entries(a.criteria).map(([id, c]) => [

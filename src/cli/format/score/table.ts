@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Config } from '../../../schema/config.js';
 import type { Portfolio } from '../../../score/portfolio.js';
 import { renderTable, type Align } from '../table.js';
-import { colorTier, scoreText, unratedText } from './values.js';
+import { colorTier, NEEDS_RATING, scoreText, tierText, unratedText } from './values.js';
 import type { ScoreFormatter } from './types.js';
 import { escapeControl } from '../../../util/terminal.js';
 
@@ -26,7 +26,7 @@ export const table: ScoreFormatter = ({ rows, portfolio, config, chalk, filtered
         a.score === null ? chalk.dim('-') : chalk.bold(scoreText(a.score)),
         scoreText(a.current, '-'),
         scoreText(a.potential, '-'),
-        colorTier(chalk, config, a.tier),
+        colorTier(chalk, config, tierText(a)),
         a.quadrant === null || a.quadrant === undefined ? chalk.dim('-') : escapeControl(a.quadrant),
         unratedText(a) === '' ? '' : chalk.yellow(unratedText(a)),
       ]);
@@ -40,6 +40,12 @@ export const table: ScoreFormatter = ({ rows, portfolio, config, chalk, filtered
     );
     if (rows.some((a) => a.unrated.length > 0))
       out.push(chalk.dim('unrated: criteria the account does not rate yet; they count for nothing (kam score --explain <account>)'));
+    if (rows.some((a) => a.needsRating))
+      out.push(
+        chalk.dim(
+          `${NEEDS_RATING}: the rated criteria carry less than ${Math.round(config.scoring.min_rated_weight * 100)}% of the total weight (scoring.min_rated_weight), so no tier yet; "kam score --explain <account>" says what to rate`,
+        ),
+      );
   }
   if (filtered) out.push(chalk.dim(`Listed ${rows.length} of ${portfolio.accounts.length} accounts; the summary covers them all.`));
   out.push('', ...summary(portfolio, chalk, config));
@@ -50,7 +56,7 @@ export const table: ScoreFormatter = ({ rows, portfolio, config, chalk, filtered
 function summary(p: Portfolio, chalk: ChalkInstance, config: Config): string[] {
   const flag = (over: boolean, text: string) => (over ? `${chalk.red.bold(text)}  ${chalk.red(OVER_LIMIT)}` : text);
   const tiers = p.tiers.map((t) => `${escapeControl(t.name)}: ${chalk.bold(t.count)}`);
-  if (p.unscored > 0) tiers.push(`unscored: ${chalk.bold(p.unscored)}`);
+  if (p.needsRating > 0) tiers.push(`${NEEDS_RATING}: ${chalk.bold(p.needsRating)}`);
   const lines = [
     `${chalk.bold('Accounts per tier:')} ${tiers.join(', ')}`,
     `${chalk.bold('Key accounts')} (tiered, not "${escapeControl(config.scoring.untiered)}"): ${flag(p.keyAccounts.over, `${p.keyAccounts.count} of max ${p.keyAccounts.limit}`)}`,
@@ -61,7 +67,11 @@ function summary(p: Portfolio, chalk: ChalkInstance, config: Config): string[] {
     for (const m of p.managers) lines.push(`  ${escapeControl(m.manager).padEnd(width)}  ${flag(m.over, String(m.accounts).padStart(2))}`);
     if (p.unmanaged > 0) lines.push(chalk.yellow(`  ${p.unmanaged} key account${p.unmanaged === 1 ? ' has' : 's have'} no manager`));
   }
-  if (p.invalid.length > 0)
-    lines.push(chalk.yellow(`Left out: ${p.invalid.length} account${p.invalid.length === 1 ? '' : 's'} with errors (${p.invalid.map((i) => escapeControl(i.id)).join(', ')}); run "kam validate"`));
+  const broken = p.invalid.filter((i) => i.errors > 0 && !i.rankedFrom);
+  const extra = p.invalid.filter((i) => i.errors === 0 || i.rankedFrom);
+  if (broken.length > 0)
+    lines.push(chalk.yellow(`Left out: ${broken.length} account${broken.length === 1 ? '' : 's'} with errors (${broken.map((i) => escapeControl(i.id)).join(', ')}); run "kam validate"`));
+  if (extra.length > 0)
+    lines.push(chalk.yellow(`Not ranked: ${extra.map((i) => escapeControl(i.file)).join(', ')} (a second file for an account ranked from another file); run "kam validate"`));
   return lines;
 }

@@ -14,9 +14,18 @@ export function unratedText(a: AccountScore): string {
   return a.score === null ? 'all' : String(a.unrated.length);
 }
 
+export { NEEDS_RATING } from '../../../score/select.js';
+import { NEEDS_RATING } from '../../../score/select.js';
+
+/** The tier column: the tier, "needs rating" when too little is rated for one. */
+export function tierText(a: Pick<AccountScore, 'tier' | 'needsRating'>): string | null {
+  return a.needsRating ? NEEDS_RATING : a.tier;
+}
+
 /** Tiers coloured from strongest to weakest; the untiered label and "no score" dimmed. */
 export function colorTier(chalk: ChalkInstance, config: Config, tier: string | null): string {
   if (tier === null) return chalk.dim('-');
+  if (tier === NEEDS_RATING) return chalk.yellow(tier);
   tier = escapeControl(tier);
   const index = config.scoring.tiers.findIndex((t) => escapeControl(t.name) === tier);
   const styles = [chalk.green.bold, chalk.green, chalk.cyan, chalk.blue];

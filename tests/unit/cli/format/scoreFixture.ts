@@ -14,8 +14,9 @@ export function scoreReport(overrides: Partial<ScoreReport> = {}): ScoreReport {
     invalid: [{ id: 'broken', file: 'accounts/broken.yaml', errors: 2 }],
     tiers: [...config.scoring.tiers.map((t) => ({ name: t.name, min: t.min as number | null, count: count(t.name) })), { name: config.scoring.untiered, min: null, count: count(config.scoring.untiered) }],
     unscored: accounts.filter((a) => a.score === null).length,
+    needsRating: accounts.filter((a) => a.needsRating).length,
     keyAccounts: { count: 4, limit: 3, over: true },
-    managers: [{ manager: 'Ann Lee', accounts: 2, limit: 1, over: true }],
+    managers: [{ manager: 'Ann Lee', accounts: 2, accountIds: ['acme', 'beta'], limit: 1, over: true }],
     unmanaged: 0,
   };
   return { rows: filterScores(accounts, config, {}), portfolio, config, chalk: new Chalk({ level: 0 }), filtered: false, ...overrides };
