@@ -50,7 +50,7 @@ describe('kam import', () => {
       'crm.csv:4  created    accounts/northwind-traders.yaml',
       'crm.csv:5  created    accounts/smith-jones-and-co.yaml',
       'crm.csv:6  rejected   duplicate id "northwind-traders", also on line 4; map an id column to tell them apart',
-      expect.stringMatching(/^crm\.csv:7 {2}rejected {3}column "Annual Revenue": "\$1\.2M" is not a plain number/),
+      expect.stringMatching(/^crm\.csv:7 {2}rejected {3}column "Annual Revenue": "\$1\.2M" is not a number kam reads/),
       'crm.csv:8  rejected   "ratings.fit" must be from 1 to 5, not 9 (column "Fit": 9)',
     ]);
     expect(run.stdout).toContain('✖ 3 created, 0 updated, 0 unchanged, 0 skipped, 3 rejected (6 rows of crm.csv)');

@@ -109,7 +109,7 @@ const cases: { name: string; file: string; content: string | Buffer; expected: s
     name: 'a list used as a mapping key (no Node warning on stderr)',
     file: 'accounts/key.yaml',
     content: '? [a, b]\n: x\nname: Key\n',
-    expected: 'accounts/key.yaml:1:1  error    unknown key "[ a, b ]"; allowed keys: id, name, crm_id, industry, region, manager, revenue, ratings, health, notes, tags  schema',
+    expected: 'accounts/key.yaml:1:3  error    a key must be text, not a list; write the key as plain text (e.g. name: value)  yaml_syntax',
   },
   {
     name: 'a plan that is a scalar',

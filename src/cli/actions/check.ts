@@ -104,7 +104,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
     rules: RULE_IDS.filter((id) => settings[id] !== 'off'),
     verbose: opts.verbose,
     notes,
-    ...(since && { changedFiles: since.changedFiles, extra: { since: { rev: since.rev, commit: since.commit, existing: since.existing } } }),
+    ...(since && { changedFiles: since.changedFiles, since: { rev: since.rev, commit: since.commit, existing: since.existing } }),
   });
   if (opts.output === undefined) io.stdout.write(report);
   else writeReport(resolve(io.cwd, opts.output), opts.output, report, root);

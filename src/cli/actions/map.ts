@@ -4,13 +4,14 @@ import { powerMapMermaid, powerMapSvg, powerMapText } from '../../relationships/
 import { buildPowerMap } from '../../relationships/powerMap.js';
 import { didYouMean } from '../../util/didYouMean.js';
 import { makeChalk } from '../color.js';
-import type { MAP_FORMATS } from '../commands/map.js';
+/** The drawings kam map writes (the command's --format choices). */
+type MapFormat = 'text' | 'svg' | 'mermaid' | 'json';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { loadRepoForCli } from './loadForCli.js';
 
 export interface MapOptions extends GlobalOptions {
-  format: (typeof MAP_FORMATS)[number];
+  format: MapFormat;
 }
 
 export async function runMap(id: string, opts: MapOptions, io: Io): Promise<number> {

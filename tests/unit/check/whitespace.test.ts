@@ -32,7 +32,7 @@ last_reviewed: 2026-11-01
 team:
   - { name: Ann, roles: [lead] }
 stakeholders:
-  - { name: Bo, role: decision_maker }
+  - { name: Bo, role: decision_maker, owner: Ann }
 answers:
   team.sponsor: Carl
 buying_centers:

@@ -142,7 +142,7 @@ describe('the plan form survives a newcomer', () => {
   const load = (text: string) => loadText(planSchema(config), 'acme', 'plans/acme.yaml', text, 'acme');
 
   it('writes empty lists as "key:" with a commented example below, never "key: []" before an example', () => {
-    expect(form).toMatch(/^stakeholders: +# uncomment the example below and edit it\n {2}# - \{ name: Jane Doe/m);
+    expect(form).toMatch(/^stakeholders: +# uncomment the example below and edit it\n {2}# - \{ id: jane-doe, name: Jane Doe/m);
     expect(form).not.toMatch(/: \[\]\s*(#.*)?\n\s+# -/);
     expect(load(form).findings).toEqual([]);
   });
@@ -152,7 +152,9 @@ describe('the plan form survives a newcomer', () => {
     expect(uncommented).not.toBe(form);
     const loaded = load(uncommented);
     expect(loaded.findings).toEqual([]);
-    expect(loaded.value!.stakeholders).toEqual([{ name: 'Jane Doe', title: 'CFO', role: 'decision_maker', influence: 'high', stance: 'neutral', owner: 'Your Name' }]);
+    expect(loaded.value!.stakeholders).toEqual([
+      { id: 'jane-doe', name: 'Jane Doe', title: 'CFO', role: 'decision_maker', influence: 'high', stance: 'neutral', owner: 'Your Name', last_contact: '2026-11-23' },
+    ]);
     expect(loaded.value!.actions).toHaveLength(1);
     expect(loaded.value!.risks).toHaveLength(1);
     expect(loaded.value!.kpis).toHaveLength(1);

@@ -28,6 +28,8 @@ export interface FindingsReport {
   notes?: string[];
   /** kam check --since: the files changed since the revision (repo-relative), listed first in annotations. */
   changedFiles?: ReadonlySet<string>;
+  /** kam check --since: the revision compared with and how many findings it already had (JSON's `since`). */
+  since?: { rev: string; commit: string; existing: number };
 }
 
 export type FindingsFormatter = (report: FindingsReport) => string;
