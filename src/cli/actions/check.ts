@@ -19,7 +19,7 @@ import { limitFindings } from '../format/findings/limit.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { didYouMean } from '../../util/didYouMean.js';
-import { personKey } from '../../util/personName.js';
+import { personKey } from '../../people/people.js';
 
 export interface CheckCliOptions extends GlobalOptions {
   format: FindingsFormat;

@@ -11,7 +11,7 @@ import { buildQbrModel, qbrChanges } from '../../render/qbr.js';
 import { accountsToRender } from '../../render/select.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';
 import { didYouMean } from '../../util/didYouMean.js';
-import { personKey } from '../../util/personName.js';
+import { personKey } from '../../people/people.js';
 import { scorePortfolio } from '../../score/portfolio.js';
 import { removeStaleTemps } from '../../util/atomicWrite.js';
 import { writeGenerated } from '../../util/safeWrite.js';

@@ -154,6 +154,15 @@ describe('stakeholder_not_contacted', () => {
     expect(found.map((f) => [f.stakeholder, f.line, f.column])).toEqual([['bo', 7, 5]]);
     expect(await findingsOf('stakeholder_not_contacted', { 'kam.yaml': CONFIG.replace('    contact_days: 30\n', ''), ...plan((t) => t.replace('    last_contact: 2026-11-01\n', '')) })).toEqual([]);
   });
+
+  it('reports a last_contact in the future as a warning, whatever the profile asks, never as a negative age', async () => {
+    const found = await findingsOf('stakeholder_not_contacted', plan((t) => t.replace('2026-11-01', '2027-01-31')));
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', line: 12, column: 19, stakeholder: 'bo', path: ['stakeholders', 0, 'last_contact'] })]);
+    expect(found[0]!.message).toContain('is in the future');
+    expect(found[0]!.message).not.toMatch(/-\d+ days/);
+    const noCadence = await findingsOf('stakeholder_not_contacted', { 'kam.yaml': CONFIG.replace('    contact_days: 30\n', ''), ...plan((t) => t.replace('2026-11-01', '2027-01-31')) });
+    expect(noCadence.map((f) => f.stakeholder)).toEqual(['bo']);
+  });
 });
 
 describe('owner_not_on_team', () => {
