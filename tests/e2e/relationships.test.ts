@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, runKam, runKamJson } from '../helpers/kam.js';
+import { EXAMPLE, kam, kamJson } from '../helpers/kamInProcess.js';
 import { makeRepo } from '../helpers/tmpRepo.js';
 
 describe('kam map', () => {
-  it('prints the reporting tree with stance and owner (meridian-freight)', () => {
-    const run = runKam(['map', 'meridian-freight', '--no-color'], { cwd: EXAMPLE });
+  it('prints the reporting tree with stance and owner (meridian-freight)', async () => {
+    const run = await kam(['map', 'meridian-freight', '--no-color'], { cwd: EXAMPLE });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.split('\n').slice(0, 4)).toEqual([
       'Meridian Freight Group: power map (plans/meridian-freight.yaml, 6 stakeholders)',
@@ -15,8 +15,8 @@ describe('kam map', () => {
     expect(run.stdout).toContain('\nSabine Krüger (Chief Financial Officer, Economic buyer, high influence) · neutral · owner Dana Whitfield\n└─ Henrik Sørensen');
   });
 
-  it('writes JSON with the tree and the coverage map, SVG and Mermaid', () => {
-    const { code, json } = runKamJson(['map', 'calloway-health', '-f', 'json', '-C', EXAMPLE]);
+  it('writes JSON with the tree and the coverage map, SVG and Mermaid', async () => {
+    const { code, json } = await kamJson(['map', 'calloway-health', '-f', 'json', '-C', EXAMPLE]);
     expect(code).toBe(0);
     expect(json.roots).toEqual(['elaine', 'richard']);
     expect(json.stakeholders.find((s: any) => s.key === 'tom')).toMatchObject({ reports_to: 'richard', depth: 1, owner: 'Grace Liu' });
@@ -24,28 +24,28 @@ describe('kam map', () => {
     expect(json.coverage.stakeholders.find((s: any) => s.key === 'nadia').cells).toEqual({ 'Marcus Oyelaran': 'contact', 'Priya Raman': 'owner', 'Ben Castillo': 'none', 'Grace Liu': 'none' });
     expect(json.coverage.single_threaded).toBeNull();
 
-    const svg = runKam(['map', 'calloway-health', '-f', 'svg', '-C', EXAMPLE]);
+    const svg = await kam(['map', 'calloway-health', '-f', 'svg', '-C', EXAMPLE]);
     expect(svg.stdout).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="power-map"/);
     expect(svg.stdout.match(/<g class="pm-person/g)).toHaveLength(5);
-    expect(runKam(['map', 'calloway-health', '-f', 'svg', '-C', EXAMPLE]).stdout).toBe(svg.stdout);
+    expect((await kam(['map', 'calloway-health', '-f', 'svg', '-C', EXAMPLE])).stdout).toBe(svg.stdout);
 
-    const mermaid = runKam(['map', 'calloway-health', '-f', 'mermaid', '-C', EXAMPLE]);
+    const mermaid = await kam(['map', 'calloway-health', '-f', 'mermaid', '-C', EXAMPLE]);
     expect(mermaid.stdout).toMatch(/^flowchart TD\n/);
     expect(mermaid.stdout).toContain('  p1 --> p3\n');
   });
 
-  it('exits 2 for an unknown account or an account without a plan, saying what to do', () => {
-    const unknown = runKam(['map', 'meridian-fright', '-C', EXAMPLE]);
+  it('exits 2 for an unknown account or an account without a plan, saying what to do', async () => {
+    const unknown = await kam(['map', 'meridian-fright', '-C', EXAMPLE]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('did you mean "meridian-freight"?');
-    const noPlan = runKam(['map', 'ridgeline-power', '-C', EXAMPLE]);
+    const noPlan = await kam(['map', 'ridgeline-power', '-C', EXAMPLE]);
     expect(noPlan.code).toBe(2);
     expect(noPlan.stderr).toContain('kam new plan ridgeline-power');
   });
 });
 
 describe('profiles in kam.yaml', () => {
-  it('a profile naming an unknown tier, role, stakeholder role or question is a located configuration error (exit 2)', () => {
+  it('a profile naming an unknown tier, role, stakeholder role or question is a located configuration error (exit 2)', async () => {
     const root = makeRepo({
       'kam.yaml': [
         'version: 1',
@@ -59,7 +59,7 @@ describe('profiles in kam.yaml', () => {
         '',
       ].join('\n'),
     });
-    const run = runKam(['check', '--no-color'], { cwd: root });
+    const run = await kam(['check', '--no-color'], { cwd: root });
     expect(run.code).toBe(2);
     // Without a usable kam.yaml nothing is checked: the problems go to stderr.
     const lines = run.stderr.split('\n').filter((l) => l.includes(' error '));

@@ -3,13 +3,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, gitInit } from '../helpers/gitRepo.js';
-import { EXAMPLE, runKam, runKamJson } from '../helpers/kam.js';
+import { EXAMPLE, kam, kamJson } from '../helpers/kamInProcess.js';
 import { stylishRows } from '../helpers/stylish.js';
 import { copyRepo, makeRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { account, plan, write } from './git.fixture.js';
 
 const TODAY = ['--today', '2026-11-23'];
-const exampleJson = runKamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json']).json;
+const exampleJson = (await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json'])).json;
 
 /** The example repo in a fresh git repo with one commit. */
 function exampleInGit(): string {
@@ -29,8 +29,8 @@ function addErrorAndShift(dir: string): void {
 }
 
 describe('kam check in the terminal (stylish)', () => {
-  it("groups each plan's checklist reminders into one row while JSON keeps every finding", () => {
-    const run = runKam(['check', ...TODAY, '--max-findings', 'all'], { cwd: EXAMPLE });
+  it("groups each plan's checklist reminders into one row while JSON keeps every finding", async () => {
+    const run = await kam(['check', ...TODAY, '--max-findings', 'all'], { cwd: EXAMPLE });
     const rows = stylishRows(run.stdout);
     const questionRows = rows.filter((l) => l.endsWith('  unanswered_question'));
     const plansWithQuestions = new Set(exampleJson.findings.filter((f: any) => f.rule === 'unanswered_question').map((f: any) => f.file));
@@ -43,10 +43,10 @@ describe('kam check in the terminal (stylish)', () => {
     const everyRole = copyRepo(EXAMPLE);
     const cfgFile = join(everyRole, 'kam.yaml');
     writeFileSync(cfgFile, readFileSync(cfgFile, 'utf8').replace(/^profiles:[\s\S]*?(?=^\S)/m, ''));
-    const roleRows = stylishRows(runKam(['check', ...TODAY, '--max-findings', 'all'], { cwd: everyRole }).stdout);
+    const roleRows = stylishRows((await kam(['check', ...TODAY, '--max-findings', 'all'], { cwd: everyRole })).stdout);
     expect(roleRows).toContain('  plans/coralsea-telecom.yaml:7:1  warning  4 roles missing on the account team: collaborator, project_manager, …  missing_role');
     // --verbose, or the annotations, list them all.
-    expect(runKam(['check', ...TODAY, '-f', 'github', 'plans/coralsea-telecom.yaml'], { cwd: everyRole }).stdout).toContain('::4 roles missing on the account team: collaborator, project_manager, innovator, results_driver\n');
+    expect((await kam(['check', ...TODAY, '-f', 'github', 'plans/coralsea-telecom.yaml'], { cwd: everyRole })).stdout).toContain('::4 roles missing on the account team: collaborator, project_manager, innovator, results_driver\n');
     // Errors first: the files with errors lead, and in a file the error comes before its warnings.
     expect(rows[0]).toContain('  error  ');
     expect(rows[1]).toContain('  error  ');
@@ -58,99 +58,99 @@ describe('kam check in the terminal (stylish)', () => {
     for (const row of run.stdout.split('\n').filter((l) => / open: | missing on /.test(l))) expect(row.length).toBeLessThanOrEqual(100);
   });
 
-  it('--verbose lists each finding; --quiet lists errors only', () => {
-    const verbose = runKam(['check', '-C', EXAMPLE, ...TODAY, '--verbose', '--max-findings', 'all']);
+  it('--verbose lists each finding; --quiet lists errors only', async () => {
+    const verbose = await kam(['check', '-C', EXAMPLE, ...TODAY, '--verbose', '--max-findings', 'all']);
     expect(stylishRows(verbose.stdout)).toHaveLength(96);
-    const quiet = runKam(['check', '-C', EXAMPLE, ...TODAY, '--quiet']);
+    const quiet = await kam(['check', '-C', EXAMPLE, ...TODAY, '--quiet']);
     expect(stylishRows(quiet.stdout)).toHaveLength(2);
     expect(quiet.stdout).toContain('94 warnings not listed (--quiet)');
     expect(quiet.code).toBe(1);
   });
 
-  it('a plan whose account does not exist shows its one error, not its reminders', () => {
+  it('a plan whose account does not exist shows its one error, not its reminders', async () => {
     const root = makeRepo({ 'plans/ghost.yaml': plan('ghost', {}) });
-    const run = runKam(['check', ...TODAY], { cwd: root });
+    const run = await kam(['check', ...TODAY], { cwd: root });
     const rows = stylishRows(run.stdout);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^ {2}plans\/ghost.yaml:\d+:\d+ {2}error {4}.*unknown_account$/);
     expect(run.stdout).toMatch(/ {2}\d+ more findings? held back until the account exists \(--verbose lists them\)/);
-    const json = runKamJson(['check', '-C', root, ...TODAY, '-f', 'json']).json;
+    const json = (await kamJson(['check', '-C', root, ...TODAY, '-f', 'json'])).json;
     expect(json.findings.length).toBeGreaterThan(1);
   });
 
-  it("--manager and --tier give one manager's or one tier's to-do list", () => {
-    const dana = runKamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--manager', 'dana   WHITFIELD']).json;
+  it("--manager and --tier give one manager's or one tier's to-do list", async () => {
+    const dana = (await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--manager', 'dana   WHITFIELD'])).json;
     const danas = ['halvorsen-industrial', 'kestrel-retail', 'meridian-freight', 'ridgeline-power', 'tasman-mutual'];
     expect(new Set(dana.findings.map((f: any) => f.account))).toEqual(new Set(danas.filter((a) => exampleJson.findings.some((f: any) => f.account === a))));
     expect(dana.findings).toContainEqual(expect.objectContaining({ rule: 'manager_over_capacity', manager: 'Dana Whitfield' }));
     expect(dana.summary.accounts).toBe(5);
-    const tier1 = runKamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--tier', 'Tier 1']).json;
+    const tier1 = (await kamJson(['check', '-C', EXAMPLE, ...TODAY, '-f', 'json', '--tier', 'Tier 1'])).json;
     expect(tier1.summary).toMatchObject({ errors: 0, accounts: 3 });
     expect(tier1.findings.every((f: any) => f.account !== null)).toBe(true);
-    const unknown = runKam(['check', '-C', EXAMPLE, '--tier', 'Gold']);
+    const unknown = await kam(['check', '-C', EXAMPLE, '--tier', 'Gold']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('kam: --tier "Gold" is not a tier; tiers are "Tier 1", "Tier 2", "Tier 3"\n');
-    expect(runKam(['check', '-C', EXAMPLE, '--manager', 'Dana Whitfeld']).stderr).toContain('did you mean "Dana Whitfield"?');
+    expect((await kam(['check', '-C', EXAMPLE, '--manager', 'Dana Whitfeld'])).stderr).toContain('did you mean "Dana Whitfield"?');
   });
 });
 
 describe('kam render --all --manager/--tier', () => {
-  it("renders one manager's or one tier's plans", () => {
+  it("renders one manager's or one tier's plans", async () => {
     const out = tmpDir();
-    const run = runKam(['render', '--all', '--manager', 'DANA whitfield', '-f', 'md', '--out', out, ...TODAY], { cwd: EXAMPLE });
+    const run = await kam(['render', '--all', '--manager', 'DANA whitfield', '-f', 'md', '--out', out, ...TODAY], { cwd: EXAMPLE });
     expect(run.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['halvorsen-industrial.md', 'kestrel-retail.md', 'meridian-freight.md']);
     const tierOut = tmpDir();
-    expect(runKam(['render', '--all', '--tier', 'tier 1', '-f', 'md', '--out', tierOut, ...TODAY], { cwd: EXAMPLE }).code).toBe(0);
+    expect((await kam(['render', '--all', '--tier', 'tier 1', '-f', 'md', '--out', tierOut, ...TODAY], { cwd: EXAMPLE })).code).toBe(0);
     expect(readdirSync(tierOut).length).toBeGreaterThan(0);
     expect(readdirSync(tierOut).length).toBeLessThan(7);
-    const bad = runKam(['render', '--all', '--tier', 'Tier 9', '--out', tmpDir()], { cwd: EXAMPLE });
+    const bad = await kam(['render', '--all', '--tier', 'Tier 9', '--out', tmpDir()], { cwd: EXAMPLE });
     expect(bad).toMatchObject({ code: 2, stderr: 'kam: --tier "Tier 9" is not a tier; did you mean "Tier 1"?\n' });
   });
 });
 
 describe('kam check --since <rev>', () => {
-  it('after a commit that adds an error and shifts every line, reports exactly the new finding', () => {
+  it('after a commit that adds an error and shifts every line, reports exactly the new finding', async () => {
     const dir = exampleInGit();
     addErrorAndShift(dir);
     commitAll(dir, 'a new action', '2026-11-20');
-    const run = runKamJson(['check', '-C', dir, ...TODAY, '-f', 'json', '--since', 'HEAD~1']);
+    const run = await kamJson(['check', '-C', dir, ...TODAY, '-f', 'json', '--since', 'HEAD~1']);
     expect(run.json.findings).toEqual([
       expect.objectContaining({ rule: 'action_without_owner', file: 'plans/vantor-pharma.yaml', path: ['actions', 3, 'owner'], severity: 'error' }),
     ]);
     expect(run.json.summary).toMatchObject({ errors: 1, warnings: 0 });
     expect(run.json.since).toMatchObject({ rev: 'HEAD~1', existing: 96 });
     expect(run.code).toBe(1);
-    const stylish = runKam(['check', '-C', dir, ...TODAY, '--since', 'HEAD~1']);
+    const stylish = await kam(['check', '-C', dir, ...TODAY, '--since', 'HEAD~1']);
     expect(stylish.stdout).toContain('96 findings that already existed at HEAD~1 left out (--since)');
   });
 
-  it('exits 0 when every error already existed, and counts what it left out', () => {
+  it('exits 0 when every error already existed, and counts what it left out', async () => {
     const dir = exampleInGit();
-    const run = runKam(['check', '-C', dir, ...TODAY, '--since', 'HEAD']);
+    const run = await kam(['check', '-C', dir, ...TODAY, '--since', 'HEAD']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('96 findings that already existed at HEAD left out (--since)');
     expect(run.stdout).toContain('✔ no problems');
   });
 
-  it("compares with the revision's own kam.yaml", () => {
+  it("compares with the revision's own kam.yaml", async () => {
     const dir = exampleInGit();
     const config = join(dir, 'kam.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('  unrated_criterion: warning', '  unrated_criterion: warning\n  unanswered_question: off'));
     commitAll(dir, 'questions off', '2026-11-10');
     writeFileSync(config, readFileSync(config, 'utf8').replace('  unanswered_question: off\n', ''));
-    const run = runKamJson(['check', '-C', dir, ...TODAY, '-f', 'json', '--since', 'HEAD']).json;
+    const run = (await kamJson(['check', '-C', dir, ...TODAY, '-f', 'json', '--since', 'HEAD'])).json;
     expect(run.findings).toHaveLength(83);
     expect(run.findings.every((f: any) => f.rule === 'unanswered_question')).toBe(true);
   });
 
-  it('an unknown revision is a usage error (exit 2)', () => {
-    const run = runKam(['check', '-C', exampleInGit(), '--since', 'nope']);
+  it('an unknown revision is a usage error (exit 2)', async () => {
+    const run = await kam(['check', '-C', exampleInGit(), '--since', 'nope']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown revision "nope"');
   });
 
-  it('warns on stderr when it needs history a shallow clone lacks', () => {
+  it('warns on stderr when it needs history a shallow clone lacks', async () => {
     const origin = tmpDir();
     gitInit(origin);
     write(origin, { 'kam.yaml': 'version: 1\n', 'accounts/acme.yaml': account('Acme', 5), 'plans/acme.yaml': plan('acme', {}) });
@@ -159,18 +159,18 @@ describe('kam check --since <rev>', () => {
     commitAll(origin, 'two', '2026-02-01');
     const clone = join(tmpDir(), 'clone');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin}`, clone], { env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
-    const run = runKam(['check', '-C', clone, ...TODAY]);
+    const run = await kam(['check', '-C', clone, ...TODAY]);
     expect(run.stderr).toContain('kam: warning: this is a shallow clone');
     expect(run.stderr).toContain('fetch-depth: 0');
-    expect(runKam(['check', '-C', origin, ...TODAY]).stderr).toBe('');
+    expect((await kam(['check', '-C', origin, ...TODAY])).stderr).toBe('');
   });
 });
 
 describe('kam check --format github within GitHub limits', () => {
-  it('annotates errors first, groups questions, ends with a notice, and writes every finding to the step summary', () => {
+  it('annotates errors first, groups questions, ends with a notice, and writes every finding to the step summary', async () => {
     const summaryFile = join(tmpDir(), 'summary.md');
     writeFileSync(summaryFile, '# earlier step output\n');
-    const run = runKam(['check', ...TODAY, '-f', 'github'], { cwd: EXAMPLE, env: { GITHUB_STEP_SUMMARY: summaryFile } });
+    const run = await kam(['check', ...TODAY, '-f', 'github'], { cwd: EXAMPLE, env: { GITHUB_STEP_SUMMARY: summaryFile } });
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     const annotations = lines.filter((l) => /^::(error|warning) /.test(l));
@@ -190,7 +190,7 @@ describe('kam check --format github within GitHub limits', () => {
     expect(rows).toContain('| plans/kestrel-retail.yaml:159:5 | error | `action_without_owner` | action "Hire or assign a customer success manager for the account" has no owner; add owner: &lt;name&gt; |');
   });
 
-  it('with --since, lists findings in changed files first', () => {
+  it('with --since, lists findings in changed files first', async () => {
     const dir = exampleInGit();
     // A new warning in the changed plan (an action without a due date)...
     const file = join(dir, 'plans/vantor-pharma.yaml');
@@ -198,7 +198,7 @@ describe('kam check --format github within GitHub limits', () => {
     // ...and new warnings in account files the change does not touch (listed before plans/ in file order).
     const config = join(dir, 'kam.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace(/max_accounts_per_manager: \d+/, 'max_accounts_per_manager: 1'));
-    const run = runKam(['check', ...TODAY, '-f', 'github', '--since', 'HEAD'], { cwd: dir });
+    const run = await kam(['check', ...TODAY, '-f', 'github', '--since', 'HEAD'], { cwd: dir });
     const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning'));
     expect(warnings[0]).toMatch(/^::warning file=plans\/vantor-pharma.yaml,.*title=kam action_without_due::/);
     expect(warnings.slice(1).length).toBeGreaterThan(0);
@@ -207,9 +207,9 @@ describe('kam check --format github within GitHub limits', () => {
 });
 
 describe('kam check --format gitlab', () => {
-  it('is a Code Quality report with unique fingerprints that survive line moves', () => {
+  it('is a Code Quality report with unique fingerprints that survive line moves', async () => {
     const dir = exampleInGit();
-    const before = runKamJson(['check', '-C', dir, ...TODAY, '-f', 'gitlab']).json as any[];
+    const before = (await kamJson(['check', '-C', dir, ...TODAY, '-f', 'gitlab'])).json as any[];
     expect(before).toHaveLength(96);
     expect(new Set(before.map((i) => i.fingerprint)).size).toBe(96);
     expect(before.every((i) => /^[0-9a-f]{64}$/.test(i.fingerprint))).toBe(true);
@@ -219,9 +219,9 @@ describe('kam check --format gitlab', () => {
     expect(before.find((i) => i.check_name === 'stale_plan').severity).toBe('minor');
     expect(Object.keys(owner).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity']);
     // Same run again: same fingerprints. Every line moved: still the same fingerprints.
-    expect(runKamJson(['check', '-C', dir, ...TODAY, '-f', 'gitlab']).json.map((i: any) => i.fingerprint)).toEqual(before.map((i) => i.fingerprint));
+    expect((await kamJson(['check', '-C', dir, ...TODAY, '-f', 'gitlab'])).json.map((i: any) => i.fingerprint)).toEqual(before.map((i) => i.fingerprint));
     addErrorAndShift(dir);
-    const after = runKamJson(['check', '-C', dir, ...TODAY, '-f', 'gitlab']).json as any[];
+    const after = (await kamJson(['check', '-C', dir, ...TODAY, '-f', 'gitlab'])).json as any[];
     const old = new Set(before.map((i) => i.fingerprint));
     expect(after.filter((i) => !old.has(i.fingerprint)).map((i) => i.check_name)).toEqual(['action_without_owner']);
   });
@@ -248,47 +248,47 @@ approvals:
     return dir;
   }
 
-  it('prints, writes and checks the block: managers plus tier approvers, kam.yaml by the highest tier', () => {
+  it('prints, writes and checks the block: managers plus tier approvers, kam.yaml by the highest tier', async () => {
     const dir = repo();
-    const block = runKam(['codeowners'], { cwd: dir });
+    const block = await kam(['codeowners'], { cwd: dir });
     expect(block.code).toBe(0);
     expect(block.stdout).toContain('/kam.yaml @acme/sales-leads\n');
     expect(block.stdout).toContain('/accounts/big.yaml @dwhitfield @acme/sales-leads\n');
     expect(block.stdout).toContain('/plans/big.yaml @dwhitfield @acme/sales-leads\n');
     expect(block.stdout).toContain('/accounts/mid.yaml @ohaddad @acme/regional-leads\n');
     expect(block.stdout).toContain('/plans/mid.yaml @ohaddad @acme/regional-leads\n');
-    expect(runKam(['codeowners', '--check'], { cwd: dir }).code).toBe(1);
-    expect(runKam(['codeowners', '--write'], { cwd: dir }).stdout).toContain('.github/CODEOWNERS: updated');
+    expect((await kam(['codeowners', '--check'], { cwd: dir })).code).toBe(1);
+    expect((await kam(['codeowners', '--write'], { cwd: dir })).stdout).toContain('.github/CODEOWNERS: updated');
     const written = readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8');
     expect(written.startsWith('# team rules\n* @acme/admins\n\n# BEGIN kam codeowners')).toBe(true);
     expect(written.endsWith('# END kam codeowners\n')).toBe(true);
-    expect(runKam(['codeowners', '--check'], { cwd: dir })).toMatchObject({ code: 0 });
-    expect(runKam(['codeowners', '--write'], { cwd: dir }).stdout).toContain('unchanged');
+    expect(await kam(['codeowners', '--check'], { cwd: dir })).toMatchObject({ code: 0 });
+    expect((await kam(['codeowners', '--write'], { cwd: dir })).stdout).toContain('unchanged');
   });
 
-  it('--check fails after a manager changes, and --write fixes it keeping every other line', () => {
+  it('--check fails after a manager changes, and --write fixes it keeping every other line', async () => {
     const dir = repo();
-    runKam(['codeowners', '--write'], { cwd: dir });
+    await kam(['codeowners', '--write'], { cwd: dir });
     writeFileSync(join(dir, '.github/CODEOWNERS'), `${readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')}/docs/ @acme/writers\n`);
     writeFileSync(join(dir, 'accounts/mid.yaml'), account('Mid', 4));
-    const check = runKam(['codeowners', '--check'], { cwd: dir });
+    const check = await kam(['codeowners', '--check'], { cwd: dir });
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('.github/CODEOWNERS is out of date');
     expect(check.stderr).toContain('  - /accounts/mid.yaml @ohaddad @acme/regional-leads');
     expect(check.stderr).toContain('  + /accounts/mid.yaml @dwhitfield @acme/regional-leads');
-    runKam(['codeowners', '--write'], { cwd: dir });
+    await kam(['codeowners', '--write'], { cwd: dir });
     const text = readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8');
     expect(text).toContain('/accounts/mid.yaml @dwhitfield @acme/regional-leads\n');
     expect(text.startsWith('# team rules\n* @acme/admins\n')).toBe(true);
     expect(text.endsWith('# END kam codeowners\n/docs/ @acme/writers\n')).toBe(true);
-    expect(runKam(['codeowners', '--check'], { cwd: dir }).code).toBe(0);
+    expect((await kam(['codeowners', '--check'], { cwd: dir })).code).toBe(0);
   });
 
-  it('paths start at the git root when the plan repo is a subfolder; a manager without a handle is a warning', () => {
+  it('paths start at the git root when the plan repo is a subfolder; a manager without a handle is a warning', async () => {
     const top = tmpDir();
     gitInit(top);
     write(top, { 'sales/kam.yaml': 'version: 1\n', 'sales/accounts/acme.yaml': account('Acme', 5) });
-    const run = runKam(['codeowners', '--write'], { cwd: join(top, 'sales') });
+    const run = await kam(['codeowners', '--write'], { cwd: join(top, 'sales') });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('kam: warning: the manager "Dana Whitfield" (acme) has no handle under people: in kam.yaml');
     const text = readFileSync(join(top, '.github/CODEOWNERS'), 'utf8');
@@ -298,9 +298,9 @@ approvals:
 });
 
 describe('kam init --ci', () => {
-  it('github (default): full history, --since on pull requests, CODEOWNERS check, diff to the summary; next steps name KAM_PACKAGE', () => {
+  it('github (default): full history, --since on pull requests, CODEOWNERS check, diff to the summary; next steps name KAM_PACKAGE', async () => {
     const dir = tmpDir();
-    const run = runKam(['init', '--yes', '--no-git'], { cwd: dir });
+    const run = await kam(['init', '--yes', '--no-git'], { cwd: dir });
     expect(run.stdout).toContain('set KAM_PACKAGE in .github/workflows/kam.yml');
     const workflow = readFileSync(join(dir, '.github/workflows/kam.yml'), 'utf8');
     const checkJob = workflow.slice(workflow.indexOf('  check:'), workflow.indexOf('  diff:'));
@@ -312,9 +312,9 @@ describe('kam init --ci', () => {
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('Require review from Code Owners');
   });
 
-  it('gitlab: a pipeline with the Code Quality report as an artifact; none: no pipeline', () => {
+  it('gitlab: a pipeline with the Code Quality report as an artifact; none: no pipeline', async () => {
     const dir = tmpDir();
-    const run = runKam(['init', '--yes', '--no-git', '--ci', 'gitlab'], { cwd: dir });
+    const run = await kam(['init', '--yes', '--no-git', '--ci', 'gitlab'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('set KAM_PACKAGE in .gitlab-ci.yml');
     const pipeline = readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8');
@@ -324,8 +324,8 @@ describe('kam init --ci', () => {
     expect(existsSync(join(dir, '.github'))).toBe(false);
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('(`.gitlab-ci.yml`');
     const none = tmpDir();
-    expect(runKam(['init', '--yes', '--no-git', '--ci', 'none'], { cwd: none }).stdout).not.toContain('KAM_PACKAGE');
+    expect((await kam(['init', '--yes', '--no-git', '--ci', 'none'], { cwd: none })).stdout).not.toContain('KAM_PACKAGE');
     expect(existsSync(join(none, '.github')) || existsSync(join(none, '.gitlab-ci.yml'))).toBe(false);
-    expect(runKam(['init', '--ci', 'jenkins'], { cwd: tmpDir() }).code).toBe(2);
+    expect((await kam(['init', '--ci', 'jenkins'], { cwd: tmpDir() })).code).toBe(2);
   });
 });

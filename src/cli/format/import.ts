@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ImportReport, RowResult, RowStatus } from '../../import/importAccounts.js';
+import { escapeControl } from '../../util/terminal.js';
 import { displayPath } from './findings/stylish.js';
 
 export interface ImportView {
@@ -21,9 +22,10 @@ const table: ImportFormatter = ({ report, root, cwd, chalk }) => {
     skipped: chalk.yellow,
     rejected: chalk.red,
   };
-  const where = report.rows.map((r) => `${report.source}:${r.line}`);
+  // Every string from the CSV or the repo is shown with its control characters made visible.
+  const where = report.rows.map((r) => `${escapeControl(report.source)}:${r.line}`);
   const width = Math.max(0, ...where.map((w) => w.length));
-  const lines = report.rows.map((row, i) => `${where[i]!.padEnd(width)}  ${paint[row.status](row.status.padEnd(9))}  ${detail(row, root, cwd)}`);
+  const lines = report.rows.map((row, i) => `${where[i]!.padEnd(width)}  ${paint[row.status](row.status.padEnd(9))}  ${escapeControl(detail(row, root, cwd))}`);
   if (report.preset) lines.unshift(chalk.dim(`columns of the ${report.preset.id} export ${report.preset.detected ? 'recognised from the header' : 'mapped by --from / import.from'} (docs/crm.md; --map overrides them)`));
   if (lines.length > 0) lines.push('');
   if (report.unmappedColumns.length > 0)
@@ -31,7 +33,7 @@ const table: ImportFormatter = ({ report, root, cwd, chalk }) => {
   if (report.absentColumns.length > 0) lines.push(chalk.dim(`kam.yaml maps columns this file does not have: ${quoteList(report.absentColumns)}`));
   const s = report.summary;
   const counts = `${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.rejected} rejected`;
-  const total = `${report.rows.length} row${report.rows.length === 1 ? '' : 's'} of ${report.source}`;
+  const total = `${report.rows.length} row${report.rows.length === 1 ? '' : 's'} of ${escapeControl(report.source)}`;
   lines.push(s.rejected > 0 ? chalk.red.bold(`✖ ${counts} (${total})`) : chalk.green(`✔ ${counts} (${total})`));
   const renamed = report.rows.filter((r) => r.renamed).length;
   if (renamed > 0) lines.push(`${renamed} renamed in the CRM: kept ${renamed === 1 ? 'its file and id' : 'their files and ids'}, changed the name`);
@@ -56,7 +58,7 @@ function detail(row: RowResult, root: string, cwd: string): string {
   }
 }
 
-const quoteList = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+const quoteList = (names: string[]) => names.map((n) => `"${escapeControl(n)}"`).join(', ');
 
 /** `{ source, delimiter, preset, dry_run, rows, summary, unmapped_columns, absent_columns }`. */
 const json: ImportFormatter = ({ report }) =>

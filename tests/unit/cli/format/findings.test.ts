@@ -7,6 +7,7 @@ import { junit } from '../../../../src/cli/format/findings/junit.js';
 import { sarif } from '../../../../src/cli/format/findings/sarif.js';
 import { stylish } from '../../../../src/cli/format/findings/stylish.js';
 import type { Completeness } from '../../../../src/check/completeness.js';
+import { makeFinding } from '../../../../src/findings/makeFinding.js';
 import { summarize } from '../../../../src/findings/severity.js';
 import { RULE_IDS } from '../../../../src/schema/rules.js';
 import { findingsFixture, findingsReport } from './fixtures.js';
@@ -19,16 +20,28 @@ const completeness: Record<string, Completeness> = {
 };
 const clean = () => findingsReport({ findings: [], summary: summarize([], 2, 1) });
 
+/** Three open questions of acme's plan (two of one category), after the fixture's findings. */
+const questions = () => [
+  makeFinding('unanswered_question', { file: 'plans/acme.yaml', account: 'acme', line: 20, column: 3, path: ['answers', 'basics.goal'] }, 'unanswered: basics.goal', { question: 'basics.goal' }),
+  makeFinding('unanswered_question', { file: 'plans/acme.yaml', account: 'acme', line: 21, column: 3, path: ['answers', 'basics.why'] }, 'unanswered: basics.why', { question: 'basics.why' }),
+  makeFinding('unanswered_question', { file: 'plans/acme.yaml', account: 'acme', line: 30, column: 3, path: ['answers', 'needs.budget'] }, 'unanswered: needs.budget', { question: 'needs.budget' }),
+];
+
 describe('stylish', () => {
-  it('groups findings by file with file:line:col, severity, message and rule, then the summary', () => {
+  it('groups findings under a header per file with line:col, severity, message and rule rows, then a tally per rule and the summary', () => {
     expect(stylish(findingsReport())).toBe(
       [
         'plans/acme.yaml',
-        '  plans/acme.yaml:12:5  error    action "Ship <v2> & co, 100%" has no owner; add owner: <name>  action_without_owner',
-        '  plans/acme.yaml:3:1  warning  no one on the team has the role "sponsor"  missing_role',
+        '  12:5  error    action "Ship <v2> & co, 100%" has no owner; add owner: <name>  action_without_owner',
+        '  3:1   warning  no one on the team has the role "sponsor"  missing_role',
         '',
         'kam.yaml',
-        '  kam.yaml:1:1  warning  13 key accounts, more than 12  too_many_key_accounts',
+        '  1:1  warning  13 key accounts, more than 12  too_many_key_accounts',
+        '',
+        'Findings by rule',
+        '  action_without_owner   1 error',
+        '  missing_role           1 warning',
+        '  too_many_key_accounts  1 warning',
         '',
         '✖ 3 problems (1 error, 2 warnings) in 2 accounts, 1 plan',
         '',
@@ -36,14 +49,41 @@ describe('stylish', () => {
     );
   });
 
+  it('lists files with an error first and, in each file, errors before warnings', () => {
+    const lines = stylish(findingsReport({ findings: findingsFixture().reverse() })).split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'plans/acme.yaml',
+      '  12:5  error    action "Ship <v2> & co, 100%" has no owner; add owner: <name>  action_without_owner',
+      '  3:1   warning  no one on the team has the role "sponsor"  missing_role',
+      '',
+      'kam.yaml',
+      '  1:1  warning  13 key accounts, more than 12  too_many_key_accounts',
+    ]);
+  });
+
+  it("makes a plan's open questions one row at the first of them, by checklist category, and counts each in the tally and summary", () => {
+    const findings = [...findingsFixture(), ...questions()];
+    const out = stylish(findingsReport({ findings, summary: summarize(findings, 2, 1) }));
+    expect(out.split('\n').slice(0, 4)).toEqual([
+      'plans/acme.yaml',
+      '  12:5  error    action "Ship <v2> & co, 100%" has no owner; add owner: <name>  action_without_owner',
+      '  3:1   warning  no one on the team has the role "sponsor"  missing_role',
+      '  20:3  warning  3 questions open: basics (2), needs.budget  unanswered_question',
+    ]);
+    expect(out).toContain('\n  unanswered_question    3 warnings\n');
+    expect(out).toContain('\n✖ 6 problems (1 error, 5 warnings) in 2 accounts, 1 plan\n');
+  });
+
   it('prints paths relative to the working folder, so a terminal can open them', () => {
-    expect(stylish(findingsReport({ cwd: '/repo/plans' }))).toContain('  acme.yaml:12:5  error');
+    const lines = stylish(findingsReport({ cwd: '/repo/plans' })).split('\n');
+    expect(lines[0]).toBe('acme.yaml');
+    expect(lines[4]).toBe('../kam.yaml');
   });
 
   it('shows completeness per account and says how many findings --max-findings left out', () => {
     const out = stylish(findingsReport({ completeness, truncated: 4 }));
-    expect(out).toContain('Checklist completeness (answered or not applicable)\n  acme     50%  1 answered, 0 n/a, 1 open of 2  (basics 1/2)\n');
-    expect(out).toMatch(/4 more/);
+    expect(out).toContain('\n\n… 4 more findings not shown; raise --max-findings to see them\n\nFindings by rule\n');
+    expect(out).toContain('\n\nChecklist completeness (answered or not applicable)\n  acme     50%  1 answered, 0 n/a, 1 open of 2  (basics 1/2)\n\n✖ 3 problems');
   });
 
   it('is one green line when there is nothing to report, and colours only when asked', () => {
@@ -71,13 +111,45 @@ describe('json', () => {
 });
 
 describe('github', () => {
-  it('writes one workflow annotation per finding, escaping what the command syntax reserves', () => {
+  it('writes one workflow annotation per finding, escaping what the command syntax reserves, then a summary line', () => {
     const lines = github(findingsReport()).trimEnd().split('\n');
     expect(lines).toEqual([
       '::error file=plans/acme.yaml,line=12,col=5,title=kam action_without_owner::action "Ship <v2> & co, 100%25" has no owner; add owner: <name>',
       '::warning file=plans/acme.yaml,line=3,col=1,title=kam missing_role::no one on the team has the role "sponsor"',
       '::warning file=kam.yaml,line=1,col=1,title=kam too_many_key_accounts::13 key accounts, more than 12',
-      'kam: 1 error, 2 warnings in 2 accounts, 1 plans',
+      'kam: 1 error, 2 warnings in 2 accounts, 1 plan',
+    ]);
+  });
+
+  it('annotates errors first, then the warnings in the order they come', () => {
+    const lines = github(findingsReport({ findings: findingsFixture().reverse() })).trimEnd().split('\n');
+    expect(lines.map((l) => l.slice(0, l.indexOf(','))).slice(0, 3)).toEqual([
+      '::error file=plans/acme.yaml',
+      '::warning file=kam.yaml',
+      '::warning file=plans/acme.yaml',
+    ]);
+  });
+
+  it("makes a plan's open questions one annotation at the first of them", () => {
+    const findings = questions();
+    const lines = github(findingsReport({ findings, summary: summarize(findings, 1, 1) })).trimEnd().split('\n');
+    expect(lines).toEqual([
+      '::warning file=plans/acme.yaml,line=20,col=3,title=kam unanswered_question::3 questions open: basics (2), needs.budget',
+      'kam: 0 errors, 3 warnings in 1 account, 1 plan',
+    ]);
+  });
+
+  it("keeps to GitHub's 10 errors per step: the rest go to the log, and a final notice says so", () => {
+    const findings = Array.from({ length: 11 }, (_, i) =>
+      makeFinding('action_without_owner', { file: 'plans/acme.yaml', account: 'acme', line: i + 1, column: 3, path: ['actions', i, 'owner'] }, `action ${i} has no owner`),
+    );
+    const lines = github(findingsReport({ findings, summary: summarize(findings, 1, 1) })).trimEnd().split('\n');
+    expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(10);
+    expect(lines.slice(10)).toEqual([
+      'kam: 1 more finding, beyond what GitHub shows as annotations:',
+      'plans/acme.yaml:11:3  error  action 10 has no owner  action_without_owner',
+      'kam: 11 errors, 0 warnings in 1 account, 1 plan',
+      "::notice title=kam%3A more findings::1 more finding than GitHub shows as annotations (10 errors and 10 warnings per step): every finding is listed in this step's log and in the job summary; run kam check locally for the full report",
     ]);
   });
 
@@ -90,19 +162,27 @@ describe('github', () => {
 
 describe('junit', () => {
   const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml);
+  const report = () => findingsReport({ accounts: ['acme', 'beta'], rules: ['action_without_owner', 'missing_role', 'too_many_key_accounts', 'schema'] });
 
-  it('makes a suite per account (and one for the portfolio) with a test case per rule, failures for findings', () => {
-    const xml = junit(findingsReport({ accounts: ['acme', 'beta'], rules: ['action_without_owner', 'missing_role', 'too_many_key_accounts', 'schema'] }));
+  it('makes a suite per account (and one for the portfolio) with a test case per rule; an error fails its test case', () => {
+    const xml = junit(report());
     const doc = parse(xml);
-    expect(doc.testsuites).toMatchObject({ name: 'kam check', tests: '7', failures: '3' });
+    expect(doc.testsuites).toMatchObject({ name: 'kam check', tests: '7', failures: '1' });
     const suites = doc.testsuites.testsuite;
     expect(suites.map((s: { name: string }) => s.name)).toEqual(['acme', 'beta', '(portfolio)']);
+    expect(suites.map((s: { failures: string }) => s.failures)).toEqual(['1', '0', '0']);
     const acme = suites[0].testcase;
     expect(acme.map((c: { name: string }) => c.name)).toEqual(['action_without_owner', 'missing_role', 'schema']);
     expect(acme[0].failure).toMatchObject({ type: 'error', message: '1 problem: action "Ship <v2> & co, 100%" has no owner; add owner: <name>' });
+    expect(acme[0].failure['#text']).toBe('plans/acme.yaml:12:5 error action "Ship <v2> & co, 100%" has no owner; add owner: <name>');
     expect(acme[2].failure).toBeUndefined();
-    expect(suites[1].failures).toBe('0');
     expect(xml).not.toContain('<v2>'); // escaped, never markup
+  });
+
+  it('passes a test case that found only warnings, with the warnings as its <system-out>', () => {
+    const suites = parse(junit(report())).testsuites.testsuite;
+    expect(suites[0].testcase[1]).toEqual({ classname: 'acme', name: 'missing_role', file: 'plans/acme.yaml', 'system-out': 'plans/acme.yaml:3:1 warning no one on the team has the role "sponsor"' });
+    expect(suites[2].testcase).toEqual([{ classname: '(portfolio)', name: 'too_many_key_accounts', file: 'kam.yaml', 'system-out': 'kam.yaml:1:1 warning 13 key accounts, more than 12' }]);
   });
 });
 

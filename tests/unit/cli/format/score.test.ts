@@ -8,27 +8,78 @@ import { table } from '../../../../src/cli/format/score/table.js';
 import { explainAccount } from '../../../../src/score/explain.js';
 import { filterScores } from '../../../../src/score/select.js';
 import { account, config } from '../../score/fixture.js';
-import { scoreReport } from './scoreFixture.js';
+import { configWithMinRatedWeight, scoreReport } from './scoreFixture.js';
 
 describe('table', () => {
   it('ranks every account with one decimal, "-" for what is missing, and sums up the whole portfolio against its limits', () => {
     const out = table(scoreReport());
     const lines = out.split('\n');
-    expect(lines[1]).toBe('│ # │ account │ manager │ score │ current │ potential │ tier       │ quadrant │ unrated │');
-    expect(lines[3]).toBe('│ 1 │ alpha   │ Ann Lee │  85.0 │    90.0 │      80.0 │ Gold       │ Invest   │         │');
-    expect(out).toContain('│ 4 │ delta   │ -       │  50.0 │    20.0 │      90.0 │ Silver     │ Nurture  │       2 │');
-    expect(out).toContain('│ 7 │ echo    │ Cy Oh   │     - │       - │         - │ -          │ -        │     all │');
-    expect(out).toContain('Accounts per tier: Gold: 3, Silver: 2, Watch list: 1, unscored: 1\n');
+    expect(lines[1]).toBe('│ # │ account │ manager │ score │ current │ potential │ tier         │ quadrant │ unrated │');
+    expect(lines[3]).toBe('│ 1 │ alpha   │ Ann Lee │  85.0 │    90.0 │      80.0 │ Gold         │ Invest   │         │');
+    expect(out).toContain('│ 4 │ delta   │ -       │  50.0 │    20.0 │      90.0 │ Silver       │ Nurture  │       2 │');
+    expect(out).toContain('│ 6 │ foxtrot │ Cy Oh   │  30.0 │    30.0 │         - │ Watch list   │ -        │       3 │');
+    expect(out).toContain('\n\nAccounts per tier: Gold: 3, Silver: 2, Watch list: 1, needs rating: 1\n');
     expect(out).toContain('Key accounts (tiered, not "Watch list"): 4 of max 3  ✖ over limit\n');
-    expect(out).toContain('  Ann Lee   2  ✖ over limit\n');
+    expect(out).toContain('Key accounts per manager (max 1 each):\n  Ann Lee   2  ✖ over limit\n');
     expect(out).toContain('Left out: 1 account with errors (broken); run "kam validate"\n');
   });
 
-  it('keeps overall ranks when filtered, and colours only when asked', () => {
+  it('shows an account that rates nothing as "needs rating", with no score, last', () => {
+    const lines = table(scoreReport()).split('\n');
+    expect(lines[9]).toBe('│ 7 │ echo    │ Cy Oh   │     - │       - │         - │ needs rating │ -        │     all │');
+    expect(lines[10]).toBe('└───┴─────────┴─────────┴───────┴─────────┴───────────┴──────────────┴──────────┴─────────┘');
+  });
+
+  it('explains the unrated and needs rating columns under the table', () => {
+    const lines = table(scoreReport()).split('\n');
+    expect(lines.slice(11, 14)).toEqual([
+      'unrated: criteria the account does not rate yet; they count for nothing (kam score --explain <account>)',
+      'needs rating: the rated criteria carry less than 30% of the total weight (scoring.min_rated_weight), so no tier yet; "kam score --explain <account>" says what to rate',
+      '',
+    ]);
+  });
+
+  it('gives an account whose ratings carry less than scoring.min_rated_weight its score but "needs rating" instead of a tier and quadrant, and counts it in the summary', () => {
+    const out = table(scoreReport({}, configWithMinRatedWeight(0.5)));
+    expect(out).toContain('│ 6 │ foxtrot │ Cy Oh   │  30.0 │    30.0 │         - │ needs rating │ -        │       3 │');
+    expect(out).toContain('\nneeds rating: the rated criteria carry less than 50% of the total weight (scoring.min_rated_weight), so no tier yet; "kam score --explain <account>" says what to rate\n');
+    expect(out).toContain('\nAccounts per tier: Gold: 3, Silver: 2, Watch list: 0, needs rating: 2\n');
+  });
+
+  it('lists no "needs rating" legend or count when every account has enough rated', () => {
+    const report = scoreReport();
+    const rows = report.rows.filter((r) => !r.needsRating);
+    const out = table({ ...report, rows, portfolio: { ...report.portfolio, needsRating: 0 } });
+    expect(out).not.toContain('needs rating');
+    expect(out).toContain('\nAccounts per tier: Gold: 3, Silver: 2, Watch list: 1\n');
+  });
+
+  it('shows control characters in names as escapes, never raw', () => {
+    const report = scoreReport();
+    const rows = report.rows.map((r) => (r.id === 'alpha' ? { ...r, manager: 'Ann\u001b[2JLee' } : r));
+    const portfolio = {
+      ...report.portfolio,
+      managers: [{ ...report.portfolio.managers[0]!, manager: 'Ann\u001b[2JLee' }],
+      invalid: [{ id: 'bro\rken', file: 'accounts/bro\rken.yaml', errors: 2 }],
+    };
+    const out = table({ ...report, rows, portfolio });
+    expect(out.split('\n')[3]).toBe('│ 1 │ alpha   │ Ann\\x1b[2JLee │  85.0 │    90.0 │      80.0 │ Gold         │ Invest   │         │');
+    expect(out).toContain('\n  Ann\\x1b[2JLee   2  ✖ over limit\n');
+    expect(out).toContain('\nLeft out: 1 account with errors (bro\\rken); run "kam validate"\n');
+    expect(out).not.toMatch(/[\u001b\r]/);
+  });
+
+  it('keeps overall ranks when filtered and says the summary covers every account', () => {
     const report = scoreReport();
     const silver = table({ ...report, rows: filterScores(report.portfolio.accounts, config, { tier: 'silver' }), filtered: true });
     expect(silver).toContain('│ 4 │ delta');
+    expect(silver).toContain('│ 5 │ charlie');
     expect(silver).not.toContain('alpha');
+    expect(silver).toContain('\nListed 2 of 7 accounts; the summary covers them all.\n\nAccounts per tier: ');
+  });
+
+  it('colours only when asked', () => {
+    const report = scoreReport();
     expect(table(report)).not.toContain('\u001b[');
     expect(table({ ...report, chalk: new Chalk({ level: 1 }) })).toContain('\u001b[');
   });
