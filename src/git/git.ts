@@ -83,28 +83,9 @@ export type Blob = { oid: string; bytes: Buffer } | null;
  * Reads many objects with ONE `git cat-file --batch` process (a process per file would cost
  * milliseconds each). `names` are object names: an oid, or `<rev>:./<path>` (relative to root).
  */
-export function readBlobs(root: string, names: string[]): Promise<Blob[]> {
-  if (names.length === 0) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', root, 'cat-file', '--batch'], { env: { ...process.env, ...GIT_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    const errChunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.stderr.on('data', (c: Buffer) => errChunks.push(c));
-    child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'ENOENT' ? new KamError('git is not installed or not on PATH; install git to compare revisions') : err),
-    );
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new GitError(['cat-file', '--batch'], Buffer.concat(errChunks).toString('utf8'), code));
-      try {
-        resolve(parseBatch(Buffer.concat(chunks), names.length));
-      } catch (err) {
-        reject(err);
-      }
-    });
-    child.stdin.on('error', () => {}); // a dead git reports through 'close'
-    child.stdin.end(`${names.join('\n')}\n`);
-  });
+export async function readBlobs(root: string, names: string[]): Promise<Blob[]> {
+  if (names.length === 0) return [];
+  return parseBatch(await catFile(root, '--batch', names), names.length);
 }
 
 /** What `git cat-file --batch-check` says of an object: its id, type and size; null when missing. */
@@ -117,8 +98,20 @@ export type ObjectInfo = { oid: string; type: string; size: number } | null;
  */
 export async function objectInfo(root: string, names: string[]): Promise<ObjectInfo[]> {
   if (names.length === 0) return [];
-  const out = await new Promise<string>((resolve, reject) => {
-    const child = spawn('git', ['-C', root, 'cat-file', '--batch-check'], { env: { ...process.env, ...GIT_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const lines = (await catFile(root, '--batch-check', names)).toString('utf8').split('\n');
+  return names.map((_, i) => {
+    const parts = (lines[i] ?? '').split(' ');
+    // "<oid> <type> <size>", or "<name> missing" / "<name> ambiguous"
+    return parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0]!) && /^\d+$/.test(parts[2]!)
+      ? { oid: parts[0]!, type: parts[1]!, size: Number(parts[2]) }
+      : null;
+  });
+}
+
+/** One `git cat-file <mode>` process fed every name on stdin; its whole stdout. */
+function catFile(root: string, mode: '--batch' | '--batch-check', names: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', root, 'cat-file', mode], { env: { ...process.env, ...GIT_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     const errChunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
@@ -127,19 +120,11 @@ export async function objectInfo(root: string, names: string[]): Promise<ObjectI
       reject(err.code === 'ENOENT' ? new KamError('git is not installed or not on PATH; install git to compare revisions') : err),
     );
     child.on('close', (code) => {
-      if (code !== 0) return reject(new GitError(['cat-file', '--batch-check'], Buffer.concat(errChunks).toString('utf8'), code));
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      if (code !== 0) return reject(new GitError(['cat-file', mode], Buffer.concat(errChunks).toString('utf8'), code));
+      resolve(Buffer.concat(chunks));
     });
-    child.stdin.on('error', () => {});
+    child.stdin.on('error', () => {}); // a dead git reports through 'close'
     child.stdin.end(`${names.join('\n')}\n`);
-  });
-  const lines = out.split('\n');
-  return names.map((_, i) => {
-    const parts = (lines[i] ?? '').split(' ');
-    // "<oid> <type> <size>", or "<name> missing" / "<name> ambiguous"
-    return parts.length === 3 && /^[0-9a-f]{40,64}$/.test(parts[0]!) && /^\d+$/.test(parts[2]!)
-      ? { oid: parts[0]!, type: parts[1]!, size: Number(parts[2]) }
-      : null;
   });
 }
 

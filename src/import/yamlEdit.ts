@@ -151,7 +151,7 @@ function insertion(text: string, at: number, lines: string, depth: number, eol: 
 }
 
 /** The column of a block mapping's keys. */
-function indentOf(text: string, map: YAMLMap): number {
+export function indentOf(text: string, map: YAMLMap): number {
   const first = (map.items as Pair[])[0]?.key as Scalar | undefined;
   const start = first?.range?.[0] ?? map.range![0];
   return start - (text.lastIndexOf('\n', start - 1) + 1);
@@ -161,29 +161,31 @@ function indentOf(text: string, map: YAMLMap): number {
  * Where a new key of a block mapping goes: after the line its last item ends on, and after the
  * comment lines that follow at the mapping's indentation or deeper (they belong to that item).
  */
-function afterLastItem(text: string, map: YAMLMap): number {
+export function afterLastItem(text: string, map: YAMLMap): number {
   const last = (map.items as Pair[]).at(-1)!;
   const node = ((last.value as Scalar | null)?.range ? last.value : last.key) as Scalar;
   let end = node.range![1];
-  if (text[end - 1] !== '\n') {
-    const nl = text.indexOf('\n', end);
-    end = nl < 0 ? text.length : nl + 1;
-  }
+  if (text[end - 1] !== '\n') end = lineEnd(text, end);
   const indent = indentOf(text, map);
   let at = end;
   for (let scan = end; scan < text.length; ) {
-    const nl = text.indexOf('\n', scan);
-    const lineEnd = nl < 0 ? text.length : nl + 1;
-    const line = text.slice(scan, lineEnd);
+    const next = lineEnd(text, scan);
+    const line = text.slice(scan, next);
     const body = line.trimStart();
     if (body.trim() === '') {
-      scan = lineEnd;
+      scan = next;
       continue;
     }
     if (!body.startsWith('#') || line.length - body.length < indent) break;
-    at = scan = lineEnd;
+    at = scan = next;
   }
   return at;
+}
+
+/** The offset just past the line break that ends the line holding `offset` (or the text's end). */
+export function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
 }
 
 /**

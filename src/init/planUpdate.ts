@@ -2,6 +2,7 @@
 // lacks (after the checklist or a profile changed), as the form would have written them, without
 // touching a byte the user wrote. Only insertions: every original line stays, in order.
 import { isMap, isScalar, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { afterLastItem, indentOf, lineEnd } from '../import/yamlEdit.js';
 import type { Config } from '../schema/config.js';
 import { planText, type PlanForm } from './formText.js';
 import { commentLines } from './yamlText.js';
@@ -90,11 +91,6 @@ function findPair(map: YAMLMap, key: string): Pair | undefined {
   return (map.items as Pair[]).find((p) => isScalar(p.key) && String(p.key.value) === key);
 }
 
-/** The offset after the line break that ends the line holding `offset`. */
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}
 
 /** The form's text of one top-level section: the comment lines just above it, its key line, and its indented lines. */
 function chunkOf(lines: string[], key: string): string {
@@ -107,34 +103,3 @@ function chunkOf(lines: string[], key: string): string {
   return lines.slice(from, to).join('\n');
 }
 
-/** The column of a block mapping's keys. */
-function indentOf(text: string, map: YAMLMap): number {
-  const first = (map.items as Pair[])[0]?.key as Scalar | undefined;
-  const start = first?.range?.[0] ?? map.range![0];
-  return start - (text.lastIndexOf('\n', start - 1) + 1);
-}
-
-/**
- * Where a new key of a block mapping goes: after the line its last item ends on, and after the
- * comment lines that follow at the mapping's indentation or deeper (they belong to that item).
- */
-function afterLastItem(text: string, map: YAMLMap): number {
-  const last = (map.items as Pair[]).at(-1)!;
-  const node = ((last.value as Scalar | null)?.range ? last.value : last.key) as Scalar;
-  let end = node.range![1];
-  if (text[end - 1] !== '\n') end = lineEnd(text, end);
-  const indent = indentOf(text, map);
-  let at = end;
-  for (let scan = end; scan < text.length; ) {
-    const next = lineEnd(text, scan);
-    const line = text.slice(scan, next);
-    const body = line.trimStart();
-    if (body.trim() === '') {
-      scan = next;
-      continue;
-    }
-    if (!body.startsWith('#') || line.length - body.length < indent) break;
-    at = scan = next;
-  }
-  return at;
-}
