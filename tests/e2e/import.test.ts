@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kam, kamJson } from '../helpers/kamInProcess.js';
+import { EXAMPLE, kam, kamJson } from '../helpers/kamInProcess.js';
 import { makeRepo, snapshotTree } from '../helpers/tmpRepo.js';
 import { stylishRows } from '../helpers/stylish.js';
 
@@ -313,16 +313,31 @@ describe('the CRM round trip through the binary', () => {
     const csv = await kam(['export', '--to', 'hubspot'], { cwd: root });
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n').slice(0, 3)).toEqual([
-      'Record ID,id,Company name,manager,score,tier,quadrant,checklist_completeness',
+      'Record ID,id,Company name,manager,score,tier,quadrant,checklist_completeness,health,health_band',
       // Unscored (no ratings yet): ranked by id, with empty score, tier and quadrant.
-      '9876543211,creme-brulee-inc,"Crème Brûlée, Inc.",Léa Dubois,,,,',
-      '9876543210,muller-and-sohne-gmbh,Müller & Söhne AG,Dana Whitfield,,,,',
+      '9876543211,creme-brulee-inc,"Crème Brûlée, Inc.",Léa Dubois,,,,,,',
+      '9876543210,muller-and-sohne-gmbh,Müller & Söhne AG,Dana Whitfield,,,,,,',
     ]);
     const json = await kamJson(['export', '-f', 'json'], { cwd: root });
     expect(json.json.accounts[1]).toEqual({
       crm_id: '9876543210', id: 'muller-and-sohne-gmbh', name: 'Müller & Söhne AG', manager: 'Dana Whitfield',
-      score: null, tier: null, quadrant: null, checklist_completeness: null,
+      score: null, tier: null, quadrant: null, checklist_completeness: null, health: null, health_band: null,
     });
+  });
+
+  it('exports plan health and the completeness of what the tier asks, as kam health and kam check report them', async () => {
+    const today = ['--today', '2026-11-23'];
+    const exported = (await kamJson(['export', '-C', EXAMPLE, ...today, '-f', 'json'])).json.accounts;
+    const health = (await kamJson(['health', '-C', EXAMPLE, ...today, '-f', 'json'])).json.accounts;
+    const check = (await kamJson(['check', '-C', EXAMPLE, ...today, '-f', 'json'])).json;
+    for (const h of health) {
+      const row = exported.find((r: { id: string }) => r.id === h.id);
+      expect(row, h.id).toMatchObject({ health: h.health, health_band: h.band, checklist_completeness: check.completeness[h.id].percent });
+    }
+    // coralsea-telecom's tier asks for 31 of the 57 questions: its completeness counts those.
+    expect(exported.find((r: { id: string }) => r.id === 'coralsea-telecom').checklist_completeness).toBe(25.8);
+    // An account without a plan has no health.
+    expect(exported.filter((r: { health: number | null }) => r.health === null).length).toBe(exported.length - health.length);
   });
 
   it('reports a duplicated crm_id at both files', async () => {
