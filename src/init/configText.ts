@@ -1,4 +1,4 @@
-import type { Config } from '../schema/config.js';
+import { defaultConfig, type Config } from '../schema/config.js';
 import { RULE_DEFAULTS } from '../schema/rules.js';
 import { block, commentLines, flow, scalar, schemaLine, withComment } from './yamlText.js';
 
@@ -68,6 +68,7 @@ export function configText(config: Config, opts: { withChecklist?: boolean } = {
     '',
   );
   out.push(...profilesText(config), '');
+  out.push(...healthText(config), '');
   const questions = config.checklist.categories.reduce((n, c) => n + c.questions.length, 0);
   if (opts.withChecklist) {
     out.push(
@@ -99,6 +100,29 @@ export function configText(config: Config, opts: { withChecklist?: boolean } = {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * kam.yaml's `health:` section (spec 1.1, section 4, docs/health.md): the repo's own when it
+ * differs from the defaults, else the defaults and an example measure, commented, valid once
+ * uncommented.
+ */
+export function healthText(config: Config): string[] {
+  const intro = commentLines(
+    'Plan health: how well each plan is kept (0-100), from its checklist completeness, how recently it was ' +
+      'reviewed, its team and stakeholder roles and its actions, weighted as below, plus manual measures that ' +
+      'accounts record under `health:` with the day they measured them (see docs/health.md).',
+  );
+  const defaults = defaultConfig().health;
+  if (JSON.stringify(config.health) !== JSON.stringify(defaults)) return [intro, block('health', config.health)];
+  return [
+    `${intro}\n# The defaults, and an example measure:`,
+    '# health:',
+    `#   weights: ${flow(defaults.weights)}`,
+    `#   bands: ${flow(defaults.bands)}`,
+    '#   measures:',
+    '#     - { id: nps, label: Net Promoter Score, weight: 2, min: -100, max: 100, max_age_days: 180 }',
+  ];
 }
 
 /**

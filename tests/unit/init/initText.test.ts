@@ -65,6 +65,18 @@ describe('kam.yaml written by init', () => {
     // A config with profiles writes them out and loads back the same.
     expect(loadConfigText(configText(loaded.value!)).value).toEqual(loaded.value);
   });
+
+  it('shows plan health commented with its defaults and an example measure, valid once uncommented', () => {
+    const text = configText(defaultConfig());
+    expect(text).not.toMatch(/^health:/m);
+    expect(text).toContain('# health:\n#   weights: { completeness: 3, freshness: 2, team: 1, stakeholders: 2, execution: 2 }\n#   bands: { green: 70, amber: 40 }\n');
+    const uncommented = text.replace(/^# health:\n(?:# .*\n)*/m, (block) => block.replace(/^# /gm, ''));
+    const loaded = loadConfigText(uncommented);
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.value!.health.measures).toEqual([{ id: 'nps', label: 'Net Promoter Score', weight: 2, min: -100, max: 100, max_age_days: 180 }]);
+    // A config with its own health section writes it out and loads back the same.
+    expect(loadConfigText(configText(loaded.value!)).value).toEqual(loaded.value);
+  });
 });
 
 describe('account and plan forms', () => {
