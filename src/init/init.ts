@@ -1,3 +1,4 @@
+import type { CiKind } from './ciKinds.js';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { KamError } from '../errors.js';
@@ -50,8 +51,7 @@ export function initFiles(config: Config, opts: { withChecklist?: boolean; today
 }
 
 /** Which CI pipeline `kam init --ci` writes. */
-export const CI_KINDS = ['github', 'gitlab', 'none'] as const;
-export type CiKind = (typeof CI_KINDS)[number];
+
 
 /** The pipeline file of each CI and the template it comes from. */
 export const CI_FILES: Record<CiKind, { path: string; template: string } | undefined> = {

@@ -1,5 +1,5 @@
 import { Argument, Command, Option } from 'commander';
-import { CI_KINDS } from '../../init/init.js';
+import { CI_KINDS } from '../../init/ciKinds.js';
 import { formatOption, globalOptions } from '../options.js';
 import type { CommandFactory } from './types.js';
 
