@@ -1,6 +1,6 @@
 import { compareFindings, type Finding } from '../findings/finding.js';
 import type { Repo } from '../load/loadRepo.js';
-import { scorePortfolio } from '../score/portfolio.js';
+import { scorePortfolio, type Portfolio } from '../score/portfolio.js';
 import type { Account } from '../schema/account.js';
 import type { Plan } from '../schema/plan.js';
 import { requirementsByTier } from '../profiles/profile.js';
@@ -22,6 +22,8 @@ export interface CheckResult {
   summary: FindingSummary;
   /** Checklist completeness per plan, by account id (valid plans only). */
   completeness: Record<string, Completeness>;
+  /** The scores the rules saw (callers reuse them instead of scoring the portfolio again). */
+  portfolio: Portfolio;
 }
 
 /** Runs every rule over a loaded repo. Pure: all I/O happened while loading. */
@@ -48,5 +50,6 @@ export function checkRepo(repo: Repo, opts: CheckOptions): CheckResult {
     findings,
     summary: summarize(findings, repo.accounts.length, repo.plans.length),
     completeness: Object.fromEntries(plans.map((p) => [p.id, completeness(p.value, repo.config, requirements(p.id))])),
+    portfolio,
   };
 }

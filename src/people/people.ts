@@ -5,7 +5,9 @@ import { closest } from '../util/didYouMean.js';
 
 /** The key that identifies a person: Unicode NFC, runs of white space as one space, trimmed, lower case. */
 export function personKey(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  // NFC only where it can matter: normalize() goes through ICU, costly per name on large repos.
+  const composed = /[^\x00-\x7f]/.test(name) ? name.normalize('NFC') : name;
+  return composed.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Whether two spellings name the same person. */

@@ -120,11 +120,10 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
 
 /** Loads the repo and runs the rules. The loader, parsers and schemas load only now: a cached run never needs them. */
 async function computeCheck(today: string, opts: CheckCliOptions, io: Io): Promise<CheckRun> {
-  const [{ loadRepoForCli }, { checkRepo }, { lastCommitDateLookup }, { scorePortfolio }] = await Promise.all([
+  const [{ loadRepoForCli }, { checkRepo }, { lastCommitDateLookup }] = await Promise.all([
     import('./loadForCli.js'),
     import('../../check/checkRepo.js'),
     import('../../git/lastCommitDates.js'),
-    import('../../score/portfolio.js'),
   ]);
   const repo = await loadRepoForCli(io, opts);
   // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed; git
@@ -134,7 +133,7 @@ async function computeCheck(today: string, opts: CheckCliOptions, io: Io): Promi
   if (usedGit) await warnIfShallow(repo.root, io);
   const result = checkRepo(repo, { today, rules: opts.rule, lastCommitDate });
   const ids = (files: { id: string; file: string }[]) => files.map(({ id, file }) => ({ id, file }));
-  const scores = new Map(scorePortfolio(repo).accounts.map((a) => [a.id, a]));
+  const scores = new Map(result.portfolio.accounts.map((a) => [a.id, a]));
   const owners = Object.fromEntries(
     repo.accounts.map((a) => [a.id, { manager: a.value?.manager ?? null, tier: scores.get(a.id)?.tiered ? scores.get(a.id)!.tier : null }]),
   );
