@@ -42,6 +42,16 @@ describe('kam map', () => {
     expect(noPlan.code).toBe(2);
     expect(noPlan.stderr).toContain('kam new plan ridgeline-power');
   });
+
+  it('takes the account as every command does: id, plan file path or name', async () => {
+    const byId = (await kam(['map', 'meridian-freight', '-C', EXAMPLE])).stdout;
+    const name = (await kamJson(['score', '-C', EXAMPLE, '-f', 'json'])).json.accounts.find((a: { id: string }) => a.id === 'meridian-freight').name;
+    for (const ref of ['plans/meridian-freight.yaml', name]) {
+      const run = await kam(['map', ref, '-C', EXAMPLE]);
+      expect(run.code, ref).toBe(0);
+      expect(run.stdout, ref).toBe(byId);
+    }
+  });
 });
 
 describe('profiles in kam.yaml', () => {

@@ -2,26 +2,26 @@ import { KamError } from '../../errors.js';
 import { buildCoverage } from '../../relationships/coverage.js';
 import { powerMapMermaid, powerMapSvg, powerMapText } from '../../relationships/draw.js';
 import { buildPowerMap } from '../../relationships/powerMap.js';
-import { didYouMean } from '../../util/didYouMean.js';
+import { accountContext } from '../../accounts/repoAccounts.js';
+import { resolveAccount } from '../../accounts/resolveAccount.js';
 import { makeChalk } from '../color.js';
-/** The drawings kam map writes (the command's --format choices). */
-type MapFormat = 'text' | 'svg' | 'mermaid' | 'json';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { loadRepoForCli } from './loadForCli.js';
+
+/** The drawings kam map writes (the command's --format choices). */
+type MapFormat = 'text' | 'svg' | 'mermaid' | 'json';
 
 export interface MapOptions extends GlobalOptions {
   format: MapFormat;
 }
 
-export async function runMap(id: string, opts: MapOptions, io: Io): Promise<number> {
+export async function runMap(ref: string, opts: MapOptions, io: Io): Promise<number> {
   const repo = await loadRepoForCli(io, { ...opts, format: opts.format === 'json' ? 'json' : undefined });
+  // An account id, an account or plan file path, or the account's name, as every command takes them.
+  const id = resolveAccount(ref, accountContext(repo, io.cwd)).id;
   const plan = repo.plans.find((p) => p.id === id);
-  if (!plan) {
-    const account = repo.accounts.some((a) => a.id === id);
-    const hint = account ? `; create it with "kam new plan ${id}"` : didYouMean(id, repo.plans.map((p) => p.id));
-    throw new KamError(`no plan "plans/${id}.yaml"${hint}`);
-  }
+  if (!plan) throw new KamError(`account "${id}" has no plan (plans/${id}.yaml), so no power map; create it with "kam new plan ${id}"`);
   if (!plan.value) throw new KamError(`${plan.file} has errors; run "kam validate" and fix them first`);
   const map = buildPowerMap(plan.value.stakeholders);
   const name = repo.accounts.find((a) => a.id === id)?.value?.name ?? id;

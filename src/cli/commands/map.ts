@@ -7,7 +7,7 @@ export const MAP_FORMATS = ['text', 'svg', 'mermaid', 'json'] as const;
 export const mapCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('map'))
     .description("print an account's power map: its stakeholders by reporting line, with stance and who of ours holds them")
-    .argument('<id>', 'the account (file name in plans/, without .yaml)')
+    .argument('<account>', 'the account: its id, its account or plan file path, or its name')
     .addOption(formatOption(MAP_FORMATS, 'text', 'text (an indented tree), svg (an org chart), mermaid (a flowchart for Markdown) or json'))
     .addHelpText(
       'after',
