@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadsheetCell, writeCsv } from '../../src/util/csvWrite.js';
+import { spreadsheetCell, writeCsv } from '../../../src/util/csvWrite.js';
 
 describe('spreadsheetCell (OWASP CSV injection)', () => {
   it.each([
