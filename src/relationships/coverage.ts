@@ -2,6 +2,7 @@
 // "contact" or empty. People named as owner or contact who are not on the team get a column too,
 // marked, so that the map shows every relationship the plan records.
 import type { Plan } from '../schema/plan.js';
+import { personKey } from '../people/people.js';
 import { contactsOf, ownerOf, singleThread, stakeholderKey } from './people.js';
 
 export type CoverageCell = 'owner' | 'contact' | null;
@@ -16,26 +17,28 @@ export interface CoverageMap {
 }
 
 export function buildCoverage(plan: Pick<Plan, 'team' | 'stakeholders'>): CoverageMap {
+  // One column per person (case and spacing aside, spec 1.1 section 9), named as the team writes them.
   const names: string[] = [];
+  const col = new Map<string, number>();
   const onTeam = new Set<string>();
-  for (const m of plan.team) {
-    const name = m.name.trim();
-    if (!onTeam.has(name)) names.push(name);
-    onTeam.add(name);
-  }
-  for (const s of plan.stakeholders) for (const p of [ownerOf(s), ...contactsOf(s)]) if (p !== null && !names.includes(p)) names.push(p);
-  const col = new Map(names.map((n, i) => [n, i]));
+  const add = (name: string, member: boolean) => {
+    const key = personKey(name);
+    if (!col.has(key)) col.set(key, names.push(name) - 1);
+    if (member) onTeam.add(key);
+  };
+  for (const m of plan.team) add(m.name.trim(), true);
+  for (const s of plan.stakeholders) for (const p of [ownerOf(s), ...contactsOf(s)]) if (p !== null) add(p, false);
   const rows = plan.stakeholders.map((s) => {
     const cells: CoverageCell[] = names.map(() => null);
     const owner = ownerOf(s);
-    for (const c of contactsOf(s)) cells[col.get(c)!] = 'contact';
-    if (owner !== null) cells[col.get(owner)!] = 'owner';
+    for (const c of contactsOf(s)) cells[col.get(personKey(c))!] = 'contact';
+    if (owner !== null) cells[col.get(personKey(owner))!] = 'owner';
     return { key: stakeholderKey(s), name: s.name, title: s.title?.trim() ? s.title.trim() : null, cells, covered: cells.some((c) => c !== null) };
   });
   return {
     members: names.map((name, i) => ({
       name,
-      onTeam: onTeam.has(name),
+      onTeam: onTeam.has(personKey(name)),
       owns: rows.filter((r) => r.cells[i] === 'owner').length,
       contacts: rows.filter((r) => r.cells[i] === 'contact').length,
     })),

@@ -1,4 +1,5 @@
 // Small facts about a plan's stakeholders that rules, the power map and the coverage map share.
+import { personKey } from '../people/people.js';
 import type { Plan } from '../schema/plan.js';
 
 export type Stakeholder = Plan['stakeholders'][number];
@@ -17,13 +18,19 @@ const filled = (name: string | null | undefined): name is string => typeof name 
 /** The stakeholder's owner, trimmed, or null when there is none (missing, empty or blank). */
 export const ownerOf = (s: Pick<Stakeholder, 'owner'>): string | null => (filled(s.owner) ? s.owner.trim() : null);
 
-/** The stakeholder's other contacts on our side, trimmed, blank entries dropped, owner excluded, in order, once each. */
+/**
+ * The stakeholder's other contacts on our side, trimmed, blank entries dropped, owner excluded, in
+ * order, once each: names that differ only by case or spacing are one person (spec 1.1, section 9).
+ */
 export function contactsOf(s: Pick<Stakeholder, 'owner' | 'contacts'>): string[] {
   const owner = ownerOf(s);
+  const seen = new Set(owner === null ? [] : [personKey(owner)]);
   const out: string[] = [];
   for (const c of s.contacts ?? []) {
     const name = c.trim();
-    if (name !== '' && name !== owner && !out.includes(name)) out.push(name);
+    if (name === '' || seen.has(personKey(name))) continue;
+    seen.add(personKey(name));
+    out.push(name);
   }
   return out;
 }
@@ -31,12 +38,11 @@ export function contactsOf(s: Pick<Stakeholder, 'owner' | 'contacts'>): string[]
 /** The one person of ours behind every relationship of a plan, or null when there are none or several. */
 export function singleThread(stakeholders: readonly Pick<Stakeholder, 'owner' | 'contacts'>[]): string | null {
   if (stakeholders.length < 2) return null;
-  const people = new Set<string>();
+  // One person however their name is cased or spaced: key -> the first spelling met.
+  const people = new Map<string, string>();
   for (const s of stakeholders) {
-    const owner = ownerOf(s);
-    if (owner !== null) people.add(owner);
-    for (const c of contactsOf(s)) people.add(c);
+    for (const name of [ownerOf(s), ...contactsOf(s)]) if (name !== null && !people.has(personKey(name))) people.set(personKey(name), name);
     if (people.size > 1) return null;
   }
-  return people.size === 1 ? [...people][0]! : null;
+  return people.size === 1 ? [...people.values()][0]! : null;
 }

@@ -1,4 +1,5 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
+import { personKey } from '../../people/people.js';
 import { closest } from '../../util/didYouMean.js';
 import type { Rule } from '../rule.js';
 
@@ -14,7 +15,8 @@ export const ownerNotOnTeam: Rule = {
   check({ plans }) {
     return plans.flatMap((plan) => {
       const team = plan.value.team.map((m) => m.name.trim());
-      const known = new Set(team);
+      // Case and spacing aside (spec 1.1, section 9: one person); person_spelling reports the spelling.
+      const known = new Set(team.map(personKey));
       return plan.value.stakeholders.flatMap((s, i) => {
         const named: [string, (string | number)[], string][] = [];
         if (s.owner !== undefined && s.owner.trim() !== '') named.push([s.owner.trim(), ['stakeholders', i, 'owner'], 'owner']);
@@ -22,7 +24,7 @@ export const ownerNotOnTeam: Rule = {
           if (c.trim() !== '') named.push([c.trim(), ['stakeholders', i, 'contacts', j], 'contact']);
         });
         return named
-          .filter(([person]) => !known.has(person))
+          .filter(([person]) => !known.has(personKey(person)))
           .map(([person, path, as]) =>
             makeFinding(
               'owner_not_on_team',

@@ -139,6 +139,11 @@ describe('single_threaded', () => {
     const nobody = PLAN.replace('    owner: Ann\n', '').replace('    owner: Cy\n    contacts: [Ann]\n', '');
     expect(await findingsOf('single_threaded', { 'plans/acme.yaml': nobody })).toEqual([]);
   });
+
+  it('counts one person however their name is cased or spaced (spec 1.1, section 9)', async () => {
+    const found = await findingsOf('single_threaded', plan((t) => t.replace('owner: Cy', 'owner: ann').replace('contacts: [Ann]', 'contacts: ["ANN  "]')));
+    expect(found).toEqual([expect.objectContaining({ person: 'Ann' })]);
+  });
 });
 
 describe('stakeholder_not_contacted', () => {
@@ -173,6 +178,10 @@ describe('owner_not_on_team', () => {
       ['Zed', 18, 21, 'stakeholders.1.contacts.1'],
     ]);
     expect(found[0]!.message).toContain('did you mean "Cy"?');
+  });
+
+  it('takes a team member written with other case or spacing as on the team', async () => {
+    expect(await findingsOf('owner_not_on_team', plan((t) => t.replace('owner: Cy', 'owner: cy').replace('contacts: [Ann]', 'contacts: ["ann "]')))).toEqual([]);
   });
 });
 

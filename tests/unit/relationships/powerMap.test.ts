@@ -114,4 +114,12 @@ describe('coverage map', () => {
     expect(cov.singleThreaded).toBeNull();
     expect(buildCoverage({ team, stakeholders: people([{ name: 'X', owner: 'Ann' }, { name: 'Y', contacts: ['Ann'] }]) }).singleThreaded).toBe('Ann');
   });
+
+  it('gives one column to a person however their name is cased or spaced, under the team spelling', () => {
+    const team = [{ name: 'Ann Lee', roles: [] }] as Plan['team'];
+    const cov = buildCoverage({ team, stakeholders: people([{ name: 'X', owner: 'ann  lee' }, { name: 'Y', contacts: ['ANN LEE'] }]) });
+    expect(cov.members).toEqual([{ name: 'Ann Lee', onTeam: true, owns: 1, contacts: 1 }]);
+    expect(cov.rows.map((r) => r.cells)).toEqual([['owner'], ['contact']]);
+    expect(cov.singleThreaded).toBe('ann  lee');
+  });
 });
