@@ -1,3 +1,4 @@
+import { samePerson } from '../people/people.js';
 import { KamError } from '../errors.js';
 import type { Config } from '../schema/config.js';
 import { didYouMean } from '../util/didYouMean.js';
@@ -24,9 +25,9 @@ export function selectHealth<T extends AccountHealth>(list: T[], config: Config,
   }
   if (filter.manager !== undefined) {
     const managers = [...new Set(list.flatMap((a) => (a.manager ? [a.manager] : [])))].sort();
-    if (!managers.some((m) => same(m, filter.manager!)))
+    if (!managers.some((m) => samePerson(m, filter.manager!)))
       throw new KamError(`no account with a plan is managed by "${filter.manager}"${didYouMean(filter.manager, managers)}`);
-    rows = rows.filter((a) => a.manager !== null && same(a.manager, filter.manager!));
+    rows = rows.filter((a) => a.manager !== null && samePerson(a.manager, filter.manager!));
   }
   if (filter.band !== undefined) {
     const band = BANDS.find((b) => same(b, filter.band!));

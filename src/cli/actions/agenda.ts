@@ -1,3 +1,4 @@
+import { samePerson } from '../../people/people.js';
 import { agenda, agendaNeedsGit, type AgendaItem } from '../../agenda/agenda.js';
 import { localToday } from '../../check/dates.js';
 import { KamError } from '../../errors.js';
@@ -15,7 +16,6 @@ export interface AgendaCliOptions extends GlobalOptions {
   today?: string;
 }
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export async function runAgenda(opts: AgendaCliOptions, io: Io): Promise<number> {
   const [{ loadRepoForCli }, { lastCommitDateLookup }] = await Promise.all([import('./loadForCli.js'), import('../../git/lastCommitDates.js')]);
@@ -26,14 +26,14 @@ export async function runAgenda(opts: AgendaCliOptions, io: Io): Promise<number>
   const scope: string[] = [];
   if (opts.manager !== undefined) {
     const managers = [...new Set(repo.accounts.flatMap((a) => (a.value?.manager ? [a.value.manager] : [])))].sort();
-    if (!managers.some((m) => same(m, opts.manager!))) throw new KamError(`no account is managed by "${opts.manager}"${didYouMean(opts.manager, managers)}`);
-    items = items.filter((i) => i.manager !== null && same(i.manager, opts.manager!));
+    if (!managers.some((m) => samePerson(m, opts.manager!))) throw new KamError(`no account is managed by "${opts.manager}"${didYouMean(opts.manager, managers)}`);
+    items = items.filter((i) => i.manager !== null && samePerson(i.manager, opts.manager!));
     scope.push(`accounts of ${opts.manager}`);
   }
   if (opts.owner !== undefined) {
     const people = knownPeople(repo.plans.map((p) => p.value), repo.accounts.map((a) => a.value?.manager));
-    if (!people.some((m) => same(m, opts.owner!))) throw new KamError(`nobody called "${opts.owner}" owns an action, a relationship or an account${didYouMean(opts.owner, people)}`);
-    items = items.filter((i: AgendaItem) => i.owner !== null && same(i.owner, opts.owner!));
+    if (!people.some((m) => samePerson(m, opts.owner!))) throw new KamError(`nobody called "${opts.owner}" owns an action, a relationship or an account${didYouMean(opts.owner, people)}`);
+    items = items.filter((i: AgendaItem) => i.owner !== null && samePerson(i.owner, opts.owner!));
     scope.push(`owed by ${opts.owner}`);
   }
   io.stdout.write(agendaFormatters[opts.format]({ items, today, within: opts.within, scope: scope.join(', ') || null, chalk: makeChalk(io, opts.color) }));
