@@ -1,8 +1,9 @@
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
-import { loadFromSource, type LoadResult, type SourceFile } from '../load/loadRepo.js';
+import { KamError } from '../errors.js';
+import { loadFromSource, type LoadResult, type Repo, type SourceFile } from '../load/loadRepo.js';
 import { REPO_FILE_RE } from '../repoFs/repoFiles.js';
 import { decodeText, MAX_FILE_BYTES, tooLarge } from '../repoFs/readText.js';
-import { git, readBlobs, type GitRepo } from './git.js';
+import { git, openGitRepo, readBlobs, resolveCommit, type GitRepo } from './git.js';
 
 /** Regular files and executables; symlinks (120000) and submodules are not plan files. */
 const FILE_MODES = new Set(['100644', '100755']);
@@ -40,3 +41,29 @@ export function toSource(file: string, bytes: Buffer | undefined): SourceFile {
 
 /** A finding's place for a whole file: its first line, under the account its name gives. */
 const where = (file: string) => ({ file, account: REPO_FILE_RE.exec(file)?.[2] ?? null, line: 1, column: 1 });
+
+/** The repo at a revision a user named: the revision as given, its commit, and the repo there. */
+export interface RevisionSnapshot {
+  /** The revision as the user wrote it (`v2026-q3`, `HEAD~3`). */
+  rev: string;
+  /** The commit it resolved to (abbreviated to 12 characters). */
+  commit: string;
+  /** The repo at that commit; null when the commit has no kam.yaml (the plan repo did not exist yet). */
+  repo: Repo | null;
+}
+
+/**
+ * The repo as it was at `rev`, for documents that compare then and now (the QBR). A revision whose
+ * kam.yaml does not load is a usage problem (exit 2) naming the first error and what to do, since
+ * nothing can be compared with it; a revision before the plan repo existed compares with nothing.
+ */
+export async function loadRevision(root: string, rev: string): Promise<RevisionSnapshot> {
+  const git = await openGitRepo(root);
+  const commit = await resolveCommit(git, rev);
+  const loaded = await loadAtCommit(git, commit);
+  if (loaded && !loaded.ok) {
+    const f = loaded.findings[0]!;
+    throw new KamError(`kam.yaml is invalid at ${rev}: ${f.file}:${f.line}:${f.column} ${f.message}; pick a revision whose kam.yaml is valid for --since`);
+  }
+  return { rev, commit: commit.slice(0, 12), repo: loaded?.repo ?? null };
+}

@@ -7,6 +7,17 @@ export type Stakeholder = Plan['stakeholders'][number];
 /** How findings and maps name a stakeholder: its `id`, or its `name` when it has none (spec 1.1, section 3). */
 export const stakeholderKey = (s: Pick<Stakeholder, 'id' | 'name'>): string => s.id ?? s.name;
 
+/**
+ * Who of `known` a stakeholder is, across two versions of a plan (the QBR's "stakeholders added"):
+ * the same `id`, or a name that is the same person (spec 1.1, section 9). Matching by name as well
+ * as id means that giving existing stakeholders ids, or dropping one, is no addition.
+ */
+export function isKnownStakeholder(known: readonly Pick<Stakeholder, 'id' | 'name'>[]): (s: Pick<Stakeholder, 'id' | 'name'>) => boolean {
+  const ids = new Set(known.flatMap((k) => (k.id === undefined ? [] : [k.id])));
+  const names = new Set(known.map((k) => personKey(k.name)));
+  return (s) => (s.id !== undefined && ids.has(s.id)) || names.has(personKey(s.name));
+}
+
 /** The stakeholder roles that must have someone of ours holding them (stakeholder_without_owner). */
 export const KEY_STAKEHOLDER_ROLES: ReadonlySet<string> = new Set(['decision_maker', 'economic_buyer', 'champion']);
 

@@ -1,6 +1,7 @@
 // The customer's version of a plan (spec 1.1, section 6): built from an allowlist, field by
 // field, so nothing reaches the document unless it is named here. Templates (built-in or the
 // user's own) only ever see this model, so they cannot leak what it does not hold.
+import { daysBetween } from '../check/dates.js';
 import type { LoadedPlan, Repo } from '../load/loadRepo.js';
 import type { Plan } from '../schema/plan.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
@@ -55,5 +56,65 @@ export function buildCustomerModel(repo: Repo, id: string, today: string): Custo
         done: a.status === 'done',
       })),
     kpis: plan.kpis.filter((k) => k.shared).map((k) => ({ name: k.name, target: k.target ?? null, actual: k.actual ?? null })),
+  };
+}
+
+/** What changed in the shared items since a revision: all the customer's QBR may say of the past. */
+export interface CustomerChanges {
+  since: string;
+  actionsCompleted: string[];
+  actionsAdded: string[];
+  objectivesAdded: string[];
+  kpis: { name: string; before: { target: string | number | null; actual: string | number | null } | null; target: string | number | null; actual: string | number | null }[];
+}
+
+export interface CustomerQbrModel extends CustomerModel {
+  review: {
+    changes: CustomerChanges | null;
+    overdue: CustomerModel['actions'];
+    dueNext: CustomerModel['actions'];
+    dueNextDays: number;
+  };
+}
+
+/**
+ * The customer's quarterly business review: the customer model (the same allowlist, nothing
+ * more), the shared actions overdue and due next, and, with a revision, what changed in the
+ * shared items since then. Items are compared by title (KPIs by name), trimmed; an item that was
+ * there but not shared counts as added once shared. `base` is the repo at the revision (null:
+ * it had no plan repo) or undefined without --since.
+ */
+export function buildCustomerQbrModel(repo: Repo, id: string, today: string, base: { rev: string; repo: Repo | null } | undefined, dueNextDays: number): CustomerQbrModel {
+  const model = buildCustomerModel(repo, id, today);
+  const pending = model.actions.filter((a) => !a.done && a.due !== null);
+  const byDue = (a: { due: string | null }, b: { due: string | null }) => (a.due ?? '').localeCompare(b.due ?? '');
+  return {
+    ...model,
+    review: {
+      changes: base === undefined ? null : customerChanges(base, id, model),
+      overdue: pending.filter((a) => a.due! < today).sort(byDue),
+      dueNext: pending.filter((a) => a.due! >= today && daysBetween(today, a.due!) <= dueNextDays).sort(byDue),
+      dueNextDays,
+    },
+  };
+}
+
+function customerChanges(base: { rev: string; repo: Repo | null }, id: string, now: CustomerModel): CustomerChanges {
+  const then = base.repo?.plans.find((p) => p.id === id)?.value;
+  const key = (s: string) => s.trim();
+  const sharedBefore = new Set((then?.actions ?? []).filter((a) => a.shared).map((a) => key(a.title)));
+  const doneBefore = new Set((then?.actions ?? []).filter((a) => a.shared && a.status === 'done').map((a) => key(a.title)));
+  const objectivesBefore = new Set((then?.objectives ?? []).flatMap((o) => (typeof o === 'object' && o.shared ? [key(o.title)] : [])));
+  const kpisBefore = new Map((then?.kpis ?? []).filter((k) => k.shared).map((k) => [key(k.name), { target: k.target ?? null, actual: k.actual ?? null }]));
+  return {
+    since: base.rev,
+    actionsCompleted: now.actions.filter((a) => a.done && !doneBefore.has(key(a.title))).map((a) => a.title),
+    actionsAdded: now.actions.filter((a) => !sharedBefore.has(key(a.title))).map((a) => a.title),
+    objectivesAdded: now.objectives.filter((o) => !objectivesBefore.has(key(o.title))).map((o) => o.title),
+    kpis: now.kpis.flatMap((k) => {
+      const before = kpisBefore.get(key(k.name)) ?? null;
+      if (before && String(before.target) === String(k.target) && String(before.actual) === String(k.actual)) return [];
+      return [{ name: k.name, before, target: k.target, actual: k.actual }];
+    }),
   };
 }

@@ -4,13 +4,11 @@
 // objectives, and the open questions as the agenda.
 import type { CheckResult } from '../check/checkRepo.js';
 import { daysBetween } from '../check/dates.js';
-import { KamError } from '../errors.js';
 import { accountStates, type AccountState } from '../git/accountState.js';
-import { openGitRepo, resolveCommit } from '../git/git.js';
-import { loadAtCommit } from '../git/snapshot.js';
+import type { RevisionSnapshot } from '../git/snapshot.js';
 import type { Repo } from '../load/loadRepo.js';
+import { isKnownStakeholder } from '../relationships/people.js';
 import { round1 } from '../score/score.js';
-import type { Plan } from '../schema/plan.js';
 import { buildPlanModel, type PlanModel } from './model.js';
 
 /** Open actions due within this many days of today are "due next": about a quarter. */
@@ -26,34 +24,27 @@ export interface QbrChanges {
   actionsCompleted: string[];
 }
 
-const stakeholderKey = (s: Plan['stakeholders'][number]) => s.id ?? s.name.trim().toLowerCase();
-
 /**
- * What changed for one account between `since` and the repo as loaded (the working tree). The
- * account state (score, tier, quadrant, completeness) is the one `kam diff` compares; a revision
- * without kam.yaml or without the account counts as "nothing before".
+ * What changed for one account between the repo at a revision (`base`, read by the caller through
+ * git/snapshot's loadRevision: documents never run git themselves) and the repo as loaded (the
+ * working tree). The account state (score, tier, quadrant, completeness) is the one `kam diff`
+ * compares; a revision without kam.yaml or without the account counts as "nothing before".
+ * Stakeholders are compared as people (relationships/people's isKnownStakeholder).
  */
-export async function qbrChanges(repo: Repo, id: string, since: string, today: string): Promise<QbrChanges> {
-  const git = await openGitRepo(repo.root);
-  const commit = await resolveCommit(git, since);
-  const base = await loadAtCommit(git, commit);
-  if (base && !base.ok) {
-    const f = base.findings[0]!;
-    throw new KamError(`kam.yaml is invalid at ${since}: ${f.file}:${f.line}:${f.column} ${f.message}; pick a revision whose kam.yaml is valid for --since`);
-  }
-  const baseRepo = base?.repo;
+export function qbrChanges(base: RevisionSnapshot, repo: Repo, id: string, today: string): QbrChanges {
+  const baseRepo = base.repo;
   const before = baseRepo ? (accountStates(baseRepo, { today }).get(id) ?? null) : null;
   const after = accountStates(repo, { today }).get(id) ?? null;
   const then = baseRepo?.plans.find((p) => p.id === id)?.value;
   const now = repo.plans.find((p) => p.id === id)?.value;
-  const known = new Set((then?.stakeholders ?? []).map(stakeholderKey));
+  const known = isKnownStakeholder(then?.stakeholders ?? []);
   const doneBefore = new Set((then?.actions ?? []).filter((a) => a.status === 'done').map((a) => a.title.trim()));
   return {
-    since,
-    commit: commit.slice(0, 12),
+    since: base.rev,
+    commit: base.commit,
     before,
     after,
-    stakeholdersAdded: (now?.stakeholders ?? []).filter((s) => !known.has(stakeholderKey(s))).map((s) => s.name),
+    stakeholdersAdded: (now?.stakeholders ?? []).filter((s) => !known(s)).map((s) => s.name),
     actionsCompleted: (now?.actions ?? []).filter((a) => a.status === 'done' && !doneBefore.has(a.title.trim())).map((a) => a.title),
   };
 }

@@ -108,7 +108,7 @@ describe('the HTML documents in Chromium', () => {
     const plans = render(root, ['banco-austral', 'kestrel-retail', '--portfolio', '-f', 'html']);
     const customer = render(root, ['banco-austral', '--audience', 'customer', '-f', 'html']);
     const qbr = render(root, ['banco-austral', '--template', 'qbr', '-f', 'html']);
-    const files = [join(plans, 'banco-austral.html'), join(plans, 'kestrel-retail.html'), join(plans, 'portfolio.html'), join(customer, 'banco-austral.customer.html'), join(qbr, 'banco-austral.html')];
+    const files = [join(plans, 'banco-austral.html'), join(plans, 'kestrel-retail.html'), join(plans, 'portfolio.html'), join(customer, 'banco-austral.customer.html'), join(qbr, 'banco-austral.qbr.html')];
     for (const file of files) {
       const page = await open(file, 390);
       const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth }));

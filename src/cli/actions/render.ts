@@ -2,12 +2,13 @@ import { join, relative, resolve } from 'node:path';
 import { checkRepo } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
 import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
+import { loadRevision } from '../../git/snapshot.js';
 import { KamError } from '../../errors.js';
 import type { Repo } from '../../load/loadRepo.js';
-import { buildCustomerModel } from '../../render/customer.js';
+import { buildCustomerModel, buildCustomerQbrModel } from '../../render/customer.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
 import { findBrowser, printPdf, type Paper } from '../../render/pdf.js';
-import { buildQbrModel, qbrChanges } from '../../render/qbr.js';
+import { buildQbrModel, DUE_NEXT_DAYS, qbrChanges } from '../../render/qbr.js';
 import { accountsToRender } from '../../render/select.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';
 import { didYouMean } from '../../util/didYouMean.js';
@@ -38,8 +39,22 @@ export interface RenderOptions extends GlobalOptions {
 }
 
 const PORTFOLIO = 'portfolio';
+const PLAN = 'plan';
 const CUSTOMER = 'customer';
 const QBR = 'qbr';
+const CUSTOMER_QBR = 'customer-qbr';
+
+/**
+ * The file name (without extension) of an account's document: the plan document is `<id>`, the
+ * customer's version `<id>.customer`, any other template `<id>.<template>` (`<id>.qbr`), and the
+ * customer's version of another template `<id>.<template>.customer` (`<id>.qbr.customer`): two
+ * documents of one account never share a file, whatever order they are rendered in.
+ */
+export function documentName(id: string, template: string, customer: boolean): string {
+  if (!customer) return template === PLAN ? id : `${id}.${template}`;
+  if (template === CUSTOMER) return `${id}.${CUSTOMER}`;
+  return `${id}.${template === CUSTOMER_QBR ? QBR : template}.${CUSTOMER}`;
+}
 
 /** --manager and --tier: which accounts they keep (names checked: an unknown one is a usage error). */
 function ownedBy(repo: Repo, opts: RenderOptions): (id: string) => boolean {
@@ -64,9 +79,11 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   if (ids.length === 0 && !opts.all && !opts.portfolio)
     throw new KamError('name the accounts to render, or use --all (every plan) or --portfolio (the overview)');
   const customer = opts.audience === CUSTOMER;
-  const template = opts.template ?? (customer ? CUSTOMER : 'plan');
+  // The customer's QBR has a template of its own, over the customer model (the allowlist), so
+  // `--audience customer --template qbr` never shows what the internal QBR does.
+  const template = customer ? (opts.template === undefined ? CUSTOMER : opts.template === QBR ? CUSTOMER_QBR : opts.template) : (opts.template ?? PLAN);
   if (customer && opts.portfolio) throw new KamError('--audience customer renders account plans only, never the portfolio overview; drop --portfolio (or render it in a separate run)');
-  if (opts.since !== undefined && template !== QBR) throw new KamError(`--since goes with --template qbr (the quarterly business review); add --template qbr or drop --since`);
+  if (opts.since !== undefined && template !== QBR && template !== CUSTOMER_QBR) throw new KamError(`--since goes with --template qbr (the quarterly business review); add --template qbr or drop --since`);
   const pdf = opts.format === 'pdf';
   if (!pdf && (opts.browser !== undefined || (opts.paper !== undefined && opts.paper !== 'a4')))
     throw new KamError(`--paper and --browser go with --format pdf; add -f pdf or drop them`);
@@ -100,15 +117,19 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   // The same inputs as `kam check`, so a document never disagrees with the reviewer.
   const lastCommitDate = await lastCommitDateLookup(repo.root);
   const check = checkRepo(repo, { today, lastCommitDate });
+  // The revision --since names, read once for every account (documents never run git themselves).
+  const base = opts.since === undefined || selected.ids.length === 0 ? undefined : await loadRevision(repo.root, opts.since);
   const docs: { name: string; text: string | Uint8Array }[] = [];
   for (const id of selected.ids) {
     // The customer's version is built from an allowlist (src/render/customer.ts), whatever the template.
     const model = customer
-      ? buildCustomerModel(repo, id, today)
+      ? template === CUSTOMER_QBR
+        ? buildCustomerQbrModel(repo, id, today, base, DUE_NEXT_DAYS)
+        : buildCustomerModel(repo, id, today)
       : template === QBR
-        ? buildQbrModel(repo, id, check, today, opts.since === undefined ? null : await qbrChanges(repo, id, opts.since, today))
+        ? buildQbrModel(repo, id, check, today, base === undefined ? null : qbrChanges(base, repo, id, today))
         : buildPlanModel(repo, id, check, today, lastCommitDate);
-    docs.push({ name: customer ? `${id}.${CUSTOMER}` : id, text: renderer.render(template, model) });
+    docs.push({ name: documentName(id, template, customer), text: renderer.render(template, model) });
   }
   if (opts.portfolio) docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today, lastCommitDate)) });
   if (browser) for (const doc of docs) doc.text = await printPdf(doc.text as string, { browser, paper: opts.paper ?? 'a4' });

@@ -12,9 +12,9 @@ export const renderCommand: CommandFactory = (setExit, io) =>
     .option('-p, --portfolio', 'also render the portfolio overview (portfolio.md|html|pdf): tiers, manager load, findings, key account matrix, whitespace by offering')
     .addOption(formatOption(['md', 'html', 'pdf'], 'md', 'document format (pdf: the HTML printed by an installed Chromium, Chrome or Edge)'))
     .option('--out <dir>', 'write <id>.md|html|pdf (and portfolio.md|html|pdf) into this folder; without it one document goes to stdout')
-    .addOption(new Option('-t, --template <name>', 'render accounts with templates/<name>.<format>.hbs instead of plan.<format>.hbs (qbr: the quarterly business review)'))
+    .addOption(new Option('-t, --template <name>', 'render accounts with templates/<name>.<format>.hbs instead of plan.<format>.hbs, written to <id>.<name>.<ext> (qbr: the quarterly business review)'))
     .addOption(new Option('--audience <who>', 'internal: the whole plan; customer: only what may leave the company, written to <id>.customer.<ext>').choices(['internal', 'customer']).default('internal'))
-    .option('--since <rev>', 'with --template qbr: show what changed since this git revision (score, tier, completeness, stakeholders added, actions completed)')
+    .option('--since <rev>', 'with --template qbr: show what changed since this git revision (score, tier, completeness, stakeholders added, actions completed; for --audience customer, the shared items only)')
     .addOption(new Option('--paper <size>', 'with --format pdf: the paper size').choices(['a4', 'letter']).default('a4'))
     .option('--browser <path>', 'with --format pdf: the Chromium, Chrome or Edge to print with (default: KAM_BROWSER, else one found on PATH or where it usually installs)')
     .addOption(todayOption())
@@ -33,7 +33,8 @@ Examples:
   $ kam render --portfolio --today 2026-11-23     the overview as of a given date
   $ kam render banco-austral -f pdf --out out         out/banco-austral.pdf (A4, page numbers)
   $ kam render banco-austral --audience customer -f pdf --out out   out/banco-austral.customer.pdf
-  $ kam render banco-austral --template qbr --since v2026-q3 -f html --out out
+  $ kam render banco-austral --template qbr --since v2026-q3 -f html --out out   out/banco-austral.qbr.html
+  $ kam render banco-austral --audience customer --template qbr --since v2026-q3 --out out
 
 The customer version holds only the account's name, our organization, the period, the date, our
 team with role labels, and the objectives, actions and KPIs marked shared: true (docs/meetings.md).

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkRepo } from '../../../src/check/checkRepo.js';
 import { loadRepo, type Repo } from '../../../src/load/loadRepo.js';
-import { buildCustomerModel } from '../../../src/render/customer.js';
+import { buildCustomerModel, buildCustomerQbrModel } from '../../../src/render/customer.js';
 import { formatMoney } from '../../../src/render/helpers.js';
 import { createRenderer } from '../../../src/render/render.js';
 import { planSchema } from '../../../src/schema/plan.js';
@@ -108,5 +108,63 @@ describe('kam render --audience customer: the allowlist', () => {
     // A template can only reach the model: internal fields render as nothing.
     expect(doc).toContain('# OK_ACCOUNT_NAME for OK_ORG \n');
     expect(readFileSync(join(root, 'plans/acme.yaml'), 'utf8')).toContain('S_plan_notes');
+  });
+});
+
+describe('kam render --audience customer --template qbr: the customer QBR is the same allowlist', () => {
+  // The plan last quarter: the customer's action still open, the joint action not yet there, the
+  // shared objective not yet shared, the shared KPI at another value; internal items moved too.
+  const BEFORE = FULL_PLAN.replace('due: 2031-03-02, status: done, side: customer', 'due: 2031-03-02, status: open, side: customer')
+    .replace(/ {2}- \{ title: OK_ACTION_JOINT.*\n/, '')
+    .replace('{ title: OK_OBJECTIVE_SHARED, shared: true }', '{ title: OK_OBJECTIVE_SHARED, shared: false }')
+    .replace('actual: OK_KPI_ACTUAL, shared: true', 'actual: OK_KPI_THEN, shared: true')
+    .replace('status: blocked, side: us, shared: false', 'status: done, side: us, shared: false');
+
+  async function models() {
+    const repo = await fullRepo();
+    const then = await loadRepo(makeRepo({ ...files, 'plans/acme.yaml': BEFORE }));
+    if (!then.ok) throw new Error(JSON.stringify(then.findings));
+    return { repo, base: { rev: 'v2031-q1', repo: then.repo } };
+  }
+
+  it('says what changed in the shared items only', async () => {
+    const { repo, base } = await models();
+    const model = buildCustomerQbrModel(repo, 'acme', '2031-02-10', base, 90);
+    expect(model.review.changes).toEqual({
+      since: 'v2031-q1',
+      actionsCompleted: ['OK_ACTION_CUSTOMER'],
+      actionsAdded: ['OK_ACTION_JOINT'],
+      objectivesAdded: ['OK_OBJECTIVE_SHARED'],
+      kpis: [{ name: 'OK_KPI_SHARED', before: { target: 'OK_KPI_TARGET', actual: 'OK_KPI_THEN' }, target: 'OK_KPI_TARGET', actual: 'OK_KPI_ACTUAL' }],
+    });
+    // Due next: the open shared action (2031-03-01) is 19 days out; the done one is not listed.
+    expect(model.review.dueNext.map((a) => a.title)).toEqual(['OK_ACTION_JOINT']);
+    expect(model.review.overdue).toEqual([]);
+    expect(Object.keys(model).sort()).toEqual(['account', 'actions', 'audience', 'kpis', 'marker', 'objectives', 'organization', 'period', 'review', 'team', 'today']);
+  });
+
+  it.each(['md', 'html'] as const)('the %s customer QBR, with and without --since, holds no value outside the allowlist', async (format) => {
+    const { repo, base } = await models();
+    const renderer = createRenderer({ format, currency: 'EUR' });
+    for (const withSince of [base, undefined]) {
+      const doc = renderer.render('customer-qbr', buildCustomerQbrModel(repo, 'acme', '2031-02-10', withSince, 90));
+      const isAllowed = (path: string) => ALLOWED.some((re) => re.test(path));
+      const all = [...allLeaves(), ...leaves(parse(BEFORE), 'plan')].filter((l) => typeof l.value !== 'boolean');
+      for (const l of all.filter((l) => !isAllowed(l.path))) {
+        if (typeof l.value === 'number' ? l.value < 9_000_000 : !/^[sS][-_]/.test(String(l.value))) continue;
+        for (const form of forms(l.value as string | number)) {
+          expect(doc, `${l.path} must not reach the customer QBR`).not.toContain(form);
+          expect(doc, `${l.path} must not reach the customer QBR`).not.toContain(form.replace(/_/g, '\\_'));
+        }
+      }
+      const words = doc.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, ' ').toLowerCase();
+      for (const word of ['Score', 'Tier', 'unscored', 'Quadrant', 'Execution', 'Economic buyer', 'Detractor', 'overdue', 'stale', 'Checklist', 'Whitespace', 'SWOT', 'Risk', 'Stakeholder', 'plans/acme.yaml', 'accounts/acme.yaml', 'competitor', 'buying center', 'manager'])
+        expect(words, word).not.toContain(word.toLowerCase());
+      if (withSince) {
+        expect(doc).toContain('OK_ACTION_CUSTOMER');
+        expect(doc).toContain('OK_KPI_THEN');
+        expect(doc).toContain('v2031-q1');
+      } else expect(doc).not.toContain('OK_KPI_THEN');
+    }
   });
 });

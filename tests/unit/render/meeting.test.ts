@@ -7,6 +7,7 @@ import { checkRepo } from '../../../src/check/checkRepo.js';
 import { loadRepo, type Repo } from '../../../src/load/loadRepo.js';
 import { buildPlanModel, buildPortfolioModel } from '../../../src/render/model.js';
 import { buildQbrModel, qbrChanges } from '../../../src/render/qbr.js';
+import { loadRevision } from '../../../src/git/snapshot.js';
 import { createRenderer } from '../../../src/render/render.js';
 import { commitAll, gitInit } from '../../helpers/gitRepo.js';
 import { makeRepo } from '../../helpers/tmpRepo.js';
@@ -153,7 +154,7 @@ kpis:
     const loaded = await loadRepo(root);
     if (!loaded.ok) throw new Error('invalid');
     const repo = loaded.repo;
-    const changes = await qbrChanges(repo, 'acme', 'HEAD', '2026-11-23');
+    const changes = qbrChanges(await loadRevision(root, 'HEAD'), repo, 'acme', '2026-11-23');
     expect(changes).toMatchObject({
       since: 'HEAD',
       before: { score: 50, tier: 'Silver', completeness: 50 },
