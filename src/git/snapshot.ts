@@ -3,7 +3,7 @@ import { KamError } from '../errors.js';
 import { loadFromSource, type LoadResult, type Repo, type SourceFile } from '../load/loadRepo.js';
 import { REPO_FILE_RE } from '../repoFs/repoFiles.js';
 import { decodeText, MAX_FILE_BYTES, tooLarge } from '../repoFs/readText.js';
-import { git, openGitRepo, readBlobs, resolveCommit, type GitRepo } from './git.js';
+import { git, gitText, openGitRepo, readBlobs, resolveCommit, type GitRepo } from './git.js';
 
 /** Regular files and executables; symlinks (120000) and submodules are not plan files. */
 const FILE_MODES = new Set(['100644', '100755']);
@@ -48,6 +48,8 @@ export interface RevisionSnapshot {
   rev: string;
   /** The commit it resolved to (abbreviated to 12 characters). */
   commit: string;
+  /** The commit's committer date, YYYY-MM-DD: "today" for what is evaluated at the revision. */
+  date: string;
   /** The repo at that commit; null when the commit has no kam.yaml (the plan repo did not exist yet). */
   repo: Repo | null;
 }
@@ -60,10 +62,10 @@ export interface RevisionSnapshot {
 export async function loadRevision(root: string, rev: string): Promise<RevisionSnapshot> {
   const git = await openGitRepo(root);
   const commit = await resolveCommit(git, rev);
-  const loaded = await loadAtCommit(git, commit);
+  const [loaded, date] = await Promise.all([loadAtCommit(git, commit), gitText(root, ['log', '-1', '--format=%cs', commit])]);
   if (loaded && !loaded.ok) {
     const f = loaded.findings[0]!;
     throw new KamError(`kam.yaml is invalid at ${rev}: ${f.file}:${f.line}:${f.column} ${f.message}; pick a revision whose kam.yaml is valid for --since`);
   }
-  return { rev, commit: commit.slice(0, 12), repo: loaded?.repo ?? null };
+  return { rev, commit: commit.slice(0, 12), date: date.trim(), repo: loaded?.repo ?? null };
 }

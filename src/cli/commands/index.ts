@@ -2,6 +2,7 @@ import { agendaCommand } from './agenda.js';
 import { checkCommand } from './check.js';
 import { codeownersCommand } from './codeowners.js';
 import { diffCommand } from './diff.js';
+import { digestCommand } from './digest.js';
 import { exportCommand } from './export.js';
 import { healthCommand } from './health.js';
 import { historyCommand } from './history.js';
@@ -25,6 +26,7 @@ export const commandFactories: CommandFactory[] = [
   checkCommand,
   healthCommand,
   agendaCommand,
+  digestCommand,
   validateCommand,
   renderCommand,
   mapCommand,
