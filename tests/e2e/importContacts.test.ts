@@ -226,3 +226,29 @@ describe('kam import contacts: bad input is reported with its line, and nothing 
     expect(run.stderr).toContain('no column gives the contact\'s CRM id');
   });
 });
+
+describe('kam export contacts --to', () => {
+  it.each([
+    ['salesforce', 'Id,Title\r\n003A000001BoBergAA,CFO\r\n003A000001DiDahlAA,VP Operations\r\n003A000001EvaEkAAA,Head of Planning\r\n'],
+    ['hubspot', 'Record ID,Job Title,Buying Role\r\n003A000001BoBergAA,CFO,Budget Holder\r\n003A000001DiDahlAA,VP Operations,Champion\r\n003A000001EvaEkAAA,Head of Planning,\r\n'],
+    ['dynamics', 'contactid,jobtitle,accountrolecode\r\n003A000001BoBergAA,CFO,Decision Maker\r\n003A000001DiDahlAA,VP Operations,Influencer\r\n003A000001EvaEkAAA,Head of Planning,\r\n'],
+  ])('%s: each stakeholder with a crm_id, the columns its contact import takes', async (to, expected) => {
+    const root = repo();
+    await importRun(root, 'contacts.csv', SALESFORCE_REPORT);
+    const run = await kam(['export', 'contacts', '--to', to], { cwd: root });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(expected);
+  });
+
+  it('JSON carries account, stakeholder and kam role; without --to it is a usage error', async () => {
+    const root = repo();
+    await importRun(root, 'contacts.csv', SALESFORCE_REPORT);
+    const { json } = await kamJson(['export', 'contacts', '--to', 'hubspot', '-f', 'json'], { cwd: root });
+    expect(json.contacts[0]).toEqual({ crm_id: '003A000001BoBergAA', account: 'acme', stakeholder: 'bo', title: 'CFO', role: 'economic_buyer', crm_role: 'Budget Holder' });
+    const none = await kam(['export', 'contacts'], { cwd: root });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('needs --to salesforce, hubspot or dynamics');
+    // The account export is unchanged by the subcommand.
+    expect((await kam(['export'], { cwd: root })).stdout.split('\r\n')[0]).toContain('crm_id');
+  });
+});
