@@ -30,7 +30,7 @@ function table({ report, root, cwd, chalk }: ContactImportView): string {
 
 function detail(row: ContactRow, root: string, cwd: string): string {
   const file = row.file ? displayPath(root, cwd, row.file) : '';
-  const who = `${row.name ?? row.crm_id ?? ''}${row.stakeholder ? ` (${row.stakeholder})` : ''}`;
+  const who = `${row.name ?? row.crm_id ?? ''}${row.stakeholder && row.stakeholder !== row.name ? ` (${row.stakeholder})` : ''}`;
   switch (row.status) {
     case 'created':
     case 'unchanged':
