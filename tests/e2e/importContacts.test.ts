@@ -252,3 +252,24 @@ describe('kam export contacts --to', () => {
     expect((await kam(['export'], { cwd: root })).stdout.split('\r\n')[0]).toContain('crm_id');
   });
 });
+
+describe('kam import contacts: hostile cells', () => {
+  it('writes YAML-special names and titles as plain data, reads back exactly, prints control characters escaped', async () => {
+    const root = repo();
+    const evil = csv([
+      ['Contact ID', 'Account ID', 'First Name', 'Last Name', 'Title', 'Email', 'Reports To ID'],
+      ['003A000001Evil1AAA', '001A000001AcmeXAAA', 'Ann: [x]', '#not a comment &anchor', "'=HYPERLINK(\"http://x\")", '', ''],
+      ['003A000001Evil2AAA', '001A000001AcmeXAAA', 'Two\nLines', '\u001b[31mRed', '- item', '', '003A000001Evil1AAA'],
+    ]);
+    writeFileSync(join(root, 'evil.csv'), evil);
+    const run = await kam(['import', 'contacts', 'evil.csv', '--no-color'], { cwd: root });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('\u001b[31m');
+    expect(stakeholders(root).slice(2)).toEqual([
+      { id: 'ann-x-not-a-comment-and-anchor', name: 'Ann: [x] #not a comment &anchor', title: '=HYPERLINK("http://x")', crm_id: '003A000001Evil1AAA' },
+      { id: 'two-lines-31mred', name: 'Two\nLines \u001b[31mRed', title: '- item', crm_id: '003A000001Evil2AAA', reports_to: 'ann-x-not-a-comment-and-anchor' },
+    ]);
+    const check = await kamJson(['check', '-f', 'json', '--today', '2026-12-02'], { cwd: root });
+    expect(check.json.findings.filter((f: any) => f.rule === 'schema' || f.rule === 'yaml_syntax')).toEqual([]);
+  });
+});
