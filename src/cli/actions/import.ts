@@ -80,7 +80,7 @@ export function readCsv(file: string, cwd: string): string {
   }
 }
 
-function parseDelimiter(value: string): string {
+export function parseDelimiter(value: string): string {
   const d = value === 'tab' || value === '\\t' ? '\t' : value;
   if (d.length !== 1 || d === '"' || d === '\n' || d === '\r')
     throw new KamError(`--delimiter "${value}": give one character such as "," or ";" (or "tab"), not a quote or line break`);

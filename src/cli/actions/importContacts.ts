@@ -8,7 +8,7 @@ import { makeChalk } from '../color.js';
 import { contactImportFormatters } from '../format/importContacts.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { readCsv } from './import.js';
+import { parseDelimiter, readCsv } from './import.js';
 import { loadRepoForCli } from './loadForCli.js';
 
 export interface ImportContactsOptions extends GlobalOptions {
@@ -26,7 +26,7 @@ export async function runImportContacts(file: string, opts: ImportContactsOption
   refuseLinkOut(repo.root, 'plans/new.yaml');
   let table;
   try {
-    table = parseCsv(text, opts.delimiter === 'tab' ? '\t' : opts.delimiter);
+    table = parseCsv(text, opts.delimiter === undefined ? undefined : parseDelimiter(opts.delimiter));
   } catch (err) {
     if (err instanceof CsvError) throw new KamError(`${file}:${err.line}: ${err.message}`);
     throw err;

@@ -320,7 +320,11 @@ export async function importContacts(root: string, repo: Repo, table: CsvTable, 
         for (const c of live) Object.assign(c.contact.row, { status: 'skipped', reason: `${w.file} changed while importing; kept it, import again` });
         continue;
       }
-      await atomicWriteAsync(join(root, w.file), (now.bytes[0] === 0xef && now.bytes[1] === 0xbb && now.bytes[2] === 0xbf ? '\uFEFF' : '') + text);
+      try {
+        await atomicWriteAsync(join(root, w.file), (now.bytes[0] === 0xef && now.bytes[1] === 0xbb && now.bytes[2] === 0xbf ? '\uFEFF' : '') + text);
+      } catch (err) {
+        for (const c of live) Object.assign(c.contact.row, { status: 'rejected', reason: `cannot write ${w.file} (${(err as NodeJS.ErrnoException).code ?? String(err)}); it is unchanged` });
+      }
     }
     for (const s of CONTACT_STATUSES) summary[s] = rows.filter((r) => r.status === s).length;
   }
