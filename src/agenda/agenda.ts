@@ -1,4 +1,5 @@
 import { daysBetween } from '../check/dates.js';
+import { isGone } from '../relationships/gone.js';
 import type { Repo } from '../load/loadRepo.js';
 import { requirementsByTier } from '../profiles/profile.js';
 import { scorePortfolio } from '../score/portfolio.js';
@@ -90,7 +91,7 @@ export function agenda(repo: Repo, opts: AgendaOptions): AgendaItem[] {
     });
     if (req.contactDays !== undefined) {
       p.stakeholders.forEach((s, i) => {
-        if (s.influence !== 'high') return;
+        if (s.influence !== 'high' || isGone(s, today)) return;
         push({
           kind: 'contact',
           account: plan.id,

@@ -1,4 +1,5 @@
 import { answerState } from '../check/completeness.js';
+import { presentOnly } from '../relationships/gone.js';
 import { daysBetween } from '../check/dates.js';
 import type { Requirements } from '../profiles/profile.js';
 import type { Account } from '../schema/account.js';
@@ -101,10 +102,11 @@ export function teamComponent(plan: Plan, req: Requirements): Omit<ComponentDeta
 }
 
 /** stakeholders: required stakeholder roles held by someone with an owner / required stakeholder roles. */
-export function stakeholdersComponent(plan: Plan, req: Requirements): Omit<ComponentDetail, 'id' | 'label' | 'weight'> {
+export function stakeholdersComponent(plan: Plan, req: Requirements, today: string): Omit<ComponentDetail, 'id' | 'label' | 'weight'> {
   const required = req.stakeholderRoles;
   if (required.length === 0) return { measured: false, value: null, reason: 'the profile requires no stakeholder role' };
-  const covered = new Set(plan.stakeholders.filter((s) => s.role !== undefined && (s.owner ?? '').trim() !== '').map((s) => s.role as string));
+  // Gone stakeholders hold no role (spec 1.2, section 6).
+  const covered = new Set(presentOnly(plan.stakeholders, today).filter((s) => s.role !== undefined && (s.owner ?? '').trim() !== '').map((s) => s.role as string));
   const missing = required.filter((r) => !covered.has(r));
   const n = required.length - missing.length;
   return { measured: true, value: n / required.length, reason: `${ratio(n, required.length)} required stakeholder roles held by someone with an owner${missing.length ? `; not covered: ${missing.join(', ')}` : ''}` };
@@ -164,7 +166,7 @@ export function accountHealth(input: HealthInput): AccountHealth {
     completeness: completenessComponent(plan, req),
     freshness: freshnessComponent(input.reviewDate, req.cadenceDays, today),
     team: teamComponent(plan, req),
-    stakeholders: stakeholdersComponent(plan, req),
+    stakeholders: stakeholdersComponent(plan, req, today),
     execution: executionComponent(plan, today),
   };
   const details: ComponentDetail[] = [

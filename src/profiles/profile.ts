@@ -21,6 +21,8 @@ export interface Requirements {
   cadenceDays: number;
   /** Days allowed since the last contact with a high-influence stakeholder; undefined: no check. */
   contactDays: number | undefined;
+  /** Fewest people of ours who must hold relationships (spec 1.2, section 6); undefined: no check. */
+  minThreads: number | undefined;
   /** The checklist questions the plan must answer, in checklist order. */
   questions: RequiredQuestion[];
   /** Category ids with at least one required question, in checklist order. */
@@ -47,6 +49,7 @@ export function requirementsFor(config: Config, tier: string | null | undefined)
     stakeholderRoles: p?.stakeholder_roles ? [...p.stakeholder_roles] : [],
     cadenceDays: p?.cadence_days ?? config.review.cadence_days,
     contactDays: p?.contact_days,
+    minThreads: p?.min_threads,
     questions,
     categories: [...new Set(questions.map((q) => q.category))],
   };

@@ -3,7 +3,9 @@
 // marked, so that the map shows every relationship the plan records.
 import type { Plan } from '../schema/plan.js';
 import { personKey } from '../people/people.js';
+import { presentOnly } from './gone.js';
 import { contactsOf, ownerOf, singleThread, stakeholderKey } from './people.js';
+import { threadsOf } from './threads.js';
 
 export type CoverageCell = 'owner' | 'contact' | null;
 
@@ -14,9 +16,13 @@ export interface CoverageMap {
   singleThreaded: string | null;
   /** Stakeholders no one of ours owns or contacts. */
   uncovered: number;
+  /** Distinct people of ours who own or contact a present stakeholder (spec 1.2, section 6). */
+  threads: number;
 }
 
-export function buildCoverage(plan: Pick<Plan, 'team' | 'stakeholders'>): CoverageMap {
+/** The coverage map of the stakeholders who are not gone by `today` (spec 1.2, section 6). */
+export function buildCoverage(plan: Pick<Plan, 'team' | 'stakeholders'>, today: string): CoverageMap {
+  const stakeholders = presentOnly(plan.stakeholders, today);
   // One column per person (case and spacing aside, spec 1.1 section 9), named as the team writes them.
   const names: string[] = [];
   const col = new Map<string, number>();
@@ -27,8 +33,8 @@ export function buildCoverage(plan: Pick<Plan, 'team' | 'stakeholders'>): Covera
     if (member) onTeam.add(key);
   };
   for (const m of plan.team) add(m.name.trim(), true);
-  for (const s of plan.stakeholders) for (const p of [ownerOf(s), ...contactsOf(s)]) if (p !== null) add(p, false);
-  const rows = plan.stakeholders.map((s) => {
+  for (const s of stakeholders) for (const p of [ownerOf(s), ...contactsOf(s)]) if (p !== null) add(p, false);
+  const rows = stakeholders.map((s) => {
     const cells: CoverageCell[] = names.map(() => null);
     const owner = ownerOf(s);
     for (const c of contactsOf(s)) cells[col.get(personKey(c))!] = 'contact';
@@ -43,7 +49,8 @@ export function buildCoverage(plan: Pick<Plan, 'team' | 'stakeholders'>): Covera
       contacts: rows.filter((r) => r.cells[i] === 'contact').length,
     })),
     rows,
-    singleThreaded: singleThread(plan.stakeholders),
+    singleThreaded: singleThread(stakeholders),
     uncovered: rows.filter((r) => !r.covered).length,
+    threads: threadsOf(plan.stakeholders, today).count,
   };
 }

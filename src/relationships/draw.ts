@@ -10,7 +10,7 @@ const STANCE_STYLE: Record<string, { fill: string; stroke: string; label: string
   unknown: { fill: '#ffffff', stroke: '#94a3b8', label: 'Stance unknown' },
 };
 const INFLUENCE_WIDTH: Record<string, number> = { high: 4, medium: 2.5, low: 1.25, unknown: 1.25 };
-const LEGEND_HEIGHT = 56;
+const LEGEND_HEIGHT = 72;
 const LEGEND_WIDTH = 700;
 
 /** Text safe in XML and HTML: the characters handlebars escapes, as it does; control characters XML cannot hold dropped. */
@@ -46,8 +46,15 @@ function holders(p: PowerMapPerson): string {
   return p.contacts.length ? `no owner; ${p.contacts.join(', ')}` : 'no owner';
 }
 
+/** "Threads: 2 (Dana Whitfield, Omar Haddad)": who of ours holds the account. */
+export const threadsNote = (map: Pick<PowerMap, 'threads'>): string =>
+  `Threads: ${map.threads.count}${map.threads.count ? ` (${map.threads.people.join(', ')})` : ''}`;
+
+/** "left 2026-10-01" for a gone person, with who took over when known. */
+export const leftNote = (p: Pick<PowerMapPerson, 'gone' | 'left' | 'successor'>): string | null => (p.gone ? `left ${p.left}${p.successor ? `, successor ${p.successor}` : ''}` : null);
+
 function describe(p: PowerMapPerson): string {
-  const parts = [p.name, p.title, p.roleLabel, p.influence ? `${p.influence} influence` : null, stanceOf(p).label, p.owner ? `owner ${p.owner}` : 'no owner', p.contacts.length ? `contacts ${p.contacts.join(', ')}` : null];
+  const parts = [p.name, leftNote(p), p.title, p.roleLabel, p.influence ? `${p.influence} influence` : null, stanceOf(p).label, p.owner ? `owner ${p.owner}` : 'no owner', p.contacts.length ? `contacts ${p.contacts.join(', ')}` : null];
   return parts.filter(Boolean).join(', ');
 }
 
@@ -72,8 +79,11 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
     const x = b.x + 10;
     const lines: string[] = [];
     const line = (y: number, text: string, attrs = '') => lines.push(`<text x="${n(x)}" y="${n(b.y + y)}"${attrs}>${escapeXml(text)}</text>`);
-    line(20, fit(p.name, 13, true), ' font-size="13" font-weight="700" fill="#0f172a"');
-    if (p.title) line(36, fit(p.title, 11.5), ' font-size="11.5" fill="#475569"');
+    // A gone person: the name struck through, the title line says when they left (spec 1.2, section 6).
+    line(20, fit(p.name, 13, true), ` font-size="13" font-weight="700" fill="#0f172a"${p.gone ? ' text-decoration="line-through"' : ''}`);
+    // (The title then lives in the box's tooltip: the box has one line for it.)
+    if (p.gone) line(36, `Left ${p.left}`, ' font-size="11.5" font-weight="700" fill="#475569"');
+    else if (p.title) line(36, fit(p.title, 11.5), ' font-size="11.5" fill="#475569"');
     const roleLine = [p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(' · ');
     if (roleLine) line(52, fit(roleLine, 11.5, p.influence === 'high'), ` font-size="11.5" fill="#1f2937"${p.influence === 'high' ? ' font-weight="700"' : ''}`);
     line(68, fit(st.label, 11.5, true), ` font-size="11.5" font-weight="600" fill="${st.stroke === '#94a3b8' ? '#475569' : st.stroke}"`);
@@ -81,9 +91,9 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
     const held = fit(p.unowned ? `⚠ ${holders(p)}` : holders(p), 11.5, p.unowned);
     line(84, held, ` font-size="11.5" fill="${p.owner ? '#1e3a8a' : p.unowned ? '#b91c1c' : '#64748b'}"${p.unowned ? ' font-weight="700"' : ''}`);
     out.push(
-      `<g class="pm-person${p.unowned ? ' pm-unowned' : ''}" data-key="${escapeXml(p.key)}">`,
+      `<g class="pm-person${p.unowned ? ' pm-unowned' : ''}${p.gone ? ' pm-gone' : ''}" data-key="${escapeXml(p.key)}">`,
       `<title>${escapeXml(describe(p))}</title>`,
-      `<rect class="pm-box" x="${n(b.x)}" y="${n(b.y)}" width="${b.width}" height="${b.height}" rx="8" fill="${st.fill}" stroke="${stroke}" stroke-width="${INFLUENCE_WIDTH[p.influence ?? 'unknown']}"${dash}/>`,
+      `<rect class="pm-box" x="${n(b.x)}" y="${n(b.y)}" width="${b.width}" height="${b.height}" rx="8" fill="${st.fill}" stroke="${stroke}" stroke-width="${INFLUENCE_WIDTH[p.influence ?? 'unknown']}"${dash}${p.gone ? ' stroke-opacity="0.5" fill-opacity="0.5"' : ''}/>`,
       ...lines,
       '</g>',
     );
@@ -103,6 +113,7 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
     lx += 150;
   }
   legend.push(`<rect x="${lx}" y="${ly + 24}" width="18" height="14" rx="3" fill="#fff" stroke="#b91c1c" stroke-width="2" stroke-dasharray="5 3"/><text x="${lx + 24}" y="${ly + 35}">⚠ needs an owner (high influence or key role, no owner)</text>`);
+  legend.push(`<text class="pm-threads" x="16" y="${ly + 52}" font-weight="700">${escapeXml(fit(threadsNote(map), 11.5, true, width - 32))}</text>`);
   legend.push('</g>');
   out.push(...legend, '</svg>');
   return `${out.join('\n')}\n`;
@@ -117,12 +128,18 @@ export function powerMapMermaid(map: PowerMap): string {
   const out = ['flowchart TD'];
   for (const p of map.people) {
     const role = [p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(' · ');
-    const label = [mermaidText(p.name), p.title ? mermaidText(p.title) : null, role || null, stanceOf(p).label, mermaidText(p.unowned ? `⚠ ${holders(p)}` : holders(p))].filter(Boolean).join('<br/>');
+    // A gone person's name struck through (<s>, which Mermaid's labels keep) and the day they left.
+    const name = p.gone ? `<s>${mermaidText(p.name)}</s>` : mermaidText(p.name);
+    const label = [name, p.gone ? mermaidText(leftNote(p)!) : null, p.title ? mermaidText(p.title) : null, role || null, stanceOf(p).label, mermaidText(p.unowned ? `⚠ ${holders(p)}` : holders(p))].filter(Boolean).join('<br/>');
     out.push(`  p${p.index}["${label}"]`);
   }
   for (const l of map.layout.links) out.push(`  p${l.from} --> p${l.to}`);
+  // Who of ours holds the account, as a note beside the tree (a %% comment would not be shown).
+  out.push(`  threads["${mermaidText(threadsNote(map))}"]`);
+  out.push('  classDef note fill:#fffbeb,stroke:#b45309,color:#0f172a', '  class threads note');
   for (const [key, st] of Object.entries(STANCE_STYLE)) out.push(`  classDef ${key} fill:${st.fill},stroke:${st.stroke},color:#0f172a`);
   out.push('  classDef unowned stroke:#b91c1c,stroke-width:3px,stroke-dasharray:6 3');
+  if (map.people.some((p) => p.gone)) out.push('  classDef gone fill:#f8fafc,stroke:#94a3b8,color:#475569,stroke-dasharray:2 2');
   const byClass = new Map<string, number[]>();
   for (const p of map.people) {
     const c = p.stance ?? 'unknown';
@@ -131,19 +148,26 @@ export function powerMapMermaid(map: PowerMap): string {
   for (const [c, ids] of byClass) out.push(`  class ${ids.map((i) => `p${i}`).join(',')} ${c}`);
   const unowned = map.people.filter((p) => p.unowned).map((p) => `p${p.index}`);
   if (unowned.length) out.push(`  class ${unowned.join(',')} unowned`);
+  const gone = map.people.filter((p) => p.gone).map((p) => `p${p.index}`);
+  if (gone.length) out.push(`  class ${gone.join(',')} gone`);
   return `${out.join('\n')}\n`;
 }
 
-/** The power map as an indented tree for the terminal; `paint` colours a stance word. */
-export function powerMapText(map: PowerMap, paint: (stance: string | null, text: string) => string = (_, t) => t): string {
+/**
+ * The power map as an indented tree for the terminal; `paint` colours a stance word, `strike`
+ * strikes a gone person's name through (ANSI on a colour terminal; plain text keeps the
+ * "[left DATE]" mark either way).
+ */
+export function powerMapText(map: PowerMap, paint: (stance: string | null, text: string) => string = (_, t) => t, strike: (text: string) => string = (t) => t): string {
   const lines: string[] = [];
   const walk = (i: number, prefix: string, last: boolean, top: boolean) => {
     const p = map.people[i]!;
     const facts = [p.title, p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(', ');
-    const who = p.owner ? `owner ${p.owner}` : '⚠ no owner';
+    const who = p.owner ? `owner ${p.owner}` : p.gone ? 'no owner' : '⚠ no owner';
     const with_ = p.contacts.length ? ` + ${p.contacts.join(', ')}` : '';
     const branch = top ? '' : last ? '└─ ' : '├─ ';
-    lines.push(`${prefix}${branch}${p.name}${facts ? ` (${facts})` : ''} · ${paint(p.stance, stanceOf(p).label.toLowerCase())} · ${who}${with_}`);
+    const name = p.gone ? `${strike(p.name)} [${leftNote(p)}]` : p.name;
+    lines.push(`${prefix}${branch}${name}${facts ? ` (${facts})` : ''} · ${paint(p.stance, stanceOf(p).label.toLowerCase())} · ${who}${with_}`);
     const next = top ? prefix : prefix + (last ? '   ' : '│  ');
     p.reports.forEach((r, n) => walk(r, next, n === p.reports.length - 1, false));
   };

@@ -11,7 +11,9 @@
 import { reportingCycles } from '../check/rules/reporting_cycle.js';
 import { STAKEHOLDER_ROLE_LABELS } from '../schema/enums.js';
 import type { Plan } from '../schema/plan.js';
+import { isGone } from './gone.js';
 import { contactsOf, needsOwner, ownerOf, stakeholderKey } from './people.js';
+import { threadsOf, type Threads } from './threads.js';
 
 export const BOX = { width: 200, height: 92 } as const;
 const GAP_X = 24;
@@ -43,8 +45,14 @@ export interface PowerMapPerson {
   /** Direct reports, by index, in plan order. */
   reports: number[];
   depth: number;
-  /** High influence or a deciding role, and no owner: someone we could lose without noticing. */
+  /** High influence or a deciding role, and no owner: someone we could lose without noticing (never a gone person). */
   unowned: boolean;
+  /** The day they left the role, when given (spec 1.2, section 6). */
+  left: string | null;
+  /** Left by today: drawn struck through, with the date. */
+  gone: boolean;
+  /** The id of who took over from them, when given. */
+  successor: string | null;
 }
 
 export interface PlacedBox {
@@ -68,12 +76,17 @@ export interface PowerMap {
   /** Indexes of the people at the top, in plan order. */
   roots: number[];
   layout: PowerMapLayout;
+  /** How many people of ours hold relationships with the present stakeholders (spec 1.2, section 6). */
+  threads: Threads;
 }
 
 type Stakeholders = Plan['stakeholders'];
 
-/** The reporting tree of a plan's stakeholders, laid out. */
-export function buildPowerMap(stakeholders: Stakeholders): PowerMap {
+/**
+ * The reporting tree of a plan's stakeholders, laid out. Gone people (left by `today`) stay in the
+ * tree where they were, marked `gone`: the map shows who left, and who reported to them.
+ */
+export function buildPowerMap(stakeholders: Stakeholders, today: string): PowerMap {
   const byId = new Map<string, number>();
   stakeholders.forEach((s, i) => {
     if (s.id !== undefined && !byId.has(s.id)) byId.set(s.id, i);
@@ -113,9 +126,12 @@ export function buildPowerMap(stakeholders: Stakeholders): PowerMap {
     manager: manager[i]!,
     reports: reports[i]!,
     depth: depth[i]!,
-    unowned: needsOwner(s) && ownerOf(s) === null,
+    unowned: !isGone(s, today) && needsOwner(s) && ownerOf(s) === null,
+    left: s.left ?? null,
+    gone: isGone(s, today),
+    successor: s.successor ?? null,
   }));
-  return { people, roots, layout: layoutTree(roots, reports) };
+  return { people, roots, layout: layoutTree(roots, reports), threads: threadsOf(stakeholders, today) };
 }
 
 interface Sized {

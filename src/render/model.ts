@@ -21,6 +21,7 @@ import { layoutMatrix, type MatrixLayout } from './matrix.js';
 import { portfolioWhitespace, whitespaceModel } from './whitespace.js';
 import { requirementsFor, type Requirements } from '../profiles/profile.js';
 import { relationshipsModel } from './relationships.js';
+import { isGone } from '../relationships/gone.js';
 import { accountHealth, weakestComponent } from '../health/health.js';
 import { repoHealth, type PlanHealth } from '../health/portfolio.js';
 
@@ -208,7 +209,10 @@ function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, toda
         influence: s.influence ?? null,
         stance: s.stance ?? null,
         owner: isBlank(s.owner) ? null : s.owner!,
-        ownerless: isBlank(s.owner),
+        ownerless: isBlank(s.owner) && !isGone(s, today),
+        /** Left by today (spec 1.2, section 6): struck through, with the date. */
+        gone: isGone(s, today),
+        left: s.left ?? null,
         notes: s.notes ?? null,
       })),
       noDecisionMaker: has('no_decision_maker'),
@@ -252,7 +256,7 @@ function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, toda
     /** Buying centers x offerings (null without offerings or centers). */
     whitespace: whitespaceModel(plan, config),
     checklist: checklistModel(plan, config, c, req),
-    relationships: relationshipsModel(plan, findings),
+    relationships: relationshipsModel(plan, findings, today),
     notes: plan.notes ?? null,
   };
 }

@@ -7,9 +7,10 @@ import { powerMapMermaid } from '../relationships/draw.js';
 import { buildPowerMap } from '../relationships/powerMap.js';
 import type { Plan } from '../schema/plan.js';
 
-export function relationshipsModel(plan: Plan, findings: Finding[]) {
-  const map = buildPowerMap(plan.stakeholders);
-  const coverage = buildCoverage(plan);
+export function relationshipsModel(plan: Plan, findings: Finding[], today: string) {
+  const map = buildPowerMap(plan.stakeholders, today);
+  const coverage = buildCoverage(plan, today);
+  const fewThreads = findings.find((f) => f.rule === 'too_few_threads');
   const single = findings.find((f) => f.rule === 'single_threaded');
   const about = (rule: Finding['rule']) => new Set(findings.filter((f) => f.rule === rule).map((f) => f.stakeholder));
   const notContacted = about('stakeholder_not_contacted');
@@ -31,7 +32,12 @@ export function relationshipsModel(plan: Plan, findings: Finding[]) {
       lastContact: p.lastContact,
       unowned: unowned.has(p.key),
       notContacted: notContacted.has(p.key),
+      /** Gone (spec 1.2, section 6): the document strikes the name through and gives the date. */
+      gone: p.gone,
+      left: p.left,
+      successor: p.successor === null ? null : (map.people.find((q) => q.id === p.successor)?.name ?? p.successor),
     })),
+    threads: { count: map.threads.count, people: map.threads.people.join(', '), few: fewThreads ? fewThreads.message : null },
     coverage: {
       members: coverage.members,
       rows: coverage.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ owner: c === 'owner', contact: c === 'contact' })) })),

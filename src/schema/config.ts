@@ -123,6 +123,7 @@ const profile = z.strictObject({
   stakeholder_roles: z.array(z.string()).optional().meta({ description: 'Stakeholder roles someone must hold; default: none' }),
   cadence_days: z.int().positive().optional().meta({ description: 'Review cadence for this tier; default: review.cadence_days' }),
   contact_days: z.int().positive().optional().meta({ description: 'Days allowed since the last contact with a high-influence stakeholder; default: no contact check' }),
+  min_threads: z.int().positive().optional().meta({ description: 'Fewest people of ours who must hold relationships at the account (too_few_threads); default: no thread check' }),
   checklist: z
     .union([z.literal('all'), z.array(z.string())])
     .optional()

@@ -72,6 +72,13 @@ export function planSchema(config: Config) {
             reports_to: slug.optional().meta({ description: 'The id of the stakeholder of this plan they report to' }),
             last_contact: isoDate.optional().meta({ description: 'Last substantive conversation with someone of our team' }),
             contacts: z.array(nonEmptyText).optional().meta({ description: 'Our other people with a working relationship to them' }),
+            crm_id: z
+              .union([nonEmptyText, z.int().nonnegative()])
+              .transform(String)
+              .optional()
+              .meta({ description: 'The id of their contact record in the CRM (Salesforce Contact Id, HubSpot Record ID, Dynamics contactid): "kam import contacts" matches by it, "kam export contacts" writes it' }),
+            left: isoDate.optional().meta({ description: 'The day they left the role; from that day on they are gone: relationship rules, the coverage map, the agenda and health ignore them' }),
+            successor: slug.optional().meta({ description: 'The id of the stakeholder of this plan who took over from them' }),
             notes: z.string().optional(),
           }),
         )

@@ -36,6 +36,8 @@ export const RULE_DEFAULTS = {
   stale_health_input: 'warning',
   person_spelling: 'warning',
   unknown_person: 'warning',
+  stakeholder_left: 'warning',
+  too_few_threads: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;

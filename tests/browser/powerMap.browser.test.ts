@@ -71,4 +71,37 @@ describe('the power map in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'power-map-30.png'), fullPage: true });
     await page.close();
   });
+
+  it('strikes a gone person through, with the day they left inside the box, and the threads inside the drawing', async () => {
+    const people = thirtyPeople().slice(0, 6);
+    people[2] = { ...people[2]!, left: '2026-10-01', successor: 'cio' } as (typeof people)[number];
+    const repo = makeRepo({
+      'accounts/big.yaml': 'name: Big Corp\nmanager: Dana Whitfield\nratings: { current_revenue: 5, growth_potential: 5 }\n',
+      'plans/big.yaml': planYaml('big', people),
+    });
+    const out = tmpDir('kam-browser-');
+    const run = runKam(['render', 'big', '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
+    expect(run.code, run.stderr).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(join(out, 'big.html')).href, { waitUntil: 'load' });
+    const gone = await page.$eval('g.pm-gone', (g) => {
+      const box = g.querySelector('rect.pm-box')!.getBoundingClientRect();
+      return {
+        key: g.getAttribute('data-key'),
+        inside: [...g.querySelectorAll('text')].every((t) => { const b = t.getBoundingClientRect(); return b.left >= box.left && b.right <= box.right && b.bottom <= box.bottom; }),
+        texts: [...g.querySelectorAll('text')].map((t) => [t.textContent, getComputedStyle(t).textDecorationLine]),
+      };
+    });
+    expect(gone.key).toBe('cfo');
+    expect(gone.inside).toBe(true);
+    expect(gone.texts.slice(0, 2)).toEqual([['Sabine Krüger', 'line-through'], ['Left 2026-10-01', 'none']]);
+    const threads = await page.$eval('svg.power-map', (svg) => {
+      const s = svg.getBoundingClientRect();
+      const t = svg.querySelector('text.pm-threads')!.getBoundingClientRect();
+      return { text: svg.querySelector('text.pm-threads')!.textContent, inside: t.left >= s.left && t.right <= s.right && t.bottom <= s.bottom };
+    });
+    expect(threads).toEqual({ text: 'Threads: 2 (Dana Whitfield, Lena Vogel)', inside: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'power-map-gone.png'), fullPage: true });
+    await page.close();
+  });
 });

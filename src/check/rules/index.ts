@@ -23,6 +23,8 @@ import { unansweredQuestion } from './unanswered_question.js';
 import { unknownReference } from './unknown_reference.js';
 import { unratedCriterion } from './unrated_criterion.js';
 import { whitespaceUnassessed } from './whitespace_unassessed.js';
+import { stakeholderLeft } from './stakeholder_left.js';
+import { tooFewThreadsRule } from './too_few_threads.js';
 
 /** Every rule `kam check` runs (loading adds yaml_syntax, duplicate_key, schema and the id rules). */
 export const RULES: Rule[] = [
@@ -50,4 +52,6 @@ export const RULES: Rule[] = [
   staleHealthInput,
   personSpelling,
   unknownPerson,
+  stakeholderLeft,
+  tooFewThreadsRule,
 ];

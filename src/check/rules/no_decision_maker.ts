@@ -1,4 +1,5 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
+import { presentOnly } from '../../relationships/gone.js';
 import type { Rule } from '../rule.js';
 
 const DECIDERS = new Set(['decision_maker', 'economic_buyer']);
@@ -7,9 +8,9 @@ export const noDecisionMaker: Rule = {
   id: 'no_decision_maker',
   description: 'a plan whose `stakeholders` name no one with role `decision_maker` or `economic_buyer`',
   fix: 'find out who decides and who holds the budget, and add them under `stakeholders:` with that role',
-  check({ plans }) {
+  check({ plans, today }) {
     return plans.flatMap((plan) => {
-      if (plan.value.stakeholders.some((s) => s.role && DECIDERS.has(s.role))) return [];
+      if (presentOnly(plan.value.stakeholders, today).some((s) => s.role && DECIDERS.has(s.role))) return [];
       const where = whereIn(plan, plan.id, ['stakeholders'], true);
       return [makeFinding('no_decision_maker', where, 'no stakeholder is the decision maker or economic buyer; add who decides (role: decision_maker) and who holds the budget (role: economic_buyer)')];
     });

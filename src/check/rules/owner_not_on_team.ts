@@ -1,6 +1,7 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { personKey } from '../../people/people.js';
 import { closest } from '../../util/didYouMean.js';
+import { isGone } from '../../relationships/gone.js';
 import type { Rule } from '../rule.js';
 
 const hint = (name: string, team: string[]) => {
@@ -12,12 +13,13 @@ export const ownerNotOnTeam: Rule = {
   id: 'owner_not_on_team',
   description: 'a stakeholder `owner` or `contacts` entry that is not the `name` of a member of the plan\'s `team`',
   fix: 'write the name exactly as under `team:`, or add the person to the team',
-  check({ plans }) {
+  check({ plans, today }) {
     return plans.flatMap((plan) => {
       const team = plan.value.team.map((m) => m.name.trim());
       // Case and spacing aside (spec 1.1, section 9: one person); person_spelling reports the spelling.
       const known = new Set(team.map(personKey));
       return plan.value.stakeholders.flatMap((s, i) => {
+        if (isGone(s, today)) return [];
         const named: [string, (string | number)[], string][] = [];
         if (s.owner !== undefined && s.owner.trim() !== '') named.push([s.owner.trim(), ['stakeholders', i, 'owner'], 'owner']);
         (s.contacts ?? []).forEach((c, j) => {

@@ -1,18 +1,22 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
+import { presentOnly } from '../../relationships/gone.js';
 import { singleThread } from '../../relationships/people.js';
+import { tooFewThreads } from '../../relationships/threads.js';
 import type { Rule } from '../rule.js';
 
 export const singleThreaded: Rule = {
   id: 'single_threaded',
-  description: 'a plan with two or more stakeholders whose owners and contacts are all one person of our team',
+  description: 'a plan with two or more present stakeholders (not gone) whose owners and contacts are all one person of our team; not reported when `too_few_threads` is',
   fix: 'give other team members relationships at the account: set them as `owner` or add them to `contacts`',
-  check({ plans }) {
+  check({ plans, today, requirements }) {
     return plans.flatMap((plan) => {
-      const person = singleThread(plan.value.stakeholders);
+      const here = presentOnly(plan.value.stakeholders, today);
+      const person = singleThread(here);
       if (person === null) return [];
+      // spec 1.2, section 7: too_few_threads says it (with the profile's minimum) instead.
+      if (tooFewThreads(plan.value.stakeholders, requirements(plan.id).minThreads, today)) return [];
       const where = whereIn(plan, plan.id, ['stakeholders'], true);
-      const n = plan.value.stakeholders.length;
-      return [makeFinding('single_threaded', where, `all ${n} stakeholder relationships go through ${person}: the account is lost if they leave; have other team members own or contact some of them`, { person })];
+      return [makeFinding('single_threaded', where, `all ${here.length} stakeholder relationships go through ${person}: the account is lost if they leave; have other team members own or contact some of them`, { person })];
     });
   },
 };

@@ -1,6 +1,7 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { stakeholderKey } from '../../relationships/people.js';
 import { daysBetween, plural } from '../dates.js';
+import { isGone } from '../../relationships/gone.js';
 import type { Rule } from '../rule.js';
 
 export const stakeholderNotContacted: Rule = {
@@ -12,7 +13,7 @@ export const stakeholderNotContacted: Rule = {
       const { contactDays, profile } = requirements(plan.id);
       // A contact "in the future" is a typo whatever the profile asks: it would hide a lapsed relationship.
       const future = plan.value.stakeholders.flatMap((s, i) =>
-        s.last_contact !== undefined && s.last_contact > today
+        s.last_contact !== undefined && s.last_contact > today && !isGone(s, today)
           ? [
               makeFinding(
                 'stakeholder_not_contacted',
@@ -26,7 +27,7 @@ export const stakeholderNotContacted: Rule = {
       if (contactDays === undefined) return future;
       const rhythm = `${profile} asks for contact every ${plural(contactDays, 'day')}`;
       return plan.value.stakeholders.flatMap((s, i) => {
-        if (s.influence !== 'high') return [];
+        if (s.influence !== 'high' || isGone(s, today)) return [];
         const extra = { stakeholder: stakeholderKey(s) };
         if (s.last_contact !== undefined && s.last_contact > today) return future.filter((f) => f.path[1] === i);
         if (s.last_contact === undefined) {

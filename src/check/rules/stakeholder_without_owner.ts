@@ -1,15 +1,16 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { needsOwner, ownerOf, stakeholderKey } from '../../relationships/people.js';
+import { isGone } from '../../relationships/gone.js';
 import type { Rule } from '../rule.js';
 
 export const stakeholderWithoutOwner: Rule = {
   id: 'stakeholder_without_owner',
   description: 'a stakeholder with influence `high`, or role `decision_maker`, `economic_buyer` or `champion`, and no `owner` on our team',
   fix: 'set `owner:` to the person of our team who holds the relationship (and make sure someone does)',
-  check({ plans }) {
+  check({ plans, today }) {
     return plans.flatMap((plan) =>
       plan.value.stakeholders.flatMap((s, i) => {
-        if (!needsOwner(s) || ownerOf(s) !== null) return [];
+        if (isGone(s, today) || !needsOwner(s) || ownerOf(s) !== null) return [];
         const why = s.influence === 'high' ? 'has high influence' : `is the ${s.role}`;
         // At an empty `owner:` when there is one, else at the stakeholder's mapping.
         const where = whereIn(plan, plan.id, ['stakeholders', i, 'owner'], true);

@@ -58,7 +58,7 @@ export async function runImport(file: string, opts: ImportCliOptions, io: Io): P
   return report.summary.rejected > 0 ? 1 : 0;
 }
 
-function readCsv(file: string, cwd: string): string {
+export function readCsv(file: string, cwd: string): string {
   let bytes: Buffer;
   try {
     // Size first, so a huge file is refused before it is read (pipes such as <(curl ...) have no size).
@@ -80,7 +80,7 @@ function readCsv(file: string, cwd: string): string {
   }
 }
 
-function parseDelimiter(value: string): string {
+export function parseDelimiter(value: string): string {
   const d = value === 'tab' || value === '\\t' ? '\t' : value;
   if (d.length !== 1 || d === '"' || d === '\n' || d === '\r')
     throw new KamError(`--delimiter "${value}": give one character such as "," or ";" (or "tab"), not a quote or line break`);

@@ -1,6 +1,7 @@
 import { KamError } from '../../errors.js';
 import { buildCoverage } from '../../relationships/coverage.js';
-import { powerMapMermaid, powerMapSvg, powerMapText } from '../../relationships/draw.js';
+import { localToday } from '../../check/dates.js';
+import { powerMapMermaid, powerMapSvg, powerMapText, threadsNote } from '../../relationships/draw.js';
 import { buildPowerMap } from '../../relationships/powerMap.js';
 import { accountContext } from '../../accounts/repoAccounts.js';
 import { resolveAccount } from '../../accounts/resolveAccount.js';
@@ -14,6 +15,8 @@ type MapFormat = 'text' | 'svg' | 'mermaid' | 'json';
 
 export interface MapOptions extends GlobalOptions {
   format: MapFormat;
+  /** YYYY-MM-DD: who is gone is judged on this day (spec 1.2, section 6). */
+  today?: string;
 }
 
 export async function runMap(ref: string, opts: MapOptions, io: Io): Promise<number> {
@@ -23,7 +26,8 @@ export async function runMap(ref: string, opts: MapOptions, io: Io): Promise<num
   const plan = repo.plans.find((p) => p.id === id);
   if (!plan) throw new KamError(`account "${id}" has no plan (plans/${id}.yaml), so no power map; create it with "kam new plan ${id}"`);
   if (!plan.value) throw new KamError(`${plan.file} has errors; run "kam validate" and fix them first`);
-  const map = buildPowerMap(plan.value.stakeholders);
+  const today = opts.today ?? localToday();
+  const map = buildPowerMap(plan.value.stakeholders, today);
   const name = repo.accounts.find((a) => a.id === id)?.value?.name ?? id;
   switch (opts.format) {
     case 'svg':
@@ -48,12 +52,17 @@ export async function runMap(ref: string, opts: MapOptions, io: Io): Promise<num
         reports: p.reports.map((r) => map.people[r]!.key),
         depth: p.depth,
         needs_owner: p.unowned,
+        left: p.left,
+        gone: p.gone,
+        successor: p.successor,
       }));
-      const coverage = buildCoverage(plan.value);
+      const coverage = buildCoverage(plan.value, today);
       const json = {
         account: id,
         file: plan.file,
+        today,
         roots: map.roots.map((r) => map.people[r]!.key),
+        threads: { count: map.threads.count, people: map.threads.people, present_stakeholders: map.threads.present },
         stakeholders: people,
         coverage: {
           members: coverage.members.map((m) => ({ name: m.name, on_team: m.onTeam, owns: m.owns, contacts: m.contacts })),
@@ -69,9 +78,10 @@ export async function runMap(ref: string, opts: MapOptions, io: Io): Promise<num
       const chalk = makeChalk(io, opts.color);
       const paint = (stance: string | null, text: string) =>
         stance === 'supporter' ? chalk.green(text) : stance === 'detractor' ? chalk.red(text) : stance === 'neutral' ? chalk.yellow(text) : chalk.dim(text);
-      const tree = powerMapText(map, paint).replace(/⚠ no owner/g, (m) => chalk.red.bold(m));
+      const tree = powerMapText(map, paint, (t) => chalk.strikethrough(t)).replace(/⚠ no owner/g, (m) => chalk.red.bold(m));
       io.stdout.write(`${chalk.bold(`${name}: power map`)} (${plan.file}, ${map.people.length} stakeholder${map.people.length === 1 ? '' : 's'})\n`);
       io.stdout.write(tree || 'no stakeholders listed: add them under stakeholders: in the plan\n');
+      if (tree) io.stdout.write(`${threadsNote(map)}: people of ours who own or contact a present stakeholder\n`);
     }
   }
   return 0;

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { addRepoOption, formatOption, globalOptions, todayOption } from '../options.js';
+import { exportContactsCommand } from './exportContacts.js';
 import type { CommandFactory } from './types.js';
 
 export const exportCommand: CommandFactory = (setExit, io) =>
@@ -25,6 +26,8 @@ Examples:
 
 Exit codes: 0 written, 2 kam.yaml missing or invalid, or a usage error.`,
     )
+    // kam export contacts --to <crm>: stakeholders back to the CRM (commands/exportContacts.ts).
+    .addCommand(exportContactsCommand(setExit, io))
     .action(async (_opts, cmd: Command) => {
       const { runExport } = await import('../actions/export.js');
       setExit(await runExport(globalOptions(cmd), io));

@@ -1,5 +1,6 @@
 import { Argument, Command, Option } from 'commander';
 import { addRepoOption, formatOption, globalOptions, todayOption } from '../options.js';
+import { importContactsCommand } from './importContacts.js';
 import type { CommandFactory } from './types.js';
 
 export const importCommand: CommandFactory = (setExit, io) =>
@@ -36,6 +37,8 @@ Examples:
 Exit codes: 0 every row imported, updated, unchanged or skipped; 1 some rows rejected;
 2 a usage problem (no such file, bad --map or --bands, unknown column or field).`,
     )
+    // kam import contacts <file>: stakeholders from the CRM's contacts (commands/importContacts.ts).
+    .addCommand(importContactsCommand(setExit, io))
     .action(async (file: string, _opts, cmd: Command) => {
       const { runImport } = await import('../actions/import.js');
       setExit(await runImport(file, globalOptions(cmd), io));

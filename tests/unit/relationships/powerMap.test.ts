@@ -6,13 +6,14 @@ import type { Plan } from '../../../src/schema/plan.js';
 import { thirtyPeople } from '../../helpers/powerMapPlan.js';
 
 type Stakeholders = Plan['stakeholders'];
+const TODAY = '2026-12-02';
 const people = (list: object[]) => list as Stakeholders;
 
 const overlap = (a: PlacedBox, b: PlacedBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('power map layout', () => {
   const thirty = people(thirtyPeople());
-  const map = buildPowerMap(thirty);
+  const map = buildPowerMap(thirty, TODAY);
 
   it('places all 30 people, no two boxes overlapping, all inside the drawing', () => {
     const { boxes, width, height } = map.layout;
@@ -43,16 +44,16 @@ describe('power map layout', () => {
   });
 
   it('is deterministic: the same plan gives the same SVG, byte for byte', () => {
-    expect(powerMapSvg(buildPowerMap(people(thirtyPeople())))).toBe(powerMapSvg(map));
-    expect(powerMapMermaid(buildPowerMap(people(thirtyPeople())))).toBe(powerMapMermaid(map));
+    expect(powerMapSvg(buildPowerMap(people(thirtyPeople()), TODAY))).toBe(powerMapSvg(map));
+    expect(powerMapMermaid(buildPowerMap(people(thirtyPeople()), TODAY))).toBe(powerMapMermaid(map));
   });
 
   it('draws a reporting cycle with its first-listed member at the top, and survives a long chain', () => {
-    const cycle = buildPowerMap(people([{ id: 'a', name: 'A', reports_to: 'c' }, { id: 'b', name: 'B', reports_to: 'a' }, { id: 'c', name: 'C', reports_to: 'b' }]));
+    const cycle = buildPowerMap(people([{ id: 'a', name: 'A', reports_to: 'c' }, { id: 'b', name: 'B', reports_to: 'a' }, { id: 'c', name: 'C', reports_to: 'b' }]), TODAY);
     expect(cycle.roots).toEqual([0]);
     expect(cycle.people.map((p) => p.depth)).toEqual([0, 1, 2]);
     const chain = people(Array.from({ length: 3000 }, (_, i) => ({ id: `p${i}`, name: `P${i}`, ...(i ? { reports_to: `p${i - 1}` } : {}) })));
-    expect(buildPowerMap(chain).people.at(-1)!.depth).toBe(2999);
+    expect(buildPowerMap(chain, TODAY).people.at(-1)!.depth).toBe(2999);
   });
 
   it('marks high-influence or key-role people without an owner', () => {
@@ -69,7 +70,7 @@ describe('power map drawings', () => {
   ]);
 
   it('escapes every user string in the SVG and drops characters XML cannot hold', () => {
-    const svg = powerMapSvg(buildPowerMap(people([...evil, { name: 'Ctl\u0001char' }])));
+    const svg = powerMapSvg(buildPowerMap(people([...evil, { name: 'Ctl\u0001char' }]), TODAY));
     expect(svg).not.toContain('<script');
     expect(svg).not.toContain('<b>');
     expect(svg).not.toContain('\u0001');
@@ -81,7 +82,7 @@ describe('power map drawings', () => {
   });
 
   it('writes Mermaid labels with entity codes, edges manager to report, and classes by stance', () => {
-    const text = powerMapMermaid(buildPowerMap(evil));
+    const text = powerMapMermaid(buildPowerMap(evil, TODAY));
     expect(text.startsWith('flowchart TD\n')).toBe(true);
     expect(text).toContain('p0["Evil #lt;script#gt;alert(1)#lt;/script#gt; #amp; #quot;Co#quot; #124; #96;x#96;');
     expect(text).toContain('  p0 --> p1\n');
@@ -90,7 +91,7 @@ describe('power map drawings', () => {
   });
 
   it('prints an indented tree with stance and owner for the terminal', () => {
-    const text = powerMapText(buildPowerMap(people(thirtyPeople().slice(0, 6))));
+    const text = powerMapText(buildPowerMap(people(thirtyPeople().slice(0, 6)), TODAY));
     expect(text.split('\n').slice(0, 3)).toEqual([
       'Alexandra Konstantinopoulou-Whitfield (Chief Executive Officer and Chair of the Executive Board, Decision maker, high influence) · supporter · owner Dana Whitfield',
       '├─ Sabine Krüger (Chief Financial Officer, Economic buyer, high influence) · neutral · owner Omar Haddad',
@@ -103,7 +104,7 @@ describe('power map drawings', () => {
 describe('coverage map', () => {
   it('is team members x stakeholders: owner, contact or nothing, with people off the team added', () => {
     const team = [{ name: 'Ann', roles: [] }, { name: 'Bo', roles: [] }] as Plan['team'];
-    const cov = buildCoverage({ team, stakeholders: people([{ name: 'X', owner: 'Ann', contacts: ['Bo', 'Ann'] }, { name: 'Y', contacts: ['Cy'] }, { name: 'Z' }]) });
+    const cov = buildCoverage({ team, stakeholders: people([{ name: 'X', owner: 'Ann', contacts: ['Bo', 'Ann'] }, { name: 'Y', contacts: ['Cy'] }, { name: 'Z' }]) }, TODAY);
     expect(cov.members).toEqual([
       { name: 'Ann', onTeam: true, owns: 1, contacts: 0 },
       { name: 'Bo', onTeam: true, owns: 0, contacts: 1 },
@@ -112,12 +113,12 @@ describe('coverage map', () => {
     expect(cov.rows.map((r) => r.cells)).toEqual([['owner', 'contact', null], [null, null, 'contact'], [null, null, null]]);
     expect(cov.uncovered).toBe(1);
     expect(cov.singleThreaded).toBeNull();
-    expect(buildCoverage({ team, stakeholders: people([{ name: 'X', owner: 'Ann' }, { name: 'Y', contacts: ['Ann'] }]) }).singleThreaded).toBe('Ann');
+    expect(buildCoverage({ team, stakeholders: people([{ name: 'X', owner: 'Ann' }, { name: 'Y', contacts: ['Ann'] }]) }, TODAY).singleThreaded).toBe('Ann');
   });
 
   it('gives one column to a person however their name is cased or spaced, under the team spelling', () => {
     const team = [{ name: 'Ann Lee', roles: [] }] as Plan['team'];
-    const cov = buildCoverage({ team, stakeholders: people([{ name: 'X', owner: 'ann  lee' }, { name: 'Y', contacts: ['ANN LEE'] }]) });
+    const cov = buildCoverage({ team, stakeholders: people([{ name: 'X', owner: 'ann  lee' }, { name: 'Y', contacts: ['ANN LEE'] }]) }, TODAY);
     expect(cov.members).toEqual([{ name: 'Ann Lee', onTeam: true, owns: 1, contacts: 1 }]);
     expect(cov.rows.map((r) => r.cells)).toEqual([['owner'], ['contact']]);
     expect(cov.singleThreaded).toBe('ann  lee');

@@ -1,0 +1,26 @@
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
+import { tooFewThreads } from '../../relationships/threads.js';
+import { plural } from '../dates.js';
+import type { Rule } from '../rule.js';
+
+export const tooFewThreadsRule: Rule = {
+  id: 'too_few_threads',
+  description: 'the tier profile sets `min_threads`, the plan has two or more present stakeholders (not gone), and fewer distinct people of ours own or contact them',
+  fix: 'give more of our team relationships at the account: make them `owner` of a stakeholder or add them to `contacts`',
+  check({ plans, today, requirements }) {
+    return plans.flatMap((plan) => {
+      const { minThreads, profile } = requirements(plan.id);
+      const t = tooFewThreads(plan.value.stakeholders, minThreads, today);
+      if (t === null) return [];
+      const where = whereIn(plan, plan.id, ['stakeholders'], true);
+      const who = t.count === 0 ? 'no one of ours holds' : `only ${t.people.join(', ')} ${t.count === 1 ? 'holds' : 'hold'}`;
+      return [
+        makeFinding(
+          'too_few_threads',
+          where,
+          `${who} the relationships with the ${t.present} present stakeholders: ${plural(t.count, 'thread')}, ${profile} asks for ${minThreads}; have more of our team own or contact stakeholders`,
+        ),
+      ];
+    });
+  },
+};
