@@ -341,6 +341,30 @@ describe('duplicate_crm_id', () => {
   });
 });
 
+describe('duplicate_account', () => {
+  // Low ratings keep the extra accounts untiered, so no other rule speaks up.
+  const other = (name: string) => `# the customer\nname: ${name}\nratings: { revenue: 1, growth: 1 }\n`;
+
+  it.each([
+    ['the same name in two files, at the name of each', { 'accounts/beta.yaml': other('Beta Foods'), 'accounts/beta-foods.yaml': other('Beta Foods') }, [['accounts/beta-foods.yaml', 2], ['accounts/beta.yaml', 2]]],
+    ['case and runs of spaces aside, as people are matched', { 'accounts/beta.yaml': other('Beta  Foods'), 'accounts/gamma.yaml': other('BETA foods') }, [['accounts/beta.yaml', 2], ['accounts/gamma.yaml', 2]]],
+    ['the fixture account, named again in another file', { 'accounts/acme-corp.yaml': other('acme') }, [['accounts/acme-corp.yaml', 2], ['accounts/acme.yaml', 1]]],
+    ['three files, each naming the two others', { 'accounts/b1.yaml': other('Beta'), 'accounts/b2.yaml': other('beta'), 'accounts/b3.yaml': other('Beta ') }, [['accounts/b1.yaml', 2], ['accounts/b2.yaml', 2], ['accounts/b3.yaml', 2]]],
+    ['many files of one name: each names three and counts the rest', Object.fromEntries(['b1', 'b2', 'b3', 'b4', 'b5'].map((id) => [`accounts/${id}.yaml`, other('Beta')])), ['b1', 'b2', 'b3', 'b4', 'b5'].map((id) => [`accounts/${id}.yaml`, 2])],
+    ['nothing for names that differ by more than case and spacing', { 'accounts/beta.yaml': other('Beta Foods'), 'accounts/gamma.yaml': other('Beta Food') }, []],
+  ] as const)('%s', async (_what, files, expected) => {
+    const found = await findingsOf('duplicate_account', files);
+    expect(found.map((f) => [f.file, f.line]).sort()).toEqual(expected);
+    for (const f of found) {
+      expect(f).toMatchObject({ severity: 'warning', column: 7, path: ['name'] });
+      const others = expected.map(([file]) => file).filter((file) => file !== f.file);
+      for (const file of others.slice(0, 3)) expect(f.message).toContain(file);
+      if (others.length > 3) expect(f.message).toContain(` and ${others.length - 3} more;`);
+      expect(f.message).not.toContain(`${f.file} `);
+    }
+  });
+});
+
 describe('severities and completeness', () => {
   it('kam.yaml rules: and --rule overrides change severity or drop a rule', async () => {
     const plan = { 'plans/acme.yaml': PLAN.replace('role: decision_maker', 'role: champion').replace('owner: Ann, ', '') };
