@@ -285,6 +285,31 @@ describe('people: one person, however the name is spelled', () => {
     expect(found[0]!.message).toBe('"Ann" is not in kam.yaml people:; did you mean "Anne"? Or add them under people:');
   });
 
+  // The mutual action plan: the customer's actions are owned by the customer's people.
+  const mutual = (actions: string) => PLAN.replace('  - { title: Call, owner: Ann, due: 2026-12-01, status: open }\n', `  - { title: Call, owner: Ann, due: 2026-12-01, status: open }\n${actions}`);
+  const PEOPLE = { 'kam.yaml': `${CONFIG}people:\n  Ann: "@ann"\n` };
+
+  it('unknown_person: the owner of a customer action (or of a joint one who is a stakeholder) is the customer\'s person, never reported', async () => {
+    const actions =
+      '  - { title: Sign the SOW, side: customer, owner: Rachel Moss, due: 2026-12-01 }\n' +
+      '  - { title: Joint workshop, side: joint, owner: bo, due: 2026-12-01 }\n' +
+      '  - { title: Joint pilot, side: joint, owner: Zed Ames, due: 2026-12-01 }\n' +
+      '  - { title: Send the deck, side: us, owner: Carl, due: 2026-12-01 }\n';
+    const found = await findingsOf('unknown_person', { ...PEOPLE, 'plans/acme.yaml': mutual(actions) });
+    expect(found.map((f) => [f.line, f.person])).toEqual([[14, 'Zed Ames'], [15, 'Carl']]);
+    expect(found.map((f) => f.message).join('\n')).not.toMatch(/Rachel|"bo"/);
+  });
+
+  it('person_spelling: customer owners are compared among themselves, never rewritten as people: lists our side', async () => {
+    const actions =
+      '  - { title: Sign the SOW, side: customer, owner: ann, due: 2026-12-01 }\n' +
+      '  - { title: Review, side: customer, owner: Rachel Moss, due: 2026-12-01 }\n' +
+      '  - { title: Approve, side: customer, owner: Rachel  Moss, due: 2026-12-01 }\n' +
+      '  - { title: Budget, side: customer, owner: Rachel Moss, due: 2026-12-01 }\n';
+    const found = await findingsOf('person_spelling', { ...PEOPLE, 'plans/acme.yaml': mutual(actions) });
+    expect(found.map((f) => [f.line, f.message])).toEqual([[14, '"Rachel  Moss" and "Rachel Moss" are one person written two ways; write "Rachel Moss" (as most files write it)']]);
+  });
+
   it('unknown_person: nothing without people:, and nothing when every name is listed (any case)', async () => {
     expect(await findingsOf('unknown_person', {})).toEqual([]);
     expect(await findingsOf('unknown_person', { 'kam.yaml': `${CONFIG}people:\n  ann: {}\n` })).toEqual([]);
