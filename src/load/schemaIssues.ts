@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { didYouMean } from '../util/didYouMean.js';
 import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/makeFinding.js';
+import { itemPath, subject, within } from '../findings/itemPath.js';
 import type { PathSegment, PositionIndex } from '../yaml/index.js';
 
 type Issue = z.core.$ZodIssue;
@@ -83,17 +84,12 @@ function issueMessage(issue: Issue, value: unknown): string {
   }
 }
 
-function describe(path: readonly PathSegment[]): string {
-  if (path.length === 0) return 'the file';
-  return `"${formatPath(path)}"`;
-}
-
-function at(parent: readonly PathSegment[]): string {
-  return parent.length ? ` in "${formatPath(parent)}"` : '';
-}
+// Places are named as every message names them (findings/itemPath.ts: list items in words, from 1).
+const describe = subject;
+const at = within;
 
 export function formatPath(path: readonly PathSegment[]): string {
-  return path.reduce<string>((s, seg) => (typeof seg === 'number' ? `${s}[${seg}]` : s ? `${s}.${seg}` : seg), '');
+  return itemPath(path);
 }
 
 function typeName(value: unknown): string {
@@ -155,7 +151,9 @@ function unwrap(schema: AnySchema): AnySchema[] {
     case 'catch':
       return unwrap(def.innerType as AnySchema);
     case 'pipe':
-      return unwrap(def.in as AnySchema);
+      // `.transform()` puts the schema first (in), `z.preprocess` last (out; emptyWhenNull lists
+      // are such pipes): both sides, so the keys of list items are found for did-you-mean.
+      return [...unwrap(def.in as AnySchema), ...unwrap(def.out as AnySchema)];
     case 'union':
       return (def.options as AnySchema[]).flatMap(unwrap);
     default:

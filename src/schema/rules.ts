@@ -13,6 +13,7 @@ export const RULE_DEFAULTS = {
   duplicate_id: 'error',
   duplicate_crm_id: 'error',
   unknown_account: 'error',
+  duplicate_account: 'warning',
   missing_plan: 'error',
   unanswered_question: 'warning',
   missing_role: 'warning',

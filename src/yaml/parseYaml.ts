@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { parseYamlFast } from './fastYaml.js';
 import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/makeFinding.js';
+import { indentationMistake } from './indentation.js';
 import { PositionIndex } from './positions.js';
 
 export interface ParsedYaml {
@@ -52,6 +53,19 @@ export function parseWithYaml(text: string, file: string, account: string | null
     if (obvious) explained.add(pos.line);
     const message = obvious ?? yamlHint(error.code, firstLine(error.message));
     findings.push(makeFinding('yaml_syntax', { file, account, line: pos.line, column: obvious ? 1 : pos.col }, message));
+  }
+  // An indentation mistake gives yaml errors on other lines and in its terms (and one per line
+  // after it): when the walk of the lines finds the line that is out of place where yaml failed
+  // (or one line off: an over-indented key fails on the line above), that one finding replaces
+  // them. The "key: []" explanation of obviousCause says more for its case, and is kept.
+  if (findings.length > 0 && !findings.some((f) => f.message === TOO_DEEP)) {
+    const first = Math.min(...findings.map((f) => f.line));
+    const mistake = indentationMistake(text);
+    if (mistake && Math.abs(mistake.line - first) <= 1) {
+      const obvious = obviousCause(text, mistake.line);
+      const message = obvious?.includes('which already says the') ? obvious : mistake.message;
+      findings.splice(0, findings.length, makeFinding('yaml_syntax', { file, account, line: mistake.line, column: obvious === message ? 1 : mistake.column }, message));
+    }
   }
   // Too deep is reported at 1:1 however it was found (here, or by yaml running out of stack, which
   // depends on the thread): the same answer on the main thread and on workers.
@@ -197,9 +211,10 @@ function yamlHint(code: string, message: string): string {
     case 'MISSING_CHAR':
       return /quote/.test(message) ? `${message}: close the quote on the line where the value starts` : `${message}: check the indentation and quoting on this line`;
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return /compact mappings/.test(message)
-        ? `${message}: a value that contains ": " must be quoted, e.g. title: "CFO: finance"`
-        : `${message}: check the indentation and quoting on this line`;
+      if (/compact mappings/.test(message)) return `${message}: a value that contains ": " must be quoted, e.g. title: "CFO: finance"`;
+      // yaml's words for a "- " item where a key was due (most often an item indented too little).
+      if (/block sequence/.test(message)) return 'a list item ("- ") where a key was expected: indent it like the other items of its list, under the key the list belongs to';
+      return `${message}: check the indentation and quoting on this line`;
     case 'BAD_INDENT':
     case 'UNEXPECTED_TOKEN':
       return `${message}: check the indentation and quoting on this line`;

@@ -281,6 +281,24 @@ describe('kam new', () => {
     expect(readFileSync(join(dir, 'accounts/at-and-t.yaml'), 'utf8')).toContain('ratings:');
   });
 
+  it('refuses an account whose name another account file has (case and spacing aside), naming that file; --force creates it', async () => {
+    const dir = await initRepo();
+    writeFileSync(join(dir, 'accounts/contoso.yaml'), 'name: Contoso  Retail\nmanager: Me\n');
+    const before = snapshotTree(dir);
+    const again = await kam(['new', 'account', 'contoso retail'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      'kam: an account named "Contoso  Retail" already exists: accounts/contoso.yaml; edit that file (or rename the customer there), or pass --force to create a second account with this name\n',
+    );
+    expect((await kam(['new', 'account', 'Contoso Retail', '--id', 'contoso-2'], { cwd: dir })).code).toBe(2);
+    expect(snapshotTree(dir)).toEqual(before);
+    expect((await kam(['new', 'account', 'Contoso Retail Group'], { cwd: dir })).code).toBe(0);
+    expect((await kam(['new', 'account', 'contoso retail', '--force'], { cwd: dir })).code).toBe(0);
+    expect(existsSync(join(dir, 'accounts/contoso-retail.yaml'))).toBe(true);
+    const check = await kamJson(['check', '--format', 'json'], { cwd: dir });
+    expect(check.json.findings.filter((f: { rule: string }) => f.rule === 'duplicate_account').map((f: { file: string }) => f.file).sort()).toEqual(['accounts/contoso-retail.yaml', 'accounts/contoso.yaml']);
+  });
+
   it('rejects a bad name or id and an unknown account, with a hint', async () => {
     const dir = await initRepo();
     const before = snapshotTree(dir);

@@ -51,7 +51,7 @@ describe('no prototype pollution from __proto__, constructor and prototype keys'
     const plan = loadText(planSchema(config), 'x', 'plans/x.yaml', 'account: x\nanswers:\n  __proto__: { polluted: yes }\nactions:\n  - title: T\n    constructor: { polluted: yes }\n', 'x');
     expect(plan.findings.sort(compareFindings).map((f) => [f.line, f.column, f.message.split(';')[0]])).toEqual([
       [3, 3, 'unknown key "__proto__" in "answers"'],
-      [6, 5, 'unknown key "constructor" in "actions[0]"'],
+      [6, 5, 'unknown key "constructor" in actions item 1'],
     ]);
     const cfg = loadText(configSchema, 'kam', 'kam.yaml', 'version: 1\n__proto__: { polluted: yes }\nrules: { __proto__: off }\n', null);
     expect(cfg.findings.sort(compareFindings).map((f) => [f.line, f.column, f.message.split(';')[0]])).toEqual([

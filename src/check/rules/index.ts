@@ -3,6 +3,7 @@ import { actionOverdue } from './action_overdue.js';
 import { actionWithoutDue } from './action_without_due.js';
 import { actionWithoutOwner } from './action_without_owner.js';
 import { duplicateCrmId } from './duplicate_crm_id.js';
+import { duplicateAccount } from './duplicate_account.js';
 import { managerOverCapacity } from './manager_over_capacity.js';
 import { missingPlan } from './missing_plan.js';
 import { missingRole } from './missing_role.js';
@@ -40,6 +41,7 @@ export const RULES: Rule[] = [
   managerOverCapacity,
   noDecisionMaker,
   duplicateCrmId,
+  duplicateAccount,
   whitespaceUnassessed,
   missingStakeholderRole,
   stakeholderWithoutOwner,

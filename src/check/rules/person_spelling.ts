@@ -11,14 +11,17 @@ export const personSpelling: Rule = {
     const mentions = personMentions(accounts, plans);
     const declared = new Map((declaredPeople(repo.config) ?? []).map((n) => [personKey(n), n]));
     const byPerson = new Map<string, Map<string, typeof mentions>>();
+    // Our people and the customer's apart: a customer's owner is compared with the customer's
+    // other owners, never rewritten "as kam.yaml people: lists it" (people: lists our side).
     for (const m of mentions) {
-      const key = personKey(m.name);
+      const key = `${m.side}\u0000${personKey(m.name)}`;
       const spellings = byPerson.get(key) ?? new Map<string, typeof mentions>();
       spellings.set(m.name, [...(spellings.get(m.name) ?? []), m]);
       byPerson.set(key, spellings);
     }
     const findings = [];
-    for (const [key, spellings] of byPerson) {
+    for (const [sideKey, spellings] of byPerson) {
+      const key = sideKey.startsWith('us\u0000') ? sideKey.slice(3) : sideKey;
       const usual = declared.get(key) ?? [...spellings].sort((a, b) => b[1].length - a[1].length)[0]![0];
       if (spellings.size < 2 && (!declared.has(key) || spellings.has(usual))) continue;
       // One finding per other spelling, at its first place in each file.

@@ -5,7 +5,7 @@ import type { Rule } from '../rule.js';
 
 export const unknownPerson: Rule = {
   id: 'unknown_person',
-  description: 'with `people:` declared in kam.yaml, a manager, team member, owner or contact who is not in it',
+  description: 'with `people:` declared in kam.yaml, a manager, team member, owner or contact of our side who is not in it (the owner of a `side: customer` action is the customer\'s person, never reported)',
   fix: 'add the person under `people:` in kam.yaml, or fix the name (the message suggests the closest one)',
   check({ accounts, plans, repo }) {
     const declared = declaredPeople(repo.config);
@@ -14,7 +14,8 @@ export const unknownPerson: Rule = {
     const seen = new Set<string>();
     const findings = [];
     for (const m of personMentions(accounts, plans)) {
-      if (!people.unknown(m.name)) continue;
+      // people: lists our side; the customer's people (owners of their actions) are not ours to add.
+      if (m.side !== 'us' || !people.unknown(m.name)) continue;
       // Once per name and file: the first place it appears.
       const once = `${m.loaded.file}\u0000${m.name}`;
       if (seen.has(once)) continue;

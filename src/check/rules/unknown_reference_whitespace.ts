@@ -1,5 +1,6 @@
 import type { Finding } from '../../findings/finding.js';
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
+import { itemPath } from '../../findings/itemPath.js';
 import { closest } from '../../util/didYouMean.js';
 import type { CheckContext, Rule } from '../rule.js';
 
@@ -27,7 +28,7 @@ export function unknownWhitespaceReferences({ repo, plans }: Pick<CheckContext, 
         key === 'center'
           ? `no buying center of this plan has id "${value}"${guess(value, known)}; buying_centers ids are ${quoted(known)}: fix the id or add { id: ${value}, name: ... } under buying_centers:`
           : `kam.yaml lists no offering "${value}"${guess(value, known)}; offerings are ${quoted(known)}: fix the id or add { id: ${value}, label: ... } under offerings: in kam.yaml`;
-      out.push(makeFinding('unknown_reference', whereIn(plan, plan.id, [list, i, key]), `${list}[${i + 1}].${key}: ${declared}`, { reference: value }));
+      out.push(makeFinding('unknown_reference', whereIn(plan, plan.id, [list, i, key]), `${itemPath([list, i, key])}: ${declared}`, { reference: value }));
     };
     plan.value.whitespace.forEach((w, i) => {
       check('whitespace', i, 'center', w.center);

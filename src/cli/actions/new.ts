@@ -8,6 +8,7 @@ import { findRoot } from '../../repoFs/findRoot.js';
 import { loadText } from '../../load/loadText.js';
 import { loadConfig } from '../../load/loadRepo.js';
 import { readText } from '../../repoFs/readText.js';
+import { samePerson } from '../../people/people.js';
 import { requirementsFor } from '../../profiles/profile.js';
 import { scoreAccount } from '../../score/score.js';
 import { accountSchema } from '../../schema/account.js';
@@ -40,6 +41,7 @@ export async function runNewAccount(name: string, opts: NewOptions & { id?: stri
   const manager = opts.manager?.trim() || undefined;
   const { root, config } = await repoConfig(io, opts);
   const file = `accounts/${id}.yaml`;
+  if (!opts.force) await refuseSameName(root, id, displayName, config);
   refuseExisting(root, file, '--id <other-id>', opts.force);
   refuseLinkOut(root, file);
   writeNew(join(root, file), accountText(config, { name: displayName, manager }), { force: opts.force });
@@ -117,6 +119,24 @@ function refuseExisting(root: string, file: string, alternative: string, force: 
     throw new KamError(`${file} already exists and was kept; edit it, pick ${alternative}, or pass --force to replace it`);
 }
 
+/**
+ * One customer, one account: a file under another id whose name is this name (as people's names
+ * are matched, spec 1.1 section 9: samePerson) is refused, as `kam check` would warn
+ * duplicate_account. The file of the same id is left to refuseExisting (its message fits).
+ */
+async function refuseSameName(root: string, id: string, name: string, config: Config): Promise<void> {
+  for (const other of accountIds(root)) {
+    if (other === id) continue;
+    const account = await readAccount(root, other, config);
+    if (samePerson(account.name, name))
+      throw new KamError(
+        `an account named "${account.name}" already exists: ${accountFile(root, other)}; edit that file (or rename the customer there), or pass --force to create a second account with this name`,
+      );
+  }
+}
+
+const accountFile = (root: string, id: string) => (existsSync(join(root, 'accounts', `${id}.yaml`)) ? `accounts/${id}.yaml` : `accounts/${id}.yml`);
+
 /** The ids of the repo's accounts, for a "did you mean" (none when accounts/ cannot be read). */
 function accountIds(root: string): string[] {
   try {
@@ -128,7 +148,7 @@ function accountIds(root: string): string[] {
 
 /** The account's name and manager; a file with problems still gives its id (kam validate reports them). */
 async function readAccount(root: string, id: string, config: Config): Promise<{ name: string; manager?: string; tier: string | null }> {
-  const file = existsSync(join(root, 'accounts', `${id}.yaml`)) ? `accounts/${id}.yaml` : `accounts/${id}.yml`;
+  const file = accountFile(root, id);
   const read = await readText(join(root, file), file, id);
   const value = 'text' in read ? loadText(accountSchema(config), id, file, read.text, id).value : undefined;
   return { name: value?.name ?? id, manager: value?.manager, tier: value ? scoreAccount(id, value, config).tier : null };

@@ -8,7 +8,7 @@ export const newCommand: CommandFactory = (setExit, io) => {
     .argument('<name>', 'the account (customer) name; the id is made from it unless --id is given')
     .option('--id <id>', 'the account id and file name: a lowercase slug such as "acme-corp"')
     .option('--manager <name>', 'the key account manager')
-    .option('--force', 'replace the file if it exists')
+    .option('--force', 'replace the file if it exists; create the account even when another has its name')
     .addOption(formatOption(['text', 'json'], 'text'))
     .addHelpText(
       'after',

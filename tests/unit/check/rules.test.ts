@@ -285,6 +285,31 @@ describe('people: one person, however the name is spelled', () => {
     expect(found[0]!.message).toBe('"Ann" is not in kam.yaml people:; did you mean "Anne"? Or add them under people:');
   });
 
+  // The mutual action plan: the customer's actions are owned by the customer's people.
+  const mutual = (actions: string) => PLAN.replace('  - { title: Call, owner: Ann, due: 2026-12-01, status: open }\n', `  - { title: Call, owner: Ann, due: 2026-12-01, status: open }\n${actions}`);
+  const PEOPLE = { 'kam.yaml': `${CONFIG}people:\n  Ann: "@ann"\n` };
+
+  it('unknown_person: the owner of a customer action (or of a joint one who is a stakeholder) is the customer\'s person, never reported', async () => {
+    const actions =
+      '  - { title: Sign the SOW, side: customer, owner: Rachel Moss, due: 2026-12-01 }\n' +
+      '  - { title: Joint workshop, side: joint, owner: bo, due: 2026-12-01 }\n' +
+      '  - { title: Joint pilot, side: joint, owner: Zed Ames, due: 2026-12-01 }\n' +
+      '  - { title: Send the deck, side: us, owner: Carl, due: 2026-12-01 }\n';
+    const found = await findingsOf('unknown_person', { ...PEOPLE, 'plans/acme.yaml': mutual(actions) });
+    expect(found.map((f) => [f.line, f.person])).toEqual([[14, 'Zed Ames'], [15, 'Carl']]);
+    expect(found.map((f) => f.message).join('\n')).not.toMatch(/Rachel|"bo"/);
+  });
+
+  it('person_spelling: customer owners are compared among themselves, never rewritten as people: lists our side', async () => {
+    const actions =
+      '  - { title: Sign the SOW, side: customer, owner: ann, due: 2026-12-01 }\n' +
+      '  - { title: Review, side: customer, owner: Rachel Moss, due: 2026-12-01 }\n' +
+      '  - { title: Approve, side: customer, owner: Rachel  Moss, due: 2026-12-01 }\n' +
+      '  - { title: Budget, side: customer, owner: Rachel Moss, due: 2026-12-01 }\n';
+    const found = await findingsOf('person_spelling', { ...PEOPLE, 'plans/acme.yaml': mutual(actions) });
+    expect(found.map((f) => [f.line, f.message])).toEqual([[14, '"Rachel  Moss" and "Rachel Moss" are one person written two ways; write "Rachel Moss" (as most files write it)']]);
+  });
+
   it('unknown_person: nothing without people:, and nothing when every name is listed (any case)', async () => {
     expect(await findingsOf('unknown_person', {})).toEqual([]);
     expect(await findingsOf('unknown_person', { 'kam.yaml': `${CONFIG}people:\n  ann: {}\n` })).toEqual([]);
@@ -337,6 +362,30 @@ describe('duplicate_crm_id', () => {
     for (const f of found) {
       expect(f).toMatchObject({ severity: 'error', column: 9, path: ['crm_id'] });
       for (const [file] of expected) if (file !== f.file) expect(f.message).toContain(file);
+    }
+  });
+});
+
+describe('duplicate_account', () => {
+  // Low ratings keep the extra accounts untiered, so no other rule speaks up.
+  const other = (name: string) => `# the customer\nname: ${name}\nratings: { revenue: 1, growth: 1 }\n`;
+
+  it.each([
+    ['the same name in two files, at the name of each', { 'accounts/beta.yaml': other('Beta Foods'), 'accounts/beta-foods.yaml': other('Beta Foods') }, [['accounts/beta-foods.yaml', 2], ['accounts/beta.yaml', 2]]],
+    ['case and runs of spaces aside, as people are matched', { 'accounts/beta.yaml': other('Beta  Foods'), 'accounts/gamma.yaml': other('BETA foods') }, [['accounts/beta.yaml', 2], ['accounts/gamma.yaml', 2]]],
+    ['the fixture account, named again in another file', { 'accounts/acme-corp.yaml': other('acme') }, [['accounts/acme-corp.yaml', 2], ['accounts/acme.yaml', 1]]],
+    ['three files, each naming the two others', { 'accounts/b1.yaml': other('Beta'), 'accounts/b2.yaml': other('beta'), 'accounts/b3.yaml': other('Beta ') }, [['accounts/b1.yaml', 2], ['accounts/b2.yaml', 2], ['accounts/b3.yaml', 2]]],
+    ['many files of one name: each names three and counts the rest', Object.fromEntries(['b1', 'b2', 'b3', 'b4', 'b5'].map((id) => [`accounts/${id}.yaml`, other('Beta')])), ['b1', 'b2', 'b3', 'b4', 'b5'].map((id) => [`accounts/${id}.yaml`, 2])],
+    ['nothing for names that differ by more than case and spacing', { 'accounts/beta.yaml': other('Beta Foods'), 'accounts/gamma.yaml': other('Beta Food') }, []],
+  ] as const)('%s', async (_what, files, expected) => {
+    const found = await findingsOf('duplicate_account', files);
+    expect(found.map((f) => [f.file, f.line]).sort()).toEqual(expected);
+    for (const f of found) {
+      expect(f).toMatchObject({ severity: 'warning', column: 7, path: ['name'] });
+      const others = expected.map(([file]) => file).filter((file) => file !== f.file);
+      for (const file of others.slice(0, 3)) expect(f.message).toContain(file);
+      if (others.length > 3) expect(f.message).toContain(` and ${others.length - 3} more;`);
+      expect(f.message).not.toContain(`${f.file} `);
     }
   });
 });

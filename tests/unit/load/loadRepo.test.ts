@@ -60,14 +60,38 @@ describe('loading one file', () => {
 
   it('locates a missing key of a list item at that item', () => {
     const loaded = plan('account: acme\nactions:\n  - title: Kick-off\n    owner: Dana\n  - owner: Omar\n    due: 2026-12-01\n');
-    expect(loaded.findings.map(brief)).toEqual([{ rule: 'schema', line: 5, column: 5, message: 'missing required key "title" in "actions[1]": add it' }]);
+    expect(loaded.findings.map(brief)).toEqual([{ rule: 'schema', line: 5, column: 5, message: 'missing required key "title" in actions item 2: add it' }]);
   });
 
   it('suggests the enum value for a misspelt stage and role', () => {
     const loaded = plan('account: acme\nstage: reserch\nteam:\n  - name: Dana\n    roles: [innovatr]\n');
     expect(loaded.findings.map((f) => [f.line, f.column, f.message])).toEqual([
       [2, 8, '"stage" must be one of strategy, research, action_plan, execution, review; found "reserch"; did you mean "research"?'],
-      [5, 13, '"team[0].roles[0]" must be one of relationship_lead, technical_expert, collaborator, project_manager, innovator, results_driver; found "innovatr"; did you mean "innovator"?'],
+      [5, 13, 'team item 1, roles item 1: must be one of relationship_lead, technical_expert, collaborator, project_manager, innovator, results_driver; found "innovatr"; did you mean "innovator"?'],
+    ]);
+  });
+
+  it('names the closest key for an unknown key inside a list item, counting items from 1', () => {
+    const loaded = plan(
+      'account: acme\n' +
+        'team:\n  - name: Dana\n    roles: [collaborator]\n    titel: CSM\n' +
+        'stakeholders:\n  - name: Bo\n    role: user\n  - name: Cy\n    reprots_to: bo\n    influense: high\n' +
+        'actions:\n  - title: Call\n    ownr: Dana\n' +
+        'opportunities:\n  - name: Renewal\n    vaule: 10\n',
+    );
+    expect(loaded.findings.map(brief).sort((a, b) => a.line - b.line)).toEqual([
+      { rule: 'schema', line: 5, column: 5, message: 'unknown key "titel" in team item 1; did you mean "title"?' },
+      { rule: 'schema', line: 10, column: 5, message: 'unknown key "reprots_to" in stakeholders item 2; did you mean "reports_to"?' },
+      { rule: 'schema', line: 11, column: 5, message: 'unknown key "influense" in stakeholders item 2; did you mean "influence"?' },
+      { rule: 'schema', line: 14, column: 5, message: 'unknown key "ownr" in actions item 1; did you mean "owner"?' },
+      { rule: 'schema', line: 17, column: 5, message: 'unknown key "vaule" in opportunities item 1; did you mean "value"?' },
+    ]);
+  });
+
+  it('counts items one way in a message that names two of them', () => {
+    const loaded = plan('account: acme\nstakeholders:\n  - { id: bo, name: Bo }\n  - { id: cy, name: Cy }\n  - { id: bo, name: Bo Two }\n');
+    expect(loaded.findings.map(brief)).toEqual([
+      { rule: 'schema', line: 5, column: 11, message: 'stakeholders item 3, id: duplicate stakeholder id "bo" (first at item 1)' },
     ]);
   });
 
@@ -131,7 +155,7 @@ describe('loading a repo', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.findings.map((f) => [f.file, f.line, f.column, f.message])).toEqual([
-      ["kam.yaml", 5, 28, '"scoring.tiers[1].min" tiers are listed highest first: 70 must be below 50'],
+      ["kam.yaml", 5, 28, 'scoring.tiers item 2, min: tiers are listed highest first: 70 must be below 50'],
       ['kam.yaml', 6, 1, 'unknown key "limts"; did you mean "limits"?'],
     ]);
   });
