@@ -34,3 +34,30 @@ describe('renewals in kam agenda', () => {
     expect(ics).toContain('CATEGORIES:Renewal');
   });
 });
+
+describe('the Numbers section of the plan document', () => {
+  it('shows target and coverage, pipeline by stage, renewals and contribution in Markdown and HTML', async () => {
+    const md = (await kam(['render', 'vantor-pharma', '-C', EXAMPLE, ...TODAY])).stdout;
+    const section = md.slice(md.indexOf('## Numbers'), md.indexOf('\n## ', md.indexOf('## Numbers') + 3));
+    expect(section).toContain('Target **$1,600,000**, today $1,100,000, gap $500,000.');
+    expect(section).toContain('Coverage `██████████████░░░░░░` **70.0%** (won $0 + weighted pipeline $350,000, against the gap)');
+    expect(section).toContain('| qualify | 1 | $1,100,000 | $110,000 |\n| propose | 1 | $600,000 | $240,000 |');
+    expect(section).toContain('| dash-2025 | $400,000 | 2027-03-31 | 2026-12-31 | unknown ⚠ |');
+    expect(section).toContain('Contribution: **$262,000** a year.');
+    expect(md).toContain('1. Roll out commercial dashboards to all 14 European markets (0.0%: 5 markets, from 5 to 14), due 2027-12-31');
+    const html = (await kam(['render', 'meridian-freight', '-C', EXAMPLE, ...TODAY, '-f', 'html'])).stdout;
+    expect(html).toContain('<section id="numbers">');
+    expect(html).toMatch(/<meter id="coverage-meter" min="0" max="100"[^>]* value="100">110\.7%<\/meter>/);
+    expect(html).toContain('Renewing within 180 days: <strong>$1,900,000</strong>');
+  });
+
+  it('is left out of a plan without any figure, and of the customer version always', async () => {
+    const plain = (await kam(['render', 'andes-agro', '-C', EXAMPLE, ...TODAY])).stdout;
+    expect(plain).not.toContain('## Numbers');
+    const run = await kam(['render', 'vantor-pharma', '-C', EXAMPLE, ...TODAY, '--audience', 'customer']);
+    expect(run.code).toBe(0);
+    const customer = run.stdout;
+    expect(customer).toContain('# Vantor Pharmaceuticals: joint account plan');
+    for (const secret of ['Numbers', 'dash-2025', '262,000', 'Coverage', 'Contribution', 'contract']) expect(customer).not.toContain(secret);
+  });
+});
