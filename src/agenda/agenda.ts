@@ -5,8 +5,9 @@ import { requirementsByTier } from '../profiles/profile.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { measureInput } from '../health/health.js';
+import { decisionDay, isSettled } from '../numbers/renewals.js';
 
-export type AgendaKind = 'action' | 'review' | 'contact' | 'health_input';
+export type AgendaKind = 'action' | 'review' | 'contact' | 'health_input' | 'renewal';
 
 /** One thing that falls due (spec 1.1, section 7). */
 export interface AgendaItem {
@@ -122,6 +123,21 @@ export function agenda(repo: Repo, opts: AgendaOptions): AgendaItem[] {
         key: `health_input\u0000${account.id}\u0000${m.id}`,
       });
     }
+    // spec 1.2, section 4: each unsettled contract at its decision day (end - notice_days), an
+    // ended one too (it is overdue); with or without a plan.
+    (account.value!.contracts ?? []).forEach((c, i) => {
+      if (isSettled(c)) return;
+      push({
+        kind: 'renewal',
+        account: account.id,
+        date: decisionDay(c),
+        owner: account.value!.manager ?? null,
+        title: `Decide the renewal of contract ${c.id} (it ends ${c.end})`,
+        file: account.file,
+        line: account.index.locate(['contracts', i]).line,
+        key: `renewal\u0000${account.id}\u0000${c.id}`,
+      });
+    });
   }
   return items.sort(compareItems);
 }

@@ -34,7 +34,7 @@ export function itemUid(item: AgendaItem): string {
   return `${createHash('sha1').update(item.key).digest('hex').slice(0, 32)}@kam`;
 }
 
-const KIND_LABEL = { action: 'Action', review: 'Plan review', contact: 'Contact', health_input: 'Health input' } as const;
+const KIND_LABEL = { action: 'Action', review: 'Plan review', contact: 'Contact', health_input: 'Health input', renewal: 'Renewal' } as const;
 
 const compact = (date: string) => date.replace(/-/g, '');
 

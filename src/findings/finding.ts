@@ -18,7 +18,7 @@ export interface Where extends Position {
 }
 
 /** The fields some rules add to say which question, role, person... a finding is about. */
-export const RULE_FIELDS = ['question', 'role', 'criterion', 'manager', 'stakeholder', 'person', 'reference', 'center', 'measure'] as const;
+export const RULE_FIELDS = ['question', 'role', 'criterion', 'manager', 'stakeholder', 'person', 'reference', 'center', 'measure', 'objective', 'opportunity', 'contract'] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
 
 /** One problem kam reports, located in a repo file (docs/format.md, "JSON outputs"). */

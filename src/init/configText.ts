@@ -69,6 +69,7 @@ export function configText(config: Config, opts: { withChecklist?: boolean } = {
   );
   out.push(...profilesText(config), '');
   out.push(...healthText(config), '');
+  out.push(...numbersText(config), '');
   const questions = config.checklist.categories.reduce((n, c) => n + c.questions.length, 0);
   if (opts.withChecklist) {
     out.push(
@@ -158,4 +159,18 @@ export function profilesText(config: Config): string[] {
       ...Object.entries(profile).map(([key, value]) => `#     ${key}: ${Array.isArray(value) ? flow(value) : scalar(value)}`),
     ]),
   ];
+}
+
+/**
+ * kam.yaml's `pipeline:` and `renewals:` (spec 1.2, sections 2 and 4, docs/numbers.md): the
+ * repo's own when set, else commented with an example, valid once uncommented.
+ */
+export function numbersText(config: Config): string[] {
+  const out = [commentLines('The numbers (docs/numbers.md): opportunity stages with their chance to win (won and lost always exist), the pipeline coverage a key account needs, and how many days ahead contract renewals count and must be assessed.')];
+  if (config.pipeline) out.push(block('pipeline', config.pipeline));
+  else out.push('# Default: no stages (an opportunity\'s stage is free text). For example:', '# pipeline:', '#   stages:', '#     - { id: qualify, probability: 0.1 }', '#     - { id: propose, probability: 0.4 }', '#     - { id: negotiate, probability: 0.7 }', '#   min_coverage: 1');
+  const defaults = defaultConfig().renewals;
+  if (JSON.stringify(config.renewals) !== JSON.stringify(defaults)) out.push(block('renewals', config.renewals));
+  else out.push(`# renewals: ${flow(defaults)}`);
+  return out;
 }

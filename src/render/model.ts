@@ -1,6 +1,7 @@
 // View models for `kam render`: plain data for the templates, built from the core's results
 // (scores, findings, completeness) plus the few per-item flags documents show. Templates only
 // format what is here; they never compute.
+import { numbersModel, objectivesModel, type NumbersModel } from './numbers.js';
 import type { CheckResult } from '../check/checkRepo.js';
 import { answerState, type Completeness } from '../check/completeness.js';
 import { daysBetween } from '../check/dates.js';
@@ -218,7 +219,7 @@ function planSections(loaded: LoadedPlan & { value: Plan }, config: Config, toda
       noDecisionMaker: has('no_decision_maker'),
     },
     /** Text objectives become `{ title, shared: false }`. */
-    objectives: plan.objectives.map((o) => (typeof o === 'string' ? { title: o, shared: false } : { title: o.title, shared: o.shared })),
+    objectives: objectivesModel(plan),
     swot: {
       strengths: swot.strengths,
       weaknesses: swot.weaknesses,
@@ -277,6 +278,8 @@ export interface PlanModel extends DocumentMeta {
   profile: string | null;
   /** Plan health (spec 1.1, section 4); null without a plan. */
   health: ReturnType<typeof healthModel> | null;
+  /** The numbers (spec 1.2, sections 2-5); null without a plan or without any figure. */
+  numbers: NumbersModel | null;
 }
 
 const BAND_LABELS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
@@ -336,6 +339,7 @@ export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today
     findings,
     alerts: plan ? planAlerts(plan) : [],
     health: plan ? healthFor(repo, id, today, lastCommitDate) : null,
+    numbers: plan ? numbersModel(repo, id, account, planFile!.value, score.tier, today) : null,
   };
 }
 

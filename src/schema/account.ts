@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, nonEmptyText, slug } from './common.js';
+import { isoDate, nonEmptyText, slug, uniqueBy } from './common.js';
+import { RENEWAL_STATUSES } from './enums.js';
 import type { Config } from './config.js';
 
 /** The account schema for a repo: ratings are keyed by its criteria and bounded by its scale. */
@@ -42,9 +43,18 @@ export function accountSchema(config: Config) {
         .strictObject({
           current: z.number().nonnegative().optional().meta({ description: `Annual revenue today, in ${config.currency}` }),
           potential: z.number().nonnegative().optional().meta({ description: `Annual revenue potential, in ${config.currency}` }),
+          target: z.number().nonnegative().optional().meta({ description: `Annual revenue we aim for, in ${config.currency} (spec 1.2, section 2)` }),
         })
         .optional(),
       ratings: ratings.default({}),
+      contracts: z.array(contract(config)).superRefine(uniqueBy((c) => c.id, 'contract id')).optional().meta({ description: 'Contracts that come up for renewal (spec 1.2, section 4)' }),
+      economics: z
+        .strictObject({
+          gross_margin: z.number().min(0, 'must be from 0 to 1 (0.42 is 42%)').max(1, 'must be from 0 to 1 (0.42 is 42%)').optional().meta({ description: 'Gross margin on the account\'s revenue, 0 to 1' }),
+          cost_to_serve: z.number().nonnegative().optional().meta({ description: `What serving the account costs a year, in ${config.currency}` }),
+        })
+        .optional()
+        .meta({ description: 'contribution = revenue.current x gross_margin - cost_to_serve (spec 1.2, section 5)' }),
       health: healthInputs(config).optional().meta({ description: 'Values of the health measures of kam.yaml, each with the day it was measured' }),
       notes: z.string().optional(),
       tags: z.array(z.string()).optional(),
@@ -69,3 +79,21 @@ function healthInputs(config: Config) {
 }
 
 export type HealthInput = { value: number; as_of: string };
+
+/** spec 1.2, section 4: a contract of the account; `end` is required, a `start` after it is refused. */
+function contract(config: Config) {
+  return z
+    .strictObject({
+      id: slug.meta({ description: 'Slug, unique within the account' }),
+      offering: slug.optional().meta({ description: 'The id of an offering of kam.yaml' }),
+      value: z.number().nonnegative().optional().meta({ description: `Annual value, in ${config.currency}` }),
+      start: isoDate.optional(),
+      end: isoDate.meta({ description: 'The last day of the contract' }),
+      notice_days: z.int().nonnegative().default(0).meta({ description: 'Days before end by which to decide (the decision day is end - notice_days)' }),
+      renewal: z.enum(RENEWAL_STATUSES).default('unknown').meta({ description: 'unknown, likely, at_risk, renewed or lost (renewed and lost settle it)' }),
+      notes: z.string().optional(),
+    })
+    .refine((c) => c.start === undefined || c.start <= c.end, { path: ['end'], message: 'must not be before start: a contract ends on or after the day it starts' });
+}
+
+export type Contract = NonNullable<Account['contracts']>[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ident, nonEmptyText, slug, uniqueBy } from './common.js';
 import {
   DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_HEALTH_BANDS, DEFAULT_HEALTH_WEIGHTS, HEALTH_COMPONENTS, type HealthComponentId, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_MIN_RATED_WEIGHT, DEFAULT_QUADRANTS,
-  DEFAULT_REVIEW, DEFAULT_ROLES, DEFAULT_SCALE, DEFAULT_TIERS, DEFAULT_UNTIERED,
+  DEFAULT_REVIEW, DEFAULT_ROLES, DEFAULT_MIN_COVERAGE, DEFAULT_ASSESS_DAYS, DEFAULT_SCALE, DEFAULT_TIERS, DEFAULT_UNTIERED,
 } from './defaults.js';
 import { DEFAULT_CHECKLIST } from './checklist.js';
 import { RULE_DEFAULTS, SEVERITIES } from './rules.js';
@@ -128,7 +128,31 @@ const profile = z.strictObject({
     .union([z.literal('all'), z.array(z.string())])
     .optional()
     .meta({ description: '"all", or a list of category ids and question ids this tier must answer; default: all' }),
+  min_coverage: z.number().nonnegative().optional().meta({ description: 'Pipeline coverage this tier needs (pipeline_short); default: pipeline.min_coverage' }),
 });
+
+/**
+ * spec 1.2, section 2: the declared opportunity stages, in order. `won` (probability 1) and
+ * `lost` (0) always exist and may not be declared: their probabilities are fixed.
+ */
+const pipelineStage = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a lowercase id: a-z, 0-9, "-" and "_"')
+    .refine((id) => id !== 'won' && id !== 'lost', { error: (iss) => `must not be "${String(iss.input)}": won (probability 1) and lost (probability 0) always exist; remove this stage` }),
+  probability: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1').meta({ description: 'Chance that an opportunity at this stage is won, 0 to 1' }),
+});
+const pipeline = z
+  .strictObject({
+    stages: z.array(pipelineStage).superRefine(uniqueBy((s) => s.id, 'stage id')).optional().meta({ description: 'Ordered stages with probabilities; opportunities then use one of them, won or lost' }),
+    min_coverage: z.number().nonnegative().default(DEFAULT_MIN_COVERAGE).meta({ description: '(won + weighted pipeline) / (target - current) a key account needs; default 1' }),
+  })
+  .meta({ description: 'Opportunity stages and the coverage a key account needs (spec 1.2, section 2)' });
+
+const renewalsObject = z
+  .strictObject({ assess_days: z.int().nonnegative().default(DEFAULT_ASSESS_DAYS).meta({ description: 'Days before a contract ends from which it counts as renewing and must be assessed' }) })
+  .meta({ description: 'Contract renewals (spec 1.2, section 4)' });
+const renewals = renewalsObject.default(() => renewalsObject.parse({}));
 
 
 const healthWeight = z.number().min(0, 'must be 0 or more (0 leaves the component out)');
@@ -202,6 +226,8 @@ const configObjectShape = z.strictObject({
     offerings: z.array(offering).superRefine(uniqueBy((o) => o.id, 'offering id')).default([]).meta({ description: 'What we sell: the columns of the whitespace map; default none' }),
     profiles: z.record(z.string(), profile).optional().meta({ description: 'What each tier requires of its plans, keyed by tier name' }),
     health,
+    pipeline: pipeline.optional(),
+    renewals,
   });
 
 export const configSchema = configObjectShape
@@ -270,6 +296,7 @@ export type Checklist = Config['checklist'];
 export type Profile = NonNullable<Config['profiles']>[string];
 export type Person = NonNullable<Config['people']>[string];
 export type HealthConfig = Config['health'];
+export type PipelineConfig = NonNullable<Config['pipeline']>;
 export type HealthMeasure = HealthConfig['measures'][number];
 
 /** The configuration a repo gets when its kam.yaml holds only `version: 1`. */

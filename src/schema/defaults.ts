@@ -52,3 +52,7 @@ export type HealthComponentId = (typeof HEALTH_COMPONENTS)[number];
 /** spec 1.1, section 4: component weights and band thresholds of plan health. */
 export const DEFAULT_HEALTH_WEIGHTS = { completeness: 3, freshness: 2, team: 1, stakeholders: 2, execution: 2 } as const;
 export const DEFAULT_HEALTH_BANDS = { green: 70, amber: 40 } as const;
+
+/** spec 1.2, sections 2 and 4: pipeline.min_coverage and renewals.assess_days. */
+export const DEFAULT_MIN_COVERAGE = 1;
+export const DEFAULT_ASSESS_DAYS = 180;

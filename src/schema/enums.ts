@@ -17,3 +17,6 @@ export const STAKEHOLDER_ROLE_LABELS: Record<string, string> = {
   user: 'User',
   blocker: 'Blocker',
 };
+
+/** spec 1.2, section 4: where a contract's renewal stands; `renewed` and `lost` settle it. */
+export const RENEWAL_STATUSES = ['unknown', 'likely', 'at_risk', 'renewed', 'lost'] as const;

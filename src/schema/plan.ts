@@ -15,8 +15,41 @@ const answer = z.union([z.string(), notApplicable, z.null()]);
 /** spec 1.1, section 6: `shared: true` lets an item reach the customer's version of the plan. */
 const shared = z.boolean().default(false).meta({ description: 'true: the customer version of the plan (kam render --audience customer) shows it' });
 
-/** An objective is text, or `{ title, shared }` (spec 1.1, section 6). */
-const objective = z.union([z.string(), z.strictObject({ title: nonEmptyText, shared })]);
+/**
+ * spec 1.2, section 1: how an objective is measured. Values may be negative (an NPS, a margin
+ * change), so only finiteness is asked; a target equal to the baseline is refused, since progress
+ * (actual - baseline) / (target - baseline) would divide by zero (docs/format.md, "Objectives").
+ */
+const measure = z
+  .strictObject({
+    unit: z.string().optional().meta({ description: 'What is counted: markets, stores, percent, ...' }),
+    baseline: z.number().optional().meta({ description: 'Where it started' }),
+    target: z.number().optional().meta({ description: 'Where it should be by the objective\'s due date' }),
+    actual: z.number().optional().meta({ description: 'Where it is now (as of as_of)' }),
+    as_of: isoDate.optional().meta({ description: 'The day actual was measured' }),
+  })
+  .superRefine((m, ctx) => {
+    if (m.baseline !== undefined && m.target !== undefined && Math.abs(m.target - m.baseline) <= 1e-9)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: `target equals baseline (${m.baseline}), so progress cannot be measured; set the target you aim for, or leave out baseline` });
+  });
+
+/** An objective is text, or `{ title, shared }` (spec 1.1, section 6) with spec 1.2's `id`, `due` and `measure`. */
+const objective = z.union([
+  z.string(),
+  z.strictObject({
+    id: slug.optional().meta({ description: 'Optional slug, unique within the plan; actions and opportunities name it in objective' }),
+    title: nonEmptyText,
+    due: isoDate.optional().meta({ description: 'When it should be reached' }),
+    measure: measure.optional().meta({ description: '{ unit, baseline, target, actual, as_of }: progress = (actual - baseline) / (target - baseline)' }),
+    shared,
+  }),
+]);
+
+/** The `objective` an action or opportunity serves: the `id` of an objective of the plan. */
+const objectiveLink = slug.optional().meta({ description: 'The id of an objective of this plan that it serves' });
+
+/** spec 1.2, section 2: the stages an opportunity may be at when kam.yaml declares them. */
+export const FIXED_STAGES = ['won', 'lost'] as const;
 
 /** spec 1.1, section 5: a unit of the account that buys on its own. */
 const buyingCenter = z.strictObject({
@@ -31,6 +64,7 @@ const whitespaceEntry = z.strictObject({
   offering: slug.meta({ description: 'The id of an offering of kam.yaml' }),
   status: z.enum(WHITESPACE_STATUSES),
   value: z.number().nonnegative().optional().meta({ description: 'Annual value: won, in the pipeline, or estimated' }),
+  wallet: z.number().nonnegative().optional().meta({ description: 'What the customer spends a year on this offering in this center, with every supplier (spec 1.2, section 3)' }),
   competitor: z.string().optional().meta({ description: 'Who supplies it today (status competitor)' }),
   notes: z.string().optional(),
 });
@@ -43,6 +77,9 @@ export function planSchema(config: Config) {
       config.checklist.categories.flatMap((c) => c.questions.map((q) => [q.id, answer.optional().meta({ description: q.text })])),
     ) as Record<string, z.ZodOptional<typeof answer>>,
   );
+  // spec 1.2, section 2: with declared stages an opportunity's stage is one of them, won or lost.
+  const declared = config.pipeline?.stages;
+  const stageIds = declared ? [...declared.map((s) => s.id), ...FIXED_STAGES] : undefined;
   return z
     .strictObject({
       $schema: z.string().optional(),
@@ -94,7 +131,7 @@ export function planSchema(config: Config) {
         })
         .default([])),
       answers: answers.default({}),
-      objectives: emptyWhenNull(z.array(objective).default([])).meta({ description: 'Text, or { title, shared } to show it to the customer' }),
+      objectives: emptyWhenNull(z.array(objective).superRefine(uniqueObjectiveIds).default([])).meta({ description: 'Text, or { id, title, due, measure, shared }' }),
       swot: z
         .strictObject({ strengths: textList, weaknesses: textList, opportunities: textList, threats: textList })
         .default({ strengths: [], weaknesses: [], opportunities: [], threats: [] }),
@@ -104,7 +141,10 @@ export function planSchema(config: Config) {
             name: nonEmptyText,
             value: z.number().nonnegative().optional(),
             close: isoDate.optional(),
-            stage: z.string().optional(),
+            // An enum when declared: the error names the stages with a did-you-mean, and editors complete them.
+            stage: (stageIds ? z.enum(stageIds as [string, ...string[]]) : z.string()).optional().meta({ description: stageIds ? 'A stage of kam.yaml pipeline.stages, won or lost' : 'Free text (kam.yaml pipeline.stages makes it one of the declared stages)' }),
+            probability: z.number().min(0, 'must be from 0 to 1').max(1, 'must be from 0 to 1').optional().meta({ description: 'Chance to win, 0 to 1; wins over its stage\'s probability' }),
+            objective: objectiveLink,
             center: slug.optional().meta({ description: 'The buying center it is for (an id of buying_centers)' }),
             offering: slug.optional().meta({ description: 'What it sells (an id of kam.yaml offerings)' }),
             notes: z.string().optional(),
@@ -132,6 +172,7 @@ export function planSchema(config: Config) {
             due: isoDate.nullable().optional(),
             status: z.enum(ACTION_STATUSES).default('open'),
             side: z.enum(ACTION_SIDES).default('us').meta({ description: 'Who does it: us, customer or joint (the mutual action plan)' }),
+            objective: objectiveLink,
             shared,
             notes: z.string().optional(),
           }),
@@ -156,9 +197,21 @@ export function planSchema(config: Config) {
     .meta({ title: 'kam account plan', description: 'A kam account plan (plans/<id>.yaml)' });
 }
 
+/** Objective ids, where given, are unique within the plan (actions and opportunities name them). */
+function uniqueObjectiveIds(list: z.output<typeof objective>[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  list.forEach((o, i) => {
+    if (typeof o === 'string' || o.id === undefined) return;
+    const first = seen.get(o.id);
+    if (first === undefined) seen.set(o.id, i);
+    else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate objective id "${o.id}" (first at item ${first + 1})` });
+  });
+}
+
 export type PlanSchema = ReturnType<typeof planSchema>;
 export type Plan = z.output<PlanSchema>;
 export type PlanInput = z.input<PlanSchema>;
 export type Answer = z.output<typeof answer>;
 export type Objective = z.output<typeof objective>;
+export type Measure = z.output<typeof measure>;
 export type Stage = (typeof STAGES)[number];

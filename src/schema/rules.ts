@@ -39,6 +39,15 @@ export const RULE_DEFAULTS = {
   unknown_person: 'warning',
   stakeholder_left: 'warning',
   too_few_threads: 'warning',
+  objective_without_action: 'warning',
+  objective_overdue: 'warning',
+  pipeline_short: 'warning',
+  opportunity_past_close: 'warning',
+  wallet_exceeded: 'warning',
+  renewal_unassessed: 'warning',
+  renewal_at_risk: 'warning',
+  contract_ended: 'warning',
+  unprofitable_key_account: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;

@@ -46,8 +46,10 @@ describe('kam render: plan documents', () => {
     expect(mdSection(md, 'Checklist')).toContain('_Not applicable:_ Group policy forbids naming suppliers in public case studies');
     expect(mdSection(md, 'Checklist')).toContain('██████████ 100% (55 answered, 2 not applicable, 0 open, of 57)');
     expect(md).not.toContain('[object');
-    // A complete plan has nothing to flag.
-    expect(md).not.toContain('⚠');
+    // A complete plan has nothing to flag; its numbers (spec 1.2) do: a contract at risk and a
+    // negative contribution, in the Numbers section only.
+    expect(md.replace(mdSection(md, 'Numbers'), '')).not.toContain('⚠');
+    expect(mdSection(md, 'Numbers')).toContain('Contribution: **-$114,000** a year ⚠');
   });
 
   it('flags overdue and owner-less actions (kestrel-retail), and only the roles its tier asks for, in Markdown and HTML', async () => {

@@ -53,17 +53,17 @@ describe('kam check in the terminal (stylish)', () => {
     expect(rows.slice(2).every((l) => !l.includes('  error  '))).toBe(true);
     // A per-rule tally, and the summary still counts every finding.
     expect(run.stdout).toMatch(/Findings by rule\n {2}action_without_owner +1 error\n {2}missing_plan +1 error\n {2}unanswered_question +83 warnings\n/);
-    expect(run.stdout).toContain('✖ 96 problems (2 errors, 94 warnings) in 15 accounts, 7 plans');
+    expect(run.stdout).toContain('✖ 102 problems (2 errors, 100 warnings) in 15 accounts, 7 plans');
     // Rows fit 100 columns where the message allows: a group's list is cut with "…".
     for (const row of run.stdout.split('\n').filter((l) => / open: | missing on /.test(l))) expect(row.length).toBeLessThanOrEqual(100);
   });
 
   it('--verbose lists each finding; --quiet lists errors only', async () => {
     const verbose = await kam(['check', '-C', EXAMPLE, ...TODAY, '--verbose', '--max-findings', 'all']);
-    expect(stylishRows(verbose.stdout)).toHaveLength(96);
+    expect(stylishRows(verbose.stdout)).toHaveLength(102);
     const quiet = await kam(['check', '-C', EXAMPLE, ...TODAY, '--quiet']);
     expect(stylishRows(quiet.stdout)).toHaveLength(2);
-    expect(quiet.stdout).toContain('94 warnings not listed (--quiet)');
+    expect(quiet.stdout).toContain('100 warnings not listed (--quiet)');
     expect(quiet.code).toBe(1);
   });
 
@@ -119,17 +119,17 @@ describe('kam check --since <rev>', () => {
       expect.objectContaining({ rule: 'action_without_owner', file: 'plans/vantor-pharma.yaml', path: ['actions', 3, 'owner'], severity: 'error' }),
     ]);
     expect(run.json.summary).toMatchObject({ errors: 1, warnings: 0 });
-    expect(run.json.since).toMatchObject({ rev: 'HEAD~1', existing: 96 });
+    expect(run.json.since).toMatchObject({ rev: 'HEAD~1', existing: 102 });
     expect(run.code).toBe(1);
     const stylish = await kam(['check', '-C', dir, ...TODAY, '--since', 'HEAD~1']);
-    expect(stylish.stdout).toContain('96 findings that already existed at HEAD~1 left out (--since)');
+    expect(stylish.stdout).toContain('102 findings that already existed at HEAD~1 left out (--since)');
   });
 
   it('exits 0 when every error already existed, and counts what it left out', async () => {
     const dir = exampleInGit();
     const run = await kam(['check', '-C', dir, ...TODAY, '--since', 'HEAD']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('96 findings that already existed at HEAD left out (--since)');
+    expect(run.stdout).toContain('102 findings that already existed at HEAD left out (--since)');
     expect(run.stdout).toContain('✔ no problems');
   });
 
@@ -184,9 +184,9 @@ describe('kam check --format github within GitHub limits', () => {
     expect(summary.startsWith('# earlier step output\n## kam check\n')).toBe(true);
     expect(summary).toContain('| `unanswered_question` | 0 | 83 |');
     expect(summary).toContain('| kestrel-retail | 1 | 11 |');
-    expect(summary).toContain('<details><summary>All 96 findings</summary>');
+    expect(summary).toContain('<details><summary>All 102 findings</summary>');
     const rows = summary.split('\n').filter((l) => /^\| (accounts|plans)\/.*:\d+:\d+ \|/.test(l));
-    expect(rows).toHaveLength(96);
+    expect(rows).toHaveLength(102);
     expect(rows).toContain('| plans/kestrel-retail.yaml:159:5 | error | `action_without_owner` | action "Hire or assign a customer success manager for the account" has no owner; add owner: &lt;name&gt; |');
   });
 
@@ -210,8 +210,8 @@ describe('kam check --format gitlab', () => {
   it('is a Code Quality report with unique fingerprints that survive line moves', async () => {
     const dir = exampleInGit();
     const before = (await kamJson(['check', '-C', dir, ...TODAY, '-f', 'gitlab'])).json as any[];
-    expect(before).toHaveLength(96);
-    expect(new Set(before.map((i) => i.fingerprint)).size).toBe(96);
+    expect(before).toHaveLength(102);
+    expect(new Set(before.map((i) => i.fingerprint)).size).toBe(102);
     expect(before.every((i) => /^[0-9a-f]{64}$/.test(i.fingerprint))).toBe(true);
     const owner = before.find((i) => i.check_name === 'action_without_owner');
     expect(owner).toMatchObject({ severity: 'major', location: { lines: { begin: 159 } } });

@@ -26,6 +26,16 @@ import { unratedCriterion } from './unrated_criterion.js';
 import { whitespaceUnassessed } from './whitespace_unassessed.js';
 import { stakeholderLeft } from './stakeholder_left.js';
 import { tooFewThreadsRule } from './too_few_threads.js';
+// spec 1.2, sections 1-5: the numbers.
+import { objectiveWithoutAction } from './objective_without_action.js';
+import { objectiveOverdue } from './objective_overdue.js';
+import { pipelineShort } from './pipeline_short.js';
+import { opportunityPastClose } from './opportunity_past_close.js';
+import { walletExceeded } from './wallet_exceeded.js';
+import { renewalUnassessed } from './renewal_unassessed.js';
+import { renewalAtRisk } from './renewal_at_risk.js';
+import { contractEnded } from './contract_ended.js';
+import { unprofitableKeyAccount } from './unprofitable_key_account.js';
 
 /** Every rule `kam check` runs (loading adds yaml_syntax, duplicate_key, schema and the id rules). */
 export const RULES: Rule[] = [
@@ -56,4 +66,13 @@ export const RULES: Rule[] = [
   unknownPerson,
   stakeholderLeft,
   tooFewThreadsRule,
+  objectiveWithoutAction,
+  objectiveOverdue,
+  pipelineShort,
+  opportunityPastClose,
+  walletExceeded,
+  renewalUnassessed,
+  renewalAtRisk,
+  contractEnded,
+  unprofitableKeyAccount,
 ];

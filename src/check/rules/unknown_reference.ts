@@ -4,6 +4,7 @@ import { closest } from '../../util/didYouMean.js';
 import type { CheckContext, Rule } from '../rule.js';
 import { unknownSuccessors } from './unknown_reference_successor.js';
 import { unknownWhitespaceReferences } from './unknown_reference_whitespace.js';
+import { unknownNumbersReferences } from './unknown_reference_numbers.js';
 
 type Plans = CheckContext['plans'];
 
@@ -30,9 +31,9 @@ function unknownReportsTo(plans: Plans): Finding[] {
 
 export const unknownReference: Rule = {
   id: 'unknown_reference',
-  description: 'a `reports_to` or `successor`, a whitespace `center`/`offering` or an opportunity `center`/`offering` naming nothing declared (a stakeholder id, a buying center of the plan, an offering of kam.yaml)',
-  fix: 'correct the id, or declare it (a stakeholder `id`, an entry of `buying_centers`, an entry of kam.yaml `offerings`)',
+  description: 'a `reports_to` or `successor`, a whitespace `center`/`offering` or an opportunity `center`/`offering`, an action\'s or opportunity\'s `objective` or a contract\'s `offering` naming nothing declared (a stakeholder id, a buying center of the plan, an objective id of the plan, an offering of kam.yaml)',
+  fix: 'correct the id, or declare it (a stakeholder `id`, an entry of `buying_centers`, an objective `id`, an entry of kam.yaml `offerings`)',
   check(ctx) {
-    return [...unknownReportsTo(ctx.plans), ...unknownSuccessors(ctx.plans), ...unknownWhitespaceReferences(ctx)];
+    return [...unknownReportsTo(ctx.plans), ...unknownSuccessors(ctx.plans), ...unknownWhitespaceReferences(ctx), ...unknownNumbersReferences(ctx)];
   },
 };

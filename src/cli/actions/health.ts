@@ -51,7 +51,10 @@ export async function runHealth(ids: string[], opts: HealthCliOptions, io: Io): 
     const all = await computeRepoHealth(repo, today);
     const h = all.find((x) => x.id === opts.explain) ?? unknownAccount(opts.explain, repo);
     const e = explainHealth(h, repo.config);
-    io.stdout.write(opts.format === 'json' ? explainHealthJson(e) : explainHealthText(e, chalk));
+    const { objectiveProgress } = await import('../../numbers/objectives.js');
+    const plan = repo.plans.find((p) => p.id === h.id)?.value;
+    const objectives = plan ? objectiveProgress(plan) : [];
+    io.stdout.write(opts.format === 'json' ? explainHealthJson(e, objectives) : explainHealthText(e, chalk, objectives));
     return 0;
   }
 

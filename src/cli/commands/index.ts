@@ -10,6 +10,7 @@ import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { mapCommand } from './map.js';
 import { newCommand } from './new.js';
+import { pipelineCommand } from './pipeline.js';
 import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
@@ -25,6 +26,7 @@ export const commandFactories: CommandFactory[] = [
   scoreCommand,
   checkCommand,
   healthCommand,
+  pipelineCommand,
   agendaCommand,
   digestCommand,
   validateCommand,

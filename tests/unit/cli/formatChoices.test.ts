@@ -6,6 +6,7 @@ import { findingsFormatters } from '../../../src/cli/format/findings/index.js';
 import { importFormatters } from '../../../src/cli/format/import.js';
 import { scoreFormatters } from '../../../src/cli/format/score/index.js';
 import { processIo } from '../../../src/cli/io.js';
+import { pipelineFormatters } from '../../../src/cli/format/pipeline/index.js';
 
 /** Commands declare --format choices without importing the formatters (kam --version stays light): these must agree. */
 const commands = new Map<string, Command>(commandFactories.map((f) => f(() => {}, processIo())).map((c) => [c.name(), c]));
@@ -21,6 +22,7 @@ describe('--format choices come from the formatter registries', () => {
     ['score', Object.keys(scoreFormatters)],
     ['diff', Object.keys(diffFormatters)],
     ['import', Object.keys(importFormatters)],
+    ['pipeline', Object.keys(pipelineFormatters)],
   ])('kam %s offers exactly its formatters', (name, registry) => {
     expect(choices(name)).toEqual(registry);
   });

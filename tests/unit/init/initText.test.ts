@@ -79,6 +79,19 @@ describe('kam.yaml written by init', () => {
   });
 });
 
+describe('the numbers in kam.yaml', () => {
+  it('shows pipeline and renewals commented, valid once uncommented, and writes a repo\'s own back', () => {
+    const text = configText(defaultConfig());
+    expect(text).not.toMatch(/^pipeline:/m);
+    expect(text).toContain('# renewals: { assess_days: 180 }\n');
+    const uncommented = text.replace(/^# pipeline:\n(?:# .*\n)*/m, (b) => b.replace(/^# /gm, '')).replace('# renewals:', 'renewals:');
+    const loaded = loadConfigText(uncommented);
+    expect(loaded.findings).toEqual([]);
+    expect(loaded.value!.pipeline).toEqual({ stages: [{ id: 'qualify', probability: 0.1 }, { id: 'propose', probability: 0.4 }, { id: 'negotiate', probability: 0.7 }], min_coverage: 1 });
+    expect(loadConfigText(configText(loaded.value!)).value).toEqual(loaded.value);
+  });
+});
+
 describe('account and plan forms', () => {
   const config = defaultConfig();
 

@@ -13,4 +13,4 @@ export function byOwner(items: AgendaItem[]): [string, AgendaItem[]][] {
   return [...groups].sort(([a], [b]) => (a === NO_OWNER ? 1 : b === NO_OWNER ? -1 : compareCodeUnits(a, b)));
 }
 
-export const KIND_WORD = { action: 'action', review: 'review', contact: 'contact', health_input: 'health input' } as const;
+export const KIND_WORD = { action: 'action', review: 'review', contact: 'contact', health_input: 'health input', renewal: 'renewal' } as const;

@@ -3,11 +3,13 @@ import type { HealthExplanation } from '../../../health/explain.js';
 import { round1, roundTo } from '../../../score/score.js';
 import { plainTable } from '../score/table.js';
 import { colorBand, healthText } from './values.js';
+import type { ObjectiveProgress } from '../../../numbers/objectives.js';
+import { objectiveRows } from '../objectives.js';
 
 const fmt = (n: number) => String(roundTo(n, 4));
 
 /** `kam health --explain ID --format json`: the working, health to one decimal, the rest to four. */
-export function explainHealthJson(e: HealthExplanation): string {
+export function explainHealthJson(e: HealthExplanation, objectives?: ObjectiveProgress[]): string {
   const h = e.health;
   const out = {
     account: { id: h.id, name: h.name, tier: h.tier, manager: h.manager, health: h.health === null ? null : round1(h.health), band: h.band },
@@ -20,12 +22,14 @@ export function explainHealthJson(e: HealthExplanation): string {
     bands: e.bands,
     next: e.next,
     lifts: e.lifts.map((l) => ({ ...l, needed: l.needed === null ? null : roundTo(l.needed, 4), most: roundTo(l.most, 4) })),
+    // spec 1.2, section 1: shown beside health, never part of it.
+    ...(objectives ? { objectives: objectives.map((o) => ({ id: o.id, title: o.title, due: o.due, progress: o.progress, from: o.source })) } : {}),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
 /** The human working: one row per component, the sum, the band and what would lift it. */
-export function explainHealthText(e: HealthExplanation, chalk: ChalkInstance): string {
+export function explainHealthText(e: HealthExplanation, chalk: ChalkInstance, objectives?: ObjectiveProgress[]): string {
   const h = e.health;
   const out: string[] = [];
   out.push(`${chalk.bold(h.name)} (${h.id})${h.tier ? `, ${h.tier}` : ''}${h.manager ? `, managed by ${h.manager}` : ''}`);
@@ -53,6 +57,11 @@ export function explainHealthText(e: HealthExplanation, chalk: ChalkInstance): s
     }
     const partial = e.lifts.filter((l) => l.needed === null);
     if (partial.length) out.push(chalk.dim(`  Not enough alone: ${partial.map((l) => `${l.component} (+${l.most.toFixed(1)} at best)`).join(', ')}`));
+  }
+  if (objectives && objectives.length) {
+    out.push('');
+    out.push(`Objectives ${chalk.dim('(progress, spec 1.2; not part of health)')}:`);
+    out.push(plainTable(['objective', 'due', 'progress', 'from'], chalk, ['left', 'left', 'right', 'left'], objectiveRows(objectives)));
   }
   return `${out.join('\n')}\n`;
 }

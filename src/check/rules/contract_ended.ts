@@ -1,0 +1,19 @@
+import { makeFinding, whereIn } from '../../findings/makeFinding.js';
+import { isSettled } from '../../numbers/renewals.js';
+import { daysBetween, plural } from '../dates.js';
+import type { Rule } from '../rule.js';
+
+export const contractEnded: Rule = {
+  id: 'contract_ended',
+  description: 'a contract that ended (`end` before today) but is not settled: its `renewal` is neither `renewed` nor `lost`',
+  fix: 'record the outcome: `renewal: renewed` (and add the new contract) or `renewal: lost`',
+  check({ accounts, today }) {
+    return accounts.flatMap((account) =>
+      (account.value.contracts ?? []).flatMap((c, i) => {
+        if (isSettled(c) || c.end >= today) return [];
+        const where = whereIn(account, account.id, ['contracts', i, 'renewal']);
+        return [makeFinding('contract_ended', where, `contract ${c.id} ended ${c.end} (${plural(daysBetween(c.end, today), 'day')} ago) and its renewal is ${c.renewal}; set renewal: renewed or lost`, { contract: c.id })];
+      }),
+    );
+  },
+};
