@@ -58,6 +58,33 @@ describe('no write through a committed link out of the repo', () => {
     expect(readdirSync(join(outside, 'schemas')).length).toBe(3);
   });
 
+  it('kam codeowners --write refuses a .github folder that links out of the repo', async () => {
+    const root = copyRepo(EXAMPLE);
+    const elsewhere = tmpDir();
+    symlinkSync(elsewhere, join(root, '.github'));
+    const run = await kam(['codeowners', '--write'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('kam: .github leads out of the repo (a symbolic link to elsewhere); kam writes only inside the repo: make it a real folder\n');
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('kam codeowners --write and --check refuse a CODEOWNERS that links to an outside file (never read into the repo)', async () => {
+    const root = copyRepo(EXAMPLE);
+    const elsewhere = tmpDir();
+    writeFileSync(join(elsewhere, 'secret'), 'ssh-ed25519 AAAA secret-key\n');
+    mkdirSync(join(root, '.github'), { recursive: true });
+    symlinkSync(join(elsewhere, 'secret'), join(root, '.github/CODEOWNERS'));
+    const before = snapshotTree(root);
+    for (const flag of ['--write', '--check']) {
+      const run = await kam(['codeowners', flag], { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('kam: .github/CODEOWNERS leads out of the repo (a symbolic link to elsewhere); kam writes only inside the repo: make it a real file\n');
+      expect(run.stdout + run.stderr).not.toContain('secret-key');
+    }
+    expect(snapshotTree(root)).toEqual(before);
+    expect(readFileSync(join(elsewhere, 'secret'), 'utf8')).toBe('ssh-ed25519 AAAA secret-key\n');
+  });
+
   it('linkOutOfRepo: a dangling link in the repo is refused, links outside the repo are the user\'s choice', () => {
     const root = tmpDir();
     symlinkSync(join(root, 'nowhere'), join(root, 'dangling'));
