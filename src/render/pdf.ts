@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { KamError } from '../errors.js';
+import { whileRunning } from '../util/interrupt.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 
 export const PAPERS = ['a4', 'letter'] as const;
@@ -129,6 +130,13 @@ export interface PrintLog {
 export async function printPdf(html: string, opts: { browser: string; paper: Paper; timeoutMs?: number; log?: PrintLog }): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'kam-pdf-'));
   let child: ChildProcess | undefined;
+  // Stopped by a signal mid-print: the browser (all its processes) is killed and its folder
+  // removed, as when printing ends any other way.
+  const cleanup = async () => {
+    if (child) await stopBrowser(child);
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  const release = whileRunning(cleanup);
   try {
     const args = [
       '--headless',
@@ -172,8 +180,8 @@ export async function printPdf(html: string, opts: { browser: string; paper: Pap
       throw new KamError(`the browser ${opts.browser} could not print the document: it wrote no PDF; check that it starts (${opts.browser} --version), or name another with --browser <path>`);
     return Buffer.concat([pdf, Buffer.from(pdf.at(-1) === 0x0a ? '' : '\n', 'latin1'), Buffer.from(`%${GENERATED_MARKER}\n`, 'latin1')]);
   } finally {
-    if (child) await stopBrowser(child);
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    await cleanup();
+    release();
   }
 }
 
@@ -181,7 +189,10 @@ export async function printPdf(html: string, opts: { browser: string; paper: Pap
 async function stopBrowser(child: ChildProcess): Promise<void> {
   const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((done) => child.once('exit', () => done()));
   killGroup(child);
-  await exited;
+  // SIGKILL cannot be caught; the bound only keeps a stuck kernel from holding kam forever.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise<void>((done) => (timer = setTimeout(done, 10_000)))]);
+  clearTimeout(timer);
 }
 
 /** SIGKILL to the browser's process group (or the browser alone where there are no groups). */
