@@ -7,6 +7,7 @@ import type { PresetId } from '../../import/presets/index.js';
 import { KamError } from '../../errors.js';
 import { findRoot } from '../../repoFs/findRoot.js';
 import { refuseLinkOut } from '../../init/init.js';
+import { lockRepo } from '../../repoFs/writeLock.js';
 import { loadConfig } from '../../load/loadRepo.js';
 import { makeChalk } from '../color.js';
 import { importFormatters, type ImportFormat } from '../format/import.js';
@@ -47,13 +48,20 @@ export async function runImport(file: string, opts: ImportCliOptions, io: Io): P
     throw err;
   }
   const mapping = resolveMapping(table.header.cells, config, { map: opts.map, bands: opts.bands, from: opts.from }, file);
-  const report = await importAccounts(root, config, table, mapping, {
-    source: file,
-    today: opts.today ?? localDate(),
-    update: opts.update === true,
-    dryRun: opts.dryRun === true,
-    decimalComma: opts.decimalComma === true || config.import?.decimal_comma === true,
-  });
+  // One writing kam at a time: a second import (or kam new) meanwhile stops with exit 2.
+  const release = opts.dryRun ? undefined : lockRepo(root, 'kam import');
+  let report;
+  try {
+    report = await importAccounts(root, config, table, mapping, {
+      source: file,
+      today: opts.today ?? localDate(),
+      update: opts.update === true,
+      dryRun: opts.dryRun === true,
+      decimalComma: opts.decimalComma === true || config.import?.decimal_comma === true,
+    });
+  } finally {
+    release?.();
+  }
   io.stdout.write(importFormatters[opts.format]({ report, root, cwd: io.cwd, chalk: makeChalk(io, opts.color) }));
   return report.summary.rejected > 0 ? 1 : 0;
 }
