@@ -1,7 +1,7 @@
 import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { KamError } from '../errors.js';
-import { isAlive } from '../util/atomicWrite.js';
+import { isAlive, removeStaleTemps } from '../util/atomicWrite.js';
 import { whileRunning } from '../util/interrupt.js';
 import { refuseWriteOut } from './writeGuard.js';
 
@@ -15,7 +15,8 @@ export const LOCK_FILE = '.kam/lock';
  * whole or not at all) and holds the owner's pid; a lock whose process is gone (a run killed
  * with -9) is stale and taken over. A live owner makes this run stop with exit 2, saying who
  * holds it. The lock only keeps kam runs apart: what an editor saves meanwhile is caught by
- * re-checking each file before it is replaced (kam import does).
+ * re-checking each file before it is replaced (kam import does). Taking it also removes the
+ * temp files dead runs left in accounts/ and plans/.
  */
 export function lockRepo(root: string, command: string): () => void {
   const path = join(root, LOCK_FILE);
@@ -46,6 +47,10 @@ export function lockRepo(root: string, command: string): () => void {
       // gone already
     }
   }
+  // Holding the lock, no other kam writes here: temp files a killed run left (kill -9 skips
+  // atomicWrite's cleanup) are tidied away, so they never pile up for git to show. Only kam's
+  // own temp names whose process is gone (removeStaleTemps).
+  for (const dir of ['accounts', 'plans']) removeStaleTemps(join(root, dir));
   let released = false;
   const release = () => {
     if (released) return;

@@ -1,7 +1,7 @@
 // Two writing kam runs at once, or one killed: the repo's write lock keeps them apart, so no run
 // loses another's changes, and a lock left by a dead run does not block the next.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KAM_BIN, runKam } from '../helpers/kam.js';
@@ -69,4 +69,32 @@ describe('the repo write lock', () => {
     expect(readFileSync(join(root, 'accounts/acme.yaml'), 'utf8')).toContain('industry: Retail');
     expect(existsSync(join(root, '.kam/lock'))).toBe(false);
   });
+});
+
+describe('temp files a killed import left', () => {
+  it('kam import -9 mid-write leaves .kam-*.tmp in accounts/; the next writing run removes them (and only those of dead runs)', async () => {
+    const root = bigRepo();
+    const file = csv(root, 'kill', 'industry', 'Retail');
+    // Kill it once its first temp file is there: among the writes.
+    const killed = await new Promise<{ signal: NodeJS.Signals | null; pid: number }>((resolve) => {
+      const child = spawn(process.execPath, [KAM_BIN, 'import', file, '--update'], { cwd: root, stdio: 'ignore' });
+      const watcher = watch(join(root, 'accounts'), (_event, name) => {
+        if (String(name).endsWith('.tmp')) child.kill('SIGKILL');
+      });
+      child.on('exit', (_code, signal) => {
+        watcher.close();
+        resolve({ signal, pid: child.pid! });
+      });
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    // Whatever the kill left, plus one certain leftover of that dead run and one of a live run.
+    writeFileSync(join(root, 'accounts', `.kam-${killed.pid}-deadbeef.a1.yaml.tmp`), 'id: a1\nname: half');
+    const live = `.kam-${process.pid}-0badf00d.a2.yaml.tmp`;
+    writeFileSync(join(root, 'accounts', live), 'id: a2\n');
+    writeFileSync(join(root, 'accounts', '.kam-notes.tmp'), 'the user\'s own dot file\n');
+    expect(readdirSync(join(root, 'accounts')).filter((n) => n.startsWith(`.kam-${killed.pid}-`)).length).toBeGreaterThan(0);
+    const next = runKam(['import', file, '--update'], { cwd: root });
+    expect(next.code, next.stderr).toBe(0);
+    expect(readdirSync(join(root, 'accounts')).filter((n) => n.startsWith('.')).sort()).toEqual(['.kam-notes.tmp', live].sort());
+  }, 120_000);
 });
