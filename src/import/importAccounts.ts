@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadText } from '../load/loadText.js';
 import { PositionIndex } from '../yaml/index.js';
@@ -263,6 +263,12 @@ function updateAccount(root: string, file: string, id: string, values: Value[], 
   const read = readRepoFileSync(root, join(root, file), { file, account: id, line: 1, column: 1 });
   if ('outside' in read) return { status: 'rejected', reason: `${file} is a symbolic link that points outside the repo (to ${read.outside}); kam does not follow it` };
   if ('finding' in read) return { status: 'rejected', reason: `${file}: ${read.finding.message}` };
+  // A link to a file elsewhere in the repo (a choice: refused, not written through): renaming the
+  // new version over it would replace the link by a regular file, and writing through it would
+  // edit an account under another name. The user decides which file holds the account.
+  const link = linkTarget(root, join(root, file));
+  if (link !== undefined)
+    return { status: 'rejected', reason: `${file} is a symbolic link (to ${link}); kam import does not replace a link by a file or edit through it: make ${file} a regular file (or remove the link), then import again` };
   const { bytes, text } = read;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
   const edited = editYaml(text, values.map(({ path, value }) => ({ path, value })));
@@ -277,6 +283,16 @@ function updateAccount(root: string, file: string, id: string, values: Value[], 
   const after = values.find((v) => v.path.length === 1 && v.path[0] === 'name')?.value;
   const renamed = edited.changed.includes('name') && typeof before === 'string' && typeof after === 'string' ? { renamed: { from: before, to: after } } : {};
   return { status: 'updated', changed: edited.changed, ...renamed, write: { path: join(root, file), content: bom + edited.text, exclusive: false, read: bytes } };
+}
+
+/** Where a symbolic link at `path` leads (repo-relative), or undefined when it is no link. */
+function linkTarget(root: string, path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    return relative(realpathSync(root), realpathSync(path)).split(sep).join('/');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the file at `path` still holds exactly `bytes` (a file gone or unreadable does not). */

@@ -1,6 +1,6 @@
 // No lost update: kam import --update never replaces a file that changed after it read it, and
 // when one did, it writes nothing at all (exit 2 naming the file), so nothing is half-applied.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/import/csv.js';
@@ -52,7 +52,6 @@ describe('kam import --update and a file saved meanwhile', () => {
 
   it('a file deleted meanwhile counts as changed', async () => {
     const root = repo();
-    const { rmSync } = await import('node:fs');
     await expect(run(root, CSV, () => rmSync(join(root, 'accounts/acme.yaml')))).rejects.toThrow(/^accounts\/acme\.yaml changed while kam import was working/);
   });
 
@@ -62,5 +61,24 @@ describe('kam import --update and a file saved meanwhile', () => {
     expect(report.summary).toMatchObject({ updated: 3, created: 1 });
     for (const id of ACCOUNTS) expect(readFileSync(join(root, `accounts/${id}.yaml`), 'utf8')).toContain('industry: Retail');
     expect(readdirSync(join(root, 'accounts')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('kam import --update and an account file that is a link inside the repo', () => {
+  it('rejects the row (the link stays a link, its target as it was), and updates the others', async () => {
+    const root = repo();
+    mkdirSync(join(root, 'shared'));
+    writeFileSync(join(root, 'shared/acme.yaml'), 'id: acme\nname: acme\n');
+    rmSync(join(root, 'accounts/acme.yaml'));
+    symlinkSync('../shared/acme.yaml', join(root, 'accounts/acme.yaml'));
+    const report = await run(root, `id,name,industry\n${ACCOUNTS.map((id) => `${id},${id},Retail`).join('\n')}\n`);
+    expect(report.rows[0]).toMatchObject({
+      status: 'rejected',
+      file: 'accounts/acme.yaml',
+      reason: 'accounts/acme.yaml is a symbolic link (to shared/acme.yaml); kam import does not replace a link by a file or edit through it: make accounts/acme.yaml a regular file (or remove the link), then import again',
+    });
+    expect(lstatSync(join(root, 'accounts/acme.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(root, 'shared/acme.yaml'), 'utf8')).toBe('id: acme\nname: acme\n');
+    expect(report.summary).toMatchObject({ updated: 2, rejected: 1 });
   });
 });
