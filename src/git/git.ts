@@ -67,7 +67,10 @@ export async function resolveCommit(repo: GitRepo, rev: string): Promise<string>
   if (range)
     throw new KamError(`"${rev}" is a range, but kam diff takes two revisions separated by a space: kam diff ${range[1] || 'HEAD'} ${range[3] || 'HEAD'}${range[2] === '...' ? ' (for the changes since the branches parted, name the merge base: git merge-base)' : ''}`);
   try {
-    return (await gitText(repo.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).trim();
+    // `:/text` (the youngest commit whose message matches) takes the rest of the argument as its
+    // pattern, so `:/text^{commit}` would search for "text^{commit}": resolve it first, then peel.
+    const named = rev.startsWith(':/') ? (await gitText(repo.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', rev])).trim() : rev;
+    return (await gitText(repo.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${named}^{commit}`])).trim();
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
   }

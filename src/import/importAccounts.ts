@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadText } from '../load/loadText.js';
 import { PositionIndex } from '../yaml/index.js';
@@ -10,7 +11,8 @@ import { accountSchema } from '../schema/account.js';
 import { SLUG_RE } from '../schema/common.js';
 import type { Config } from '../schema/config.js';
 import { bandRating } from '../schema/importConfig.js';
-import { atomicWriteAsync } from '../util/atomicWrite.js';
+import { stageWrite, type StagedWrite } from '../util/atomicWrite.js';
+import { KamError } from '../errors.js';
 import { mapLimit } from '../util/mapLimit.js';
 import { slugify } from '../util/slug.js';
 import type { CsvRecord, CsvTable } from './csv.js';
@@ -57,6 +59,11 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Numbers write decimals with "," (numbers.ts). */
   decimalComma?: boolean;
+  /**
+   * Test seam: runs once every file is written to its temporary name, before the files read are
+   * checked again and the new ones renamed over (where a concurrent edit is caught).
+   */
+  beforeCommit?: () => void | Promise<void>;
 }
 
 type Value = { path: FieldEdit['path']; value: EditValue; column: string };
@@ -70,6 +77,8 @@ interface PendingWrite {
   content: string;
   /** New files are never written over a file that appeared meanwhile. */
   exclusive: boolean;
+  /** An edited file's bytes as read: it is replaced only if it still holds them. */
+  read?: Buffer;
 }
 
 type Outcome = Omit<RowResult, 'line' | 'id' | 'file'> & { write?: PendingWrite };
@@ -146,10 +155,35 @@ export async function importAccounts(root: string, config: Config, table: CsvTab
     return { line: record.line, status, id, file, ...rest };
   });
 
-  const rows = await mapLimit(planned, WRITE_CONCURRENCY, async ({ write, ...row }): Promise<RowResult> => {
-    if (!write || opts.dryRun) return row;
+  // No lost update: every file is first written to a temporary name; then each file read is
+  // checked to still hold the bytes it was read with (another kam import, or a person saving it
+  // meanwhile, would otherwise be undone); only if none changed is anything renamed over.
+  const staged = await mapLimit(planned, WRITE_CONCURRENCY, async ({ write, ...row }): Promise<{ row: RowResult; write?: PendingWrite; staged?: StagedWrite }> => {
+    if (!write || opts.dryRun) return { row };
     try {
-      if (await atomicWriteAsync(write.path, write.content, { exclusive: write.exclusive })) return row;
+      return { row, write, staged: await stageWrite(write.path, write.content) };
+    } catch (err) {
+      return { row: { ...row, status: 'rejected', reason: `cannot write ${row.file} (${(err as NodeJS.ErrnoException).code ?? String(err)})` } };
+    }
+  });
+  try {
+    await opts.beforeCommit?.();
+  } catch (err) {
+    await Promise.all(staged.map((s) => s.staged?.discard()));
+    throw err;
+  }
+  const changed = staged.filter((s) => s.staged && s.write?.read && !stillHolds(s.write.path, s.write.read)).map((s) => s.row.file!);
+  if (changed.length > 0) {
+    await Promise.all(staged.map((s) => s.staged?.discard()));
+    const shown = changed.slice(0, 5).join(', ') + (changed.length > 5 ? ` and ${changed.length - 5} more` : '');
+    throw new KamError(
+      `${shown} changed while kam import was working (another kam, or an editor saving ${changed.length === 1 ? 'it' : 'them'}); nothing was written, so no change is lost: run kam import again`,
+    );
+  }
+  const rows = await mapLimit(staged, WRITE_CONCURRENCY, async ({ row, write, staged: file }): Promise<RowResult> => {
+    if (!file || !write) return row;
+    try {
+      if (await file.commit({ exclusive: write.exclusive })) return row;
       return { ...row, status: 'skipped', reason: `${row.file} appeared while importing; kept it` };
     } catch (err) {
       return { ...row, status: 'rejected', reason: `cannot write ${row.file} (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
@@ -229,6 +263,12 @@ function updateAccount(root: string, file: string, id: string, values: Value[], 
   const read = readRepoFileSync(root, join(root, file), { file, account: id, line: 1, column: 1 });
   if ('outside' in read) return { status: 'rejected', reason: `${file} is a symbolic link that points outside the repo (to ${read.outside}); kam does not follow it` };
   if ('finding' in read) return { status: 'rejected', reason: `${file}: ${read.finding.message}` };
+  // A link to a file elsewhere in the repo (a choice: refused, not written through): renaming the
+  // new version over it would replace the link by a regular file, and writing through it would
+  // edit an account under another name. The user decides which file holds the account.
+  const link = linkTarget(root, join(root, file));
+  if (link !== undefined)
+    return { status: 'rejected', reason: `${file} is a symbolic link (to ${link}); kam import does not replace a link by a file or edit through it: make ${file} a regular file (or remove the link), then import again` };
   const { bytes, text } = read;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
   const edited = editYaml(text, values.map(({ path, value }) => ({ path, value })));
@@ -242,7 +282,27 @@ function updateAccount(root: string, file: string, id: string, values: Value[], 
   const before = edited.previous.name;
   const after = values.find((v) => v.path.length === 1 && v.path[0] === 'name')?.value;
   const renamed = edited.changed.includes('name') && typeof before === 'string' && typeof after === 'string' ? { renamed: { from: before, to: after } } : {};
-  return { status: 'updated', changed: edited.changed, ...renamed, write: { path: join(root, file), content: bom + edited.text, exclusive: false } };
+  return { status: 'updated', changed: edited.changed, ...renamed, write: { path: join(root, file), content: bom + edited.text, exclusive: false, read: bytes } };
+}
+
+/** Where a symbolic link at `path` leads (repo-relative), or undefined when it is no link. */
+function linkTarget(root: string, path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    return relative(realpathSync(root), realpathSync(path)).split(sep).join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the file at `path` still holds exactly `bytes` (a file gone or unreadable does not). */
+function stillHolds(path: string, bytes: Buffer): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.size === bytes.length && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
 }
 
 /**

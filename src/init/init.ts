@@ -2,7 +2,7 @@ import type { CiKind } from './ciKinds.js';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { KamError } from '../errors.js';
-import { resolvesInside } from '../repoFs/inside.js';
+import { refuseWriteOut } from '../repoFs/writeGuard.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { jsonSchemaFor, SCHEMA_FILES, SCHEMA_KINDS } from '../schema/jsonSchema.js';
 import { writeGenerated, writeNew, type WriteOutcome } from '../util/safeWrite.js';
@@ -120,7 +120,5 @@ function missingFolders(root: string, files: InitFile[]): string[] {
 
 /** Throws when writing `file` (repo-relative) would go through a symbolic link that leads out of `root`. */
 export function refuseLinkOut(root: string, file: string): void {
-  const folder = dirname(join(root, file));
-  if (!resolvesInside(root, folder))
-    throw new KamError(`${relative(root, folder) || '.'} leads out of the repo (a symbolic link to elsewhere); kam writes only inside the repo: make it a real folder`);
+  refuseWriteOut(root, dirname(join(root, file)), { folder: true });
 }

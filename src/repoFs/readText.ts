@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/makeFinding.js';
 import { isWithin } from './inside.js';
+import { utf16Kind, utf16Message } from '../util/utf16.js';
 
 /** Larger files are not plan files; reading them would only cost time and memory. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -94,12 +95,16 @@ export function tooLarge(bytes: number, where: Where): Finding {
 export function decodeText(bytes: Uint8Array, where: Where): { text: string } | { finding: Finding } {
   if (bytes.length > MAX_FILE_BYTES) return { finding: tooLarge(bytes.length, where) };
   let text: string;
+  const utf16 = () => {
+    const kind = utf16Kind(bytes);
+    return kind ? { finding: makeFinding('yaml_syntax', where, utf16Message(kind, bytes)) } : undefined;
+  };
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { finding: makeFinding('yaml_syntax', where, 'the file is not valid UTF-8 text; save it as UTF-8') };
+    return utf16() ?? { finding: makeFinding('yaml_syntax', where, 'the file is not valid UTF-8 text; save it as UTF-8') };
   }
-  if (text.includes('\u0000')) return { finding: makeFinding('yaml_syntax', where, 'the file contains NUL bytes: it is binary, not YAML') };
+  if (text.includes('\u0000')) return utf16() ?? { finding: makeFinding('yaml_syntax', where, 'the file contains NUL bytes: it is binary, not YAML') };
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
 

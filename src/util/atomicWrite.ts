@@ -136,7 +136,8 @@ export function removeStaleTemps(dir: string): string[] {
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether process `pid` exists (EPERM: it does, as someone else's). */
+export function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -145,4 +146,60 @@ function isAlive(pid: number): boolean {
     // EPERM: it exists but belongs to someone else.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * The first half of atomicWriteAsync, for writers that must check something between writing and
+ * replacing (kam import: that no file changed since it was read): the content is written and
+ * flushed to a temporary file next to `path`; `commit` renames it over (or, `exclusive`, links
+ * it in only if `path` is still absent: false when it appeared), `discard` removes it.
+ */
+export interface StagedWrite {
+  readonly path: string;
+  commit(opts?: { exclusive?: boolean }): Promise<boolean>;
+  discard(): Promise<void>;
+}
+
+export async function stageWrite(path: string, content: string): Promise<StagedWrite> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, tempName(basename(path)));
+  const discard = () => rm(tmp, { force: true }).catch(() => undefined);
+  try {
+    const file = await open(tmp, 'wx', 0o644);
+    try {
+      await file.writeFile(content, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  } catch (err) {
+    await discard();
+    throw namingTarget(err, tmp, path);
+  }
+  const commit = async (opts: { exclusive?: boolean } = {}): Promise<boolean> => {
+    try {
+      if (opts.exclusive) {
+        try {
+          await link(tmp, path);
+          return true;
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'EEXIST') return false;
+          if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+          if (await exists(path)) return false;
+          await rename(tmp, path);
+          return true;
+        } finally {
+          await discard();
+        }
+      }
+      await rename(tmp, path);
+      return true;
+    } catch (err) {
+      await discard();
+      throw namingTarget(err, tmp, path);
+    }
+  };
+  return { path, commit, discard };
 }

@@ -52,6 +52,24 @@ const cases: { name: string; file: string; content: string | Buffer; expected: s
     expected: 'accounts/noise.yaml:1:1  error    the file is not valid UTF-8 text; save it as UTF-8  yaml_syntax',
   },
   {
+    name: 'UTF-16 (little-endian) without a byte order mark',
+    file: 'accounts/utf16le.yaml',
+    content: Buffer.from('name: Crème Brûlée\nmanager: Léa Dubois\n', 'utf16le'),
+    expected: 'accounts/utf16le.yaml:1:1  error    the file is UTF-16LE text (without a byte order mark), and kam reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8)  yaml_syntax',
+  },
+  {
+    name: 'UTF-16 (big-endian) without a byte order mark',
+    file: 'accounts/utf16be.yaml',
+    content: Buffer.from('name: Acme\n', 'utf16le').swap16(),
+    expected: 'accounts/utf16be.yaml:1:1  error    the file is UTF-16BE text (without a byte order mark), and kam reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16BE -t UTF-8)  yaml_syntax',
+  },
+  {
+    name: 'UTF-16 with a byte order mark',
+    file: 'accounts/utf16bom.yaml',
+    content: Buffer.from('\uFEFFname: Acme\n', 'utf16le'),
+    expected: 'accounts/utf16bom.yaml:1:1  error    the file is UTF-16LE text, and kam reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8)  yaml_syntax',
+  },
+  {
     name: 'NUL bytes in otherwise valid UTF-8',
     file: 'accounts/nul.yaml',
     content: 'name: Nul\u0000\n',

@@ -13,6 +13,7 @@ import { cachedRun } from '../runCache.js';
 import { RULE_IDS } from '../../schema/rules.js';
 import { resolveAccount } from '../../accounts/resolveAccount.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
+import { refuseWriteOut } from '../../repoFs/writeGuard.js';
 import { makeChalk } from '../color.js';
 import { findingsFormatters, type FindingsFormat } from '../format/findings/index.js';
 import { limitFindings } from '../format/findings/limit.js';
@@ -245,6 +246,7 @@ function writeReport(path: string, shown: string, report: string, root: string):
   // as real paths: a link, /proc/self/cwd or here/../ must not spell a repo file past the guard.
   const rel = relative(realPathOf(root), realPathOf(path)).split(sep).join('/');
   if (rel === CONFIG_FILE || REPO_FILE_RE.test(rel)) throw new KamError(`${shown} is one of the plan repo's own files; kam check will not write a report over it: pick another file name`);
+  refuseWriteOut(root, path, { fix: 'or name a file outside the repo with -o' });
   try {
     atomicWrite(path, report);
   } catch (err) {

@@ -4,6 +4,7 @@ import { codeowners, currentBlock, withBlock } from '../../codeowners/codeowners
 import { KamError } from '../../errors.js';
 import { GitError } from '../../git/git.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
+import { refuseWriteOut } from '../../repoFs/writeGuard.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { loadRepoForCli } from './loadForCli.js';
@@ -29,6 +30,9 @@ export async function runCodeowners(opts: CodeownersOptions, io: Io): Promise<nu
     io.stdout.write(opts.format === 'json' ? `${JSON.stringify({ file: shown, entries: result.entries, warnings: result.warnings }, null, 2)}\n` : result.block);
     return 0;
   }
+  // .github or CODEOWNERS committed as a link out of the work tree: writing would land elsewhere,
+  // and reading would copy an outside file into the repo. Refused before either, as init does.
+  refuseWriteOut(top, path);
   const existing = readIfThere(path, shown);
   if (opts.check) {
     const current = existing === undefined ? undefined : currentBlock(existing);

@@ -7,6 +7,8 @@ import type { PresetId } from '../../import/presets/index.js';
 import { KamError } from '../../errors.js';
 import { findRoot } from '../../repoFs/findRoot.js';
 import { refuseLinkOut } from '../../init/init.js';
+import { lockRepo } from '../../repoFs/writeLock.js';
+import { utf16Kind, utf16Message } from '../../util/utf16.js';
 import { loadConfig } from '../../load/loadRepo.js';
 import { makeChalk } from '../color.js';
 import { importFormatters, type ImportFormat } from '../format/import.js';
@@ -47,13 +49,20 @@ export async function runImport(file: string, opts: ImportCliOptions, io: Io): P
     throw err;
   }
   const mapping = resolveMapping(table.header.cells, config, { map: opts.map, bands: opts.bands, from: opts.from }, file);
-  const report = await importAccounts(root, config, table, mapping, {
-    source: file,
-    today: opts.today ?? localDate(),
-    update: opts.update === true,
-    dryRun: opts.dryRun === true,
-    decimalComma: opts.decimalComma === true || config.import?.decimal_comma === true,
-  });
+  // One writing kam at a time: a second import (or kam new) meanwhile stops with exit 2.
+  const release = opts.dryRun ? undefined : lockRepo(root, 'kam import');
+  let report;
+  try {
+    report = await importAccounts(root, config, table, mapping, {
+      source: file,
+      today: opts.today ?? localDate(),
+      update: opts.update === true,
+      dryRun: opts.dryRun === true,
+      decimalComma: opts.decimalComma === true || config.import?.decimal_comma === true,
+    });
+  } finally {
+    release?.();
+  }
   io.stdout.write(importFormatters[opts.format]({ report, root, cwd: io.cwd, chalk: makeChalk(io, opts.color) }));
   return report.summary.rejected > 0 ? 1 : 0;
 }
@@ -73,11 +82,17 @@ export function readCsv(file: string, cwd: string): string {
     throw new KamError(`${file}: cannot be read (${code ?? String(err)})`);
   }
   if (bytes.length > MAX_CSV_BYTES) throw new KamError(`${file}: ${(bytes.length / 1048576).toFixed(0)} MiB is larger than kam imports (${MAX_CSV_BYTES / 1048576} MiB); split the file`);
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new KamError(`${file}: not valid UTF-8 text; export it as UTF-8 (Excel: "CSV UTF-8")`);
+    const kind = utf16Kind(bytes);
+    throw new KamError(kind ? `${file}: ${utf16Message(kind, bytes)}; from Excel, save as "CSV UTF-8"` : `${file}: not valid UTF-8 text; export it as UTF-8 (Excel: "CSV UTF-8")`);
   }
+  // UTF-16 without a byte order mark decodes as UTF-8 full of NUL bytes.
+  const kind = text.includes('\u0000') ? utf16Kind(bytes) : undefined;
+  if (kind) throw new KamError(`${file}: ${utf16Message(kind, bytes)}; from Excel, save as "CSV UTF-8"`);
+  return text;
 }
 
 export function parseDelimiter(value: string): string {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { localToday } from '../../check/dates.js';
 import { accountText, planText } from '../../init/formText.js';
 import { refuseLinkOut } from '../../init/init.js';
+import { lockRepo, withRepoLock } from '../../repoFs/writeLock.js';
 import { KamError } from '../../errors.js';
 import { findRoot } from '../../repoFs/findRoot.js';
 import { loadText } from '../../load/loadText.js';
@@ -44,7 +45,7 @@ export async function runNewAccount(name: string, opts: NewOptions & { id?: stri
   if (!opts.force) await refuseSameName(root, id, displayName, config);
   refuseExisting(root, file, '--id <other-id>', opts.force);
   refuseLinkOut(root, file);
-  writeNew(join(root, file), accountText(config, { name: displayName, manager }), { force: opts.force });
+  withRepoLock(root, 'kam new', () => writeNew(join(root, file), accountText(config, { name: displayName, manager }), { force: opts.force }));
   return report(io, opts, { id, created: file }, [
     `Rate it: fill in each rating in ${file} (${config.scoring.scale.min}-${config.scoring.scale.max}), then run "kam score".`,
     `A key account needs a plan: kam new plan ${id}`,
@@ -75,7 +76,7 @@ export async function runNewPlan(ref: string, opts: NewOptions & { update?: bool
   const requirements = requirementsFor(config, account.tier);
   const firstRole = requirements.roles[0]?.id ?? config.roles[0]?.id;
   const team = account.manager ? [{ name: account.manager, roles: firstRole ? [firstRole] : [] }] : [];
-  writeNew(join(root, file), planText(config, { account: id, accountName: account.name, today: localToday(), team, requirements }), { force: opts.force });
+  withRepoLock(root, 'kam new', () => writeNew(join(root, file), planText(config, { account: id, accountName: account.name, today: localToday(), team, requirements }), { force: opts.force }));
   const asked = requirements.profile ? `the ${requirements.questions.length} checklist questions ${requirements.profile} asks for` : 'every checklist question';
   return report(io, opts, { id, created: file }, [
     `Fill it in: ${file} lists ${asked} as an empty answer key.`,
@@ -86,6 +87,15 @@ export async function runNewPlan(ref: string, opts: NewOptions & { update?: bool
 /** --update: add what the plan lacks, keep every byte the user wrote. */
 async function updatePlan(root: string, file: string, config: Config, form: { account: string; accountName: string; today: string }, opts: NewOptions, io: Io): Promise<number> {
   refuseLinkOut(root, file);
+  const release = lockRepo(root, 'kam new');
+  try {
+    return await updatePlanLocked(root, file, config, form, opts, io);
+  } finally {
+    release();
+  }
+}
+
+async function updatePlanLocked(root: string, file: string, config: Config, form: { account: string; accountName: string; today: string }, opts: NewOptions, io: Io): Promise<number> {
   const read = await readText(join(root, file), file, form.account);
   if (!('text' in read)) throw new KamError(`${file}: ${read.finding.message}`);
   const result = updatePlanText(config, read.text, form);

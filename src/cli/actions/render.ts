@@ -16,6 +16,7 @@ import { personKey } from '../../people/people.js';
 import { scorePortfolio } from '../../score/portfolio.js';
 import { removeStaleTemps } from '../../util/atomicWrite.js';
 import { writeGenerated } from '../../util/safeWrite.js';
+import { OUT_ELSEWHERE, refuseWriteOut } from '../../repoFs/writeGuard.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { loadRepoForCli } from './loadForCli.js';
@@ -142,6 +143,9 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   }
   if (opts.out.trim() === '') throw new KamError('--out needs a folder name (it was empty); e.g. --out docs, or leave it out to print to standard output');
   const outDir = resolve(io.cwd, opts.out);
+  // Before the temp files are tidied: neither that nor a write may go through a committed link.
+  refuseWriteOut(repo.root, outDir, { fix: OUT_ELSEWHERE, folder: true });
+  for (const doc of docs) refuseWriteOut(repo.root, join(outDir, `${doc.name}.${ext}`), { fix: OUT_ELSEWHERE });
   // A run killed mid-write (SIGKILL, power cut) leaves a hidden temp file, never a half document:
   // tidy those of dead runs away. Readers never take them for outputs (dot names, .tmp).
   removeStaleTemps(outDir);
