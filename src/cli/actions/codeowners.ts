@@ -4,6 +4,8 @@ import { codeowners, currentBlock, withBlock } from '../../codeowners/codeowners
 import { KamError } from '../../errors.js';
 import { GitError } from '../../git/git.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
+import { escapeControl } from '../../util/terminal.js';
+import { displayPath } from '../format/findings/stylish.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { loadRepoForCli } from './loadForCli.js';
@@ -21,13 +23,22 @@ export async function runCodeowners(opts: CodeownersOptions, io: Io): Promise<nu
   const repo = await loadRepoForCli(io, opts);
   const { top, prefix } = await gitTop(repo.root);
   const result = codeowners(repo, prefix);
-  for (const warning of result.warnings) io.stderr.write(`kam: warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr.write(`kam: warning: ${escapeControl(warning)}\n`);
   const path = join(top, CODEOWNERS_FILE);
   const shown = relative(io.cwd, path) || path;
 
   if (!opts.write && !opts.check) {
     io.stdout.write(opts.format === 'json' ? `${JSON.stringify({ file: shown, entries: result.entries, warnings: result.warnings }, null, 2)}\n` : result.block);
     return 0;
+  }
+  // An account or plan that did not load has no manager (or no id) to own it by: writing now would
+  // take owners off files until it is fixed, so nothing is written (issue 24).
+  const errors = repo.findings.filter((f) => f.severity === 'error');
+  if (opts.write && errors.length > 0) {
+    const listed = errors.slice(0, 10).map((f) => `  ${escapeControl(displayPath(repo.root, io.cwd, f.file))}:${f.line}:${f.column}  ${escapeControl(f.message)}`);
+    if (errors.length > 10) listed.push(`  ... and ${errors.length - 10} more`);
+    io.stderr.write(`${listed.join('\n')}\n`);
+    throw new KamError(`${shown} not written: ${errors.length} file error${errors.length === 1 ? '' : 's'} above change who owns what; fix ${errors.length === 1 ? 'it' : 'them'} (kam validate), then run kam codeowners --write again`);
   }
   const existing = readIfThere(path, shown);
   if (opts.check) {
