@@ -2,9 +2,19 @@ import { createHash } from 'node:crypto';
 import { VERSION } from '../version.js';
 import { addDays, type AgendaItem } from './agenda.js';
 
-/** RFC 5545 3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values. */
+/**
+ * RFC 5545 3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values; the
+ * other control characters (NUL, BEL, ESC, ... and DEL; TSAFE-CHAR and QSAFE-CHAR exclude them,
+ * tab alone is allowed) are dropped: a calendar may hold none, and a reader that shows them
+ * raw would pass them on to a terminal.
+ */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 
 /**

@@ -60,6 +60,13 @@ export function codeowners(repo: Repo, prefix = ''): CodeownersResult {
     warnings.push(`the manager "${manager}" (${ids.join(', ')}) has no handle under people: in kam.yaml; add one so the manager owns those files`);
   const lines = [BEGIN_MARKER];
   for (const { file, owners } of entries) {
+    if (GLOB.test(`${prefix}${file}`)) {
+      // CODEOWNERS reads paths as gitignore patterns and GitHub honours no escape for them: a file
+      // named `accounts/*.yaml` would hand every account file to its manager (issue 24).
+      warnings.push(`${file}: its name has a character CODEOWNERS reads as a pattern (${GLOB_CHARS}), so kam gives it no line (it would own other files too); rename the file`);
+      lines.push(`# a file whose name has ${GLOB_CHARS}: no line (rename it)`);
+      continue;
+    }
     const pattern = `/${prefix}${file}`.replace(/([\s#\\])/g, '\\$1');
     if (owners.length > 0) lines.push(`${pattern} ${owners.join(' ')}`);
     else {
@@ -70,6 +77,13 @@ export function codeowners(repo: Repo, prefix = ''): CodeownersResult {
   lines.push(END_MARKER);
   return { entries, block: `${lines.join('\n')}\n`, warnings };
 }
+
+/**
+ * Characters a CODEOWNERS path cannot hold literally: glob characters, the escape itself, and
+ * control characters (a line feed in a name would start a line of its own, e.g. `* @mallory`).
+ */
+const GLOB = /[*?[\]\\\u0000-\u001f\u007f\u2028\u2029]/;
+const GLOB_CHARS = '* ? [ ] \\ or a control character';
 
 /** Where kam's block is in a CODEOWNERS text: line indexes of the markers, or a problem. */
 function findBlock(lines: string[]): { begin: number; end: number } | { problem: string } | undefined {

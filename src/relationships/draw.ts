@@ -153,6 +153,9 @@ export function powerMapMermaid(map: PowerMap): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Levels of the text tree that are indented; deeper ones are written at this indentation, with their level. */
+export const MAX_TEXT_INDENT = 40;
+
 /**
  * The power map as an indented tree for the terminal; `paint` colours a stance word, `strike`
  * strikes a gone person's name through (ANSI on a colour terminal; plain text keeps the
@@ -160,17 +163,23 @@ export function powerMapMermaid(map: PowerMap): string {
  */
 export function powerMapText(map: PowerMap, paint: (stance: string | null, text: string) => string = (_, t) => t, strike: (text: string) => string = (t) => t): string {
   const lines: string[] = [];
-  const walk = (i: number, prefix: string, last: boolean, top: boolean) => {
+  // Depth first, iteratively (a reporting chain can be thousands deep). Past MAX_TEXT_INDENT
+  // levels the indentation stops growing (6,000 levels would make lines of 18,000 columns) and
+  // each line says its level instead.
+  const work: { i: number; prefix: string; last: boolean; top: boolean; depth: number }[] = [];
+  for (let n = map.roots.length - 1; n >= 0; n--) work.push({ i: map.roots[n]!, prefix: '', last: true, top: true, depth: 0 });
+  while (work.length > 0) {
+    const { i, prefix, last, top, depth } = work.pop()!;
     const p = map.people[i]!;
     const facts = [p.title, p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(', ');
     const who = p.owner ? `owner ${p.owner}` : p.gone ? 'no owner' : '⚠ no owner';
     const with_ = p.contacts.length ? ` + ${p.contacts.join(', ')}` : '';
     const branch = top ? '' : last ? '└─ ' : '├─ ';
+    const level = depth > MAX_TEXT_INDENT ? `[level ${depth}] ` : '';
     const name = p.gone ? `${strike(p.name)} [${leftNote(p)}]` : p.name;
-    lines.push(`${prefix}${branch}${name}${facts ? ` (${facts})` : ''} · ${paint(p.stance, stanceOf(p).label.toLowerCase())} · ${who}${with_}`);
-    const next = top ? prefix : prefix + (last ? '   ' : '│  ');
-    p.reports.forEach((r, n) => walk(r, next, n === p.reports.length - 1, false));
-  };
-  for (const r of map.roots) walk(r, '', true, true);
+    lines.push(`${prefix}${branch}${level}${name}${facts ? ` (${facts})` : ''} · ${paint(p.stance, stanceOf(p).label.toLowerCase())} · ${who}${with_}`);
+    const next = top || depth >= MAX_TEXT_INDENT ? prefix : prefix + (last ? '   ' : '│  ');
+    for (let n = p.reports.length - 1; n >= 0; n--) work.push({ i: p.reports[n]!, prefix: next, last: n === p.reports.length - 1, top: false, depth: depth + 1 });
+  }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -148,7 +148,7 @@ function layoutTree(roots: number[], reports: number[][]): PowerMapLayout {
   while (stack.length > 0) {
     const i = stack.pop()!;
     post.push(i);
-    stack.push(...reports[i]!);
+    for (const r of reports[i]!) stack.push(r);
   }
   for (const i of post.reverse()) {
     const kids = reports[i]!;
@@ -160,7 +160,7 @@ function layoutTree(roots: number[], reports: number[][]): PowerMapLayout {
       size.set(i, { width, height: BOX.height + GAP_Y + rows * BOX.height + (rows - 1) * STACK_GAP, stacked: true });
     } else {
       const row = kids.reduce((w, k) => w + size.get(k)!.width, 0) + GAP_X * (kids.length - 1);
-      const tallest = Math.max(...kids.map((k) => size.get(k)!.height));
+      const tallest = kids.reduce((h, k) => Math.max(h, size.get(k)!.height), 0);
       size.set(i, { width: Math.max(BOX.width, row), height: BOX.height + GAP_Y + tallest, stacked: false });
     }
   }
@@ -172,42 +172,56 @@ function layoutTree(roots: number[], reports: number[][]): PowerMapLayout {
     at.set(b.index, b);
   };
   const links: PowerMapLayout['links'] = [];
-  const place = (i: number, left: number, top: number) => {
-    const s = size.get(i)!;
-    const kids = reports[i]!;
-    if (s.stacked) {
-      const x = left;
-      put({ index: i, x, y: top, width: BOX.width, height: BOX.height });
-      const columns = Math.ceil(kids.length / STACK_ROWS);
-      const rows = Math.ceil(kids.length / columns);
-      kids.forEach((k, n) => {
-        const col = Math.floor(n / rows);
-        const row = n % rows;
-        const kx = left + STACK_INDENT + col * (BOX.width + GAP_X);
-        const ky = top + BOX.height + GAP_Y + row * (BOX.height + STACK_GAP);
-        put({ index: k, x: kx, y: ky, width: BOX.width, height: BOX.height });
-        // Down a rail left of the column, then right into the box.
-        const rail = kx - STACK_INDENT / 2;
-        links.push({ from: i, to: k, d: `M${x + STACK_INDENT / 2} ${top + BOX.height}V${top + BOX.height + GAP_Y / 2}H${rail}V${ky + BOX.height / 2}H${kx}` });
-      });
-      return;
+  // Top-down, iteratively (a reporting chain thousands deep must not overflow the stack): a
+  // manager is visited twice, first to place its reports' rectangles, then (after them) to sit
+  // over their boxes.
+  const place = (root: number, rootLeft: number, rootTop: number) => {
+    const work: { i: number; left: number; top: number; after: boolean }[] = [{ i: root, left: rootLeft, top: rootTop, after: false }];
+    while (work.length > 0) {
+      const { i, left, top, after } = work.pop()!;
+      const s = size.get(i)!;
+      const kids = reports[i]!;
+      if (after) {
+        // The manager's box sits over the centre of its reports' boxes (inside its own rectangle).
+        const ky = top + BOX.height + GAP_Y;
+        const centres = kids.map((k) => at.get(k)!.x + BOX.width / 2);
+        const mx = (centres[0]! + centres[centres.length - 1]!) / 2;
+        put({ index: i, x: mx - BOX.width / 2, y: top, width: BOX.width, height: BOX.height });
+        kids.forEach((k, n) => links.push({ from: i, to: k, d: `M${mx} ${top + BOX.height}V${top + BOX.height + GAP_Y / 2}H${centres[n]}V${ky}` }));
+        continue;
+      }
+      if (s.stacked) {
+        const x = left;
+        put({ index: i, x, y: top, width: BOX.width, height: BOX.height });
+        const columns = Math.ceil(kids.length / STACK_ROWS);
+        const rows = Math.ceil(kids.length / columns);
+        kids.forEach((k, n) => {
+          const col = Math.floor(n / rows);
+          const row = n % rows;
+          const kx = left + STACK_INDENT + col * (BOX.width + GAP_X);
+          const ky = top + BOX.height + GAP_Y + row * (BOX.height + STACK_GAP);
+          put({ index: k, x: kx, y: ky, width: BOX.width, height: BOX.height });
+          // Down a rail left of the column, then right into the box.
+          const rail = kx - STACK_INDENT / 2;
+          links.push({ from: i, to: k, d: `M${x + STACK_INDENT / 2} ${top + BOX.height}V${top + BOX.height + GAP_Y / 2}H${rail}V${ky + BOX.height / 2}H${kx}` });
+        });
+        continue;
+      }
+      if (kids.length === 0) {
+        put({ index: i, x: left + (s.width - BOX.width) / 2, y: top, width: BOX.width, height: BOX.height });
+        continue;
+      }
+      const row = kids.reduce((w, k) => w + size.get(k)!.width, 0) + GAP_X * (kids.length - 1);
+      const ky = top + BOX.height + GAP_Y;
+      work.push({ i, left, top, after: true });
+      const lefts: number[] = [];
+      let kidLeft = left + (s.width - row) / 2;
+      for (const k of kids) {
+        lefts.push(kidLeft);
+        kidLeft += size.get(k)!.width + GAP_X;
+      }
+      for (let n = kids.length - 1; n >= 0; n--) work.push({ i: kids[n]!, left: lefts[n]!, top: ky, after: false });
     }
-    if (kids.length === 0) {
-      put({ index: i, x: left + (s.width - BOX.width) / 2, y: top, width: BOX.width, height: BOX.height });
-      return;
-    }
-    const row = kids.reduce((w, k) => w + size.get(k)!.width, 0) + GAP_X * (kids.length - 1);
-    let kidLeft = left + (s.width - row) / 2;
-    const ky = top + BOX.height + GAP_Y;
-    for (const k of kids) {
-      place(k, kidLeft, ky);
-      kidLeft += size.get(k)!.width + GAP_X;
-    }
-    // The manager's box sits over the centre of its reports' boxes (inside its own rectangle).
-    const centres = kids.map((k) => at.get(k)!.x + BOX.width / 2);
-    const mx = (centres[0]! + centres[centres.length - 1]!) / 2;
-    put({ index: i, x: mx - BOX.width / 2, y: top, width: BOX.width, height: BOX.height });
-    kids.forEach((k, n) => links.push({ from: i, to: k, d: `M${mx} ${top + BOX.height}V${top + BOX.height + GAP_Y / 2}H${centres[n]}V${ky}` }));
   };
   let left = MARGIN;
   let height = 0;

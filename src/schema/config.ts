@@ -155,7 +155,19 @@ const renewalsObject = z
 const renewals = renewalsObject.default(() => renewalsObject.parse({}));
 
 
-const healthWeight = z.number().min(0, 'must be 0 or more (0 leaves the component out)');
+// Bounded like scoring weights: near 1e308 the weighted sum overflows to Infinity and health
+// becomes NaN (issue 24).
+const healthWeight = z
+  .number()
+  .min(0, 'must be 0 or more (0 leaves the component out)')
+  .max(MAX_WEIGHT, `must be at most ${MAX_WEIGHT.toLocaleString('en-US')}: weights are relative, so scale them all down`);
+
+/** Largest magnitude of a measure's min and max: max - min stays an ordinary number. */
+export const MAX_MEASURE_END = 1e15;
+const measureEnd = z
+  .number()
+  .min(-MAX_MEASURE_END, 'must be at least -1e15 (-1,000,000,000,000,000): a range wider than that overflows')
+  .max(MAX_MEASURE_END, 'must be at most 1e15 (1,000,000,000,000,000): a range wider than that overflows');
 
 /** A manual health input (e.g. NPS) that accounts record under `health:` with a value and a date. */
 const healthMeasure = z
@@ -165,8 +177,8 @@ const healthMeasure = z
       .refine((id) => !(id in Object.prototype), { message: 'must not be a name every JavaScript object has (such as constructor); pick another id' }),
     label: nonEmptyText,
     weight: healthWeight.default(1),
-    min: z.number().default(0).meta({ description: 'The worst value (counts as 0)' }),
-    max: z.number().default(100).meta({ description: 'The best value (counts as 1)' }),
+    min: measureEnd.default(0).meta({ description: 'The worst value (counts as 0)' }),
+    max: measureEnd.default(100).meta({ description: 'The best value (counts as 1)' }),
     max_age_days: z.int().positive().optional().meta({ description: 'A value older than this is stale: left out of health and reported; default: never stale' }),
   })
   .refine((m) => m.max > m.min, { message: 'max must be greater than min', path: ['max'] });

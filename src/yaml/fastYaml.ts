@@ -13,7 +13,7 @@ import { childPath, IndexBuilder, MAX_INDEX_DEPTH, type PositionIndex } from './
  */
 export function parseYamlFast(text: string): { data: unknown; index: PositionIndex } | undefined {
   // A byte order mark is dropped before parsing (decodeText); anywhere else it is text.
-  if (text.includes('\ufeff') || mixedLineBreaks(text) || hasDirective(text) || markerWithContent(text) || blankLineWithTab(text)) return undefined;
+  if (text.includes('\ufeff') || mixedLineBreaks(text) || hasDirective(text) || markerWithContent(text) || blankLineWithTab(text) || tabIndentBeforeContent(text)) return undefined;
   const lines = new Lines(text);
   const tracker = new NodeTracker(text, lines);
   let data: unknown;
@@ -215,6 +215,15 @@ function mixedLineBreaks(text: string): boolean {
 
 /** `--- a: 1`, `---#c`, `... x`: content on a document marker line, which the parsers read differently. */
 const markerWithContent = (text: string) => /(?:^|\n)(?:---|\.\.\.)[ \t]*[^ \t\r\n]/.test(text);
+
+/**
+ * A line whose leading white space holds a tab before its first character (a comment, `---`,
+ * anything): after a block scalar `yaml` reads ` \t# c` as a less indented scalar line and
+ * `\t---` as a key, where js-yaml takes a comment and a marker (issue 24: the two families
+ * 2.4M generated documents found). Tabs are not indentation in YAML, so plan files hardly
+ * have them; `yaml` reads such a file with its own words.
+ */
+const tabIndentBeforeContent = (text: string) => text.includes('\t') && /(?:^|\n) *\t[ \t]*[^ \t\r\n]/.test(text);
 
 /** A line of only spaces and tabs holding a tab: `yaml` rejects some that js-yaml accepts. */
 const blankLineWithTab = (text: string) => text.includes('\t') && /(?:^|\n)[ \t]*\t[ \t]*(?:\r?\n|$)/.test(text);

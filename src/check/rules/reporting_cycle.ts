@@ -28,7 +28,7 @@ export function reportingCycles(stakeholders: readonly Pick<Stakeholder, 'id' | 
     }
     if (i !== undefined && state[i] === 1) {
       const cycle = walk.slice(walk.indexOf(i));
-      const first = cycle.indexOf(Math.min(...cycle));
+      const first = cycle.indexOf(cycle.reduce((a, b) => Math.min(a, b))); // no spread: a cycle can be longer than a call's arguments
       cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
     }
     for (const j of walk) state[j] = 2;

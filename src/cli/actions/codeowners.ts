@@ -5,6 +5,8 @@ import { KamError } from '../../errors.js';
 import { GitError } from '../../git/git.js';
 import { atomicWrite } from '../../util/atomicWrite.js';
 import { refuseWriteOut } from '../../repoFs/writeGuard.js';
+import { escapeControl } from '../../util/terminal.js';
+import { displayPath } from '../format/findings/stylish.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { loadRepoForCli } from './loadForCli.js';
@@ -22,7 +24,7 @@ export async function runCodeowners(opts: CodeownersOptions, io: Io): Promise<nu
   const repo = await loadRepoForCli(io, opts);
   const { top, prefix } = await gitTop(repo.root);
   const result = codeowners(repo, prefix);
-  for (const warning of result.warnings) io.stderr.write(`kam: warning: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr.write(`kam: warning: ${escapeControl(warning)}\n`);
   const path = join(top, CODEOWNERS_FILE);
   const shown = relative(io.cwd, path) || path;
 
@@ -33,6 +35,15 @@ export async function runCodeowners(opts: CodeownersOptions, io: Io): Promise<nu
   // .github or CODEOWNERS committed as a link out of the work tree: writing would land elsewhere,
   // and reading would copy an outside file into the repo. Refused before either, as init does.
   refuseWriteOut(top, path);
+  // An account or plan that did not load has no manager (or no id) to own it by: writing now would
+  // take owners off files until it is fixed, so nothing is written (issue 24).
+  const errors = repo.findings.filter((f) => f.severity === 'error');
+  if (opts.write && errors.length > 0) {
+    const listed = errors.slice(0, 10).map((f) => `  ${escapeControl(displayPath(repo.root, io.cwd, f.file))}:${f.line}:${f.column}  ${escapeControl(f.message)}`);
+    if (errors.length > 10) listed.push(`  ... and ${errors.length - 10} more`);
+    io.stderr.write(`${listed.join('\n')}\n`);
+    throw new KamError(`${shown} not written: ${errors.length} file error${errors.length === 1 ? '' : 's'} above change who owns what; fix ${errors.length === 1 ? 'it' : 'them'} (kam validate), then run kam codeowners --write again`);
+  }
   const existing = readIfThere(path, shown);
   if (opts.check) {
     const current = existing === undefined ? undefined : currentBlock(existing);

@@ -163,6 +163,18 @@ describe('agenda --format ics', () => {
     expect(summary).toBe(`OVERDUE: Contact Bo ${'é'.repeat(60)} (acme)`);
   });
 
+  it('drops the control characters RFC 5545 forbids from every text property (issue 24)', () => {
+    const hostile = items().map((i) => ({ ...i, title: `t\u0000i\u0007t\u001b[2Jle\u007f\u001f\u000b\tx`, owner: 'Bo\u001b]0;pwned\u0007', file: 'plans/a\u0000b.yaml' }));
+    const text = agendaIcs(hostile, { today: TODAY, name: 'cal\u001b' });
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+    const cal = new ICAL.Component(ICAL.parse(text));
+    expect(cal.getFirstPropertyValue('x-wr-calname')).toBe('cal');
+    const event = new ICAL.Event(cal.getAllSubcomponents('vevent')[0]!);
+    expect(event.summary).toBe('OVERDUE: tit[2Jle\tx (acme)');
+    expect(event.description).toContain('Owner: Bo]0;pwned\nplans/ab.yaml:');
+    expect(escapeText('a\u0000\u0001\u001b\u007f\tb\r\nc')).toBe('a\tb\\nc');
+  });
+
   it('escapes text and folds as RFC 5545 says', () => {
     expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
     expect(foldLine('x'.repeat(150))).toBe(`${'x'.repeat(75)}\r\n ${'x'.repeat(74)}\r\n ${'x'}`);

@@ -44,3 +44,32 @@ describe('config bounds (hostile or careless kam.yaml)', () => {
     ]);
   });
 });
+
+describe('health bounds (issue 24): weights and measure ranges that would make health NaN', () => {
+  const healthIssues = (health: object) => issues({}, { health });
+  const measure = (patch: object) => ({ measures: [{ id: 'nps', label: 'NPS', min: -100, max: 100, ...patch }] });
+
+  it('refuses a component weight of 1e308, as scoring weights', () => {
+    expect(healthIssues({ weights: { execution: 1e308 } })).toEqual([{ path: 'health.weights.execution', message: 'must be at most 1,000,000: weights are relative, so scale them all down' }]);
+    expect(healthIssues(measure({ weight: 1e308 })).map((i) => i.path)).toEqual(['health.measures.0.weight']);
+    expect(healthIssues({ weights: { execution: 1_000_000, team: 0 } })).toEqual([]);
+  });
+
+  it('refuses a measure range that overflows, at the end that does', () => {
+    expect(healthIssues(measure({ min: -1e308, max: 1e308 })).map((i) => i.path)).toEqual(['health.measures.0.min', 'health.measures.0.max']);
+    expect(healthIssues(measure({ max: 1e308 }))).toEqual([{ path: 'health.measures.0.max', message: 'must be at most 1e15 (1,000,000,000,000,000): a range wider than that overflows' }]);
+    expect(healthIssues(measure({ min: -1e15, max: 1e15 }))).toEqual([]);
+  });
+});
+
+describe('health bounds on the command line (issue 24)', () => {
+  it('kam health stops with a located config error, never a NaN health', async () => {
+    const { kam } = await import('../../helpers/kamInProcess.js');
+    const { makeRepo } = await import('../../helpers/tmpRepo.js');
+    const root = makeRepo({ 'kam.yaml': 'version: 1\nhealth:\n  measures:\n    - id: nps\n      label: NPS\n      min: -1e308\n      max: 1e308\n' });
+    const run = await kam(['health', '--repo', root]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/kam\.yaml\n\s*6:12\s+error\s+"health\.measures\[0\]\.min" must be at least -1e15/);
+    expect(run.stdout).not.toMatch(/NaN/);
+  });
+});

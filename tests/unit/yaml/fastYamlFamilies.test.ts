@@ -62,7 +62,23 @@ const oddKeys = fc
   .tuple(fc.constantFrom('null', '~', 'Null', 'NULL', '""', "''", '"null"', 'true', '1', '0x1', '-0'), fc.boolean())
   .map(([k, flow]) => (flow ? `m: {${k}: 4}\n` : `m:\n  ${k}: 4\n`));
 
+/** After a block scalar, a comment line indented with spaces and tabs (issue 24). */
+const commentAfterBlock = fc
+  .tuple(fc.constantFrom('|', '>', '|-', '>+'), fc.constantFrom(' \t', '\t ', '\t', '  \t', ' \t '), fc.constantFrom('# c', '#', '#c d', '- x', 'x'), fc.constantFrom('', 'b: 1\n', '  more\n'), fc.boolean())
+  .map(([header, indent, line, rest, nested]) => (nested ? `o:\n  a: ${header}\n    text\n${indent}${line}\n${rest ? `  ${rest}` : ''}` : `a: ${header}\n  text\n${indent}${line}\n${rest}`));
+
+/** A first line of tabs (and spaces) before `---` or other content (issue 24). */
+const tabFirstLine = fc
+  .tuple(fc.constantFrom('\t', ' \t', '\t ', '\t\t'), fc.constantFrom('---', '--- ', '---\t', '...', '# c', 'a: 1'), fc.constantFrom('a: 1\n', 'b: [1]\n', ''))
+  .map(([lead, first, rest]) => `${lead}${first}\n${rest}`);
+
 describe('fast path families (issue 14)', () => {
+  it('a comment line indented with a space and a tab after a block scalar (issue 24)', () => {
+    fc.assert(fc.property(commentAfterBlock, (text) => void expectAgreement(text)), { numRuns: Math.min(RUNS.numRuns, 2000) });
+  });
+  it('a first line of a tab then --- (issue 24)', () => {
+    fc.assert(fc.property(tabFirstLine, (text) => void expectAgreement(text)), { numRuns: Math.min(RUNS.numRuns, 500) });
+  });
   it('block scalars: keep chomping, indentation indicators, lines of only whitespace', () => {
     fc.assert(fc.property(blockScalar, (text) => void expectAgreement(text)), RUNS);
   });
@@ -87,6 +103,8 @@ describe('fast path families (issue 14)', () => {
     ['--- a: 1\n', 'content on the --- line'],
     ['---#c\na: 1\n', '--- followed by #'],
     ['a: "\\U00110000"\n', 'an escape past U+10FFFF'],
+    ['a: |\n  text\n \t# c\nb: 1\n', 'a comment indented with a space and a tab after a block scalar'],
+    ['\t---\na: 1\n', 'a first line of a tab then ---'],
   ])('declines %j (%s)', (text) => {
     expect(parseYamlFast(text)).toBeUndefined();
   });

@@ -28,7 +28,7 @@ export const github: FindingsFormatter = ({ findings, summary, root, cwd, trunca
       const props = [`file=${escapeProperty(file)}`, `line=${row.line}`, `col=${row.column}`, `title=${escapeProperty(`kam ${row.rule}`)}`];
       annotations.push(`::${row.severity} ${props.join(',')}::${escapeData(rowMessage(row))}`);
     } else {
-      for (const f of row.findings) rest.push(`${displayPath(root, cwd, f.file)}:${f.line}:${f.column}  ${f.severity}  ${escapeData(f.message)}  ${f.rule}`);
+      for (const f of row.findings) rest.push(logLine(`${escapeData(displayPath(root, cwd, f.file))}:${f.line}:${f.column}  ${f.severity}  ${escapeData(f.message)}  ${f.rule}`));
     }
   }
   const lines = [...annotations];
@@ -54,6 +54,16 @@ export function annotationRows(findings: Finding[], changedFiles?: ReadonlySet<s
   const index = new Map(findings.map((f, i) => [f, i]));
   const position = (r: Row) => index.get(r.findings[0]!)!;
   return rows.sort((a, b) => rank(a) - rank(b) || position(a) - position(b));
+}
+
+/**
+ * A plain log line, never a workflow command: the runner reads a line as a command when it starts
+ * with `::` after leading white space, so a line kam did not mean as one (a file path from the repo
+ * begins these lines, and with the working folder inside plans/ it can begin with `::`) is
+ * prefixed. Line breaks must already be escaped (escapeData), so the line stays one line.
+ */
+export function logLine(line: string): string {
+  return /^\s*::/.test(line) ? `kam: ${line}` : line;
 }
 
 /** A message: `%`, CR and LF would end or corrupt the command. */

@@ -153,6 +153,21 @@ describe('github', () => {
     ]);
   });
 
+  it('prints no line that starts with :: but the commands it writes, whatever the file names (overflow log lines)', () => {
+    // One file name forges commands after its line breaks; another starts with :: when kam runs inside plans/.
+    const files = ['plans/zz\n::error file=kam.yaml,line=1::FORGED\n::add-mask::secret\n.yaml', 'plans/::warning::FORGED.yaml', 'plans/ \u2028::error::FORGED.yaml'];
+    const findings = Array.from({ length: 36 }, (_, i) =>
+      makeFinding(i % 2 ? 'action_without_owner' : 'missing_role', { file: files[i % 3]!, account: 'acme', line: i + 1, column: 3, path: ['actions', i, 'owner'] }, `action ${i} has no owner`),
+    );
+    const own = /^(::(error|warning) file=[^\n]*,line=\d+,col=\d+,title=kam [a-z_]+::|::notice title=kam%3A more findings::)/;
+    for (const cwd of ['/repo', '/repo/plans']) {
+      const lines = github(findingsReport({ findings, cwd, summary: summarize(findings, 1, 3) })).trimEnd().split(/\r\n|\r|\n/);
+      expect(lines.filter((l) => own.test(l))).toHaveLength(14); // 10 errors, 3 warnings (missing roles grouped), the notice
+      for (const line of lines) if (/^\s*::/.test(line)) expect(line).toMatch(own);
+      expect(lines.some((l) => l.includes('%0A::error file=kam.yaml,line=1::FORGED%0A::add-mask::secret%0A.yaml:'))).toBe(true);
+    }
+  });
+
   it('keeps a message on one line: line breaks are escaped', () => {
     const [finding] = findingsFixture();
     const out = github(findingsReport({ findings: [{ ...finding!, message: 'one\ntwo\rthree' }] }));
