@@ -17,6 +17,7 @@ import type { CsvRecord, CsvTable } from './csv.js';
 import type { ImportMapping } from './mapping.js';
 import { parseNumber } from './numbers.js';
 import { editYaml, type EditValue, type FieldEdit } from './yamlEdit.js';
+import { unguardCell } from '../util/csvWrite.js';
 
 export const ROW_STATUSES = ['created', 'updated', 'unchanged', 'skipped', 'rejected'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
@@ -178,12 +179,11 @@ function rowValues(record: CsvRecord, mapping: ImportMapping, config: Config, op
 }
 
 /**
- * A cell as written before kam's (or a spreadsheet's) formula guard: `'=x` -> `=x`
- * (util/csvWrite.ts), so `kam export` output reads back as it was.
+ * A cell as written before kam's (or a spreadsheet's) formula guard: `'=x` -> `=x`, also at the
+ * start of each line inside it (util/csvWrite.ts, unguardCell), so `kam export` output reads back
+ * as it was.
  */
-function unguard(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
-}
+const unguard = unguardCell;
 
 function convert(field: string, cell: string, mapping: ImportMapping, config: Config, opts: ImportOptions): EditValue | { reason: string } {
   if (!field.startsWith('revenue.') && !field.startsWith('ratings.')) return cell;
