@@ -194,6 +194,17 @@ function convert(field: string, cell: string, mapping: ImportMapping, config: Co
   return bands ? bandRating(number.value, bands, config.scoring.scale.min) : number.value;
 }
 
+/**
+ * How a new file's comment names the CSV: its base name only. The path given to kam import is a
+ * path of the importing machine (`/home/dana/Downloads/export.csv`): it says nothing to the team and
+ * must not land in the repo. Control characters (a line break would end the comment and start YAML)
+ * become `?`.
+ */
+export function sourceName(source: string): string {
+  const base = source.split(/[\\/]/).filter(Boolean).pop() ?? source;
+  return base.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+}
+
 interface CreateContext {
   schema: ReturnType<typeof accountSchema>;
   criteriaOrder: string[];
@@ -217,7 +228,7 @@ function createAccount(root: string, file: string, id: string, values: Value[], 
   const checked = validateWithSchema(ctx.schema, account, { file, account: id, index: new PositionIndex() });
   if (checked.findings.length > 0) return { status: 'rejected', reason: describeFindings(checked.findings, values, false) };
 
-  const header = `${SCHEMA_LINE}\n# Imported from ${ctx.opts.source} (line ${ctx.record.line}) by "kam import" on ${ctx.opts.today}; edit freely.\n`;
+  const header = `${SCHEMA_LINE}\n# Imported from ${sourceName(ctx.opts.source)} (line ${ctx.record.line}) by "kam import" on ${ctx.opts.today}; edit freely.\n`;
   const content = header + stringify(account, { lineWidth: 0 });
   const tooBig = sizeProblem(file, content);
   if (tooBig) return { status: 'rejected', reason: tooBig };

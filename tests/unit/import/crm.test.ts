@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportCells, exportHeader, exportRows } from '../../../src/export/exportAccounts.js';
 import { parseCsv } from '../../../src/import/csv.js';
-import { importAccounts, type ImportOptions } from '../../../src/import/importAccounts.js';
+import { importAccounts, sourceName, type ImportOptions } from '../../../src/import/importAccounts.js';
 import { resolveMapping, type MappingOptions } from '../../../src/import/mapping.js';
 import { detectPreset, PRESET_IDS, type PresetId } from '../../../src/import/presets/index.js';
 import { loadRepo } from '../../../src/load/loadRepo.js';
@@ -319,4 +319,15 @@ describe('limits', () => {
     expect(read(root, 'accounts/acme.yaml')).toContain('current: 12500000');
     expect(read(root, 'accounts/beta.yaml')).toContain('current: 12.5');
   });
+});
+
+describe('sourceName', () => {
+  it.each([
+    ['/home/dana/Downloads/export.csv', 'export.csv'],
+    ['C:\\Users\\dana\\export.csv', 'export.csv'],
+    ['crm.csv', 'crm.csv'],
+    ['exports/2026/crm.csv', 'crm.csv'],
+    ['evil\nname: x.csv', 'evil?name: x.csv'],
+    ['a\u2028b\u0085.csv', 'a?b?.csv'],
+  ])('%j -> %j', (source, name) => expect(sourceName(source)).toBe(name));
 });
