@@ -45,10 +45,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Dependencies are bundled too: resolving and loading dozens of package files at every start
-  // costs more than the commands themselves on small repos. handlebars stays external (its
-  // CommonJS build requires files by computed paths).
-  external: ['handlebars'],
+  // Every dependency is bundled: resolving and loading dozens of package files at every start
+  // costs more than the commands themselves on small repos, and an installed kam needs nothing
+  // but dist/ (package.json has no runtime dependencies, so installing it, from a tarball or a
+  // git tag, fetches nothing; see scripts/prepack.mjs).
   banner: { js: "import { createRequire as __kamCreateRequire } from 'node:module'; const require = __kamCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',

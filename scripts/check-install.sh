@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The install README describes, end to end, in a throwaway prefix: npm pack, npm install -g of the
-# tarball, then the first-day commands with `kam` found on the PATH. Needs the npm registry (or a
-# mirror) for kam's dependencies; takes about half a minute.
+# tarball, then the first-day commands with `kam` found on the PATH. kam has no runtime
+# dependencies, so the install runs offline. (tests/e2e/gitInstall.test.ts does the same for the
+# git release tag and the tarball, in npm test.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 npm pack --pack-destination "$work" >/dev/null
 tarball="$(ls "$work"/kam-*.tgz)"
-npm install -g --prefix "$work/prefix" "$tarball" >/dev/null
+npm install -g --offline --prefix "$work/prefix" "$tarball" >/dev/null
 export PATH="$work/prefix/bin:$PATH"
 cd "$work"
 command -v kam

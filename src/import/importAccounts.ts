@@ -19,6 +19,7 @@ import type { CsvRecord, CsvTable } from './csv.js';
 import type { ImportMapping } from './mapping.js';
 import { parseNumber } from './numbers.js';
 import { editYaml, type EditValue, type FieldEdit } from './yamlEdit.js';
+import { unguardCell } from '../util/csvWrite.js';
 
 export const ROW_STATUSES = ['created', 'updated', 'unchanged', 'skipped', 'rejected'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
@@ -212,12 +213,11 @@ function rowValues(record: CsvRecord, mapping: ImportMapping, config: Config, op
 }
 
 /**
- * A cell as written before kam's (or a spreadsheet's) formula guard: `'=x` -> `=x`
- * (util/csvWrite.ts), so `kam export` output reads back as it was.
+ * A cell as written before kam's (or a spreadsheet's) formula guard: `'=x` -> `=x`, also at the
+ * start of each line inside it (util/csvWrite.ts, unguardCell), so `kam export` output reads back
+ * as it was.
  */
-function unguard(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
-}
+const unguard = unguardCell;
 
 function convert(field: string, cell: string, mapping: ImportMapping, config: Config, opts: ImportOptions): EditValue | { reason: string } {
   if (!field.startsWith('revenue.') && !field.startsWith('ratings.')) return cell;
@@ -226,6 +226,17 @@ function convert(field: string, cell: string, mapping: ImportMapping, config: Co
   const criterion = field.slice('ratings.'.length);
   const bands = field.startsWith('ratings.') ? mapping.bands[criterion] : undefined;
   return bands ? bandRating(number.value, bands, config.scoring.scale.min) : number.value;
+}
+
+/**
+ * How a new file's comment names the CSV: its base name only. The path given to kam import is a
+ * path of the importing machine (`/home/dana/Downloads/export.csv`): it says nothing to the team and
+ * must not land in the repo. Control characters (a line break would end the comment and start YAML)
+ * become `?`.
+ */
+export function sourceName(source: string): string {
+  const base = source.split(/[\\/]/).filter(Boolean).pop() ?? source;
+  return base.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
 }
 
 interface CreateContext {
@@ -251,7 +262,7 @@ function createAccount(root: string, file: string, id: string, values: Value[], 
   const checked = validateWithSchema(ctx.schema, account, { file, account: id, index: new PositionIndex() });
   if (checked.findings.length > 0) return { status: 'rejected', reason: describeFindings(checked.findings, values, false) };
 
-  const header = `${SCHEMA_LINE}\n# Imported from ${ctx.opts.source} (line ${ctx.record.line}) by "kam import" on ${ctx.opts.today}; edit freely.\n`;
+  const header = `${SCHEMA_LINE}\n# Imported from ${sourceName(ctx.opts.source)} (line ${ctx.record.line}) by "kam import" on ${ctx.opts.today}; edit freely.\n`;
   const content = header + stringify(account, { lineWidth: 0 });
   const tooBig = sizeProblem(file, content);
   if (tooBig) return { status: 'rejected', reason: tooBig };

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE, kam, kamJson } from '../helpers/kamInProcess.js';
-import { makeRepo, snapshotTree } from '../helpers/tmpRepo.js';
+import { makeRepo, snapshotTree, tmpDir } from '../helpers/tmpRepo.js';
 import { stylishRows } from '../helpers/stylish.js';
 
 // A CRM export as Excel writes it on a European machine: BOM, ";" separators, CRLF, quoted fields
@@ -39,6 +39,23 @@ function crmRepo(extra: Record<string, string> = {}) {
 }
 
 describe('kam import', () => {
+  it('names the CSV by its base name in the new files, never by a path of the importing machine', async () => {
+    const root = makeRepo({ 'kam.yaml': CONFIG });
+    const downloads = join(tmpDir(), 'Downloads', 'dana');
+    mkdirSync(downloads, { recursive: true });
+    const csv = join(downloads, 'export 2026.csv');
+    writeFileSync(csv, CRM);
+    const run = await kam(['import', csv, '--today', '2026-11-23'], { cwd: root });
+    expect(run.stderr).toBe('');
+    const text = readFileSync(join(root, 'accounts/creme-brulee-ag.yaml'), 'utf8');
+    expect(text).toContain('# Imported from export 2026.csv (line 2) by "kam import" on 2026-11-23; edit freely.\n');
+    for (const file of readdirSync(join(root, 'accounts'))) expect(readFileSync(join(root, 'accounts', file), 'utf8')).not.toContain(downloads);
+    // Relative paths too: the folders stay out.
+    const sub = makeRepo({ 'kam.yaml': CONFIG, 'exports/2026/crm.csv': CRM });
+    await kam(['import', 'exports/2026/crm.csv', '--today', '2026-11-23'], { cwd: sub });
+    expect(readFileSync(join(sub, 'accounts/creme-brulee-ag.yaml'), 'utf8')).toContain('# Imported from crm.csv (line 2)');
+  });
+
   it('imports a realistic CRM export into accounts that validate and score', async () => {
     const root = crmRepo();
     const run = await kam(['import', 'crm.csv', '--today', '2026-11-23'], { cwd: root });

@@ -303,6 +303,10 @@ describe('kam init --ci', () => {
     const run = await kam(['init', '--yes', '--no-git'], { cwd: dir });
     expect(run.stdout).toContain('set KAM_PACKAGE in .github/workflows/kam.yml');
     const workflow = readFileSync(join(dir, '.github/workflows/kam.yml'), 'utf8');
+    // The next step names the one line to edit, and it is that line.
+    const line = Number(/kam\.yml, line (\d+),/.exec(run.stdout)?.[1]);
+    expect(workflow.split('\n')[line - 1]).toMatch(/^ {2}KAM_PACKAGE: github:your-org\/kam#v\S+$/);
+    expect(run.stdout).toContain('replace your-org/kam, keep the release tag');
     const checkJob = workflow.slice(workflow.indexOf('  check:'), workflow.indexOf('  diff:'));
     expect(checkJob).toContain('fetch-depth: 0');
     expect(checkJob).toContain('kam check --format github --since "origin/$BASE_REF"');

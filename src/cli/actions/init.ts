@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { localToday } from '../../check/dates.js';
 import { gitInit, gitState } from '../../init/git.js';
 import type { CiKind } from '../../init/ciKinds.js';
-import { CI_FILES, DEFAULT_ORGANIZATION, initConfig, initFiles, writeInitFiles, type InitWriteResult } from '../../init/init.js';
+import { CI_FILES, DEFAULT_ORGANIZATION, initConfig, initFiles, writeInitFiles, type InitFile, type InitWriteResult } from '../../init/init.js';
 import { KamError } from '../../errors.js';
 import { CONFIG_FILE } from '../../repoFs/findRoot.js';
 import { loadConfig } from '../../load/loadRepo.js';
@@ -54,7 +54,7 @@ export async function runInit(dir: string | undefined, opts: InitOptions, io: Io
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ root: shownRoot, dryRun: Boolean(opts.dryRun), ...result, git }, null, 2)}\n`);
   } else {
-    io.stdout.write(textReport(result, { root: shownRoot, git, dryRun: opts.dryRun, chalk: makeChalk(io, opts.color), ci: opts.ci ?? 'github' }));
+    io.stdout.write(textReport(result, { root: shownRoot, git, dryRun: opts.dryRun, chalk: makeChalk(io, opts.color), ci: opts.ci ?? 'github', packageLine: packageLine(files, result) }));
   }
   if (result.kept.length === 0) return 0;
   io.stderr.write(
@@ -62,6 +62,20 @@ export async function runInit(dir: string | undefined, opts: InitOptions, io: Io
       'use --force to replace them with the defaults\n',
   );
   return 2;
+}
+
+/**
+ * Where the written pipeline names the package CI installs (`KAM_PACKAGE: github:your-org/kam#v…`):
+ * its line and value, for the next step that says what to edit. Undefined without a pipeline, or
+ * when an existing pipeline file was kept (its lines are the user's).
+ */
+function packageLine(files: InitFile[], result: InitWriteResult): { line: number; value: string } | undefined {
+  const file = files.find((f) => Object.values(CI_FILES).some((ci) => ci?.path === f.path));
+  if (!file || result.kept.includes(file.path)) return undefined;
+  const lines = file.content.split('\n');
+  const index = lines.findIndex((l) => /^\s*KAM_PACKAGE:/.test(l));
+  if (index < 0) return undefined;
+  return { line: index + 1, value: lines[index]!.replace(/^\s*KAM_PACKAGE:\s*/, '').replace(/^"(.*)"$/, '$1') };
 }
 
 /** A kept kam.yaml stays the repo's config; otherwise the defaults with the organization and currency. */
@@ -94,7 +108,7 @@ export function parseCurrency(input: string): { value: string } | { error: strin
 
 function textReport(
   result: InitWriteResult,
-  ctx: { root: string; git: GitOutcome; dryRun?: boolean; chalk: ReturnType<typeof makeChalk>; ci: CiKind },
+  ctx: { root: string; git: GitOutcome; dryRun?: boolean; chalk: ReturnType<typeof makeChalk>; ci: CiKind; packageLine?: { line: number; value: string } },
 ): string {
   const { chalk } = ctx;
   const where = ctx.root === '.' ? 'this folder' : ctx.root;
@@ -124,7 +138,14 @@ function textReport(
     );
     const pipeline = CI_FILES[ctx.ci]?.path;
     // The one thing kam cannot know: where the organisation's CI installs kam from.
-    if (pipeline) lines.push(`  set KAM_PACKAGE in ${pipeline} to where your CI installs kam from (the one step before the first push passes)`);
+    if (pipeline && ctx.packageLine) {
+      const { line, value } = ctx.packageLine;
+      const repo = /^github:([^#]+)#/.exec(value)?.[1];
+      lines.push(
+        `  set KAM_PACKAGE in ${pipeline}, line ${line}, to your kam repository: the one edit before`,
+        `    the first push passes (now ${value}${repo ? `: replace ${repo}, keep the release tag` : ''})`,
+      );
+    } else if (pipeline) lines.push(`  set KAM_PACKAGE in ${pipeline} to where your CI installs kam from (the one step before the first push passes)`);
   }
   return `${lines.join('\n')}\n`;
 }

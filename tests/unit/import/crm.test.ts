@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportCells, exportHeader, exportRows } from '../../../src/export/exportAccounts.js';
 import { parseCsv } from '../../../src/import/csv.js';
-import { importAccounts, type ImportOptions } from '../../../src/import/importAccounts.js';
+import { importAccounts, sourceName, type ImportOptions } from '../../../src/import/importAccounts.js';
 import { resolveMapping, type MappingOptions } from '../../../src/import/mapping.js';
 import { detectPreset, PRESET_IDS, type PresetId } from '../../../src/import/presets/index.js';
 import { loadRepo } from '../../../src/load/loadRepo.js';
@@ -254,6 +255,41 @@ describe('the round trip', () => {
   });
 });
 
+describe('multi-line names', () => {
+  // A CRM export with quoted multi-line "Account Name" cells (Salesforce writes what users typed),
+  // one of them a formula after the line break.
+  const MULTILINE = [
+    '"Account ID","Account Name","Account Owner"',
+    `"0015g00000Mx1AbAAJ","Evil Corp\n=cmd|' /C calc'!A0","Dana Whitfield"`,
+    '"0015g00000Mx1AcAAJ","Müller & Söhne\r\nHoldings, ""Süd""","Léa Dubois"',
+    '',
+  ].join('\r\n');
+  // (The CRLF inside a cell is a line break: the YAML file stores it as one, read back as LF.)
+  const NAMES = ["Evil Corp\n=cmd|' /C calc'!A0", 'Müller & Söhne\nHoldings, "Süd"'];
+
+  it('import keeps them; export quotes them so Python reads the same cells and no line starts a formula; import reads the export back unchanged', async () => {
+    const source = makeRepo({});
+    expect((await runImport(source, MULTILINE)).summary).toMatchObject({ created: 2, rejected: 0 });
+    const loaded = await loadRepo(source);
+    if (!loaded.ok) throw new Error('source repo invalid');
+    const names = loaded.repo.accounts.map((a) => a.value!.name).sort();
+    expect(names).toEqual([...NAMES].sort());
+
+    const csv = writeCsv(exportHeader('salesforce'), exportRows(loaded.repo, scorePortfolio(loaded.repo)).map(exportCells));
+    for (const line of csv.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@]/);
+    const script = 'import csv, io, json, sys\nprint(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))';
+    const rows = JSON.parse(execFileSync('python3', ['-c', script], { input: csv, encoding: 'utf8' })) as string[][];
+    const nameColumn = rows[0]!.indexOf('Account Name');
+    expect(rows.slice(1).map((r) => r[nameColumn]).sort()).toEqual(["Evil Corp\n'=cmd|' /C calc'!A0", NAMES[1]].sort());
+
+    const fresh = makeRepo({});
+    expect((await runImport(fresh, csv, { from: 'salesforce' })).summary).toMatchObject({ created: 2, rejected: 0 });
+    const again = await loadRepo(fresh);
+    if (!again.ok) throw new Error('fresh repo invalid');
+    expect(again.repo.accounts.map((a) => a.value!.name).sort()).toEqual(names);
+  });
+});
+
 describe('limits', () => {
   it('refuses a row whose new file would be over the 2 MiB kam reads', async () => {
     const root = makeRepo({});
@@ -283,4 +319,15 @@ describe('limits', () => {
     expect(read(root, 'accounts/acme.yaml')).toContain('current: 12500000');
     expect(read(root, 'accounts/beta.yaml')).toContain('current: 12.5');
   });
+});
+
+describe('sourceName', () => {
+  it.each([
+    ['/home/dana/Downloads/export.csv', 'export.csv'],
+    ['C:\\Users\\dana\\export.csv', 'export.csv'],
+    ['crm.csv', 'crm.csv'],
+    ['exports/2026/crm.csv', 'crm.csv'],
+    ['evil\nname: x.csv', 'evil?name: x.csv'],
+    ['a\u2028b\u0085.csv', 'a?b?.csv'],
+  ])('%j -> %j', (source, name) => expect(sourceName(source)).toBe(name));
 });
