@@ -1,7 +1,8 @@
 // Drawings of a power map: SVG (HTML documents, `kam map --format svg`), Mermaid (Markdown, which
 // GitHub renders), an indented text tree (the terminal). Every user string is escaped here; the
 // output depends only on the map, so the same plan gives the same bytes.
-import { BOX, type PowerMap, type PowerMapPerson } from './powerMap.js';
+import { boxBaselines, boxLines, boxPerson, emWidth, holdersText, TEXT_X, type BoxLine } from './boxText.js';
+import type { PowerMap, PowerMapPerson } from './powerMap.js';
 
 const STANCE_STYLE: Record<string, { fill: string; stroke: string; label: string }> = {
   supporter: { fill: '#dcfce7', stroke: '#15803d', label: 'Supporter' },
@@ -10,41 +11,17 @@ const STANCE_STYLE: Record<string, { fill: string; stroke: string; label: string
   unknown: { fill: '#ffffff', stroke: '#94a3b8', label: 'Stance unknown' },
 };
 const INFLUENCE_WIDTH: Record<string, number> = { high: 4, medium: 2.5, low: 1.25, unknown: 1.25 };
-const LEGEND_HEIGHT = 72;
 const LEGEND_WIDTH = 700;
+const LEGEND_ROW = 24;
+const LEGEND_SIZE = 11.5;
 
 /** Text safe in XML and HTML: the characters handlebars escapes, as it does; control characters XML cannot hold dropped. */
 export const escapeXml = (text: string): string =>
   text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"'`=]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' })[c]!);
 
-/** Text width estimated in em, on the wide side (DejaVu Sans, the usual Linux fallback, is wide). */
-function emWidth(text: string, bold: boolean): number {
-  let w = 0;
-  for (const c of text) {
-    if (/[iljtfrI.,;:!|'` ]/.test(c)) w += 0.36;
-    else if (/[mwMW@%]/.test(c)) w += 0.98;
-    else if (/[A-Z0-9]/.test(c)) w += 0.74;
-    else if (c.charCodeAt(0) > 0x2e7f) w += 1.0; // CJK and other full-width scripts
-    else w += 0.64;
-  }
-  return bold ? w * 1.12 : w;
-}
-
-/** Cuts text to fit `px` at `size` px (a box is narrow), with an ellipsis; the box's tooltip has it whole. */
-function fit(text: string, size: number, bold = false, px = BOX.width - 20): string {
-  if (emWidth(text, bold) * size <= px) return text;
-  const chars = [...text];
-  while (chars.length > 1 && emWidth(`${chars.join('').trimEnd()}…`, bold) * size > px) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
-}
-
 const stanceOf = (p: PowerMapPerson) => STANCE_STYLE[p.stance ?? 'unknown']!;
 
-/** "Dana Whitfield", "Dana Whitfield +2", "no owner", "Omar Haddad (contact)". */
-function holders(p: PowerMapPerson): string {
-  if (p.owner) return p.contacts.length ? `${p.owner} + ${p.contacts.join(', ')}` : p.owner;
-  return p.contacts.length ? `no owner; ${p.contacts.join(', ')}` : 'no owner';
-}
+const holders = holdersText;
 
 /** "Threads: 2 (Dana Whitfield, Omar Haddad)": who of ours holds the account. */
 export const threadsNote = (map: Pick<PowerMap, 'threads'>): string =>
@@ -59,16 +36,61 @@ function describe(p: PowerMapPerson): string {
 }
 
 /**
+ * The legend: colour and its text label for stance, border weight for influence, dashes for no
+ * owner. Items flow left to right and start a new row where the next would pass the map's right
+ * edge, so none is cut; `height` is what the rows take below `top`.
+ */
+function legendSvg(top: number, width: number, note: string): { items: string[]; height: number } {
+  const swatch = (x: number, y: number, fill: string, stroke: string, strokeWidth: number, dash = '') =>
+    `<rect x="${x}" y="${y}" width="18" height="14" rx="3" fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"${dash}/>`;
+  const entries: { label: string; rect: (x: number, y: number) => string; newRow?: boolean }[] = [
+    ...['supporter', 'neutral', 'detractor', 'unknown'].map((key) => {
+      const st = STANCE_STYLE[key]!;
+      return { label: st.label, rect: (x: number, y: number) => swatch(x, y, st.fill, st.stroke, 1.5) };
+    }),
+    ...['high', 'medium', 'low'].map((key, i) => ({ label: `${key} influence`, newRow: i === 0, rect: (x: number, y: number) => swatch(x, y, '#fff', '#475569', INFLUENCE_WIDTH[key]!) })),
+    { label: '⚠ needs an owner (high influence or key role, no owner)', rect: (x: number, y: number) => swatch(x, y, '#fff', '#b91c1c', 2, ' stroke-dasharray="5 3"') },
+  ];
+  const items = [`<g class="pm-legend" font-size="${LEGEND_SIZE}" fill="#1f2937">`];
+  const left = 16;
+  let x = left;
+  let row = 0;
+  for (const e of entries) {
+    const w = 24 + emWidth(e.label, false) * LEGEND_SIZE;
+    if (x > left && (e.newRow || x + w > width - left)) {
+      row++;
+      x = left;
+    }
+    const y = top + row * LEGEND_ROW;
+    items.push(`<g class="pm-legend-item">${e.rect(x, y)}<text x="${x + 24}" y="${y + 11}">${escapeXml(e.label)}</text></g>`);
+    x += w + 18;
+  }
+  // Who of ours holds the account, on a row of its own.
+  row++;
+  items.push(`<text class="pm-threads" x="${left}" y="${top + row * LEGEND_ROW + 11}" font-weight="700">${escapeXml(note)}</text>`);
+  items.push('</g>');
+  return { items, height: 8 + (row + 1) * LEGEND_ROW + 8 };
+}
+
+/**
+ * On a page, a map a little wider than the column shrinks to fit it (down to MIN_SCALE, where its
+ * 11.5 px text is still readable); a wider one keeps that size and scrolls inside its own box.
+ */
+const MIN_SCALE = 0.8;
+const fitStyle = (width: number) => `max-width: 100%; height: auto; min-width: ${Math.round(width * MIN_SCALE)}px`;
+
+/**
  * A self-contained SVG of the power map, with its legend. `inline`: for an HTML page, which puts
  * <svg> in the SVG namespace itself (so the document names no external address at all).
  */
 export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: boolean } = {}): string {
   const { layout } = map;
   const width = Math.max(layout.width, LEGEND_WIDTH);
-  const height = layout.height + LEGEND_HEIGHT;
   const n = (x: number) => String(Math.round(x * 10) / 10);
+  const { items: legend, height: legendHeight } = legendSvg(layout.height + 8, width, threadsNote(map));
+  const height = layout.height + legendHeight;
   const out: string[] = [
-    `<svg${opts.inline ? '' : ' xmlns="http://www.w3.org/2000/svg"'} class="power-map" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-label="${escapeXml(opts.title ?? `Power map: ${map.people.length} stakeholders`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">`,
+    `<svg${opts.inline ? '' : ' xmlns="http://www.w3.org/2000/svg"'} class="power-map" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}"${opts.inline ? ` style="${fitStyle(width)}"` : ''} role="img" aria-label="${escapeXml(opts.title ?? `Power map: ${map.people.length} stakeholders`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">`,
   ];
   for (const l of layout.links) out.push(`<path class="pm-link" d="${l.d}" fill="none" stroke="#94a3b8" stroke-width="1.5"/>`);
   for (const b of layout.boxes) {
@@ -76,20 +98,21 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
     const st = stanceOf(p);
     const stroke = p.unowned ? '#b91c1c' : st.stroke;
     const dash = p.unowned ? ' stroke-dasharray="7 4"' : '';
-    const x = b.x + 10;
-    const lines: string[] = [];
-    const line = (y: number, text: string, attrs = '') => lines.push(`<text x="${n(x)}" y="${n(b.y + y)}"${attrs}>${escapeXml(text)}</text>`);
+    const x = b.x + TEXT_X;
     // A gone person: the name struck through, the title line says when they left (spec 1.2, section 6).
-    line(20, fit(p.name, 13, true), ` font-size="13" font-weight="700" fill="#0f172a"${p.gone ? ' text-decoration="line-through"' : ''}`);
-    // (The title then lives in the box's tooltip: the box has one line for it.)
-    if (p.gone) line(36, `Left ${p.left}`, ' font-size="11.5" font-weight="700" fill="#475569"');
-    else if (p.title) line(36, fit(p.title, 11.5), ' font-size="11.5" fill="#475569"');
-    const roleLine = [p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(' · ');
-    if (roleLine) line(52, fit(roleLine, 11.5, p.influence === 'high'), ` font-size="11.5" fill="#1f2937"${p.influence === 'high' ? ' font-weight="700"' : ''}`);
-    line(68, fit(st.label, 11.5, true), ` font-size="11.5" font-weight="600" fill="${st.stroke === '#94a3b8' ? '#475569' : st.stroke}"`);
-    // Our people: the owner in blue; a missing owner in bold red only where one is needed.
-    const held = fit(p.unowned ? `⚠ ${holders(p)}` : holders(p), 11.5, p.unowned);
-    line(84, held, ` font-size="11.5" fill="${p.owner ? '#1e3a8a' : p.unowned ? '#b91c1c' : '#64748b'}"${p.unowned ? ' font-weight="700"' : ''}`);
+    const boxed = boxLines(boxPerson(p.gone ? { ...p, title: `Left ${p.left}` } : p));
+    const { baselines } = boxBaselines(boxed);
+    const colour = (l: BoxLine) =>
+      l.kind === 'name' ? '#0f172a'
+      : l.kind === 'title' ? '#475569'
+      : l.kind === 'role' ? '#1f2937'
+      : l.kind === 'stance' ? (st.stroke === '#94a3b8' ? '#475569' : st.stroke)
+      // Our people: the owner in blue; a missing owner in bold red only where one is needed.
+      : p.owner ? '#1e3a8a' : p.unowned ? '#b91c1c' : '#64748b';
+    const lines = boxed.map((l, k) => {
+      const weight = l.kind === 'stance' ? ' font-weight="600"' : l.bold ? ' font-weight="700"' : '';
+      return `<text class="pm-${l.kind}" x="${n(x)}" y="${n(b.y + baselines[k]!)}" font-size="${l.size}"${weight} fill="${colour(l)}"${l.kind === 'name' && p.gone ? ' text-decoration="line-through"' : ''}>${escapeXml(l.text)}</text>`;
+    });
     out.push(
       `<g class="pm-person${p.unowned ? ' pm-unowned' : ''}${p.gone ? ' pm-gone' : ''}" data-key="${escapeXml(p.key)}">`,
       `<title>${escapeXml(describe(p))}</title>`,
@@ -98,24 +121,8 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
       '</g>',
     );
   }
-  // Legend: colour and its text label for stance, border weight for influence, dashes for no owner.
-  const ly = layout.height + 8;
-  const legend: string[] = [`<g class="pm-legend" font-size="11.5" fill="#1f2937">`];
-  let lx = 16;
-  for (const key of ['supporter', 'neutral', 'detractor', 'unknown']) {
-    const st = STANCE_STYLE[key]!;
-    legend.push(`<rect x="${lx}" y="${ly}" width="18" height="14" rx="3" fill="${st.fill}" stroke="${st.stroke}" stroke-width="1.5"/><text x="${lx + 24}" y="${ly + 11}">${st.label}</text>`);
-    lx += 24 + st.label.length * 7 + 14;
-  }
-  lx = 16;
-  for (const key of ['high', 'medium', 'low']) {
-    legend.push(`<rect x="${lx}" y="${ly + 24}" width="18" height="14" rx="3" fill="#fff" stroke="#475569" stroke-width="${INFLUENCE_WIDTH[key]}"/><text x="${lx + 24}" y="${ly + 35}">${key} influence</text>`);
-    lx += 150;
-  }
-  legend.push(`<rect x="${lx}" y="${ly + 24}" width="18" height="14" rx="3" fill="#fff" stroke="#b91c1c" stroke-width="2" stroke-dasharray="5 3"/><text x="${lx + 24}" y="${ly + 35}">⚠ needs an owner (high influence or key role, no owner)</text>`);
-  legend.push(`<text class="pm-threads" x="16" y="${ly + 52}" font-weight="700">${escapeXml(fit(threadsNote(map), 11.5, true, width - 32))}</text>`);
-  legend.push('</g>');
-  out.push(...legend, '</svg>');
+  out.push(...legend);
+  out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
 

@@ -12,10 +12,12 @@ import { reportingCycles } from '../check/rules/reporting_cycle.js';
 import { STAKEHOLDER_ROLE_LABELS } from '../schema/enums.js';
 import type { Plan } from '../schema/plan.js';
 import { isGone } from './gone.js';
+import { BOX_WIDTH, mapBoxHeight } from './boxText.js';
 import { contactsOf, needsOwner, ownerOf, stakeholderKey } from './people.js';
 import { threadsOf, type Threads } from './threads.js';
 
-export const BOX = { width: 200, height: 92 } as const;
+/** A box's width, and the height of a box of five one-line texts (boxes grow for longer words: boxText.ts). */
+export const BOX = { width: BOX_WIDTH, height: 92 } as const;
 const GAP_X = 24;
 const GAP_Y = 44;
 /** Between stacked boxes, and how far a stack is indented from its manager's left edge. */
@@ -131,7 +133,7 @@ export function buildPowerMap(stakeholders: Stakeholders, today: string): PowerM
     gone: isGone(s, today),
     successor: s.successor ?? null,
   }));
-  return { people, roots, layout: layoutTree(roots, reports), threads: threadsOf(stakeholders, today) };
+  return { people, roots, layout: layoutTree(roots, reports, mapBoxHeight(people)), threads: threadsOf(stakeholders, today) };
 }
 
 interface Sized {
@@ -140,7 +142,9 @@ interface Sized {
   stacked: boolean;
 }
 
-function layoutTree(roots: number[], reports: number[][]): PowerMapLayout {
+/** `boxHeight`: every box's height (all equal, so rows stay aligned). */
+function layoutTree(roots: number[], reports: number[][], boxHeight: number): PowerMapLayout {
+  const box = { width: BOX_WIDTH, height: boxHeight };
   const size = new Map<number, Sized>();
   // Sizes bottom-up, iteratively (a long reporting chain must not overflow the stack).
   const post: number[] = [];
@@ -152,16 +156,16 @@ function layoutTree(roots: number[], reports: number[][]): PowerMapLayout {
   }
   for (const i of post.reverse()) {
     const kids = reports[i]!;
-    if (kids.length === 0) size.set(i, { width: BOX.width, height: BOX.height, stacked: false });
+    if (kids.length === 0) size.set(i, { width: box.width, height: box.height, stacked: false });
     else if (kids.length >= STACK_MIN && kids.every((k) => reports[k]!.length === 0)) {
       const columns = Math.ceil(kids.length / STACK_ROWS);
       const rows = Math.ceil(kids.length / columns);
-      const width = Math.max(BOX.width, STACK_INDENT + columns * BOX.width + (columns - 1) * GAP_X);
-      size.set(i, { width, height: BOX.height + GAP_Y + rows * BOX.height + (rows - 1) * STACK_GAP, stacked: true });
+      const width = Math.max(box.width, STACK_INDENT + columns * box.width + (columns - 1) * GAP_X);
+      size.set(i, { width, height: box.height + GAP_Y + rows * box.height + (rows - 1) * STACK_GAP, stacked: true });
     } else {
       const row = kids.reduce((w, k) => w + size.get(k)!.width, 0) + GAP_X * (kids.length - 1);
       const tallest = kids.reduce((h, k) => Math.max(h, size.get(k)!.height), 0);
-      size.set(i, { width: Math.max(BOX.width, row), height: BOX.height + GAP_Y + tallest, stacked: false });
+      size.set(i, { width: Math.max(box.width, row), height: box.height + GAP_Y + tallest, stacked: false });
     }
   }
 
@@ -183,36 +187,36 @@ function layoutTree(roots: number[], reports: number[][]): PowerMapLayout {
       const kids = reports[i]!;
       if (after) {
         // The manager's box sits over the centre of its reports' boxes (inside its own rectangle).
-        const ky = top + BOX.height + GAP_Y;
-        const centres = kids.map((k) => at.get(k)!.x + BOX.width / 2);
+        const ky = top + box.height + GAP_Y;
+        const centres = kids.map((k) => at.get(k)!.x + box.width / 2);
         const mx = (centres[0]! + centres[centres.length - 1]!) / 2;
-        put({ index: i, x: mx - BOX.width / 2, y: top, width: BOX.width, height: BOX.height });
-        kids.forEach((k, n) => links.push({ from: i, to: k, d: `M${mx} ${top + BOX.height}V${top + BOX.height + GAP_Y / 2}H${centres[n]}V${ky}` }));
+        put({ index: i, x: mx - box.width / 2, y: top, width: box.width, height: box.height });
+        kids.forEach((k, n) => links.push({ from: i, to: k, d: `M${mx} ${top + box.height}V${top + box.height + GAP_Y / 2}H${centres[n]}V${ky}` }));
         continue;
       }
       if (s.stacked) {
         const x = left;
-        put({ index: i, x, y: top, width: BOX.width, height: BOX.height });
+        put({ index: i, x, y: top, width: box.width, height: box.height });
         const columns = Math.ceil(kids.length / STACK_ROWS);
         const rows = Math.ceil(kids.length / columns);
         kids.forEach((k, n) => {
           const col = Math.floor(n / rows);
           const row = n % rows;
-          const kx = left + STACK_INDENT + col * (BOX.width + GAP_X);
-          const ky = top + BOX.height + GAP_Y + row * (BOX.height + STACK_GAP);
-          put({ index: k, x: kx, y: ky, width: BOX.width, height: BOX.height });
+          const kx = left + STACK_INDENT + col * (box.width + GAP_X);
+          const ky = top + box.height + GAP_Y + row * (box.height + STACK_GAP);
+          put({ index: k, x: kx, y: ky, width: box.width, height: box.height });
           // Down a rail left of the column, then right into the box.
           const rail = kx - STACK_INDENT / 2;
-          links.push({ from: i, to: k, d: `M${x + STACK_INDENT / 2} ${top + BOX.height}V${top + BOX.height + GAP_Y / 2}H${rail}V${ky + BOX.height / 2}H${kx}` });
+          links.push({ from: i, to: k, d: `M${x + STACK_INDENT / 2} ${top + box.height}V${top + box.height + GAP_Y / 2}H${rail}V${ky + box.height / 2}H${kx}` });
         });
         continue;
       }
       if (kids.length === 0) {
-        put({ index: i, x: left + (s.width - BOX.width) / 2, y: top, width: BOX.width, height: BOX.height });
+        put({ index: i, x: left + (s.width - box.width) / 2, y: top, width: box.width, height: box.height });
         continue;
       }
       const row = kids.reduce((w, k) => w + size.get(k)!.width, 0) + GAP_X * (kids.length - 1);
-      const ky = top + BOX.height + GAP_Y;
+      const ky = top + box.height + GAP_Y;
       work.push({ i, left, top, after: true });
       const lefts: number[] = [];
       let kidLeft = left + (s.width - row) / 2;

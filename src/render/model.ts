@@ -23,6 +23,7 @@ import { portfolioWhitespace, whitespaceModel } from './whitespace.js';
 import { requirementsFor, type Requirements } from '../profiles/profile.js';
 import { relationshipsModel } from './relationships.js';
 import { isGone } from '../relationships/gone.js';
+import { attentionGroups, type AttentionGroup } from './attention.js';
 import { accountHealth, weakestComponent } from '../health/health.js';
 import { repoHealth, type PlanHealth } from '../health/portfolio.js';
 
@@ -127,7 +128,7 @@ function checklistModel(plan: Plan, config: Config, c: Completeness, req: Requir
         naReason: answer && typeof answer === 'object' ? answer.na : null,
       };
     });
-    return { ...counts, complete: counts.unanswered === 0, questions, openQuestions: questions.filter((q) => q.open) };
+    return { ...counts, complete: counts.unanswered === 0, questions, openQuestions: questions.filter((q) => q.open), settledQuestions: questions.filter((q) => !q.open) };
   });
   return {
     answered: c.answered,
@@ -272,6 +273,8 @@ export interface PlanModel extends DocumentMeta {
   planFile: string | null;
   /** Check findings about this account other than unanswered questions (those are the agenda). */
   findings: ReturnType<typeof findingModel>[];
+  /** The same findings in words, grouped by the part of the plan they are about (no rule ids, no locations). */
+  attention: AttentionGroup[];
   /** One line per thing the meeting should know is wrong, in document order. */
   alerts: string[];
   /** The tier whose profile set what the plan must hold, or null (repo-wide defaults). */
@@ -328,7 +331,8 @@ export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today
   const score = scoreAccount(id, account, repo.config);
   const req = requirementsFor(repo.config, score.tier);
   const plan = planFile && completeness ? planSections(planFile, repo.config, today, completeness, mine, req) : null;
-  const findings = mine.filter((f) => f.rule !== 'unanswered_question').map(findingModel);
+  const others = mine.filter((f) => f.rule !== 'unanswered_question');
+  const findings = others.map(findingModel);
   return {
     ...meta(repo, today),
     account: accountModel(id, account),
@@ -337,6 +341,7 @@ export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today
     plan,
     planFile: plan ? planFile!.file : null,
     findings,
+    attention: attentionGroups(others),
     alerts: plan ? planAlerts(plan) : [],
     health: plan ? healthFor(repo, id, today, lastCommitDate) : null,
     numbers: plan ? numbersModel(repo, id, account, planFile!.value, score.tier, today) : null,
