@@ -36,6 +36,7 @@ export const RULE_DEFAULTS = {
   stale_health_input: 'warning',
   person_spelling: 'warning',
   unknown_person: 'warning',
+  signoff_outdated: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;
