@@ -12,6 +12,7 @@ import { newCommand } from './new.js';
 import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
+import { trendCommand } from './trend.js';
 import { signoffCommand, signoffsCommand } from './signoff.js';
 import type { CommandFactory } from './types.js';
 import { validateCommand } from './validate.js';
@@ -31,6 +32,7 @@ export const commandFactories: CommandFactory[] = [
   mapCommand,
   diffCommand,
   historyCommand,
+  trendCommand,
   signoffCommand,
   signoffsCommand,
   codeownersCommand,
