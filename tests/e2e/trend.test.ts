@@ -159,8 +159,10 @@ describe('kam trend against checkouts', () => {
     expect(week.points.map((p: { date: string; commit: string | null }) => [p.date, p.commit])).toEqual([
       ['2026-09-06', short(0)], ['2026-09-13', short(0)], ['2026-09-20', short(1)], ['2026-09-27', short(1)], ['2026-10-04', short(1)], ['2026-10-11', short(2)], ['2026-10-18', short(3)], ['2026-10-20', null],
     ]);
-    const month = JSON.parse((await kam(['trend', '--every', 'month', '--since', '2026-10-01', '-f', 'csv', '--today', TODAY], { cwd: story.dir })).stdout.split('\r\n').length);
-    expect(month).toBeGreaterThan(1);
+    const csv = (await kam(['trend', '--every', 'month', '--since', '2026-10-01', '-f', 'csv', '--today', TODAY], { cwd: story.dir })).stdout.split('\r\n');
+    expect(csv[0]).toBe('date,commit,account,name,score,tier,health,band,coverage');
+    expect(csv.filter((l) => l.startsWith(`2026-10-31,${short(3)},acme,Acme Group,`))).toHaveLength(1);
+    expect(csv.filter((l) => l.startsWith(`${TODAY},work tree,gamma,Gamma,`))).toHaveLength(1);
     const monthJson = JSON.parse((await kam(['trend', '--every', 'month', '--since', '2026-10-01', '-f', 'json', '--today', TODAY], { cwd: story.dir })).stdout);
     expect(monthJson.points.map((p: { date: string }) => p.date)).toEqual(['2026-10-31', '2026-11-30', TODAY]);
   });
