@@ -5,6 +5,7 @@ import type { Repo } from '../load/loadRepo.js';
 import { requirementsByTier } from '../profiles/profile.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import { round1 } from '../score/score.js';
+import { agreementOf } from '../signoff/digest.js';
 
 /** What a reviewer compares about one account between two revisions. */
 export interface AccountState {
@@ -17,6 +18,11 @@ export interface AccountState {
   /** Plan health (0..100, one decimal) and its band; null without a valid plan and account. */
   health: number | null;
   band: Band | null;
+  /**
+   * Only for a plan with sign-offs (spec 1.2, section 9): whether its latest sign-off is of the
+   * shared plan at this revision (`agreed`) or shared items changed since (`changed`).
+   */
+  agreement?: { state: 'agreed' | 'changed'; by: string; date: string };
 }
 
 /** "Today" and the plans' last commit dates as of the revision, for health's freshness. */
@@ -41,6 +47,7 @@ export function accountStates(repo: Repo, opts: StateOptions): Map<string, Accou
       const s = scores.get(id);
       const plan = plans.get(id);
       const h = health.get(id);
+      const agreement = plan ? agreementOf(plan) : undefined;
       return [
         id,
         {
@@ -50,6 +57,7 @@ export function accountStates(repo: Repo, opts: StateOptions): Map<string, Accou
           completeness: plan ? completeness(plan, repo.config, byTier(s?.tier)).percent : null,
           health: h?.health == null ? null : round1(h.health),
           band: h?.band ?? null,
+          ...(agreement && agreement.state !== 'none' ? { agreement: { state: agreement.state, by: agreement.by, date: agreement.date } } : {}),
         },
       ];
     }),

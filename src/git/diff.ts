@@ -85,7 +85,7 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): AccountChan
 }
 
 function sameState(a: AccountState | null, b: AccountState | null): boolean {
-  return a === b || (a !== null && b !== null && a.score === b.score && a.tier === b.tier && a.quadrant === b.quadrant && a.completeness === b.completeness && a.health === b.health && a.band === b.band);
+  return a === b || (a !== null && b !== null && a.score === b.score && a.tier === b.tier && a.quadrant === b.quadrant && a.completeness === b.completeness && a.health === b.health && a.band === b.band && JSON.stringify(a.agreement) === JSON.stringify(b.agreement));
 }
 
 /** Findings about an account; those about no account (portfolio-wide) are not part of a diff. */
@@ -114,4 +114,14 @@ function unmatched(these: Finding[], those: Finding[]): Finding[] {
     if (n > 0) counts.set(key, n - 1);
     return n === 0;
   });
+}
+
+/**
+ * The sign-off a change voids (spec 1.2, section 9): the plan was agreed at the base and its
+ * shared items changed at the head without a new sign-off. Undefined otherwise.
+ */
+export function voidedAgreement(change: AccountChange): { by: string; date: string } | undefined {
+  const b = change.before?.agreement;
+  const a = change.after?.agreement;
+  return b?.state === 'agreed' && a?.state === 'changed' && a.by === b.by && a.date === b.date ? { by: b.by, date: b.date } : undefined;
 }

@@ -15,7 +15,7 @@ export interface HealthFilter {
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The accounts a filter keeps; a tier, manager or band that matches nothing known is a usage error. */
-export function selectHealth<T extends AccountHealth>(list: T[], config: Config, filter: HealthFilter): T[] {
+export function selectHealth<T extends Pick<AccountHealth, 'tier' | 'manager' | 'band'>>(list: T[], config: Config, filter: HealthFilter): T[] {
   let rows = list;
   if (filter.tier !== undefined) {
     const names = [...config.scoring.tiers.map((t) => t.name), config.scoring.untiered];

@@ -5,6 +5,7 @@ import { daysBetween } from '../check/dates.js';
 import type { LoadedPlan, Repo } from '../load/loadRepo.js';
 import type { Plan } from '../schema/plan.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
+import { agreementOf } from '../signoff/digest.js';
 
 export const SIDE_LABELS = { us: 'Us', customer: 'Customer', joint: 'Joint' } as const;
 const STATUS_LABELS = { open: 'Open', done: 'Done', blocked: 'Blocked' } as const;
@@ -22,6 +23,8 @@ export interface CustomerModel {
   objectives: { title: string }[];
   actions: { title: string; side: string; sideLabel: string; owner: string | null; due: string | null; status: string; statusLabel: string; done: boolean }[];
   kpis: { name: string; target: string | number | null; actual: string | number | null }[];
+  /** spec 1.2, section 9: agreed (the latest sign-off is of this version), changed since, or none. */
+  agreement: { state: 'agreed' | 'changed' | 'none'; by: string | null; date: string | null };
 }
 
 /**
@@ -56,6 +59,7 @@ export function buildCustomerModel(repo: Repo, id: string, today: string): Custo
         done: a.status === 'done',
       })),
     kpis: plan.kpis.filter((k) => k.shared).map((k) => ({ name: k.name, target: k.target ?? null, actual: k.actual ?? null })),
+    agreement: customerAgreement(plan),
   };
 }
 
@@ -117,4 +121,10 @@ function customerChanges(base: { rev: string; repo: Repo | null }, id: string, n
       return [{ name: k.name, before, target: k.target, actual: k.actual }];
     }),
   };
+}
+
+/** Who agreed and when: the latest sign-off's name and date only (never its digest). */
+function customerAgreement(plan: Plan): CustomerModel['agreement'] {
+  const a = agreementOf(plan);
+  return a.state === 'none' ? { state: 'none', by: null, date: null } : { state: a.state, by: a.by, date: a.date };
 }

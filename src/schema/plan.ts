@@ -69,6 +69,19 @@ const whitespaceEntry = z.strictObject({
   notes: z.string().optional(),
 });
 
+/** spec 1.2, section 9: "sha256:" + 64 lowercase hex digits, as `kam signoff` writes it. */
+export const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
+
+/** spec 1.2, section 9: the customer agreed to the shared plan whose digest this is. */
+const signoff = z.strictObject({
+  by: nonEmptyText.meta({ description: 'Who agreed, on the customer\'s side' }),
+  date: isoDate,
+  digest: z
+    .string({ error: 'must be the plan\'s shared digest: "sha256:" and 64 hex digits' })
+    .regex(DIGEST_RE, 'must be "sha256:" followed by 64 lowercase hex digits (0-9, a-f); let "kam signoff" write it rather than typing it')
+    .meta({ description: 'The plan\'s shared digest when they agreed' }),
+});
+
 /** The plan schema for a repo: answers are keyed by its checklist and team roles by its roles. */
 export function planSchema(config: Config) {
   const roleIds = config.roles.map((r) => r.id) as [string, ...string[]];
@@ -193,6 +206,7 @@ export function planSchema(config: Config) {
         .array(z.strictObject({ name: nonEmptyText, target: kpiValue.optional(), actual: kpiValue.optional(), shared, notes: z.string().optional() }))
         .default([])),
       notes: z.string().optional(),
+      signoffs: emptyWhenNull(z.array(signoff).default([])).meta({ description: 'Who on the customer\'s side agreed to the shared plan, when, and to which version (spec 1.2, section 9; kam signoff appends)' }),
     })
     .meta({ title: 'kam account plan', description: 'A kam account plan (plans/<id>.yaml)' });
 }

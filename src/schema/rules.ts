@@ -48,6 +48,7 @@ export const RULE_DEFAULTS = {
   renewal_at_risk: 'warning',
   contract_ended: 'warning',
   unprofitable_key_account: 'warning',
+  signoff_outdated: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;

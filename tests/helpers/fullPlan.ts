@@ -88,5 +88,8 @@ kpis:
   - { name: OK_KPI_SHARED, target: OK_KPI_TARGET, actual: OK_KPI_ACTUAL, shared: true, notes: S_kpi_notes }
   - { name: S_kpi_unshared, target: S_kpi_target, actual: 9871005 }
 notes: S_plan_notes
+signoffs:
+  - { by: OK_SIGNOFF_BY, date: 2031-02-01, digest: "sha256:0000000000000000000000000000000000000000000000000000000000000000" }
+  - { by: S_signoff_earlier, date: 2031-01-15, digest: "sha256:1111111111111111111111111111111111111111111111111111111111111111" }
 `;
 

@@ -18,6 +18,7 @@ import { noActions } from './no_actions.js';
 import { staleHealthInput } from './stale_health_input.js';
 import { personSpelling } from './person_spelling.js';
 import { unknownPerson } from './unknown_person.js';
+import { signoffOutdated } from './signoff_outdated.js';
 import { stalePlan } from './stale_plan.js';
 import { tooManyKeyAccounts } from './too_many_key_accounts.js';
 import { unansweredQuestion } from './unanswered_question.js';
@@ -75,4 +76,5 @@ export const RULES: Rule[] = [
   renewalAtRisk,
   contractEnded,
   unprofitableKeyAccount,
+  signoffOutdated,
 ];

@@ -14,6 +14,8 @@ import { pipelineCommand } from './pipeline.js';
 import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
+import { trendCommand } from './trend.js';
+import { signoffCommand, signoffsCommand } from './signoff.js';
 import type { CommandFactory } from './types.js';
 import { validateCommand } from './validate.js';
 
@@ -34,6 +36,9 @@ export const commandFactories: CommandFactory[] = [
   mapCommand,
   diffCommand,
   historyCommand,
+  trendCommand,
+  signoffCommand,
+  signoffsCommand,
   codeownersCommand,
   schemaCommand,
 ];

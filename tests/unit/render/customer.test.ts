@@ -24,6 +24,7 @@ const ALLOWED = [
   /^plan\.objectives\.2\.title$/, // the shared one
   /^plan\.actions\.[01]\.(title|owner|due)$/, // the shared ones
   /^plan\.kpis\.0\.(name|target|actual)$/,
+  /^plan\.signoffs\.0\.(by|date)$/, // the latest sign-off: who agreed and when (spec 1.2, section 9)
 ];
 
 /** Every scalar of a parsed YAML file with its dotted path. */
@@ -67,15 +68,18 @@ describe('kam render --audience customer: the allowlist', () => {
     const text = JSON.stringify(model);
     const all = allLeaves().filter((l) => typeof l.value !== 'boolean');
     const allowed = all.filter((l) => ALLOWED.some((re) => re.test(l.path)));
-    expect(allowed.length).toBe(17);
+    expect(allowed.length).toBe(19);
     for (const l of allowed) expect(text, l.path).toContain(String(l.value));
     for (const l of all.filter((l) => !allowed.includes(l) && (typeof l.value === 'number' ? l.value > 9_000_000 : /^[sS][-_]/.test(String(l.value)))))
       for (const form of forms(l.value as string | number)) expect(text, `${l.path} (${form}) must not reach the customer model`).not.toContain(form);
     // The model's shape is exactly the allowlist: no field can carry more.
-    expect(Object.keys(model).sort()).toEqual(['account', 'actions', 'audience', 'kpis', 'marker', 'objectives', 'organization', 'period', 'team', 'today']);
+    expect(Object.keys(model).sort()).toEqual(['account', 'actions', 'agreement', 'audience', 'kpis', 'marker', 'objectives', 'organization', 'period', 'team', 'today']);
     expect(Object.keys(model.account)).toEqual(['name']);
     expect(model.actions.map((a) => Object.keys(a).sort())).toEqual(Array(2).fill(['done', 'due', 'owner', 'side', 'sideLabel', 'status', 'statusLabel', 'title']));
     expect(model.kpis).toEqual([{ name: 'OK_KPI_SHARED', target: 'OK_KPI_TARGET', actual: 'OK_KPI_ACTUAL' }]);
+    // The latest sign-off's name and date, never its digest; the digest differs, so: a draft.
+    expect(model.agreement).toEqual({ state: 'changed', by: 'OK_SIGNOFF_BY', date: '2031-02-01' });
+    expect(text).not.toContain('sha256:');
     expect(model.team).toEqual([{ name: 'OK_TEAM_ANN', roles: ['OK_ROLE_LEAD', 'OK_ROLE_EXPERT'] }, { name: 'OK_TEAM_BO', roles: [] }]);
   });
 

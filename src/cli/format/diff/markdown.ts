@@ -2,6 +2,7 @@ import type { AccountChange } from '../../../git/diff.js';
 import type { Finding } from '../../../findings/finding.js';
 import { findingCounts, healthChange, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
+import { voidedAgreement } from '../../../git/diff.js';
 import { escapeControl } from '../../../util/terminal.js';
 
 /** A marker a workflow can look for to update its earlier comment instead of adding one. */
@@ -25,6 +26,11 @@ export function diffMarkdown(diff: Parameters<DiffFormatter>[0]['diff'], limit =
   const out = [MARKDOWN_MARKER, `## Account plans: \`${code(diff.base)}\` → \`${code(diff.head)}\``, ''];
   if (diff.changes.length === 0) return `${[...out, 'No account changed.'].join('\n')}\n`;
   out.push(`**${summaryLine(diff.changes)}.**`, '');
+  // A voided agreement is what a reviewer must not miss: it goes above the table.
+  for (const c of diff.changes) {
+    const voided = voidedAgreement(c);
+    if (voided) out.push(`> ⚠️ \`${code(c.id)}\`: this change voids the agreement with ${md(voided.by)} of ${voided.date} (shared objectives, actions or KPIs changed); agree again and run \`kam signoff ${code(c.id)} --by NAME\`.`, '');
+  }
   const full = [...out, ...table(diff.changes), ...diff.changes.flatMap(findingsDetails)];
   const fullText = `${full.join('\n')}\n`;
   if (fullText.length <= limit) return fullText;

@@ -1,6 +1,7 @@
 import type { Finding } from '../../../findings/finding.js';
 import { findingCounts, healthChange, numberChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
+import { voidedAgreement } from '../../../git/diff.js';
 import { renderTable } from '../table.js';
 import { escapeControl } from '../../../util/terminal.js';
 
@@ -30,6 +31,10 @@ export const table: DiffFormatter = ({ diff, chalk }) => {
   const t = renderTable(['Account', 'Change', 'Score', 'Tier', 'Quadrant', 'Checklist', 'Health', 'Findings'], rows);
   const lines = [`${title}: ${summaryLine(diff.changes)}`, t];
   const line = (mark: string, f: Finding) => `  ${mark} ${escapeControl(f.file)}:${f.line}:${f.column}  ${f.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')}  ${escapeControl(f.message)}  ${chalk.dim(f.rule)}`;
+  for (const c of diff.changes) {
+    const voided = voidedAgreement(c);
+    if (voided) lines.push('', chalk.bold.yellow(`${escapeControl(c.id)}: this change voids the agreement with ${escapeControl(voided.by)} of ${voided.date}: shared items changed since; agree again and run "kam signoff ${escapeControl(c.id)} --by NAME"`));
+  }
   for (const c of diff.changes) {
     if (c.findings.new.length + c.findings.resolved.length === 0) continue;
     lines.push('', chalk.underline(escapeControl(c.id)));

@@ -1,0 +1,179 @@
+// kam trend (spec 1.2, section 8): each account's score, tier, health, band and coverage at
+// points of history, each point evaluated with its own kam.yaml and "today" = its date. The core
+// returns data; the CLI formats it.
+import type { Band } from '../health/health.js';
+import { healthNeedsGit, repoHealth } from '../health/portfolio.js';
+import { loadRepo, type LoadResult, type Repo } from '../load/loadRepo.js';
+import { scorePortfolio } from '../score/portfolio.js';
+import { openGitRepo } from '../git/git.js';
+import { lastCommitDates } from '../git/lastCommitDates.js';
+import { mapLimit } from '../util/mapLimit.js';
+import { trendCoverage } from './coverage.js';
+import { selectPoints, type Every, type HistoryPoint, type Since } from './points.js';
+import { HistoryReader, type ReaderStats } from './repoAt.js';
+
+/** One account at one point. */
+export interface TrendEntry {
+  /** Unrounded, as JSON carries every value (spec 1.2); null where the account rates nothing or its file is invalid. */
+  score: number | null;
+  tier: string | null;
+  health: number | null;
+  band: Band | null;
+  /** Pipeline coverage (spec 1.2, section 2); null until that module exists (see coverage.ts). */
+  coverage: number | null;
+}
+
+/** What explain needs besides the entry: each counted health component's points (they add up to health). */
+export interface PointDetail {
+  name: string;
+  manager: string | null;
+  /** Component id -> 100 x weight x value / (sum of the weights used there). */
+  points: Record<string, number>;
+  labels: Record<string, string>;
+}
+
+export interface TrendPointOut {
+  date: string;
+  /** git's abbreviation of the sha; null for the work tree. */
+  commit: string | null;
+  /** Set when this point could not be evaluated (kam.yaml invalid there): every account is null. */
+  error?: string;
+}
+
+export interface TrendAccount {
+  id: string;
+  /** The latest name it had (an account renamed between points is one account: it is followed by id). */
+  name: string;
+  series: (TrendEntry | null)[];
+}
+
+export interface TrendData {
+  points: TrendPointOut[];
+  accounts: TrendAccount[];
+  /** Not part of the JSON: full points, details for explain, notes for stderr, the last valid config. */
+  full: HistoryPoint[];
+  details: Map<string, (PointDetail | null)[]>;
+  notes: string[];
+  lastRepo: Repo | null;
+  stats: ReaderStats;
+}
+
+export interface TrendOptions {
+  every: Every;
+  since: Since;
+  /** The work tree's date (and the end of the last period). */
+  today: string;
+  /** Let the work tree use the cache of loaded files. */
+  cache?: boolean;
+}
+
+/** Evaluates every point; a point whose kam.yaml is invalid is reported as such, never a crash. */
+export async function computeTrend(root: string, opts: TrendOptions): Promise<TrendData> {
+  const git = await openGitRepo(root);
+  const { points, notes } = await selectPoints(git, opts);
+  const reader = new HistoryReader(git);
+  const commits = points.filter((p) => p.commit !== null);
+  // One ls-tree per commit (a few in flight), then ONE cat-file for every blob not seen before.
+  const trees = await mapLimit(commits, 4, (p) => reader.tree(p.commit!));
+  await reader.prefetch(trees);
+  const treeOf = new Map(trees.map((t) => [t.commit, t]));
+
+  const perPoint: { states: Map<string, { entry: TrendEntry; detail: PointDetail }>; error?: string }[] = [];
+  let lastRepo: Repo | null = null;
+  for (const p of points) {
+    const loaded: LoadResult | null = p.commit ? reader.load(treeOf.get(p.commit)!) : await loadRepo(root, { cache: opts.cache ?? false });
+    if (loaded === null) {
+      perPoint.push({ states: new Map(), error: 'no kam.yaml at this commit' });
+      continue;
+    }
+    if (!loaded.ok) {
+      const f = loaded.findings[0]!;
+      perPoint.push({ states: new Map(), error: `kam.yaml is invalid here: ${f.file}:${f.line}:${f.column} ${f.message}` });
+      continue;
+    }
+    lastRepo = loaded.repo;
+    perPoint.push({ states: await evaluate(loaded.repo, p, root) });
+  }
+
+  const ids = [...new Set(perPoint.flatMap((p) => [...p.states.keys()]))].sort();
+  const accounts: TrendAccount[] = ids.map((id) => {
+    const series = perPoint.map((p) => p.states.get(id)?.entry ?? null);
+    const name = perPoint.map((p) => p.states.get(id)?.detail.name).filter((n): n is string => n !== undefined).at(-1) ?? id;
+    return { id, name, series };
+  });
+  const details = new Map(ids.map((id) => [id, perPoint.map((p) => p.states.get(id)?.detail ?? null)]));
+  const out = points.map((p, i) => ({ date: p.date, commit: p.short, ...(perPoint[i]!.error ? { error: perPoint[i]!.error } : {}) }));
+  return { points: out, accounts, full: points, details, notes, lastRepo, stats: reader.stats };
+}
+
+/** Every account of one point (one that has an account file there), with "today" = the point's date. */
+async function evaluate(repo: Repo, point: HistoryPoint, root: string): Promise<Map<string, { entry: TrendEntry; detail: PointDetail }>> {
+  const portfolio = scorePortfolio(repo);
+  // Freshness falls back on the plan's last commit as of this point, as stale_plan does there.
+  const dates = healthNeedsGit(repo) ? await lastCommitDates(root, point.commit ?? 'HEAD') : undefined;
+  const health = new Map(repoHealth(repo, { today: point.date, lastCommitDate: dates && ((f) => dates.get(f)), portfolio }).map((h) => [h.id, h]));
+  const scores = new Map(portfolio.accounts.map((s) => [s.id, s]));
+  const states = new Map<string, { entry: TrendEntry; detail: PointDetail }>();
+  for (const a of repo.accounts) {
+    if (states.has(a.id)) continue;
+    const s = scores.get(a.id);
+    const h = health.get(a.id);
+    const sumW = h ? Object.values(h.components).reduce((n, c) => n + c.weight, 0) : 0;
+    const points: Record<string, number> = {};
+    if (h && sumW > 0) for (const [cid, c] of Object.entries(h.components)) points[cid] = (100 * c.weight * c.value) / sumW;
+    const labels = Object.fromEntries((h?.details ?? []).map((d) => [d.id, d.label]));
+    states.set(a.id, {
+      entry: { score: s?.score ?? null, tier: s?.tier ?? null, health: h?.health ?? null, band: h?.band ?? null, coverage: trendCoverage(repo, a.id) },
+      detail: { name: a.value?.name ?? s?.name ?? a.id, manager: a.value?.manager ?? null, points, labels },
+    });
+  }
+  return states;
+}
+
+/** `kam trend <account> --explain`: each component's points at the first and last point with a health. */
+export interface TrendExplanation {
+  from: { date: string; commit: string | null; health: number };
+  to: { date: string; commit: string | null; health: number };
+  components: { component: string; label: string; from: number; to: number; change: number; commits: { date: string; commit: string | null; subject: string; change: number }[] }[];
+}
+
+/**
+ * Points of each health component (100 x weight x value / sum of the weights used at that point)
+ * at the first and the last point where the account has a health, and the change: a component
+ * absent at a point counts 0 there, so the changes add up to the change of health. `commits`
+ * lists the points after the first (the last included) where a component's points changed, and by how much.
+ * Null when the account has a health at no point.
+ */
+export function explainTrend(data: TrendData, id: string): TrendExplanation | null {
+  const account = data.accounts.find((a) => a.id === id);
+  const details = data.details.get(id);
+  if (!account || !details) return null;
+  const withHealth = account.series.flatMap((e, i) => (e?.health != null ? [i] : []));
+  if (withHealth.length === 0) return null;
+  const first = withHealth[0]!;
+  const last = withHealth.at(-1)!;
+  const pointsAt = (i: number) => details[i]?.points ?? {};
+  const order: string[] = [];
+  const labels: Record<string, string> = {};
+  for (const i of withHealth) {
+    for (const cid of Object.keys(pointsAt(i))) if (!order.includes(cid)) order.push(cid);
+    Object.assign(labels, details[i]?.labels ?? {});
+  }
+  const where = (i: number) => ({ date: data.full[i]!.date, commit: data.full[i]!.short, health: account.series[i]!.health! });
+  return {
+    from: where(first),
+    to: where(last),
+    components: order.map((cid) => {
+      const from = pointsAt(first)[cid] ?? 0;
+      const to = pointsAt(last)[cid] ?? 0;
+      const commits: TrendExplanation['components'][number]['commits'] = [];
+      // Between points with a health (a point without one, or with an invalid kam.yaml, is skipped).
+      for (let k = 1; k < withHealth.length; k++) {
+        const i = withHealth[k]!;
+        const change = (pointsAt(i)[cid] ?? 0) - (pointsAt(withHealth[k - 1]!)[cid] ?? 0);
+        if (Math.abs(change) > 1e-9) commits.push({ date: data.full[i]!.date, commit: data.full[i]!.short, subject: data.full[i]!.subject, change });
+      }
+      return { component: cid, label: labels[cid] ?? cid, from, to, change: to - from, commits };
+    }),
+  };
+}
