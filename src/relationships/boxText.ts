@@ -2,7 +2,20 @@
 // role and influence, stance and the people of ours who hold the relationship wrap onto as many
 // lines as they need, and the layout (powerMap.ts) makes every box as tall as the tallest one
 // needs. SVG has no text wrapping, so widths are estimated, on the wide side, per character.
-import type { PowerMapPerson } from './powerMap.js';
+/**
+ * The fields of a power map person (powerMap.ts's PowerMapPerson) a box shows; declared here so
+ * the layout can import this module without a cycle.
+ */
+export interface BoxSource {
+  name: string;
+  title: string | null;
+  roleLabel: string | null;
+  influence: 'high' | 'medium' | 'low' | null;
+  stance: string | null;
+  owner: string | null;
+  contacts: string[];
+  unowned: boolean;
+}
 
 /** A box's width and its padding (text starts PAD_X from the left edge and ends PAD_X before the right). */
 export const BOX_WIDTH = 200;
@@ -113,13 +126,13 @@ const STANCE_LABELS: Record<string, string> = { supporter: 'Supporter', neutral:
 export const stanceLabel = (stance: string | null): string => STANCE_LABELS[stance ?? 'unknown']!;
 
 /** "Dana Whitfield", "Dana Whitfield + Omar Haddad", "no owner", "no owner; Omar Haddad". */
-export function holdersText(p: Pick<PowerMapPerson, 'owner' | 'contacts'>): string {
+export function holdersText(p: Pick<BoxSource, 'owner' | 'contacts'>): string {
   if (p.owner) return p.contacts.length ? `${p.owner} + ${p.contacts.join(', ')}` : p.owner;
   return p.contacts.length ? `no owner; ${p.contacts.join(', ')}` : 'no owner';
 }
 
 /** A power map person as its box shows them. */
-export const boxPerson = (p: PowerMapPerson): BoxPerson => ({
+export const boxPerson = (p: BoxSource): BoxPerson => ({
   name: p.name,
   title: p.title,
   roleLabel: p.roleLabel,
@@ -130,5 +143,5 @@ export const boxPerson = (p: PowerMapPerson): BoxPerson => ({
 });
 
 /** The height every box of a map gets: what its wordiest person needs. */
-export const mapBoxHeight = (people: readonly PowerMapPerson[]): number =>
+export const mapBoxHeight = (people: readonly BoxSource[]): number =>
   people.reduce((h, p) => Math.max(h, boxBaselines(boxLines(boxPerson(p))).height), MIN_HEIGHT);

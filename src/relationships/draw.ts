@@ -65,9 +65,20 @@ function legendSvg(top: number, width: number, note: string): { items: string[];
     items.push(`<g class="pm-legend-item">${e.rect(x, y)}<text x="${x + 24}" y="${y + 11}">${escapeXml(e.label)}</text></g>`);
     x += w + 18;
   }
-  // Who of ours holds the account, on a row of its own.
-  row++;
-  items.push(`<text class="pm-threads" x="${left}" y="${top + row * LEGEND_ROW + 11}" font-weight="700">${escapeXml(note)}</text>`);
+  // Who of ours holds the account, on rows of its own, wrapped between words to the drawing's width.
+  let text = '';
+  const noteLine = (t: string) => {
+    row++;
+    items.push(`<text class="pm-threads" x="${left}" y="${top + row * LEGEND_ROW + 11}" font-weight="700">${escapeXml(t)}</text>`);
+  };
+  for (const word of note.split(' ')) {
+    const next = text === '' ? word : `${text} ${word}`;
+    if (text !== '' && emWidth(next, true) * LEGEND_SIZE > width - 2 * left) {
+      noteLine(text);
+      text = word;
+    } else text = next;
+  }
+  if (text !== '') noteLine(text);
   items.push('</g>');
   return { items, height: 8 + (row + 1) * LEGEND_ROW + 8 };
 }

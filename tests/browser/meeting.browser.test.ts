@@ -90,7 +90,7 @@ describe('kam render --format pdf (Chromium found on PATH)', () => {
 
   it('prints the QBR', { timeout: PRINT_TIMEOUT }, async () => {
     const out = render(meetingRepo(), ['banco-austral', '--template', 'qbr', '-f', 'pdf']);
-    const pdf = await pdfText(join(out, 'banco-austral.pdf'));
+    const pdf = await pdfText(join(out, 'banco-austral.qbr.pdf'));
     const text = squash(pdf.pages.map((p) => p.text).join(' ')).toLowerCase();
     for (const heading of ['Quarterly business review', 'Due in the next 90 days', 'Shared objectives', 'Open questions']) expect(text).toContain(squash(heading).toLowerCase());
   });

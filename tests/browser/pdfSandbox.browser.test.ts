@@ -97,6 +97,6 @@ describe('PDF printing is sandboxed', () => {
       const run = await kam(['render', '-f', 'pdf', '--out', out, '--today', '2026-11-23', ...args], { cwd: root, env });
       expect(run.code, run.stderr).toBe(0);
     }
-    for (const file of ['banco-austral.pdf', 'portfolio.pdf', 'banco-austral.customer.pdf', 'qbr/banco-austral.pdf']) expectSandboxed(await pdfText(readFileSync(join(out, file))));
+    for (const file of ['banco-austral.pdf', 'portfolio.pdf', 'banco-austral.customer.pdf', 'qbr/banco-austral.qbr.pdf']) expectSandboxed(await pdfText(readFileSync(join(out, file))));
   }, 240_000);
 });

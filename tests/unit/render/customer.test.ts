@@ -144,7 +144,7 @@ describe('kam render --audience customer --template qbr: the customer QBR is the
     // Due next: the open shared action (2031-03-01) is 19 days out; the done one is not listed.
     expect(model.review.dueNext.map((a) => a.title)).toEqual(['OK_ACTION_JOINT']);
     expect(model.review.overdue).toEqual([]);
-    expect(Object.keys(model).sort()).toEqual(['account', 'actions', 'audience', 'kpis', 'marker', 'objectives', 'organization', 'period', 'review', 'team', 'today']);
+    expect(Object.keys(model).sort()).toEqual(['account', 'actions', 'agreement', 'audience', 'kpis', 'marker', 'objectives', 'organization', 'period', 'review', 'team', 'today']);
   });
 
   it.each(['md', 'html'] as const)('the %s customer QBR, with and without --since, holds no value outside the allowlist', async (format) => {

@@ -69,7 +69,7 @@ describe('health bounds on the command line (issue 24)', () => {
     const root = makeRepo({ 'kam.yaml': 'version: 1\nhealth:\n  measures:\n    - id: nps\n      label: NPS\n      min: -1e308\n      max: 1e308\n' });
     const run = await kam(['health', '--repo', root]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/kam\.yaml\n\s*6:12\s+error\s+"health\.measures\[0\]\.min" must be at least -1e15/);
+    expect(run.stderr).toMatch(/kam\.yaml\n\s*6:12\s+error\s+health\.measures item 1, min: must be at least -1e15/);
     expect(run.stdout).not.toMatch(/NaN/);
   });
 });
