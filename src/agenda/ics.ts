@@ -22,21 +22,27 @@ export function escapeText(s: string): string {
  * space (counted in its 75). Never splits a UTF-8 character.
  */
 export function foldLine(line: string): string {
+  // Most lines are short: returned as they are. The others are cut with slices, never grown a
+  // character at a time (a string built so holds a node per character: a 1,000,000-item calendar
+  // ran out of heap, issue 24).
+  if (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75) return line;
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
+  for (let i = 0; i < line.length; ) {
+    const code = line.codePointAt(i)!;
+    const units = code > 0xffff ? 2 : 1;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     if (octets + size > 75) {
-      parts.push(current);
-      current = ' ';
-      octets = 1;
+      parts.push(line.slice(start, i));
+      start = i;
+      octets = 1; // the continuation's leading space
     }
-    current += ch;
     octets += size;
+    i += units;
   }
-  parts.push(current);
-  return parts.join('\r\n');
+  parts.push(line.slice(start));
+  return parts.join('\r\n ');
 }
 
 /** The same item (kind, account and what it is about) gets the same UID in every run, so a re-import updates it. */
@@ -81,5 +87,6 @@ export function agendaIcs(items: AgendaItem[], opts: { today: string; name?: str
     );
   }
   lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  for (let i = 0; i < lines.length; i++) lines[i] = foldLine(lines[i]!);
+  return `${lines.join('\r\n')}\r\n`;
 }

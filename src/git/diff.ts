@@ -6,6 +6,7 @@ import { accountStates, type AccountState } from './accountState.js';
 import { openGitRepo, resolveCommit } from './git.js';
 import { lastCommitDates } from './lastCommitDates.js';
 import { loadAtCommit } from './snapshot.js';
+import { pushTo } from '../util/group.js';
 
 /** The `head` of a diff when no head revision is given: the files on disk. */
 export const WORKTREE = 'worktree';
@@ -91,7 +92,7 @@ function sameState(a: AccountState | null, b: AccountState | null): boolean {
 /** Findings about an account; those about no account (portfolio-wide) are not part of a diff. */
 function byAccount(findings: Finding[]): Map<string, Finding[]> {
   const map = new Map<string, Finding[]>();
-  for (const f of findings) if (f.account !== null) map.set(f.account, [...(map.get(f.account) ?? []), f]);
+  for (const f of findings) if (f.account !== null) pushTo(map, f.account, f);
   return map;
 }
 

@@ -20,6 +20,7 @@ import type { ImportMapping } from './mapping.js';
 import { parseNumber } from './numbers.js';
 import { editYaml, type EditValue, type FieldEdit } from './yamlEdit.js';
 import { unguardCell } from '../util/csvWrite.js';
+import { pushTo } from '../util/group.js';
 
 export const ROW_STATUSES = ['created', 'updated', 'unchanged', 'skipped', 'rejected'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
@@ -348,7 +349,7 @@ function crmIds(root: string, existing: Map<string, string>): Map<string, string
     }
     if (typeof value !== 'string' && typeof value !== 'number') continue;
     const key = String(value).trim();
-    ids.set(key, [...(ids.get(key) ?? []), name]);
+    pushTo(ids, key, name);
   }
   return ids;
 }

@@ -2,6 +2,7 @@
 // other byte of the file (comments, quoting, blank lines, key order, line ends) stays as it was.
 // Re-stringifying a parsed Document would reformat untouched lines; splicing node ranges does not.
 import { isAlias, isMap, isScalar, parseDocument, stringify, visit, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { pushTo } from '../util/group.js';
 
 export type EditValue = string | number;
 
@@ -44,7 +45,7 @@ export function editYaml(text: string, edits: FieldEdit[]): EditResult {
   const inserts = new Map<YAMLMap, Entry[]>();
   const rootGroups = new Map<string, Entry[]>(); // parents missing from the file
   const nullGroups = new Map<Scalar, Entry[]>(); // parents present but empty (`ratings:`)
-  const push = <K>(map: Map<K, Entry[]>, key: K, entry: Entry) => map.set(key, [...(map.get(key) ?? []), entry]);
+  const push = <K>(map: Map<K, Entry[]>, key: K, entry: Entry) => pushTo(map, key, entry);
 
   for (const { path, value } of edits) {
     const name = path.join('.');

@@ -3,6 +3,7 @@
 // output depends only on the map, so the same plan gives the same bytes.
 import { boxBaselines, boxLines, boxPerson, emWidth, holdersText, TEXT_X, type BoxLine } from './boxText.js';
 import type { PowerMap, PowerMapPerson } from './powerMap.js';
+import { pushTo } from '../util/group.js';
 
 const STANCE_STYLE: Record<string, { fill: string; stroke: string; label: string }> = {
   supporter: { fill: '#dcfce7', stroke: '#15803d', label: 'Supporter' },
@@ -161,7 +162,7 @@ export function powerMapMermaid(map: PowerMap): string {
   const byClass = new Map<string, number[]>();
   for (const p of map.people) {
     const c = p.stance ?? 'unknown';
-    byClass.set(c, [...(byClass.get(c) ?? []), p.index]);
+    pushTo(byClass, c, p.index);
   }
   for (const [c, ids] of byClass) out.push(`  class ${ids.map((i) => `p${i}`).join(',')} ${c}`);
   const unowned = map.people.filter((p) => p.unowned).map((p) => `p${p.index}`);

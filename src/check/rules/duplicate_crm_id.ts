@@ -1,5 +1,6 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import type { Rule } from '../rule.js';
+import { pushTo } from '../../util/group.js';
 
 export const duplicateCrmId: Rule = {
   id: 'duplicate_crm_id',
@@ -10,7 +11,7 @@ export const duplicateCrmId: Rule = {
     for (const account of accounts) {
       const crmId = account.value.crm_id;
       if (crmId === undefined) continue;
-      byCrmId.set(crmId, [...(byCrmId.get(crmId) ?? []), account]);
+      pushTo(byCrmId, crmId, account);
     }
     return [...byCrmId].flatMap(([crmId, linked]) =>
       linked.length < 2

@@ -2,6 +2,7 @@ import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { personMentions } from '../../people/mentions.js';
 import { declaredPeople, personKey } from '../../people/people.js';
 import type { Rule } from '../rule.js';
+import { pushTo } from '../../util/group.js';
 
 export const personSpelling: Rule = {
   id: 'person_spelling',
@@ -16,7 +17,7 @@ export const personSpelling: Rule = {
     for (const m of mentions) {
       const key = `${m.side}\u0000${personKey(m.name)}`;
       const spellings = byPerson.get(key) ?? new Map<string, typeof mentions>();
-      spellings.set(m.name, [...(spellings.get(m.name) ?? []), m]);
+      pushTo(spellings, m.name, m);
       byPerson.set(key, spellings);
     }
     const findings = [];

@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../../../agenda/agenda.js';
 import { compareCodeUnits } from '../../../util/compare.js';
+import { pushTo } from '../../../util/group.js';
 
 export const NO_OWNER = '(no owner)';
 
@@ -8,7 +9,7 @@ export function byOwner(items: AgendaItem[]): [string, AgendaItem[]][] {
   const groups = new Map<string, AgendaItem[]>();
   for (const item of items) {
     const owner = item.owner ?? NO_OWNER;
-    groups.set(owner, [...(groups.get(owner) ?? []), item]);
+    pushTo(groups, owner, item);
   }
   return [...groups].sort(([a], [b]) => (a === NO_OWNER ? 1 : b === NO_OWNER ? -1 : compareCodeUnits(a, b)));
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../../../findings/finding.js';
+import { pushTo } from '../../../util/group.js';
 
 /**
  * What people read as a to-do list: one row per problem, where many findings that say one thing
@@ -88,7 +89,7 @@ export function groupItems(row: Row): string[] {
     const id = f.question ?? '?';
     const dot = id.indexOf('.');
     const category = dot > 0 ? id.slice(0, dot) : id;
-    categories.set(category, [...(categories.get(category) ?? []), id]);
+    pushTo(categories, category, id);
   }
   return [...categories].map(([category, ids]) => (ids.length === 1 ? ids[0]! : `${category} (${ids.length})`));
 }

@@ -2,6 +2,7 @@ import { RULE_DOCS } from '../../../check/registry.js';
 import type { Finding } from '../../../findings/finding.js';
 import type { RuleId } from '../../../schema/rules.js';
 import type { FindingsFormatter } from './types.js';
+import { pushTo } from '../../../util/group.js';
 
 const PORTFOLIO = '(portfolio)';
 const portfolioRules = new Set(RULE_DOCS.filter((r) => r.portfolio).map((r) => r.id));
@@ -16,7 +17,7 @@ export const junit: FindingsFormatter = ({ findings, accounts, rules }) => {
   const byCase = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = `${f.account ?? PORTFOLIO}\u0000${f.rule}`;
-    byCase.set(key, [...(byCase.get(key) ?? []), f]);
+    pushTo(byCase, key, f);
   }
   const suiteNames = [...new Set([...(accounts ?? []), ...findings.map((f) => f.account).filter((a): a is string => a !== null)])].sort();
   const suites = suiteNames.map((account) => suite(account, ruleIds.filter((r) => !portfolioRules.has(r)), byCase));
