@@ -5,8 +5,22 @@ export function addRepoOption(cmd: Command): Command {
   return cmd.option('-C, --repo <dir>', 'the plan repo folder (default: the nearest folder above with a kam.yaml)');
 }
 
+/** Names of one format that every command accepts alike: `md` and `markdown` are the same. */
+const FORMAT_ALIASES: Record<string, string> = { md: 'markdown', markdown: 'md' };
+
+/**
+ * -f/--format with its choices, as every command declares it. The one normaliser of format names:
+ * where `markdown` is a choice `md` is accepted too (and the other way round), and the action
+ * receives the name in `choices`. Help lists `choices` only.
+ */
 export function formatOption(choices: readonly string[], defaultValue: string | undefined, description = 'output format'): Option {
   const option = new Option('-f, --format <format>', description).choices(choices as string[]);
+  option.argParser((arg: string) => {
+    if (choices.includes(arg)) return arg;
+    const alias = FORMAT_ALIASES[arg];
+    if (alias !== undefined && choices.includes(alias)) return alias;
+    throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+  });
   return defaultValue ? option.default(defaultValue) : option;
 }
 

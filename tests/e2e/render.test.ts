@@ -325,3 +325,15 @@ describe('kam render: output files', () => {
     expect((await render(['a'], repo)).stdout).toContain('| Revenue | €1,250,000 today |');
   });
 });
+
+describe('kam render --format markdown', () => {
+  it('is --format md, as every other command takes both names', async () => {
+    const md = tmpDir();
+    const markdown = tmpDir();
+    const a = await kam(['render', 'banco-austral', '--format', 'md', '--out', md], { cwd: EXAMPLE });
+    const b = await kam(['render', 'banco-austral', '--format', 'markdown', '--out', markdown], { cwd: EXAMPLE });
+    expect([a.code, b.code], b.stderr).toEqual([0, 0]);
+    expect(readdirSync(markdown)).toEqual(['banco-austral.md']);
+    expect(readFileSync(join(markdown, 'banco-austral.md'), 'utf8')).toBe(readFileSync(join(md, 'banco-austral.md'), 'utf8'));
+  });
+});

@@ -32,3 +32,22 @@ describe('--format choices come from the formatter registries', () => {
     for (const c of choices('validate')) expect(Object.keys(findingsFormatters)).toContain(c);
   });
 });
+
+describe('md and markdown are one format to every command', () => {
+  const all = (cmds: Command[]): Command[] => cmds.flatMap((c) => [c, ...all(c.commands as Command[])]);
+  const withMarkdown = all([...commands.values()])
+    .map((c) => ({ name: c.name(), option: c.options.find((o: Option) => o.long === '--format') }))
+    .filter((c) => c.option?.argChoices?.some((x) => x === 'md' || x === 'markdown'));
+
+  it('several commands offer Markdown (render, score, health, agenda...)', () => {
+    expect(withMarkdown.map((c) => c.name)).toEqual(expect.arrayContaining(['render', 'score', 'health', 'agenda']));
+  });
+
+  it.each(withMarkdown.map((c) => [c.name, c.option!] as const))('kam %s takes -f md and -f markdown, and hands its action the name it lists', (_name, option) => {
+    const listed = option.argChoices!.find((x) => x === 'md' || x === 'markdown')!;
+    const parse = (arg: string) => (option as unknown as { parseArg: (a: string, p: unknown) => string }).parseArg(arg, undefined);
+    expect(parse('md')).toBe(listed);
+    expect(parse('markdown')).toBe(listed);
+    expect(() => parse('mdx')).toThrow(/Allowed choices are/);
+  });
+});
