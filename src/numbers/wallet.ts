@@ -1,4 +1,5 @@
 // spec 1.2, section 3: wallet share.
+import { pushTo } from '../util/group.js';
 import type { Plan } from '../schema/plan.js';
 
 type Entry = Plan['whitespace'][number];
@@ -32,6 +33,6 @@ export function walletOf(entries: readonly Entry[]): WalletFigures {
 /** Per offering across plans: sum of won value / sum of wallet over the entries that have a wallet (the portfolio whitespace). */
 export function offeringShares(plans: readonly Pick<Plan, 'whitespace'>[]): Map<string, WalletFigures> {
   const byOffering = new Map<string, Entry[]>();
-  for (const p of plans) for (const w of p.whitespace) byOffering.set(w.offering, [...(byOffering.get(w.offering) ?? []), w]);
+  for (const p of plans) for (const w of p.whitespace) pushTo(byOffering, w.offering, w);
   return new Map([...byOffering].map(([id, entries]) => [id, walletOf(entries)]));
 }

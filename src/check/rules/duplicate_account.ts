@@ -1,3 +1,4 @@
+import { pushTo } from '../../util/group.js';
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { personKey } from '../../people/people.js';
 import type { Rule } from '../rule.js';
@@ -24,7 +25,7 @@ export const duplicateAccount: Rule = {
     const byName = new Map<string, typeof accounts>();
     for (const account of accounts) {
       const key = personKey(account.value.name);
-      byName.set(key, [...(byName.get(key) ?? []), account]);
+      pushTo(byName, key, account);
     }
     return [...byName.values()].flatMap((same) =>
       same.length < 2

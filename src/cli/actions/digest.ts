@@ -22,7 +22,7 @@ export interface DigestCliOptions extends GlobalOptions {
   all?: boolean;
   since?: string;
   within: number;
-  format: DigestFormat | 'md';
+  format: DigestFormat;
   today?: string;
   /** --post with a URL, or true for KAM_WEBHOOK_URL. */
   post?: string | boolean;
@@ -32,8 +32,7 @@ export interface DigestCliOptions extends GlobalOptions {
 }
 
 /** Load, compute once for the whole repo, build each person's digest, then print, write or post. */
-export async function runDigest(cli: DigestCliOptions, io: Io): Promise<number> {
-  const opts = { ...cli, format: cli.format === 'md' ? 'markdown' : cli.format } as DigestCliOptions & { format: DigestFormat };
+export async function runDigest(opts: DigestCliOptions, io: Io): Promise<number> {
   if ((opts.person === undefined) === !opts.all) throw new KamError('name one person with --person NAME, or use --all for everyone who has something due');
   const webhook = opts.post === undefined ? undefined : typeof opts.post === 'string' ? opts.post : io.env.KAM_WEBHOOK_URL;
   if (opts.post !== undefined && !webhook) throw new KamError('--post without a URL posts to KAM_WEBHOOK_URL, which is not set; set it from your CI secret store, or give the URL: --post URL');
@@ -68,7 +67,7 @@ export async function runDigest(cli: DigestCliOptions, io: Io): Promise<number> 
   return 0;
 }
 
-async function computeDigests(repo: Repo, opts: DigestCliOptions & { format: DigestFormat }, today: string, io: Io): Promise<Digest[]> {
+async function computeDigests(repo: Repo, opts: DigestCliOptions, today: string, io: Io): Promise<Digest[]> {
   const { lastCommitDateLookup, lastCommitDates } = await import('../../git/lastCommitDates.js');
   const lastCommitDate = agendaNeedsGit(repo) || healthNeedsGit(repo) ? await lastCommitDateLookup(repo.root) : undefined;
   const items = agenda(repo, { today, within: opts.within, lastCommitDate });

@@ -24,8 +24,7 @@ import { loadRepoForCli } from './loadForCli.js';
 export interface RenderOptions extends GlobalOptions {
   all?: boolean;
   portfolio?: boolean;
-  /** `markdown` is `md`, as in every other command. */
-  format: DocFormat | 'pdf' | 'markdown';
+  format: DocFormat | 'pdf';
   out?: string;
   template?: string;
   today?: string;
@@ -86,7 +85,6 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   const template = customer ? (opts.template === undefined ? CUSTOMER : opts.template === QBR ? CUSTOMER_QBR : opts.template) : (opts.template ?? PLAN);
   if (customer && opts.portfolio) throw new KamError('--audience customer renders account plans only, never the portfolio overview; drop --portfolio (or render it in a separate run)');
   if (opts.since !== undefined && template !== QBR && template !== CUSTOMER_QBR) throw new KamError(`--since goes with --template qbr (the quarterly business review); add --template qbr or drop --since`);
-  if (opts.format === 'markdown') opts = { ...opts, format: 'md' };
   const pdf = opts.format === 'pdf';
   if (!pdf && (opts.browser !== undefined || (opts.paper !== undefined && opts.paper !== 'a4')))
     throw new KamError(`--paper and --browser go with --format pdf; add -f pdf or drop them`);

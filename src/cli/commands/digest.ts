@@ -14,7 +14,7 @@ export const digestCommand: CommandFactory = (setExit, io) =>
     .option('--all', 'one digest for everyone who has something due')
     .option('--since <rev>', 'new findings and band changes since this git revision (without it: every current finding)')
     .addOption(new Option('--within <days>', 'what falls due within this many days of today').argParser(whole('days', 3650)).default(7))
-    .addOption(formatOption(['text', 'markdown', 'md', 'json', 'slack', 'teams'], 'text', 'output format (md is markdown)'))
+    .addOption(formatOption(['text', 'markdown', 'json', 'slack', 'teams'], 'text', 'output format (md is markdown)'))
     .option('--post [url]', 'send it (HTTP POST) to this webhook, or to KAM_WEBHOOK_URL when the URL is left out; with -f slack or teams')
     .addOption(new Option('--timeout <seconds>', 'with --post: give up after this many seconds').argParser(whole('seconds', 600)).default(10))
     .option('--out <dir>', 'with --all: write <person>.<ext> into this folder')

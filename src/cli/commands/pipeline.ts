@@ -6,7 +6,7 @@ export const pipelineCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('pipeline'))
     .description('the numbers of each account with a plan: target, gap, won and weighted pipeline, coverage, wallet share, contribution, renewals; lowest coverage first')
     .argument('[accounts...]', 'list only these accounts (an id, a file, or an account name)')
-    .addOption(formatOption(['table', 'json', 'csv', 'markdown', 'md'], 'table'))
+    .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
     .option('--manager <name>', 'list only accounts this manager owns (any case)')
     .option('--tier <name>', 'list only accounts in this tier (or the untiered label)')
     .option('--explain <account>', 'each opportunity with its probability and where it came from, each contract in the renewal window, the wallet cells')

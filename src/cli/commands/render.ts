@@ -10,7 +10,7 @@ export const renderCommand: CommandFactory = (setExit, io) =>
     .option('--manager <name>', "with --all or names: only this manager's accounts")
     .option('--tier <name>', 'with --all or names: only the accounts of this tier')
     .option('-p, --portfolio', 'also render the portfolio overview (portfolio.md|html|pdf): tiers, manager load, findings, key account matrix, whitespace by offering')
-    .addOption(formatOption(['md', 'markdown', 'html', 'pdf'], 'md', 'document format (md or markdown; pdf: the HTML printed by an installed Chromium, Chrome or Edge)'))
+    .addOption(formatOption(['md', 'html', 'pdf'], 'md', 'document format (md or markdown; pdf: the HTML printed by an installed Chromium, Chrome or Edge)'))
     .option('--out <dir>', 'write <id>.md|html|pdf (and portfolio.md|html|pdf) into this folder; without it one document goes to stdout')
     .addOption(new Option('-t, --template <name>', 'render accounts with templates/<name>.<format>.hbs instead of plan.<format>.hbs, written to <id>.<name>.<ext> (qbr: the quarterly business review)'))
     .addOption(new Option('--audience <who>', 'internal: the whole plan; customer: only what may leave the company, written to <id>.customer.<ext>').choices(['internal', 'customer']).default('internal'))

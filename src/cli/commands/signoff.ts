@@ -37,7 +37,7 @@ export const signoffsCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('signoffs'))
     .description('list the customer sign-offs of each plan and whether the latest still matches the shared plan')
     .argument('[accounts...]', 'only these accounts (ids, file paths or names)')
-    .addOption(formatOption(['table', 'json', 'markdown', 'md'], 'table'))
+    .addOption(formatOption(['table', 'json', 'markdown'], 'table'))
     .addHelpText(
       'after',
       `

@@ -11,7 +11,7 @@ export const trendCommand: CommandFactory = (setExit, io) =>
     .option('--manager <name>', "only this manager's accounts (as they are at the last point, any case)")
     .option('--tier <name>', 'only the accounts in this tier at the last point')
     .option('--explain <account>', "each health component's points at the first and last point, the change, and the commits that changed it")
-    .addOption(formatOption(['table', 'json', 'csv', 'markdown', 'md'], 'table'))
+    .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
     .addOption(todayOption())
     .addHelpText(
       'after',
