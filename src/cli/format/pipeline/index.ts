@@ -64,7 +64,7 @@ const csv = ({ numbers }: PipelineView) => {
   return writeCsv(header, numbers.accounts.map((r) => [r.id, r.name, r.tier, r.manager, r.current, r.target, r.gap, r.won, r.weighted, r.coverage, r.open, r.wallet, r.share, r.contribution, r.renewing, r.at_risk]));
 };
 
-export const pipelineFormatters = { table, json, csv, markdown, md: markdown };
+export const pipelineFormatters = { table, json, csv, markdown };
 export type PipelineFormat = keyof typeof pipelineFormatters;
 
 /** `--explain --format json`: the account's figures and every item behind them, unrounded. */
