@@ -7,6 +7,9 @@ import type { Repo } from '../load/loadRepo.js';
 import { PRESETS, type PresetId } from '../import/presets/index.js';
 import type { Portfolio } from '../score/portfolio.js';
 import { round1 } from '../score/score.js';
+import { localToday } from '../check/dates.js';
+import { repoNumbers } from '../numbers/portfolio.js';
+import { nextRenewal, renewalFigures } from '../numbers/renewals.js';
 
 export interface ExportRow {
   /** The account's `crm_id`, or null when it has none (the CRM cannot match that row). */
@@ -23,21 +26,33 @@ export interface ExportRow {
   /** Plan health (0..100, one decimal) and its band; null without a valid plan. */
   health: number | null;
   health_band: Band | null;
+  /** The account's revenue target (spec 1.2, section 2); null without one. */
+  target: number | null;
+  /** Pipeline coverage of the gap, a ratio as in `kam pipeline --format json`; null without a plan, a target, or when the target is met. */
+  coverage: number | null;
+  /** End date of the unsettled contract that ends first (spec 1.2, section 4); null without one. */
+  next_renewal: string | null;
+  /** The renewing value whose renewal is unknown or at risk (`at_risk` of `kam pipeline`); null without contracts. */
+  value_at_risk: number | null;
 }
 
 /** What export needs of each account's plan health (docs/health.md), by account id. */
 export type HealthById = ReadonlyMap<string, { health: number | null; band: Band | null }>;
 
 /** Every valid account, in the portfolio's ranking (score descending, ties by id). */
-export function exportRows(repo: Repo, portfolio: Portfolio, health: HealthById = new Map()): ExportRow[] {
+export function exportRows(repo: Repo, portfolio: Portfolio, health: HealthById = new Map(), today: string = localToday()): ExportRow[] {
   const accounts = new Map(repo.accounts.map((a) => [a.id, a]));
   const errors = new Set(repo.findings.filter((f) => f.severity === 'error').map((f) => f.file));
   const plans = new Map(repo.plans.filter((p) => p.value !== undefined && !errors.has(p.file)).map((p) => [p.id, p.value!]));
   // Completeness counts what the account's tier profile asks for, as kam check does.
   const required = requirementsByTier(repo.config);
+  // The numbers as `kam pipeline` computes them, for the accounts it lists (a valid plan).
+  const numbers = new Map(repoNumbers(repo, today, portfolio).accounts.map((n) => [n.id, n]));
   return portfolio.accounts.map((a) => {
     const plan = plans.get(a.id);
     const h = health.get(a.id);
+    const account = accounts.get(a.id)?.value;
+    const next = nextRenewal(account?.contracts);
     return {
       crm_id: accounts.get(a.id)?.value?.crm_id ?? null,
       id: a.id,
@@ -49,6 +64,10 @@ export function exportRows(repo: Repo, portfolio: Portfolio, health: HealthById 
       checklist_completeness: plan ? completeness(plan, repo.config, required(a.tier)).percent : null,
       health: h?.health == null ? null : round1(h.health),
       health_band: h?.band ?? null,
+      target: account?.revenue?.target ?? null,
+      coverage: numbers.get(a.id)?.coverage ?? null,
+      next_renewal: next?.end ?? null,
+      value_at_risk: account ? renewalFigures(account.contracts, repo.config.renewals.assess_days, today).at_risk : null,
     };
   });
 }
@@ -60,9 +79,9 @@ export function exportRows(repo: Repo, portfolio: Portfolio, health: HealthById 
  */
 export function exportHeader(to: PresetId | undefined): string[] {
   const preset = to ? PRESETS[to] : undefined;
-  return [preset?.exportIdColumn ?? 'crm_id', 'id', preset?.exportNameColumn ?? 'name', 'manager', 'score', 'tier', 'quadrant', 'checklist_completeness', 'health', 'health_band'];
+  return [preset?.exportIdColumn ?? 'crm_id', 'id', preset?.exportNameColumn ?? 'name', 'manager', 'score', 'tier', 'quadrant', 'checklist_completeness', 'health', 'health_band', 'target', 'coverage', 'next_renewal', 'value_at_risk'];
 }
 
 export function exportCells(row: ExportRow): (string | number | null)[] {
-  return [row.crm_id, row.id, row.name, row.manager, row.score === null ? null : row.score.toFixed(1), row.tier, row.quadrant, row.checklist_completeness, row.health === null ? null : row.health.toFixed(1), row.health_band];
+  return [row.crm_id, row.id, row.name, row.manager, row.score === null ? null : row.score.toFixed(1), row.tier, row.quadrant, row.checklist_completeness, row.health === null ? null : row.health.toFixed(1), row.health_band, row.target, row.coverage === null ? null : row.coverage.toFixed(3), row.next_renewal, row.value_at_risk];
 }

@@ -6,6 +6,9 @@ import { requirementsByTier } from '../profiles/profile.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import { round1 } from '../score/score.js';
 import { agreementOf } from '../signoff/digest.js';
+import { accountNumbers } from '../numbers/portfolio.js';
+import { nextRenewal } from '../numbers/renewals.js';
+import type { Contract } from '../schema/account.js';
 
 /** What a reviewer compares about one account between two revisions. */
 export interface AccountState {
@@ -23,6 +26,24 @@ export interface AccountState {
    * shared plan at this revision (`agreed`) or shared items changed since (`changed`).
    */
   agreement?: { state: 'agreed' | 'changed'; by: string; date: string };
+  /**
+   * Only for an account with a revenue target or contracts, and a valid plan (spec 1.2, sections
+   * 2 and 4): what a reviewer of the numbers compares. Unrounded, as `kam pipeline --format json`.
+   */
+  numbers?: StateNumbers;
+}
+
+/** The commercial side of an account's state: target, coverage and renewals. */
+export interface StateNumbers {
+  currency: string;
+  target: number | null;
+  /** (won + weighted) / gap; null when the target is met or the account has no target. */
+  coverage: number | null;
+  /** Value of the unsettled contracts in the renewal window, and the part of it at risk; null without contracts. */
+  renewing: number | null;
+  at_risk: number | null;
+  /** The unsettled contract that ends first, with its renewal status. */
+  next_renewal: { id: string; end: string; renewal: Contract['renewal'] } | null;
 }
 
 /** "Today" and the plans' last commit dates as of the revision, for health's freshness. */
@@ -41,6 +62,7 @@ export function accountStates(repo: Repo, opts: StateOptions): Map<string, Accou
   const health = new Map(repoHealth(repo, { ...opts, portfolio }).map((h) => [h.id, h]));
   const byTier = requirementsByTier(repo.config);
   const plans = new Map(repo.plans.filter((p) => p.value).map((p) => [p.id, p.value!]));
+  const accounts = new Map(repo.accounts.filter((a) => a.value).map((a) => [a.id, a.value!]));
   const ids = [...new Set([...repo.accounts.map((a) => a.id), ...repo.plans.map((p) => p.id)])].sort();
   return new Map(
     ids.map((id) => {
@@ -48,6 +70,8 @@ export function accountStates(repo: Repo, opts: StateOptions): Map<string, Accou
       const plan = plans.get(id);
       const h = health.get(id);
       const agreement = plan ? agreementOf(plan) : undefined;
+      const account = accounts.get(id);
+      const numbers = plan && account && plan.account === id && (account.revenue?.target !== undefined || (account.contracts?.length ?? 0) > 0) ? stateNumbers(id, account, plan, s?.tier ?? null, repo, opts.today) : undefined;
       return [
         id,
         {
@@ -58,8 +82,25 @@ export function accountStates(repo: Repo, opts: StateOptions): Map<string, Accou
           health: h?.health == null ? null : round1(h.health),
           band: h?.band ?? null,
           ...(agreement && agreement.state !== 'none' ? { agreement: { state: agreement.state, by: agreement.by, date: agreement.date } } : {}),
+          ...(numbers ? { numbers } : {}),
         },
       ];
     }),
   );
+}
+
+type ValidAccount = NonNullable<Repo['accounts'][number]['value']>;
+type ValidPlan = NonNullable<Repo['plans'][number]['value']>;
+
+function stateNumbers(id: string, account: ValidAccount, plan: ValidPlan, tier: string | null, repo: Repo, today: string): StateNumbers {
+  const n = accountNumbers({ id, account, plan, tier, config: repo.config, today });
+  const next = nextRenewal(account.contracts);
+  return {
+    currency: repo.config.currency,
+    target: n.target,
+    coverage: n.coverage,
+    renewing: n.renewing,
+    at_risk: n.at_risk,
+    next_renewal: next ? { id: next.id, end: next.end, renewal: next.renewal } : null,
+  };
 }

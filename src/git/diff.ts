@@ -86,7 +86,7 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): AccountChan
 }
 
 function sameState(a: AccountState | null, b: AccountState | null): boolean {
-  return a === b || (a !== null && b !== null && a.score === b.score && a.tier === b.tier && a.quadrant === b.quadrant && a.completeness === b.completeness && a.health === b.health && a.band === b.band && JSON.stringify(a.agreement) === JSON.stringify(b.agreement));
+  return a === b || (a !== null && b !== null && a.score === b.score && a.tier === b.tier && a.quadrant === b.quadrant && a.completeness === b.completeness && a.health === b.health && a.band === b.band && JSON.stringify(a.agreement) === JSON.stringify(b.agreement) && JSON.stringify(a.numbers) === JSON.stringify(b.numbers));
 }
 
 /** Findings about an account; those about no account (portfolio-wide) are not part of a diff. */

@@ -5,7 +5,7 @@ import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { loadFromSource, type SourceFile } from '../load/loadRepo.js';
 import { SLUG_RE } from '../schema/common.js';
 import { didYouMean } from '../util/didYouMean.js';
-import { accountStates } from './accountState.js';
+import { accountStates, type StateNumbers } from './accountState.js';
 import { gitText, objectInfo, openGitRepo, readBlobs, resolveCommit, type ObjectInfo } from './git.js';
 import { MAX_FILE_BYTES, tooLarge } from '../repoFs/readText.js';
 import { toSource } from './snapshot.js';
@@ -23,6 +23,8 @@ export interface HistoryEntry {
   /** Plan health as of the commit's date (one decimal) and its band; null without a valid plan. */
   health: number | null;
   band: Band | null;
+  /** Target, coverage and renewals (spec 1.2), only where the account has a target or contracts. */
+  numbers?: StateNumbers;
 }
 
 export interface History {
@@ -98,8 +100,8 @@ export async function accountHistory(root: string, id: string, opts: { since?: s
 /** The account's state from the files of one commit; all null when kam.yaml is missing or invalid. */
 function stateAt(
   config: SourceFile | null, files: SourceFile[], root: string, id: string, today: string, lastCommitDate: (file: string) => string | undefined,
-): Pick<HistoryEntry, 'score' | 'tier' | 'completeness' | 'health' | 'band'> {
+): Pick<HistoryEntry, 'score' | 'tier' | 'completeness' | 'health' | 'band' | 'numbers'> {
   const loaded = config ? loadFromSource(root, config, files) : null;
   const state = loaded?.ok ? accountStates(loaded.repo, { today, lastCommitDate }).get(id) : undefined;
-  return { score: state?.score ?? null, tier: state?.tier ?? null, completeness: state?.completeness ?? null, health: state?.health ?? null, band: state?.band ?? null };
+  return { score: state?.score ?? null, tier: state?.tier ?? null, completeness: state?.completeness ?? null, health: state?.health ?? null, band: state?.band ?? null, ...(state?.numbers ? { numbers: state.numbers } : {}) };
 }

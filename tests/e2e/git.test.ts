@@ -312,3 +312,57 @@ describe('kam check: stale_plan from git history', () => {
     ]);
   });
 });
+
+describe('numbers in kam diff and kam history (spec 1.2)', () => {
+  // 2026-01-10: target 2,000,000 on 1,000,000 current (gap 1,000,000), one open 400,000 opportunity at
+  // 0.5 (weighted 200,000): coverage 0.2. A 300,000 support contract ends 2026-12-31, unassessed.
+  // 2026-03-01: target lowered to 1,500,000 (gap 500,000) and the opportunity won: coverage 400,000 / 500,000 = 0.8;
+  // the renewal is now likely.
+  const accountAt = (target: number, renewal: string) =>
+    `${account('Acme Corp', 4)}revenue: { current: 1000000, target: ${target} }\ncontracts:\n  - { id: support, value: 300000, end: 2026-12-31, notice_days: 60, renewal: ${renewal} }\n`;
+  const planAt = (stage: string) => `${plan('acme', { 'basics.goal': 'grow' })}opportunities:\n  - { name: Expansion, value: 400000, ${stage} }\n`;
+  let root: string;
+  let c: { first: string; second: string };
+  beforeAll(() => {
+    root = tmpDir('kam-numbers-');
+    gitInit(root);
+    write(root, { 'kam.yaml': `${KAM_YAML}renewals: { assess_days: 180 }\n`, 'accounts/acme.yaml': accountAt(2_000_000, 'unknown'), 'plans/acme.yaml': planAt('probability: 0.5') });
+    const first = commitAll(root, 'Set a target', '2026-01-10');
+    write(root, { 'accounts/acme.yaml': accountAt(1_500_000, 'likely'), 'plans/acme.yaml': planAt('stage: won') });
+    c = { first, second: commitAll(root, 'Win the expansion', '2026-03-01') };
+  });
+
+  it('reports target, coverage and renewal changes between two commits', async () => {
+    watch(root);
+    const { code, json } = await kamJson(['diff', c.first, c.second, '-C', root, '-f', 'json', ...TODAY]);
+    expect(code).toBe(0);
+    const [change] = json.changes;
+    // On 2026-11-23 the contract is inside the 180-day window: 300,000 renewing, all of it at risk while unassessed.
+    expect(change.before.numbers).toEqual({ currency: 'USD', target: 2_000_000, coverage: 0.2, renewing: 300_000, at_risk: 300_000, next_renewal: { id: 'support', end: '2026-12-31', renewal: 'unknown' } });
+    expect(change.after.numbers).toEqual({ currency: 'USD', target: 1_500_000, coverage: 0.8, renewing: 300_000, at_risk: 0, next_renewal: { id: 'support', end: '2026-12-31', renewal: 'likely' } });
+    const table = await kam(['diff', c.first, c.second, '-C', root, ...TODAY]);
+    expect(table.stdout).toContain('acme: target 2,000,000 USD → 1,500,000 USD, coverage 20.0% → 80.0%, at risk 300,000 USD → 0 USD, next renewal support ending 2026-12-31 (unknown) → support ending 2026-12-31 (likely)');
+    const md = await kam(['diff', c.first, c.second, '-C', root, '-f', 'markdown', ...TODAY]);
+    expect(md.stdout).toContain('**Numbers**\n\n- `acme`: target 2,000,000 USD → 1,500,000 USD, coverage 20.0% → 80.0%');
+  });
+
+  it('shows target and coverage at each commit in kam history, with "today" the commit date', async () => {
+    watch(root);
+    const { json } = await kamJson(['history', 'acme', '-C', root, '-f', 'json']);
+    // As of each commit's own date the contract (ending 2026-12-31) is beyond the 180-day window.
+    expect(json.history.map((h: { numbers: unknown }) => h.numbers)).toEqual([
+      { currency: 'USD', target: 2_000_000, coverage: 0.2, renewing: 0, at_risk: 0, next_renewal: { id: 'support', end: '2026-12-31', renewal: 'unknown' } },
+      { currency: 'USD', target: 1_500_000, coverage: 0.8, renewing: 0, at_risk: 0, next_renewal: { id: 'support', end: '2026-12-31', renewal: 'likely' } },
+    ]);
+    const run = await kam(['history', 'acme', '-C', root]);
+    expect(run.stdout).toMatch(/│ Target +│ Coverage +│ Subject/);
+    expect(run.stdout).toMatch(/│ 2,000,000 USD │ 20\.0% +│ Set a target/);
+    expect(run.stdout).toMatch(/│ 1,500,000 USD │ 80\.0% +│ Win the expansion/);
+  });
+
+  it('leaves the numbers out of an account that has no target and no contracts', async () => {
+    const s = buildStory();
+    expect((await kamJson(['history', 'acme', '-C', s.root, '-f', 'json'])).json.history.every((h: object) => !('numbers' in h))).toBe(true);
+    expect((await kam(['history', 'acme', '-C', s.root])).stdout).not.toContain('Coverage');
+  });
+});

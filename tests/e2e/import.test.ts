@@ -299,6 +299,9 @@ notes: |-
   });
 });
 
+/** vantor-pharma's numbers, worked out by hand from its account file: a 400,000 contract ending 2027-03-31, renewal unassessed, inside the 180-day window from 2026-11-23. */
+const VANTOR = { target: 1_600_000, next_renewal: '2027-03-31', value_at_risk: 400_000 };
+
 describe('the CRM round trip through the binary', () => {
   const HUBSPOT = [
     'Record ID,Company name,Company owner,Annual Revenue,Industry,Country/Region,Lifecycle Stage',
@@ -330,15 +333,16 @@ describe('the CRM round trip through the binary', () => {
     const csv = await kam(['export', '--to', 'hubspot'], { cwd: root });
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n').slice(0, 3)).toEqual([
-      'Record ID,id,Company name,manager,score,tier,quadrant,checklist_completeness,health,health_band',
+      'Record ID,id,Company name,manager,score,tier,quadrant,checklist_completeness,health,health_band,target,coverage,next_renewal,value_at_risk',
       // Unscored (no ratings yet): ranked by id, with empty score, tier and quadrant.
-      '9876543211,creme-brulee-inc,"Crème Brûlée, Inc.",Léa Dubois,,,,,,',
-      '9876543210,muller-and-sohne-gmbh,Müller & Söhne AG,Dana Whitfield,,,,,,',
+      '9876543211,creme-brulee-inc,"Crème Brûlée, Inc.",Léa Dubois,,,,,,,,,,',
+      '9876543210,muller-and-sohne-gmbh,Müller & Söhne AG,Dana Whitfield,,,,,,,,,,',
     ]);
     const json = await kamJson(['export', '-f', 'json'], { cwd: root });
     expect(json.json.accounts[1]).toEqual({
       crm_id: '9876543210', id: 'muller-and-sohne-gmbh', name: 'Müller & Söhne AG', manager: 'Dana Whitfield',
       score: null, tier: null, quadrant: null, checklist_completeness: null, health: null, health_band: null,
+      target: null, coverage: null, next_renewal: null, value_at_risk: null,
     });
   });
 
@@ -355,6 +359,26 @@ describe('the CRM round trip through the binary', () => {
     expect(exported.find((r: { id: string }) => r.id === 'coralsea-telecom').checklist_completeness).toBe(25.8);
     // An account without a plan has no health.
     expect(exported.filter((r: { health: number | null }) => r.health === null).length).toBe(exported.length - health.length);
+  });
+
+  it('exports target, coverage, next renewal and value at risk as kam pipeline reports them', async () => {
+    const today = ['--today', '2026-11-23'];
+    const exported = (await kamJson(['export', '-C', EXAMPLE, ...today, '-f', 'json'])).json.accounts;
+    const pipeline = (await kamJson(['pipeline', '-C', EXAMPLE, ...today, '-f', 'json'])).json.accounts;
+    expect(pipeline.length).toBeGreaterThan(0);
+    for (const p of pipeline) {
+      const row = exported.find((r: { id: string }) => r.id === p.id);
+      expect(row, p.id).toMatchObject({ target: p.target, coverage: p.coverage, value_at_risk: p.at_risk });
+    }
+    // Hand-checked against examples/northwind-analytics/accounts/vantor-pharma.yaml.
+    const vantor = exported.find((r: { id: string }) => r.id === 'vantor-pharma');
+    expect(vantor).toMatchObject({ target: VANTOR.target, next_renewal: VANTOR.next_renewal, value_at_risk: VANTOR.value_at_risk });
+    const csv = (await kam(['export', '-C', EXAMPLE, ...today])).stdout.split('\r\n');
+    const header = csv[0]!.split(',');
+    const cells = csv.find((l) => l.includes(',vantor-pharma,'))!.split(',');
+    const cell = (name: string) => cells[header.indexOf(name)];
+    expect(cell('coverage')).toBe(vantor.coverage === null ? '' : vantor.coverage.toFixed(3));
+    expect(cell('next_renewal')).toBe(VANTOR.next_renewal);
   });
 
   it('reports a duplicated crm_id at both files', async () => {

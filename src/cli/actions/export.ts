@@ -22,7 +22,7 @@ export async function runExport(opts: ExportOptions, io: Io): Promise<number> {
     io.stderr.write(`kam: left out ${bad.file} (${bad.errors} error${bad.errors === 1 ? '' : 's'}; run "kam validate")\n`);
   const today = opts.today ?? localToday();
   const health = new Map((await computeRepoHealth(repo, today)).map((h) => [h.id, h]));
-  const rows = exportRows(repo, portfolio, health);
+  const rows = exportRows(repo, portfolio, health, today);
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ accounts: rows }, null, 2)}\n`);
   else io.stdout.write(writeCsv(exportHeader(opts.to), rows.map(exportCells)));
   return 0;

@@ -11,6 +11,7 @@ import { sparkline } from '../format/sparkline.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { escapeControl } from '../../util/terminal.js';
+import { amount, percent } from '../../numbers/format.js';
 
 export async function runHistory(ref: string, opts: GlobalOptions & { format: 'table' | 'json'; since?: string }, io: Io): Promise<number> {
   const root = findRoot(io.cwd, opts.repo);
@@ -59,13 +60,17 @@ async function historyOf(ref: string, root: string, opts: GlobalOptions & { sinc
 function historyTable({ account, history }: Omit<History, 'shallow'>, chalk: ReturnType<typeof makeChalk>): string {
   if (history.length === 0) return `${escapeControl(account)}: no commits in that period\n`;
   let tier: string | null | undefined;
+  // Target and coverage only for an account that has numbers (spec 1.2) somewhere in its history.
+  const withNumbers = history.some((h) => h.numbers);
+  const numberCells = (h: (typeof history)[number]) =>
+    withNumbers ? [h.numbers ? amount(h.numbers.target, h.numbers.currency) : '–', h.numbers ? (h.numbers.coverage !== null ? percent(h.numbers.coverage) : h.numbers.target !== null ? 'met' : '–') : '–'] : [];
   const rows = history.map((h) => {
     const tierText = escapeControl(h.tier ?? '–');
-    const row = [chalk.dim(h.commit.slice(0, 7)), h.date, h.score === null ? '–' : h.score.toFixed(1), tier !== undefined && h.tier !== tier ? chalk.bold.yellow(tierText) : tierText, h.completeness === null ? '–' : `${h.completeness}%`, h.health === null ? '–' : `${h.health.toFixed(1)} ${bandColor(chalk, h.band)}`, escapeControl(h.subject)];
+    const row = [chalk.dim(h.commit.slice(0, 7)), h.date, h.score === null ? '–' : h.score.toFixed(1), tier !== undefined && h.tier !== tier ? chalk.bold.yellow(tierText) : tierText, h.completeness === null ? '–' : `${h.completeness}%`, h.health === null ? '–' : `${h.health.toFixed(1)} ${bandColor(chalk, h.band)}`, ...numberCells(h), escapeControl(h.subject)];
     tier = h.tier;
     return row;
   });
-  const t = renderTable(['Commit', 'Date', 'Score', 'Tier', 'Checklist', 'Health', 'Subject'], rows);
+  const t = renderTable(['Commit', 'Date', 'Score', 'Tier', 'Checklist', 'Health', ...(withNumbers ? ['Target', 'Coverage'] : []), 'Subject'], rows);
   return `${chalk.bold(escapeControl(account))}\n${t}\n`;
 }
 

@@ -1,4 +1,6 @@
 import type { AccountChange } from '../../../git/diff.js';
+import type { StateNumbers } from '../../../git/accountState.js';
+import { amount, percent } from '../../../numbers/format.js';
 
 /** How a cell shows a missing value (no score, no plan, no account). */
 export const NONE = '–';
@@ -67,3 +69,39 @@ export function healthChange(change: AccountChange): { text: string; worse: bool
 }
 
 const BAND_RANK = { red: 0, amber: 1, green: 2 } as const;
+
+/**
+ * What changed in an account's numbers, in words: `target 3,400,000 USD → 3,800,000 USD`,
+ * `coverage 62.1% → 46.6%`, `at risk 0 USD → 400,000 USD`, `next renewal planning-suite ending
+ * 2027-09-30 (likely) → planning-suite ending 2027-09-30 (at risk)`. Empty when nothing changed,
+ * or when the account was added or removed (its numbers are then in `kam pipeline`).
+ */
+export function numbersChange(change: AccountChange): string[] {
+  if (change.kind !== 'changed') return [];
+  const b = change.before?.numbers;
+  const a = change.after?.numbers;
+  if (!b && !a) return [];
+  const currency = a?.currency ?? b?.currency ?? '';
+  const out: string[] = [];
+  const money = (label: string, f: 'target' | 'renewing' | 'at_risk') => {
+    const x = b?.[f] ?? null;
+    const y = a?.[f] ?? null;
+    if (x !== y) out.push(`${label} ${x === null ? NONE : amount(x, currency)} → ${y === null ? NONE : amount(y, currency)}`);
+  };
+  money('target', 'target');
+  const cb = b?.coverage ?? null;
+  const ca = a?.coverage ?? null;
+  if (percent(cb) !== percent(ca)) out.push(`coverage ${coverageText(cb, b?.target)} → ${coverageText(ca, a?.target)}`);
+  money('renewing', 'renewing');
+  money('at risk', 'at_risk');
+  const rb = renewalText(b?.next_renewal ?? null);
+  const ra = renewalText(a?.next_renewal ?? null);
+  if (rb !== ra) out.push(`next renewal ${rb} → ${ra}`);
+  return out;
+}
+
+/** No coverage with a target means the target is met (gap ≤ 0); without a target there is none. */
+const coverageText = (coverage: number | null, target: number | null | undefined) => (coverage !== null ? percent(coverage) : target != null ? 'target met' : NONE);
+
+const renewalText = (r: StateNumbers['next_renewal']) =>
+  r ? `${r.id} ending ${r.end} (${r.renewal.replace(/_/g, ' ')})` : 'none';

@@ -1,6 +1,6 @@
 import type { AccountChange } from '../../../git/diff.js';
 import type { Finding } from '../../../findings/finding.js';
-import { findingCounts, healthChange, numberChange, summaryLine, textChange } from './cells.js';
+import { findingCounts, healthChange, numberChange, numbersChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
 import { voidedAgreement } from '../../../git/diff.js';
 import { escapeControl } from '../../../util/terminal.js';
@@ -31,7 +31,7 @@ export function diffMarkdown(diff: Parameters<DiffFormatter>[0]['diff'], limit =
     const voided = voidedAgreement(c);
     if (voided) out.push(`> ⚠️ \`${code(c.id)}\`: this change voids the agreement with ${md(voided.by)} of ${voided.date} (shared objectives, actions or KPIs changed); agree again and run \`kam signoff ${code(c.id)} --by NAME\`.`, '');
   }
-  const full = [...out, ...table(diff.changes), ...diff.changes.flatMap(findingsDetails)];
+  const full = [...out, ...table(diff.changes), ...numbersList(diff.changes), ...diff.changes.flatMap(findingsDetails)];
   const fullText = `${full.join('\n')}\n`;
   if (fullText.length <= limit) return fullText;
   // Too long for a comment: the table while it fits, then each account's details while they fit.
@@ -48,6 +48,7 @@ export function diffMarkdown(diff: Parameters<DiffFormatter>[0]['diff'], limit =
   fit([head1!, head2!]);
   let rowsShown = 0;
   while (rowsShown < rows.length && fit([rows[rowsShown]!])) rowsShown++;
+  if (rowsShown === rows.length) fit(numbersList(diff.changes));
   let detailsShown = 0;
   if (rowsShown === rows.length) while (detailsShown < diff.changes.length && fit(findingsDetails(diff.changes[detailsShown]!))) detailsShown++;
   const hasFindings = (c: AccountChange) => c.findings.new.length + c.findings.resolved.length > 0;
@@ -73,6 +74,15 @@ function table(changes: AccountChange[]): string[] {
     );
   }
   return out;
+}
+
+/** Target, coverage and renewal changes, one bullet per account (spec 1.2's numbers). */
+function numbersList(changes: AccountChange[]): string[] {
+  const items = changes.flatMap((c) => {
+    const words = numbersChange(c);
+    return words.length ? [`- \`${code(c.id)}\`: ${md(words.join(', '))}`] : [];
+  });
+  return items.length ? ['', '**Numbers**', '', ...items] : [];
 }
 
 const KIND: Record<AccountChange['kind'], string> = { added: '🆕 added', removed: '🗑️ removed', changed: 'changed' };

@@ -1,5 +1,5 @@
 import type { Finding } from '../../../findings/finding.js';
-import { findingCounts, healthChange, numberChange, summaryLine, textChange } from './cells.js';
+import { findingCounts, healthChange, numberChange, numbersChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
 import { voidedAgreement } from '../../../git/diff.js';
 import { renderTable } from '../table.js';
@@ -31,6 +31,11 @@ export const table: DiffFormatter = ({ diff, chalk }) => {
   const t = renderTable(['Account', 'Change', 'Score', 'Tier', 'Quadrant', 'Checklist', 'Health', 'Findings'], rows);
   const lines = [`${title}: ${summaryLine(diff.changes)}`, t];
   const line = (mark: string, f: Finding) => `  ${mark} ${escapeControl(f.file)}:${f.line}:${f.column}  ${f.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning')}  ${escapeControl(f.message)}  ${chalk.dim(f.rule)}`;
+  const numbers = diff.changes.flatMap((c) => {
+    const words = numbersChange(c);
+    return words.length ? [`  ${chalk.bold(escapeControl(c.id))}: ${escapeControl(words.join(', '))}`] : [];
+  });
+  if (numbers.length) lines.push('', chalk.underline('Numbers'), ...numbers);
   for (const c of diff.changes) {
     const voided = voidedAgreement(c);
     if (voided) lines.push('', chalk.bold.yellow(`${escapeControl(c.id)}: this change voids the agreement with ${escapeControl(voided.by)} of ${voided.date}: shared items changed since; agree again and run "kam signoff ${escapeControl(c.id)} --by NAME"`));
