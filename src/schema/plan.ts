@@ -161,6 +161,14 @@ export function planSchema(config: Config) {
             center: slug.optional().meta({ description: 'The buying center it is for (an id of buying_centers)' }),
             offering: slug.optional().meta({ description: 'What it sells (an id of kam.yaml offerings)' }),
             notes: z.string().optional(),
+          })
+          // won counts in full and lost not at all (spec 1.2, section 2): another probability contradicts the stage.
+          .refine((o) => o.probability === undefined || !((o.stage === 'won' && o.probability !== 1) || (o.stage === 'lost' && o.probability !== 0)), {
+            path: ['probability'],
+            error: (iss) => {
+              const o = iss.input as { stage: string; probability: number };
+              return `must not be ${o.probability} at stage ${o.stage}: a ${o.stage} opportunity counts ${o.stage === 'won' ? 'in full (probability 1)' : 'not at all (probability 0)'}; remove probability, or move the opportunity to an open stage`;
+            },
           }),
         )
         .default([])),

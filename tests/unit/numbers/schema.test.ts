@@ -27,6 +27,11 @@ describe('spec 1.2 schema', () => {
     expect(e!.message).toContain('won');
   });
 
+  it('accepts a won opportunity at probability 1 (as CRM exports write it)', () => {
+    const plan = PLAN.replace('stage: qualify, probability: 0.3', 'stage: won, probability: 1');
+    expect(schemaErrors({ 'accounts/acme.yaml': KEY_ACCOUNT, 'plans/acme.yaml': plan })).toEqual([]);
+  });
+
   it('keeps stage free text without declared stages', () => {
     const config = CONFIG.slice(0, CONFIG.indexOf('pipeline:'));
     const plan = PLAN.replace('stage: propose,', 'stage: Proposal sent,');
@@ -35,6 +40,8 @@ describe('spec 1.2 schema', () => {
 
   it.each([
     ['a probability above 1', (p: string) => p.replace('probability: 0.3', 'probability: 1.5'), 'opportunities.1.probability', 'must be from 0 to 1'],
+    ['a won opportunity with a probability other than 1', (p: string) => p.replace('stage: qualify, probability: 0.3', 'stage: won, probability: 0.3'), 'opportunities.1.probability', 'must not be 0.3 at stage won'],
+    ['a lost opportunity with a probability other than 0', (p: string) => p.replace('stage: qualify, probability: 0.3', 'stage: lost, probability: 0.3'), 'opportunities.1.probability', 'counts not at all (probability 0)'],
     ['a negative wallet', (p: string) => p.replace('wallet: 2000000', 'wallet: -5'), 'whitespace.1.wallet', ''],
     ['target equal to baseline', (p: string) => p.replace('target: 14', 'target: 5'), 'objectives.0.measure.target', 'target equals baseline (5)'],
     ['two objectives with one id', (p: string) => p.replace('id: partner', 'id: markets'), 'objectives.1.id', 'duplicate objective id "markets"'],
