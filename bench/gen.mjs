@@ -13,16 +13,19 @@ function account(i) {
   const id = `account-${String(i).padStart(5, '0')}`;
   const r = (k) => 1 + ((i * 7 + k * 13 + (i >> 3)) % 5);
   const ratings = CRITERIA.map((c, k) => `  ${c}: ${r(k)}`).join('\n');
+  // The numbers of format 1.2: a target, economics, and a contract on every third account.
+  const current = 50000 + ((i * 9973) % 3000000);
+  const contract = i % 3 === 0 ? `contracts:\n  - { id: c${i}, value: ${Math.round(current / 2)}, end: 2027-0${1 + (i % 9)}-28, notice_days: 60${i % 2 ? ', renewal: likely' : ''} }\n` : '';
   return {
     id,
-    text: `id: ${id}\nname: Customer ${i} Holdings\nindustry: ${INDUSTRIES[i % INDUSTRIES.length]}\nregion: ${REGIONS[i % REGIONS.length]}\nmanager: ${MANAGERS[i % MANAGERS.length]}\nrevenue: { current: ${50000 + ((i * 9973) % 3000000)}, potential: ${200000 + ((i * 7919) % 6000000)} }\nratings:\n${ratings}\n`,
+    text: `id: ${id}\nname: Customer ${i} Holdings\nindustry: ${INDUSTRIES[i % INDUSTRIES.length]}\nregion: ${REGIONS[i % REGIONS.length]}\nmanager: ${MANAGERS[i % MANAGERS.length]}\nrevenue: { current: ${current}, potential: ${200000 + ((i * 7919) % 6000000)}, target: ${Math.round(current * 1.3)} }\neconomics: { gross_margin: 0.${30 + (i % 40)}, cost_to_serve: ${10000 + ((i * 331) % 200000)} }\n${contract}ratings:\n${ratings}\n`,
   };
 }
 
 /** Writes the repo unless it already exists with the same shape (generation is not what we time). */
 export function generateRepo(dir, accounts, plans = 300) {
   const stamp = join(dir, '.generated');
-  const want = `${accounts} ${plans} v1`;
+  const want = `${accounts} ${plans} v2`;
   try {
     if (readFileSync(stamp, 'utf8') === want) return dir;
   } catch {}
