@@ -3,9 +3,6 @@ import { runKam, type KamRun } from '../helpers/kam.js';
 import { snapshotTree } from '../helpers/tmpRepo.js';
 import { stylishRows } from '../helpers/stylish.js';
 
-/** A generous bound: these runs take well under a second, but CI machines can be slow and busy. */
-export const TIME_LIMIT_MS = 15_000;
-
 /** No "    at fn (file:line)" frames, no Node error banners: what a user sees is kam's own words. */
 export function expectNoStackTrace(run: KamRun): void {
   for (const text of [run.stdout, run.stderr]) {
@@ -15,19 +12,18 @@ export function expectNoStackTrace(run: KamRun): void {
 }
 
 /**
- * Runs kam on a hostile repo and checks what every hostile run must do: finish in bounded time,
- * exit with `code`, print no stack trace, and leave every file on disk exactly as it was.
+ * Runs kam on a hostile repo and checks what every hostile run must do: exit with `code`, print
+ * no stack trace, and leave every file on disk exactly as it was. A run that does not finish
+ * (an alias bomb expanded, a quadratic path) fails at vitest's test timeout; how fast kam is
+ * belongs to the bench (npm run bench), never to an assertion on the clock.
  */
-export function runHostile(root: string, args: string[], code: number, opts: Parameters<typeof runKam>[1] = {}): KamRun & { ms: number } {
+export function runHostile(root: string, args: string[], code: number, opts: Parameters<typeof runKam>[1] = {}): KamRun {
   const before = snapshotTree(root);
-  const started = Date.now();
   const run = runKam(args, { cwd: root, ...opts });
-  const ms = Date.now() - started;
   expect({ code: run.code, stderr: run.stderr.slice(0, 2000) }).toMatchObject({ code });
-  expect(ms).toBeLessThan(TIME_LIMIT_MS);
   expectNoStackTrace(run);
   expect(snapshotTree(root)).toEqual(before);
-  return { ...run, ms };
+  return run;
 }
 
 /** The stylish line of the finding for `file`, without the rule column. */

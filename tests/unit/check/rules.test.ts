@@ -243,16 +243,17 @@ describe('portfolio limits', () => {
     expect(found[0]!.message).toContain('Ann manages 3 tiered accounts (acme, b, c)');
   });
 
-  it('manager_over_capacity stays linear: 3,000 accounts of 300 managers in well under a second', async () => {
+  it('manager_over_capacity finds each of 300 managers over capacity among 3,000 accounts, once', async () => {
     const files: Record<string, string> = { 'kam.yaml': CONFIG.replace('max_key_accounts: 2', 'max_key_accounts: 100000').replace('max_accounts_per_manager: 2', 'max_accounts_per_manager: 5') };
     for (let i = 0; i < 3000; i++) files[`accounts/a${i}.yaml`] = key(`Manager ${i % 300}`);
     const root = makeRepo(files);
     const loaded = await loadRepo(root);
     if (!loaded.ok) throw new Error('did not load');
-    const started = performance.now();
+    // Its time at scale is the bench's business (npm run bench), never a test's.
     const found = checkRepo(loaded.repo, { today: TODAY, rules: { missing_plan: 'off' } }).findings.filter((f) => f.rule === 'manager_over_capacity');
     expect(found).toHaveLength(300);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(new Set(found.map((f) => f.manager)).size).toBe(300);
+    expect(found.find((f) => f.manager === 'Manager 7')!.message).toContain('Manager 7 manages 10 tiered accounts');
   });
 
   it('manager_over_capacity: a manager exactly at the limit is fine', async () => {
