@@ -1,6 +1,6 @@
 import { checkRepo, type CheckOptions } from '../check/checkRepo.js';
 import { KamError } from '../errors.js';
-import type { Finding } from '../findings/finding.js';
+import { findingIdentity, type Finding } from '../findings/finding.js';
 import { loadRepo, type LoadResult, type Repo } from '../load/loadRepo.js';
 import { accountStates, type AccountState } from './accountState.js';
 import { openGitRepo, resolveCommit } from './git.js';
@@ -97,13 +97,12 @@ function byAccount(findings: Finding[]): Map<string, Finding[]> {
 }
 
 /**
- * The identity of a finding across revisions: rule, account, file, the rule's subject field and
- * the message. Line, column and severity are left out, so a finding that only moved (lines
- * added above it) or changed severity is neither new nor resolved.
+ * The identity of a finding across revisions: the one `findingIdentity` that `check --since` and
+ * GitLab's fingerprints use (rule, file, account, the rule's own fields, the YAML path). Line,
+ * column, severity and wording are left out, so a finding that only moved, changed severity or
+ * was reworded by a newer kam is neither new nor resolved.
  */
-export function findingKey(f: Finding): string {
-  return JSON.stringify([f.rule, f.account, f.file, f.question ?? null, f.role ?? null, f.criterion ?? null, f.manager ?? null, f.message]);
-}
+export const findingKey = findingIdentity;
 
 /** Findings of `these` with no counterpart in `those` (as multisets: two equal findings need two). */
 function unmatched(these: Finding[], those: Finding[]): Finding[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountState } from '../../../src/git/accountState.js';
 import { compareSnapshots, findingKey, type Snapshot } from '../../../src/git/diff.js';
-import type { Finding } from '../../../src/findings/finding.js';
+import { findingIdentity, type Finding } from '../../../src/findings/finding.js';
 import { makeFinding } from '../../../src/findings/makeFinding.js';
 
 const st = (score: number | null, completeness: number | null = 50): AccountState => ({ score, tier: score === null ? null : score >= 75 ? 'Tier 1' : 'Not key', quadrant: null, completeness, health: null, band: null });
@@ -20,7 +20,7 @@ describe('compareSnapshots', () => {
     ]);
   });
 
-  it('matches findings across line shifts and severity changes, not across messages or questions', () => {
+  it('matches findings across line shifts and severity changes, not across questions', () => {
     const moved = unanswered('a', 'q1', 9);
     const promoted = { ...unanswered('a', 'q2', 4), severity: 'error' as const };
     const before = snap({ a: st(50) }, [unanswered('a', 'q1', 4), unanswered('a', 'q2', 5), unanswered('a', 'q3', 6)]);
@@ -40,6 +40,13 @@ describe('compareSnapshots', () => {
     const portfolio = makeFinding('too_many_key_accounts', { file: 'kam.yaml', account: null, line: 1, column: 1 }, 'too many');
     const changes = compareSnapshots(snap({ a: st(50), b: st(60) }), snap({ a: st(50), b: st(60) }, [unanswered('b', 'q1', 3), portfolio]));
     expect(changes.map((c) => [c.id, c.kind, c.findings.new.length])).toEqual([['b', 'changed', 1]]);
+  });
+
+  it('treats a reworded message as the same finding, as check --since does (one identity)', () => {
+    const before = snap({ a: st(50) }, [unanswered('a', 'q1', 4)]);
+    const after = snap({ a: st(50) }, [{ ...unanswered('a', 'q1', 4), message: 'open question: q1' }]);
+    expect(compareSnapshots(before, after)).toEqual([]);
+    expect(findingKey(unanswered('a', 'q1', 4))).toBe(findingIdentity(unanswered('a', 'q1', 4)));
   });
 
   it('keys a finding without its position or severity', () => {
