@@ -178,3 +178,27 @@ export function explainTrend(data: TrendData, id: string): TrendExplanation | nu
     }),
   };
 }
+
+/** An account's health over the points of a trend, for the quarter in review (the QBR). */
+export interface HealthTrend {
+  /** Each point where the account has a health, oldest first (the work tree last). */
+  points: { date: string; commit: string | null; health: number; band: Band | null }[];
+  from: number;
+  to: number;
+  change: number;
+  /** The components whose points changed between the first and the last of them, biggest move first. */
+  moved: { component: string; label: string; from: number; to: number; change: number }[];
+}
+
+/** The health trend of one account (explainTrend's arithmetic); null when it has a health at no point. */
+export function healthTrendOf(data: TrendData, id: string): HealthTrend | null {
+  const e = explainTrend(data, id);
+  const account = data.accounts.find((a) => a.id === id);
+  if (!e || !account) return null;
+  const points = account.series.flatMap((entry, i) => (entry?.health != null ? [{ date: data.full[i]!.date, commit: data.full[i]!.short, health: entry.health, band: entry.band }] : []));
+  const moved = e.components
+    .filter((c) => Math.abs(c.change) > 1e-9)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
+    .map((c) => ({ component: c.component, label: c.label, from: c.from, to: c.to, change: c.change }));
+  return { points, from: e.from.health, to: e.to.health, change: e.to.health - e.from.health, moved };
+}

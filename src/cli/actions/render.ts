@@ -5,6 +5,7 @@ import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { loadRevision } from '../../git/snapshot.js';
 import { KamError } from '../../errors.js';
 import { portfolioMoves } from '../../history/portfolioMoves.js';
+import { computeTrend, healthTrendOf } from '../../history/trend.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { buildCustomerModel, buildCustomerQbrModel } from '../../render/customer.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
@@ -124,6 +125,9 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   // The revision --since names, read once for every account (documents never run git themselves).
   const base = opts.since === undefined || (!(qbr && selected.ids.length > 0) && !opts.portfolio) ? undefined : await loadRevision(repo.root, opts.since);
   const qbrBase = qbr ? base : undefined;
+  // The internal QBR's health trend: every point of history since the revision, read once for all accounts.
+  const trend = qbrBase !== undefined && template === QBR ? await computeTrend(repo.root, { every: 'commit', since: { rev: opts.since! }, today }) : undefined;
+  for (const note of trend?.notes ?? []) io.stderr.write(`kam: note: ${note}\n`);
   const docs: { name: string; text: string | Uint8Array }[] = [];
   for (const id of selected.ids) {
     // The customer's version is built from an allowlist (src/render/customer.ts), whatever the template.
@@ -132,7 +136,7 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
         ? buildCustomerQbrModel(repo, id, today, qbrBase, DUE_NEXT_DAYS)
         : buildCustomerModel(repo, id, today)
       : template === QBR
-        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, repo, id, today))
+        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, repo, id, today, trend ? healthTrendOf(trend, id) : null))
         : buildPlanModel(repo, id, check, today, lastCommitDate);
     docs.push({ name: documentName(id, template, customer), text: renderer.render(template, model) });
   }
