@@ -186,8 +186,10 @@ export interface HealthTrend {
   from: number;
   to: number;
   change: number;
-  /** The components whose points changed between the first and the last of them, biggest move first. */
-  moved: { component: string; label: string; from: number; to: number; change: number }[];
+  /** The points where health changed (the first one included): the steps of the trend. */
+  steps: { date: string; commit: string | null; health: number; band: Band | null }[];
+  /** Every component's points at the first and the last point (explainTrend's), in health's order. */
+  components: { component: string; label: string; from: number; to: number; change: number }[];
 }
 
 /** The health trend of one account (explainTrend's arithmetic); null when it has a health at no point. */
@@ -196,9 +198,7 @@ export function healthTrendOf(data: TrendData, id: string): HealthTrend | null {
   const account = data.accounts.find((a) => a.id === id);
   if (!e || !account) return null;
   const points = account.series.flatMap((entry, i) => (entry?.health != null ? [{ date: data.full[i]!.date, commit: data.full[i]!.short, health: entry.health, band: entry.band }] : []));
-  const moved = e.components
-    .filter((c) => Math.abs(c.change) > 1e-9)
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
-    .map((c) => ({ component: c.component, label: c.label, from: c.from, to: c.to, change: c.change }));
-  return { points, from: e.from.health, to: e.to.health, change: e.to.health - e.from.health, moved };
+  const steps = points.filter((p, i) => i === 0 || Math.abs(p.health - points[i - 1]!.health) > 1e-9);
+  const components = e.components.map((c) => ({ component: c.component, label: c.label, from: c.from, to: c.to, change: c.change }));
+  return { points, steps, from: e.from.health, to: e.to.health, change: e.to.health - e.from.health, components };
 }

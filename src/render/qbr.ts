@@ -13,7 +13,7 @@ import { pipelineFigures } from '../numbers/pipeline.js';
 import { isKnownStakeholder } from '../relationships/people.js';
 import type { Plan } from '../schema/plan.js';
 import { round1 } from '../score/score.js';
-import { percent } from '../numbers/format.js';
+import { percent, roundToSum } from '../numbers/format.js';
 import { buildPlanModel, type PlanModel } from './model.js';
 
 /** Open actions due within this many days of today are "due next": about a quarter. */
@@ -128,9 +128,27 @@ function quarterView(q: QbrQuarter) {
   return {
     ...q,
     coverageView: ratioView(q.coverage.then, q.coverage.now),
-    objectivesView: q.objectives.map((o) => ({ title: o.title, isNew: o.isNew, ...ratioView(o.then, o.now) })),
+    // Objectives with a progress at either end (a text objective has none to compare).
+    objectivesView: q.objectives.filter((o) => o.then !== null || o.now !== null).map((o) => ({ title: o.title, isNew: o.isNew, ...ratioView(o.then, o.now) })),
+    moved: q.health ? movedComponents(q.health) : [],
+    // The change as printed: between the two printed ends.
+    healthChange: q.health ? round1(round1(q.health.to) - round1(q.health.from)) : null,
     settled: q.won.length + q.lost.length + q.renewed.length + q.contractsLost.length > 0,
   };
+}
+
+/**
+ * The health components that moved, biggest first, rounded as kam trend --explain rounds them:
+ * each end to one decimal adding up to the printed health, so the printed changes add up to the
+ * printed change of health.
+ */
+function movedComponents(h: HealthTrend): { label: string; change: number }[] {
+  const from = roundToSum(h.components.map((c) => c.from), h.from);
+  const to = roundToSum(h.components.map((c) => c.to), h.to);
+  return h.components
+    .map((c, i) => ({ label: c.label, change: round1(to[i]! - from[i]!) }))
+    .filter((c) => c.change !== 0)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
 }
 
 export interface QbrModel extends PlanModel {

@@ -5,7 +5,7 @@ import { KamError } from '../../errors.js';
 import { selectHealth } from '../../health/select.js';
 import { parseSince, type Every } from '../../history/points.js';
 import { computeTrend, explainTrend, type TrendAccount, type TrendData, type TrendEntry, type TrendExplanation } from '../../history/trend.js';
-import { percent } from '../../numbers/format.js';
+import { percent, roundToSum } from '../../numbers/format.js';
 import { findRoot } from '../../repoFs/findRoot.js';
 import { SLUG_RE } from '../../schema/common.js';
 import { didYouMean } from '../../util/didYouMean.js';
@@ -155,23 +155,6 @@ function trendMarkdown(data: TrendData, accounts: TrendAccount[]): string {
   const errors = data.points.filter((p) => p.error);
   if (errors.length) out.push('', ...errors.map((p) => `- ${mdCell(pointName(p))}: ${mdCell(p.error!)}`));
   return `${out.join('\n')}\n`;
-}
-
-/**
- * Values rounded to one decimal so that they add up to `total` rounded (largest remainder):
- * the printed components add up exactly to the printed health, at each end and in the change.
- */
-export function roundToSum(values: number[], total: number): number[] {
-  const tenths = values.map((v) => v * 10);
-  const floors = tenths.map(Math.floor);
-  let left = Math.round(total * 10) - floors.reduce((a, b) => a + b, 0);
-  const order = tenths.map((t, i) => ({ i, r: t - floors[i]! })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floors[i]!++;
-    left--;
-  }
-  return floors.map((f) => f / 10);
 }
 
 function explainRows(e: TrendExplanation) {
