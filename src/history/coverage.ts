@@ -1,11 +1,22 @@
+// Pipeline coverage at one point of history (spec 1.2, sections 2 and 8): the coverage that
+// `kam pipeline` gives there, from the one home of that figure (src/numbers/pipeline.ts).
 import type { Repo } from '../load/loadRepo.js';
+import type { Account } from '../schema/account.js';
+import { pipelineFigures } from '../numbers/pipeline.js';
 
 /**
- * HOOK for spec 1.2, section 2 (pipeline coverage, issue #26): an account's pipeline coverage at
- * one point of history. The numbers module that computes coverage is built in another branch;
- * until it is merged, kam trend reports `coverage: null` at every point. When it lands, return
- * its coverage for `id` in `repo` here (null where it has none): nothing else needs to change.
+ * Every account's pipeline coverage in `repo`: (won + weighted) / gap for a valid account with a
+ * valid plan of its own and a gap > 0 (as `kam pipeline` lists them), null otherwise. One pass
+ * over the plans, so a point of 10,000 accounts costs one map, not one search per account.
  */
-export function trendCoverage(_repo: Repo, _id: string): number | null {
-  return null;
+export function trendCoverages(repo: Repo): Map<string, number | null> {
+  const accounts = new Map<string, Account>();
+  for (const a of repo.accounts) if (a.value !== undefined && !accounts.has(a.id)) accounts.set(a.id, a.value);
+  const out = new Map<string, number | null>();
+  for (const p of repo.plans) {
+    const account = accounts.get(p.id);
+    if (!p.value || !account || p.value.account !== p.id || out.has(p.id)) continue;
+    out.set(p.id, pipelineFigures(account, p.value, repo.config).coverage);
+  }
+  return out;
 }

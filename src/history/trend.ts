@@ -8,7 +8,7 @@ import { scorePortfolio } from '../score/portfolio.js';
 import { openGitRepo } from '../git/git.js';
 import { lastCommitDates } from '../git/lastCommitDates.js';
 import { mapLimit } from '../util/mapLimit.js';
-import { trendCoverage } from './coverage.js';
+import { trendCoverages } from './coverage.js';
 import { selectPoints, type Every, type HistoryPoint, type Since } from './points.js';
 import { HistoryReader, type ReaderStats } from './repoAt.js';
 
@@ -19,7 +19,7 @@ export interface TrendEntry {
   tier: string | null;
   health: number | null;
   band: Band | null;
-  /** Pipeline coverage (spec 1.2, section 2); null until that module exists (see coverage.ts). */
+  /** Pipeline coverage (spec 1.2, section 2) as `kam pipeline` gives it there; null without a plan or a gap > 0. */
   coverage: number | null;
 }
 
@@ -113,6 +113,7 @@ async function evaluate(repo: Repo, point: HistoryPoint, root: string): Promise<
   const dates = healthNeedsGit(repo) ? await lastCommitDates(root, point.commit ?? 'HEAD') : undefined;
   const health = new Map(repoHealth(repo, { today: point.date, lastCommitDate: dates && ((f) => dates.get(f)), portfolio }).map((h) => [h.id, h]));
   const scores = new Map(portfolio.accounts.map((s) => [s.id, s]));
+  const coverages = trendCoverages(repo);
   const states = new Map<string, { entry: TrendEntry; detail: PointDetail }>();
   for (const a of repo.accounts) {
     if (states.has(a.id)) continue;
@@ -123,7 +124,7 @@ async function evaluate(repo: Repo, point: HistoryPoint, root: string): Promise<
     if (h && sumW > 0) for (const [cid, c] of Object.entries(h.components)) points[cid] = (100 * c.weight * c.value) / sumW;
     const labels = Object.fromEntries((h?.details ?? []).map((d) => [d.id, d.label]));
     states.set(a.id, {
-      entry: { score: s?.score ?? null, tier: s?.tier ?? null, health: h?.health ?? null, band: h?.band ?? null, coverage: trendCoverage(repo, a.id) },
+      entry: { score: s?.score ?? null, tier: s?.tier ?? null, health: h?.health ?? null, band: h?.band ?? null, coverage: coverages.get(a.id) ?? null },
       detail: { name: a.value?.name ?? s?.name ?? a.id, manager: a.value?.manager ?? null, points, labels },
     });
   }
@@ -176,4 +177,28 @@ export function explainTrend(data: TrendData, id: string): TrendExplanation | nu
       return { component: cid, label: labels[cid] ?? cid, from, to, change: to - from, commits };
     }),
   };
+}
+
+/** An account's health over the points of a trend, for the quarter in review (the QBR). */
+export interface HealthTrend {
+  /** Each point where the account has a health, oldest first (the work tree last). */
+  points: { date: string; commit: string | null; health: number; band: Band | null }[];
+  from: number;
+  to: number;
+  change: number;
+  /** The points where health changed (the first one included): the steps of the trend. */
+  steps: { date: string; commit: string | null; health: number; band: Band | null }[];
+  /** Every component's points at the first and the last point (explainTrend's), in health's order. */
+  components: { component: string; label: string; from: number; to: number; change: number }[];
+}
+
+/** The health trend of one account (explainTrend's arithmetic); null when it has a health at no point. */
+export function healthTrendOf(data: TrendData, id: string): HealthTrend | null {
+  const e = explainTrend(data, id);
+  const account = data.accounts.find((a) => a.id === id);
+  if (!e || !account) return null;
+  const points = account.series.flatMap((entry, i) => (entry?.health != null ? [{ date: data.full[i]!.date, commit: data.full[i]!.short, health: entry.health, band: entry.band }] : []));
+  const steps = points.filter((p, i) => i === 0 || Math.abs(p.health - points[i - 1]!.health) > 1e-9);
+  const components = e.components.map((c) => ({ component: c.component, label: c.label, from: c.from, to: c.to, change: c.change }));
+  return { points, steps, from: e.from.health, to: e.to.health, change: e.to.health - e.from.health, components };
 }

@@ -13,3 +13,20 @@ export function percent(ratio: number | null): string {
   if (ratio === null || !Number.isFinite(ratio)) return '-';
   return `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`;
 }
+
+/**
+ * Values rounded to one decimal so that they add up to `total` rounded (largest remainder):
+ * the printed components add up exactly to the printed health, at each end and in the change.
+ */
+export function roundToSum(values: number[], total: number): number[] {
+  const tenths = values.map((v) => v * 10);
+  const floors = tenths.map(Math.floor);
+  let left = Math.round(total * 10) - floors.reduce((a, b) => a + b, 0);
+  const order = tenths.map((t, i) => ({ i, r: t - floors[i]! })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i]!++;
+    left--;
+  }
+  return floors.map((f) => f / 10);
+}

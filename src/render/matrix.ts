@@ -7,6 +7,10 @@
 // Labels are placed deterministically: for each bubble in input order, try the eight spots
 // around it, then rings further out (with a leader line), and take the first spot that overlaps
 // no earlier label, no bubble and no quadrant label.
+//
+// With an earlier position (`kam render --portfolio --since REV`, spec 1.2 section 8), a bubble
+// also gets a small hollow mark where the account was and an arrow from it to the bubble's edge;
+// labels keep clear of those marks too.
 
 export interface MatrixPoint {
   id: string;
@@ -21,6 +25,8 @@ export interface MatrixPoint {
   group: number;
   /** The bubble's number in the key table: when given, the bubble is labelled with it, not the name. */
   key?: number;
+  /** Where the account was at an earlier revision (axis scores, 0..100); absent: no move is drawn. */
+  before?: { current: number; potential: number };
 }
 
 export interface MatrixQuadrantLabels {
@@ -49,6 +55,12 @@ export interface PlacedBubble {
   label: Box & { text: string; textX: number; textY: number };
   /** From the bubble's edge to the label, when the label sits away from its bubble. */
   leader: { x1: number; y1: number; x2: number; y2: number } | null;
+  /**
+   * The earlier position's mark (x, y, radius `r`) and, when it lies outside the bubble, the arrow
+   * from the mark's edge to the bubble's edge; null without an earlier position or when the
+   * account did not move on either axis.
+   */
+  move: { x: number; y: number; r: number; before: { current: number; potential: number }; arrow: { x1: number; y1: number; x2: number; y2: number } | null } | null;
 }
 
 export interface MatrixLayout {
@@ -89,6 +101,9 @@ const MAX_LABEL_CHARS = 28;
 const RING_STEP = 8;
 const RINGS = 40;
 const PAD = 1;
+/** Radius of the mark where an account was; an arrow needs at least this much room to show. */
+const WAS_R = 4;
+const MIN_ARROW = 6;
 
 /** A conservative width for sans-serif text (wide fonts such as DejaVu Sans included). */
 export const textWidth = (text: string, fontSize: number): number => Math.ceil([...text].length * fontSize * 0.62) + 4;
@@ -195,6 +210,12 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
       c.cy = Math.max(plot.y, Math.min(plot.y + plot.height, clash.cy + step * Math.sin(angle)));
     }
   });
+  // Earlier positions: drawn at their own axis scores (never nudged), so the arrow shows the real move.
+  const moved = (c: (typeof circles)[number]) => {
+    const b = c.p.before;
+    return b !== undefined && (Math.abs(b.current - c.p.current) > 1e-9 || Math.abs(b.potential - c.p.potential) > 1e-9);
+  };
+  const marks = circles.filter(moved).map((c) => ({ cx: px(c.p.before!.current), cy: py(c.p.before!.potential), r: WAS_R }));
   const labels: Box[] = [];
   const bubbles: PlacedBubble[] = circles.map((c) => {
     const text = c.p.key !== undefined ? String(c.p.key) : shorten(c.p.label, maxChars);
@@ -202,7 +223,7 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
     const h = FONT + 4;
     const freeOfLabels = (b: Box) => inside(b, plot) && !labels.some((l) => boxesOverlap(l, b, PAD));
     const freeOfAll = (b: Box) =>
-      freeOfLabels(b) && !circles.some((o) => circleHitsBox(o, b, PAD)) && !quadrants.some((qb) => boxesOverlap(qb, b, PAD));
+      freeOfLabels(b) && !circles.some((o) => circleHitsBox(o, b, PAD)) && !marks.some((o) => circleHitsBox(o, b, PAD)) && !quadrants.some((qb) => boxesOverlap(qb, b, PAD));
     let chosen: (Box & { ring: number }) | undefined;
     for (const test of [freeOfAll, freeOfLabels]) {
       for (const cand of candidates(c.cx, c.cy, c.r, w, h)) {
@@ -226,6 +247,17 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
       const len = Math.hypot(end.x - c.cx, end.y - c.cy) || 1;
       leader = { x1: c.cx + ((end.x - c.cx) / len) * c.r, y1: c.cy + ((end.y - c.cy) / len) * c.r, x2: end.x, y2: end.y };
     }
+    let move: PlacedBubble['move'] = null;
+    if (moved(c)) {
+      const x = px(c.p.before!.current);
+      const y = py(c.p.before!.potential);
+      const dist = Math.hypot(c.cx - x, c.cy - y);
+      // From the mark's edge to the bubble's edge: an arrow only where there is room for one.
+      const ux = (c.cx - x) / (dist || 1);
+      const uy = (c.cy - y) / (dist || 1);
+      const arrow = dist - c.r - WAS_R >= MIN_ARROW ? { x1: x + ux * WAS_R, y1: y + uy * WAS_R, x2: c.cx - ux * c.r, y2: c.cy - uy * c.r } : null;
+      move = { x, y, r: WAS_R, before: c.p.before!, arrow };
+    }
     return {
       id: c.p.id,
       cx: c.cx,
@@ -237,6 +269,7 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
       key: c.p.key ?? null,
       label: { ...box, text, textX: box.x + 2, textY: box.y + FONT },
       leader,
+      move,
     };
   });
 
@@ -266,6 +299,12 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
       r: round(b.r),
       label: { ...b.label, x: round(b.label.x), y: round(b.label.y), textX: round(b.label.textX), textY: round(b.label.textY) },
       leader: b.leader && { x1: round(b.leader.x1), y1: round(b.leader.y1), x2: round(b.leader.x2), y2: round(b.leader.y2) },
+      move: b.move && {
+        ...b.move,
+        x: round(b.move.x),
+        y: round(b.move.y),
+        arrow: b.move.arrow && { x1: round(b.move.arrow.x1), y1: round(b.move.arrow.y1), x2: round(b.move.arrow.x2), y2: round(b.move.arrow.y2) },
+      },
     })),
     fontSize: FONT,
   };

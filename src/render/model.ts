@@ -19,6 +19,7 @@ import { compareCodeUnits } from '../util/compare.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { SIDE_LABELS } from './customer.js';
 import { layoutMatrix, type MatrixLayout } from './matrix.js';
+import type { PortfolioMoves, TierChange } from '../history/portfolioMoves.js';
 import { portfolioWhitespace, whitespaceModel } from './whitespace.js';
 import { requirementsFor, type Requirements } from '../profiles/profile.js';
 import { relationshipsModel } from './relationships.js';
@@ -405,6 +406,8 @@ export interface PortfolioModel extends DocumentMeta {
     legend: { name: string; tierClass: string }[];
     count: number;
   };
+  /** With --since (spec 1.2, section 8): where accounts were at the revision; null without it. */
+  moves: null | { since: string; commit: string; date: string; moved: number; tierChanges: (TierChange & { fromClass: string; toClass: string })[] };
 }
 
 function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number, health: PlanHealth | undefined) {
@@ -441,7 +444,7 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
 }
 
 /** The model of the portfolio overview: tiers, manager load, findings per account, the matrix. */
-export function buildPortfolioModel(repo: Repo, check: CheckResult, today: string, lastCommitDate?: (file: string) => string | undefined): PortfolioModel {
+export function buildPortfolioModel(repo: Repo, check: CheckResult, today: string, lastCommitDate?: (file: string) => string | undefined, moves?: PortfolioMoves): PortfolioModel {
   const { config } = repo;
   const portfolio = scorePortfolio(repo);
   const groupOf = (tier: string | null) => config.scoring.tiers.findIndex((t) => t.name === tier);
@@ -452,7 +455,7 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
   const scored = accounts.filter((a) => a.quadrant !== null && a.current !== null && a.potential !== null);
   const layout = layoutMatrix(
     // Numbered bubbles (the account's rank) with a key table: readable at 50 accounts, no cut names.
-    scored.map((a) => ({ id: a.id, label: a.name, current: a.current!, potential: a.potential!, revenue: a.revenue ?? 0, group: a.group, key: a.rank })),
+    scored.map((a) => ({ id: a.id, label: a.name, current: a.current!, potential: a.potential!, revenue: a.revenue ?? 0, group: a.group, key: a.rank, before: earlier(moves, a.id) })),
     { threshold: config.scoring.matrix_threshold, quadrants: config.scoring.quadrants },
   );
   return {
@@ -498,5 +501,23 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
       legend: [...config.scoring.tiers.map((t, i) => ({ name: t.name, tierClass: tierClass(i) })), { name: config.scoring.untiered, tierClass: tierClass(-1) }],
       count: layout.bubbles.length,
     },
+    moves: moves ? movesModel(moves, layout, (tier) => tierClass(groupOf(tier))) : null,
+  };
+}
+
+/** An account's place at the revision, rounded as the matrix rounds today's (so "moved" means a visible move). */
+function earlier(moves: PortfolioMoves | undefined, id: string): { current: number; potential: number } | undefined {
+  const at = moves?.positions.get(id);
+  return at && { current: r1(at.current)!, potential: r1(at.potential)! };
+}
+
+/** `--since`: the revision, how many accounts moved on the matrix, and the tier changes. */
+function movesModel(moves: PortfolioMoves, layout: MatrixLayout, classOf: (tier: string | null) => string): NonNullable<PortfolioModel['moves']> {
+  return {
+    since: moves.since,
+    commit: moves.commit,
+    date: moves.date,
+    moved: layout.bubbles.filter((b) => b.move !== null).length,
+    tierChanges: moves.tierChanges.map((t) => ({ ...t, fromClass: classOf(t.from), toClass: classOf(t.to) })),
   };
 }

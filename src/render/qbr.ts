@@ -6,9 +6,14 @@ import type { CheckResult } from '../check/checkRepo.js';
 import { daysBetween } from '../check/dates.js';
 import { accountStates, type AccountState } from '../git/accountState.js';
 import type { RevisionSnapshot } from '../git/snapshot.js';
+import type { HealthTrend } from '../history/trend.js';
 import type { Repo } from '../load/loadRepo.js';
+import { objectiveProgress } from '../numbers/objectives.js';
+import { pipelineFigures } from '../numbers/pipeline.js';
 import { isKnownStakeholder } from '../relationships/people.js';
+import type { Plan } from '../schema/plan.js';
 import { round1 } from '../score/score.js';
+import { percent, roundToSum } from '../numbers/format.js';
 import { buildPlanModel, type PlanModel } from './model.js';
 
 /** Open actions due within this many days of today are "due next": about a quarter. */
@@ -22,6 +27,26 @@ export interface QbrChanges {
   after: AccountState | null;
   stakeholdersAdded: string[];
   actionsCompleted: string[];
+  /** The quarter with the numbers: then (at the revision) and now. */
+  quarter: QbrQuarter;
+}
+
+/** The quarter in review (spec 1.2, sections 1-4 and 8 compared between the revision and now). */
+export interface QbrQuarter {
+  /** The revision's date ("today" for what is evaluated there). */
+  date: string;
+  /** Each objective of the plan now, in file order, with its progress (0..1) then and now. */
+  objectives: { title: string; then: number | null; now: number | null; change: number | null; isNew: boolean }[];
+  /** Opportunities won or lost in between: at that stage now, not at the revision. */
+  won: { name: string; value: number | null }[];
+  lost: { name: string; value: number | null }[];
+  /** Pipeline coverage then and now (null without a plan, a revenue target or a gap > 0). */
+  coverage: { then: number | null; now: number | null };
+  /** Contracts renewed or lost in between: that renewal status now, another (or none) at the revision. */
+  renewed: { id: string; value: number | null; end: string }[];
+  contractsLost: { id: string; value: number | null; end: string }[];
+  /** Health at each point of history since the revision, and the components that moved (history/trend.ts). */
+  health: HealthTrend | null;
 }
 
 /**
@@ -31,9 +56,10 @@ export interface QbrChanges {
  * compares; a revision without kam.yaml or without the account counts as "nothing before".
  * Stakeholders are compared as people (relationships/people's isKnownStakeholder).
  */
-export function qbrChanges(base: RevisionSnapshot, repo: Repo, id: string, today: string): QbrChanges {
+export function qbrChanges(base: RevisionSnapshot, repo: Repo, id: string, today: string, health: HealthTrend | null = null): QbrChanges {
   const baseRepo = base.repo;
-  const before = baseRepo ? (accountStates(baseRepo, { today }).get(id) ?? null) : null;
+  // The revision is evaluated as of its own date, with its own kam.yaml.
+  const before = baseRepo ? (accountStates(baseRepo, { today: base.date }).get(id) ?? null) : null;
   const after = accountStates(repo, { today }).get(id) ?? null;
   const then = baseRepo?.plans.find((p) => p.id === id)?.value;
   const now = repo.plans.find((p) => p.id === id)?.value;
@@ -46,14 +72,88 @@ export function qbrChanges(base: RevisionSnapshot, repo: Repo, id: string, today
     after,
     stakeholdersAdded: (now?.stakeholders ?? []).filter((s) => !known(s)).map((s) => s.name),
     actionsCompleted: (now?.actions ?? []).filter((a) => a.status === 'done' && !doneBefore.has(a.title.trim())).map((a) => a.title),
+    quarter: quarterOf(base, repo, id, health),
+  };
+}
+
+const key = (s: string) => s.trim();
+const validPlan = (r: Repo | null, id: string): Plan | undefined => r?.plans.find((p) => p.id === id && p.value?.account === id)?.value;
+const validAccount = (r: Repo | null, id: string) => r?.accounts.find((a) => a.id === id)?.value;
+
+/** Then and now of one account's numbers: the numbers module (src/numbers/) at both ends. */
+function quarterOf(base: RevisionSnapshot, repo: Repo, id: string, health: HealthTrend | null): QbrQuarter {
+  const thenPlan = validPlan(base.repo, id);
+  const nowPlan = validPlan(repo, id);
+  const coverage = (r: Repo | null, plan: Plan | undefined) => {
+    const account = validAccount(r, id);
+    return r && plan && account ? pipelineFigures(account, plan, r.config).coverage : null;
+  };
+  // Objectives are matched by id where they have one, else by title.
+  const objectiveKey = (o: { id: string | null; title: string }) => (o.id !== null ? `id:${o.id}` : `title:${key(o.title)}`);
+  const progressThen = new Map((thenPlan ? objectiveProgress(thenPlan) : []).map((o) => [objectiveKey(o), o.progress]));
+  const objectives = (nowPlan ? objectiveProgress(nowPlan) : []).map((o) => {
+    const k = objectiveKey(o);
+    const then = progressThen.get(k) ?? null;
+    return { title: o.title, then, now: o.progress, change: then !== null && o.progress !== null ? o.progress - then : null, isNew: thenPlan !== undefined && !progressThen.has(k) };
+  });
+  const stageThen = new Map((thenPlan?.opportunities ?? []).map((o) => [key(o.name), o.stage]));
+  const settledNow = (stage: 'won' | 'lost') => (nowPlan?.opportunities ?? []).filter((o) => o.stage === stage && stageThen.get(key(o.name)) !== stage).map((o) => ({ name: o.name, value: o.value ?? null }));
+  const renewalThen = new Map((validAccount(base.repo, id)?.contracts ?? []).map((c) => [c.id, c.renewal]));
+  const contracts = (status: 'renewed' | 'lost') =>
+    (validAccount(repo, id)?.contracts ?? []).filter((c) => c.renewal === status && renewalThen.get(c.id) !== status).map((c) => ({ id: c.id, value: c.value ?? null, end: c.end }));
+  return {
+    date: base.date,
+    objectives,
+    won: settledNow('won'),
+    lost: settledNow('lost'),
+    coverage: { then: coverage(base.repo, thenPlan), now: coverage(repo, nowPlan) },
+    renewed: contracts('renewed'),
+    contractsLost: contracts('lost'),
+    health,
   };
 }
 
 const delta = (before: number | null | undefined, after: number | null | undefined) =>
   typeof before === 'number' && typeof after === 'number' ? round1(after - before) : null;
 
+/** Ratios as the numbers module prints them (`40.0%`, `-` for none) and a change in percentage points. */
+const ratioView = (then: number | null, now: number | null) => ({
+  then: percent(then),
+  now: percent(now),
+  change: then !== null && now !== null && Math.abs(now - then) > 1e-9 ? `${now > then ? '+' : '−'}${Math.abs(round1((now - then) * 100)).toFixed(1)} pts` : null,
+});
+
+/** The quarter as the templates show it: ratios printed once, here. */
+function quarterView(q: QbrQuarter) {
+  return {
+    ...q,
+    coverageView: ratioView(q.coverage.then, q.coverage.now),
+    // Objectives with a progress at either end (a text objective has none to compare).
+    objectivesView: q.objectives.filter((o) => o.then !== null || o.now !== null).map((o) => ({ title: o.title, isNew: o.isNew, ...ratioView(o.then, o.now) })),
+    moved: q.health ? movedComponents(q.health) : [],
+    // The change as printed: between the two printed ends.
+    healthChange: q.health ? round1(round1(q.health.to) - round1(q.health.from)) : null,
+    settled: q.won.length + q.lost.length + q.renewed.length + q.contractsLost.length > 0,
+  };
+}
+
+/**
+ * The health components that moved, biggest first, rounded as kam trend --explain rounds them:
+ * each end to one decimal adding up to the printed health, so the printed changes add up to the
+ * printed change of health.
+ */
+function movedComponents(h: HealthTrend): { label: string; change: number }[] {
+  const from = roundToSum(h.components.map((c) => c.from), h.from);
+  const to = roundToSum(h.components.map((c) => c.to), h.to);
+  return h.components
+    .map((c, i) => ({ label: c.label, change: round1(to[i]! - from[i]!) }))
+    .filter((c) => c.change !== 0)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+}
+
 export interface QbrModel extends PlanModel {
   qbr: {
+    quarter: ReturnType<typeof quarterView> | null;
     changes: null | (QbrChanges & { scoreDelta: number | null; completenessDelta: number | null; tierChanged: boolean; quadrantChanged: boolean; nothing: boolean });
     overdue: PlanActions;
     dueNext: PlanActions;
@@ -75,6 +175,7 @@ export function buildQbrModel(repo: Repo, id: string, check: CheckResult, today:
   return {
     ...base,
     qbr: {
+      quarter: changes && quarterView(changes.quarter),
       changes: changes && {
         ...changes,
         scoreDelta: delta(changes.before?.score, changes.after?.score),
@@ -86,7 +187,8 @@ export function buildQbrModel(repo: Repo, id: string, check: CheckResult, today:
           delta(changes.before?.completeness, changes.after?.completeness) === 0 &&
           (changes.before?.tier ?? null) === (changes.after?.tier ?? null) &&
           changes.stakeholdersAdded.length === 0 &&
-          changes.actionsCompleted.length === 0,
+          changes.actionsCompleted.length === 0 &&
+          changes.quarter.won.length + changes.quarter.lost.length + changes.quarter.renewed.length + changes.quarter.contractsLost.length === 0,
       },
       overdue,
       dueNext,

@@ -27,6 +27,10 @@ interface Story {
  * and more answered; 2026-10-05 an invalid kam.yaml; 2026-10-12 kam.yaml valid again with other
  * health weights; 2026-11-02 gamma added; 2026-11-10 a README (not a point); work tree: acme edited.
  */
+/** Revenue for pipeline coverage (spec 1.2, section 2): a gap of 100,000. */
+const REVENUE = 'revenue: { current: 100000, target: 200000 }\n';
+const opportunities = (...list: string[]) => `opportunities:\n${list.map((o) => `  - ${o}\n`).join('')}`;
+
 function buildStory(): Story {
   const dir = tmpDir('kam-trend-');
   gitInit(dir);
@@ -34,13 +38,13 @@ function buildStory(): Story {
   const commit = (subject: string, date: string) => commits.push({ sha: commitAll(dir, subject, date), date, subject });
   write(dir, {
     'kam.yaml': KAM_YAML,
-    'accounts/acme.yaml': account('Acme Corp', 3),
+    'accounts/acme.yaml': account('Acme Corp', 3) + REVENUE,
     'accounts/beta.yaml': account('Beta', 4),
-    'plans/acme.yaml': fullPlan('acme', { 'basics.sponsor': 'Our CFO' }),
+    'plans/acme.yaml': fullPlan('acme', { 'basics.sponsor': 'Our CFO' }, opportunities('{ name: Renewal, value: 40000, probability: 0.5 }')),
     'plans/beta.yaml': fullPlan('beta', {}, 'last_reviewed: 2026-08-01\n'),
   });
   commit('Add acme and beta', '2026-09-01');
-  write(dir, { 'accounts/acme.yaml': account('Acme Group', 4), 'plans/acme.yaml': fullPlan('acme', { 'basics.sponsor': 'Our CFO', 'basics.goal': 'Cut costs' }) });
+  write(dir, { 'accounts/acme.yaml': account('Acme Group', 4) + REVENUE, 'plans/acme.yaml': fullPlan('acme', { 'basics.sponsor': 'Our CFO', 'basics.goal': 'Cut costs' }, opportunities('{ name: Renewal, value: 40000, stage: won }', '{ name: Upsell, value: 30000, probability: 0.2 }')) });
   commit('Acme renamed and answered', '2026-09-20');
   write(dir, { 'kam.yaml': `${KAM_YAML}health: [oops\n` });
   commit('Broken kam.yaml', '2026-10-05');
@@ -50,7 +54,7 @@ function buildStory(): Story {
   commit('Add gamma', '2026-11-02');
   write(dir, { 'README.txt': 'not a plan file\n' });
   commitAll(dir, 'Docs only', '2026-11-10');
-  write(dir, { 'plans/acme.yaml': fullPlan('acme', { 'basics.sponsor': 'Our CFO' }) });
+  write(dir, { 'plans/acme.yaml': fullPlan('acme', { 'basics.sponsor': 'Our CFO' }, opportunities('{ name: Renewal, value: 40000, stage: won }')) });
   return { dir, commits };
 }
 
@@ -69,7 +73,8 @@ async function atCheckout(sha: string | null, date: string) {
   }
   const health = await kam(['health', '-f', 'json', '--today', date], { cwd: root });
   const score = await kam(['score', '-f', 'json'], { cwd: root });
-  return { health, score };
+  const pipeline = await kam(['pipeline', '-f', 'json', '--today', date], { cwd: root });
+  return { health, score, pipeline };
 }
 
 describe('kam trend against checkouts', () => {
@@ -88,8 +93,9 @@ describe('kam trend against checkouts', () => {
     const points = [...story.commits.map((c) => ({ sha: c.sha as string | null, date: c.date })), { sha: null, date: TODAY }];
     let compared = 0;
     let withHealth = 0;
+    const withCoverage = new Set<number>();
     for (const [i, p] of points.entries()) {
-      const { health, score } = await atCheckout(p.sha, p.date);
+      const { health, score, pipeline } = await atCheckout(p.sha, p.date);
       if (trend.points[i].error) {
         expect(health.code).toBe(2);
         for (const a of trend.accounts) expect(a.series[i]).toBeNull();
@@ -97,6 +103,7 @@ describe('kam trend against checkouts', () => {
       }
       const healthById = new Map(JSON.parse(health.stdout).accounts.map((a: { id: string }) => [a.id, a]));
       const scoreById = new Map(JSON.parse(score.stdout).accounts.map((a: { id: string }) => [a.id, a]));
+      const coverageById = new Map(JSON.parse(pipeline.stdout).accounts.map((a: { id: string; coverage: number | null }) => [a.id, a.coverage]));
       for (const a of trend.accounts) {
         const e = a.series[i];
         const h = healthById.get(a.id) as { health: number; band: string } | undefined;
@@ -106,14 +113,18 @@ describe('kam trend against checkouts', () => {
           continue;
         }
         expect({ score: round1(e.score), tier: e.tier, health: round1(e.health), band: e.band, coverage: e.coverage }, `${a.id} at ${p.date}`).toEqual({
-          score: s.score, tier: s.tier, health: h?.health ?? null, band: h?.band ?? null, coverage: null,
+          score: s.score, tier: s.tier, health: h?.health ?? null, band: h?.band ?? null, coverage: coverageById.get(a.id) ?? null,
         });
         compared++;
+        if (e.coverage !== null) withCoverage.add(e.coverage);
         if (h) withHealth++;
       }
     }
     expect(compared).toBeGreaterThanOrEqual(10);
     expect(withHealth).toBeGreaterThanOrEqual(8);
+    // acme's coverage moves: 20,000 weighted of a 100,000 gap, then won 40,000 + 6,000 weighted, then the won 40,000 only.
+    expect([...withCoverage].sort()).toEqual([0.2, 0.4, 0.46]);
+    expect(trend.accounts[0].series.map((e: { coverage: number | null } | null) => e?.coverage ?? null)).toEqual([0.2, 0.46, null, 0.46, 0.46, 0.4]);
   });
 
   it('--explain: component points add up to health at both ends, the changes to the change of health, and each change to its commits', async () => {
@@ -187,6 +198,8 @@ describe('kam trend against checkouts', () => {
     const pipe = await kam(['trend', '--today', TODAY], { cwd: story.dir });
     expect(pipe.stdout).not.toMatch(/[▁▂▃▄▅▆▇█]/);
     expect(pipe.stdout).toContain('Points that could not be evaluated:');
+    expect(pipe.stdout).toMatch(/│ Coverage +│/);
+    expect(pipe.stdout).toContain('20.0% → 40.0%');
     const md = await kam(['trend', '-f', 'md', '--today', TODAY], { cwd: story.dir });
     expect(md.stdout).toContain('| Acme Group (`acme`) |');
     const before = await kam(['trend', '--since', '2020-01-01', '--today', TODAY, '-f', 'json'], { cwd: story.dir });

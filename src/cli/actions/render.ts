@@ -4,6 +4,8 @@ import { localToday } from '../../check/dates.js';
 import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { loadRevision } from '../../git/snapshot.js';
 import { KamError } from '../../errors.js';
+import { portfolioMoves } from '../../history/portfolioMoves.js';
+import { computeTrend, healthTrendOf } from '../../history/trend.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { buildCustomerModel, buildCustomerQbrModel } from '../../render/customer.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
@@ -84,7 +86,9 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   // `--audience customer --template qbr` never shows what the internal QBR does.
   const template = customer ? (opts.template === undefined ? CUSTOMER : opts.template === QBR ? CUSTOMER_QBR : opts.template) : (opts.template ?? PLAN);
   if (customer && opts.portfolio) throw new KamError('--audience customer renders account plans only, never the portfolio overview; drop --portfolio (or render it in a separate run)');
-  if (opts.since !== undefined && template !== QBR && template !== CUSTOMER_QBR) throw new KamError(`--since goes with --template qbr (the quarterly business review); add --template qbr or drop --since`);
+  const qbr = template === QBR || template === CUSTOMER_QBR;
+  if (opts.since !== undefined && !qbr && !opts.portfolio)
+    throw new KamError(`--since goes with --template qbr (the quarter in review) or --portfolio (the moves on the matrix); add one of them or drop --since`);
   const pdf = opts.format === 'pdf';
   if (!pdf && (opts.browser !== undefined || (opts.paper !== undefined && opts.paper !== 'a4')))
     throw new KamError(`--paper and --browser go with --format pdf; add -f pdf or drop them`);
@@ -119,20 +123,28 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   const lastCommitDate = await lastCommitDateLookup(repo.root);
   const check = checkRepo(repo, { today, lastCommitDate });
   // The revision --since names, read once for every account (documents never run git themselves).
-  const base = opts.since === undefined || selected.ids.length === 0 ? undefined : await loadRevision(repo.root, opts.since);
+  const base = opts.since === undefined || (!(qbr && selected.ids.length > 0) && !opts.portfolio) ? undefined : await loadRevision(repo.root, opts.since);
+  const qbrBase = qbr ? base : undefined;
+  // The internal QBR's health trend: every point of history since the revision, read once for all accounts.
+  const trend = qbrBase !== undefined && template === QBR ? await computeTrend(repo.root, { every: 'commit', since: { rev: opts.since! }, today }) : undefined;
+  for (const note of trend?.notes ?? []) io.stderr.write(`kam: note: ${note}\n`);
   const docs: { name: string; text: string | Uint8Array }[] = [];
   for (const id of selected.ids) {
     // The customer's version is built from an allowlist (src/render/customer.ts), whatever the template.
     const model = customer
       ? template === CUSTOMER_QBR
-        ? buildCustomerQbrModel(repo, id, today, base, DUE_NEXT_DAYS)
+        ? buildCustomerQbrModel(repo, id, today, qbrBase, DUE_NEXT_DAYS)
         : buildCustomerModel(repo, id, today)
       : template === QBR
-        ? buildQbrModel(repo, id, check, today, base === undefined ? null : qbrChanges(base, repo, id, today))
+        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, repo, id, today, trend ? healthTrendOf(trend, id) : null))
         : buildPlanModel(repo, id, check, today, lastCommitDate);
     docs.push({ name: documentName(id, template, customer), text: renderer.render(template, model) });
   }
-  if (opts.portfolio) docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today, lastCommitDate)) });
+  if (opts.portfolio) {
+    // --since: each account's place on the matrix at the revision (its own kam.yaml) and the tier changes.
+    const moves = base === undefined ? undefined : portfolioMoves(base, repo);
+    docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today, lastCommitDate, moves)) });
+  }
   if (browser) for (const doc of docs) doc.text = await printPdf(doc.text as string, { browser, paper: opts.paper ?? 'a4' });
 
   for (const skipped of selected.skipped) io.stderr.write(`kam: skipped ${skipped}: it has errors (run "kam validate")\n`);

@@ -5,6 +5,7 @@ import { KamError } from '../../errors.js';
 import { selectHealth } from '../../health/select.js';
 import { parseSince, type Every } from '../../history/points.js';
 import { computeTrend, explainTrend, type TrendAccount, type TrendData, type TrendEntry, type TrendExplanation } from '../../history/trend.js';
+import { percent, roundToSum } from '../../numbers/format.js';
 import { findRoot } from '../../repoFs/findRoot.js';
 import { SLUG_RE } from '../../schema/common.js';
 import { didYouMean } from '../../util/didYouMean.js';
@@ -108,6 +109,14 @@ function change(series: (TrendEntry | null)[], field: 'score' | 'health'): strin
   return values.length === 1 || Math.abs(a - b) < 0.05 ? one(b) : `${one(a)} → ${one(b)} (${signed(b - a)})`;
 }
 
+/** Coverage as `kam pipeline` prints it, `40.0% → 55.0%` between the first and last point with one. */
+function coverageChange(series: (TrendEntry | null)[]): string {
+  const values = series.map((e) => e?.coverage ?? null).filter((v): v is number => v !== null);
+  if (values.length === 0) return '–';
+  const [a, b] = [percent(values[0]!), percent(values.at(-1)!)];
+  return a === b ? b : `${a} → ${b}`;
+}
+
 function textChange(series: (TrendEntry | null)[], field: 'tier' | 'band'): { text: string; changed: boolean } {
   const values = series.flatMap((e) => (e && e[field] !== null ? [e[field]!] : []));
   if (values.length === 0) return { text: '–', changed: false };
@@ -124,12 +133,12 @@ function trendTable(data: TrendData, accounts: TrendAccount[], tty: boolean, cha
   const rows = accounts.map((a) => {
     const tier = textChange(a.series, 'tier');
     const band = textChange(a.series, 'band');
-    const row = [chalk.bold(escapeControl(a.id)), change(a.series, 'score'), tier.changed ? chalk.bold.yellow(escapeControl(tier.text)) : escapeControl(tier.text), change(a.series, 'health'), band.changed ? chalk.bold(band.text) : band.text];
+    const row = [chalk.bold(escapeControl(a.id)), change(a.series, 'score'), tier.changed ? chalk.bold.yellow(escapeControl(tier.text)) : escapeControl(tier.text), change(a.series, 'health'), band.changed ? chalk.bold(band.text) : band.text, coverageChange(a.series)];
     // The sparkline is for eyes on a terminal only: never in files, pipes or JSON.
     if (tty) row.splice(4, 0, a.series.some((e) => e?.health != null) ? sparkline(a.series.map((e) => e?.health ?? null)) : '');
     return row;
   });
-  const cols = ['Account', 'Score', 'Tier', 'Health', ...(tty ? ['Trend'] : []), 'Band'];
+  const cols = ['Account', 'Score', 'Tier', 'Health', ...(tty ? ['Trend'] : []), 'Band', 'Coverage'];
   const out = [head, renderTable(cols, rows)];
   if (errors.length) out.push('Points that could not be evaluated:', ...errors);
   return `${out.join('\n')}\n`;
@@ -137,32 +146,15 @@ function trendTable(data: TrendData, accounts: TrendAccount[], tty: boolean, cha
 
 function trendMarkdown(data: TrendData, accounts: TrendAccount[]): string {
   const out = [`## Trend: ${mdCell(pointName(data.points[0]!))} → ${mdCell(pointName(data.points.at(-1)!))}`, '', `${data.points.length} points.`, ''];
-  out.push('| Account | Score | Tier | Health | Band |', '| --- | ---: | --- | ---: | --- |');
+  out.push('| Account | Score | Tier | Health | Band | Coverage |', '| --- | ---: | --- | ---: | --- | ---: |');
   for (const a of accounts) {
     const tier = textChange(a.series, 'tier');
     const band = textChange(a.series, 'band');
-    out.push(`| ${mdCell(a.name)} (\`${a.id}\`) | ${change(a.series, 'score')} | ${tier.changed ? `**${mdCell(tier.text)}**` : mdCell(tier.text)} | ${change(a.series, 'health')} | ${band.changed ? `**${band.text}**` : band.text} |`);
+    out.push(`| ${mdCell(a.name)} (\`${a.id}\`) | ${change(a.series, 'score')} | ${tier.changed ? `**${mdCell(tier.text)}**` : mdCell(tier.text)} | ${change(a.series, 'health')} | ${band.changed ? `**${band.text}**` : band.text} | ${coverageChange(a.series)} |`);
   }
   const errors = data.points.filter((p) => p.error);
   if (errors.length) out.push('', ...errors.map((p) => `- ${mdCell(pointName(p))}: ${mdCell(p.error!)}`));
   return `${out.join('\n')}\n`;
-}
-
-/**
- * Values rounded to one decimal so that they add up to `total` rounded (largest remainder):
- * the printed components add up exactly to the printed health, at each end and in the change.
- */
-export function roundToSum(values: number[], total: number): number[] {
-  const tenths = values.map((v) => v * 10);
-  const floors = tenths.map(Math.floor);
-  let left = Math.round(total * 10) - floors.reduce((a, b) => a + b, 0);
-  const order = tenths.map((t, i) => ({ i, r: t - floors[i]! })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floors[i]!++;
-    left--;
-  }
-  return floors.map((f) => f / 10);
 }
 
 function explainRows(e: TrendExplanation) {

@@ -14,7 +14,7 @@ export const renderCommand: CommandFactory = (setExit, io) =>
     .option('--out <dir>', 'write <id>.md|html|pdf (and portfolio.md|html|pdf) into this folder; without it one document goes to stdout')
     .addOption(new Option('-t, --template <name>', 'render accounts with templates/<name>.<format>.hbs instead of plan.<format>.hbs, written to <id>.<name>.<ext> (qbr: the quarterly business review)'))
     .addOption(new Option('--audience <who>', 'internal: the whole plan; customer: only what may leave the company, written to <id>.customer.<ext>').choices(['internal', 'customer']).default('internal'))
-    .option('--since <rev>', 'with --template qbr: show what changed since this git revision (score, tier, completeness, stakeholders added, actions completed; for --audience customer, the shared items only)')
+    .option('--since <rev>', 'with --template qbr: the quarter in review since this git revision (for --audience customer, the shared items only); with --portfolio: where each account was on the matrix there, an arrow to now, and the tier changes')
     .addOption(new Option('--paper <size>', 'with --format pdf: the paper size').choices(['a4', 'letter']).default('a4'))
     .option('--browser <path>', 'with --format pdf: the Chromium, Chrome or Edge to print with (default: KAM_BROWSER, else one found on PATH or where it usually installs)')
     .addOption(todayOption())
@@ -31,6 +31,7 @@ Examples:
   $ kam render banco-austral -f html > plan.html
   $ kam render --all --portfolio -f html --out docs   every plan and the overview into docs/
   $ kam render --portfolio --today 2026-11-23     the overview as of a given date
+  $ kam render --portfolio --since v2026-q3 -f html > portfolio.html   the matrix moves since a tag
   $ kam render banco-austral -f pdf --out out         out/banco-austral.pdf (A4, page numbers)
   $ kam render banco-austral --audience customer -f pdf --out out   out/banco-austral.customer.pdf
   $ kam render banco-austral --template qbr --since v2026-q3 -f html --out out   out/banco-austral.qbr.html
