@@ -81,7 +81,7 @@ describe('kam render --format pdf (Chromium found on PATH)', () => {
     const pdf = await pdfText(join(out, 'acme.customer.pdf'));
     for (const p of pdf.pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([612, 792]);
     const text = squash(pdf.pages.map((p) => p.text).join(' '));
-    for (const ok of ['OK_ACCOUNT_NAME', 'OK_ORG', 'OK_PERIOD', 'OK_TEAM_ANN', 'OK_ROLE_LEAD', 'OK_OBJECTIVE_SHARED', 'OK_ACTION_JOINT', 'OK_ACTION_OWNER', 'OK_KPI_SHARED', 'OK_KPI_TARGET'])
+    for (const ok of ['OK_ACCOUNT_NAME', 'OK_ORG', 'OK_PERIOD', 'OK_TEAM_ANN', 'OK_ROLE_LEAD', 'OK_TEAM_TITLE', 'OK_OBJECTIVE_SHARED', 'OK_ACTION_JOINT', 'OK_ACTION_OWNER', 'OK_KPI_SHARED', 'OK_KPI_TARGET'])
       expect(text).toContain(ok);
     // Every internal value of the fixture starts with S_ (or is a 98710xx number).
     expect(text.match(/S_\w+/g)).toBeNull();
@@ -124,6 +124,58 @@ describe('the HTML documents in Chromium', () => {
     expect(scrolling).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'meeting-plan-390.png'), fullPage: false });
     await page.close();
+  });
+
+  it('the customer action table holds at 390 px: every column in its row, dates whole, no scrolling; a table at 1280 px', { timeout: PRINT_TIMEOUT }, async () => {
+    const root = meetingRepo();
+    const file = join(root, 'plans/banco-austral.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{ name: Diego Fernández, roles: [technical_expert] }', '{ name: Diego Fernández, roles: [technical_expert], title: Solutions Architect }'));
+    const out = render(root, ['banco-austral', '--audience', 'customer', '-f', 'html']);
+    const html = join(out, 'banco-austral.customer.html');
+    const measure = async (width: number) => {
+      const page = await open(html, width);
+      const m = await page.evaluate(() => {
+        const table = document.querySelector('#actions table') as HTMLElement;
+        const box = table.getBoundingClientRect();
+        const lines = (el: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        };
+        const rows = [...table.querySelectorAll('tbody tr')].map((tr) => {
+          const cells = [...tr.querySelectorAll('td')];
+          return {
+            cells: cells.length,
+            inside: cells.every((td) => { const r = td.getBoundingClientRect(); return r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.width > 0; }),
+            dueLines: lines(tr.querySelector('td.due')!),
+            due: (tr.querySelector('td.due') as HTMLElement).innerText,
+          };
+        });
+        const scrollers = [table, table.parentElement!].filter((el) => el.scrollWidth > el.clientWidth + 1).length;
+        const team = [...document.querySelectorAll('#team tbody tr')].map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
+        return { rows, scrollers, page: document.documentElement.scrollWidth, view: window.innerWidth, display: getComputedStyle(table).display, team };
+      });
+      await page.screenshot({ path: join(ARTIFACTS, `meeting-customer-${width}.png`), fullPage: true });
+      await page.close();
+      return m;
+    };
+    const phone = await measure(390);
+    expect(phone.rows.length).toBe(3);
+    for (const row of phone.rows) {
+      expect(row.cells).toBe(5);
+      expect(row.inside).toBe(true);
+      expect(row.dueLines, row.due).toBe(1);
+      expect(row.due).toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
+    expect(phone.scrollers).toBe(0);
+    expect(phone.page).toBeLessThanOrEqual(phone.view);
+    // The team: a title where the plan gives one, role labels otherwise.
+    expect(phone.team).toContain('Diego Fernández Solutions Architect');
+    expect(phone.team).toContain('Camila Restrepo Relationship Lead');
+    const desk = await measure(1280);
+    expect(desk.display).toBe('table');
+    for (const row of desk.rows) expect([row.inside, row.dueLines]).toEqual([true, 1]);
+    expect(desk.scrollers).toBe(0);
   });
 
   it('badge and label text meets WCAG AA contrast (4.5:1) as Chromium computes the colours', { timeout: PRINT_TIMEOUT }, async () => {

@@ -44,8 +44,8 @@ Examples:
 
 
 The customer version holds only the account's name, our organization, the
-period, the date, our team with role labels, and the objectives, actions and
-KPIs marked shared: true (docs/meetings.md).
+period, the date, our team with their titles (else role labels), and the
+objectives, actions and KPIs marked shared: true (docs/meetings.md).
 
 Exit codes: 0 written, 1 some accounts skipped (their files have errors), 2
 usage, template or I/O problem, no browser for --format pdf, or an existing file
