@@ -6,6 +6,7 @@ import { crashForTest, EXIT_INTERNAL, internalErrorText } from './crash.js';
 import { processIo, type Io } from './io.js';
 import { VERSION } from '../version.js';
 import { escapeControl } from '../util/terminal.js';
+import { helpWidth, wrapHelp } from './helpWrap.js';
 
 /** Exit codes: 0 clean, 1 error findings, 2 usage/config/IO, 70 internal error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: EXIT_INTERNAL } as const;
@@ -23,8 +24,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--no-cache', 'do not read or write the cache of parsed files (.kam/cache or node_modules/.cache/kam)')
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Help fits a terminal of 80 columns (or a narrower one): see helpWrap.ts.
+      writeOut: (s) => io.stdout.write(wrapHelp(s, helpWidth(io.stdout))),
+      writeErr: (s) => io.stderr.write(wrapHelp(s, helpWidth(io.stderr))),
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
       outputError: (s, write) => write(s.startsWith('error:') ? `kam: ${s}` : s),
     })
     .showHelpAfterError('(run "kam --help" for the commands, "kam <command> --help" for one of them)')

@@ -19,7 +19,8 @@ export interface CustomerModel {
   organization: string | null;
   account: { name: string };
   period: string | null;
-  team: { name: string; roles: string[] }[];
+  /** Each member's title when the plan gives one (the customer reads it), and the role labels. */
+  team: { name: string; title: string | null; roles: string[] }[];
   objectives: { title: string }[];
   actions: { title: string; side: string; sideLabel: string; owner: string | null; due: string | null; status: string; statusLabel: string; done: boolean }[];
   kpis: { name: string; target: string | number | null; actual: string | number | null }[];
@@ -29,8 +30,8 @@ export interface CustomerModel {
 
 /**
  * Exactly what may leave the company: the account's name, our organization, the plan's period,
- * the date, our team with role labels, and the shared objectives, actions and KPIs. Throws when
- * the account or its plan is not loaded and valid.
+ * the date, our team with their titles (else their role labels), and the shared objectives,
+ * actions and KPIs. Throws when the account or its plan is not loaded and valid.
  */
 export function buildCustomerModel(repo: Repo, id: string, today: string): CustomerModel {
   const account = repo.accounts.find((a) => a.id === id)?.value;
@@ -44,7 +45,7 @@ export function buildCustomerModel(repo: Repo, id: string, today: string): Custo
     organization: repo.config.organization ?? null,
     account: { name: account.name },
     period: plan.period === undefined ? null : String(plan.period),
-    team: plan.team.map((m) => ({ name: m.name, roles: m.roles.map(roleLabel) })),
+    team: plan.team.map((m) => ({ name: m.name, title: blankToNull(m.title), roles: m.roles.map(roleLabel) })),
     objectives: plan.objectives.flatMap((o) => (typeof o === 'object' && o.shared ? [{ title: o.title }] : [])),
     actions: plan.actions
       .filter((a) => a.shared)

@@ -4,9 +4,11 @@
 // strength"), y = the *potential* axis score (the account's attractiveness). Both run 0..100;
 // quadrant lines sit at scoring.matrix_threshold, so the top right is "high current, high
 // potential" (Strategic by default). Bubble area follows revenue.current (radius ~ sqrt).
-// Labels are placed deterministically: for each bubble in input order, try the eight spots
-// around it, then rings further out (with a leader line), and take the first spot that overlaps
-// no earlier label, no bubble and no quadrant label.
+// Bubbles at or near the same spot are nudged apart (separateBubbles) so none overlaps another,
+// each inside the plot frame. Labels are placed deterministically: for each bubble, biggest
+// first, try the eight spots around it, then rings further out and then the whole plot (with a
+// leader line), and take the first spot that overlaps no earlier label, no bubble and no
+// quadrant label.
 //
 // With an earlier position (`kam render --portfolio --since REV`, spec 1.2 section 8), a bubble
 // also gets a small hollow mark where the account was and an arrow from it to the bubble's edge;
@@ -163,6 +165,60 @@ function gridCandidates(cx: number, cy: number, w: number, h: number, area: Box)
   return spots.sort((a, b) => a.dist - b.dist);
 }
 
+/** Space kept between two bubbles nudged apart. */
+const BUBBLE_GAP = 2;
+/** Rounds of nudging; a portfolio that still has overlaps after them is too dense for the plot. */
+const SEPARATION_ROUNDS = 400;
+/** Above this many bubbles the nudging (pairwise, per round) is skipped: no plot holds them apart. */
+const MAX_SEPARATED = 400;
+
+/**
+ * Moves circles (in place) so that none overlaps another and each lies inside `area`, keeping
+ * every one as near its own spot as it can: each round pushes every overlapping pair apart
+ * along the line between their centres (circles at the very same spot along a direction taken
+ * from their order, the golden angle, so a stack opens like a flower), bigger circles moving
+ * less, then clamps each into the frame. Deterministic: the same input gives the same places.
+ */
+export function separateBubbles(circles: { cx: number; cy: number; r: number }[], area: Box): void {
+  const clamp = (c: { cx: number; cy: number; r: number }) => {
+    c.cx = Math.max(area.x + c.r, Math.min(area.x + area.width - c.r, c.cx));
+    c.cy = Math.max(area.y + c.r, Math.min(area.y + area.height - c.r, c.cy));
+  };
+  circles.forEach(clamp);
+  if (circles.length > MAX_SEPARATED) return;
+  for (let round = 0; round < SEPARATION_ROUNDS; round++) {
+    let moved = false;
+    for (let i = 0; i < circles.length; i++) {
+      for (let j = i + 1; j < circles.length; j++) {
+        const a = circles[i]!;
+        const b = circles[j]!;
+        const need = a.r + b.r + BUBBLE_GAP;
+        let dx = b.cx - a.cx;
+        let dy = b.cy - a.cy;
+        let d = Math.hypot(dx, dy);
+        if (d >= need - 1e-6) continue;
+        if (d < 1e-6) {
+          const angle = (j + round) * 2.39996;
+          dx = Math.cos(angle);
+          dy = Math.sin(angle);
+          d = 1;
+        }
+        // A little past the need, so pairs settle instead of creeping towards it.
+        const push = need - Math.hypot(b.cx - a.cx, b.cy - a.cy) + 0.01;
+        const share = a.r / (a.r + b.r);
+        a.cx -= (dx / d) * push * (1 - share);
+        a.cy -= (dy / d) * push * (1 - share);
+        b.cx += (dx / d) * push * share;
+        b.cy += (dy / d) * push * share;
+        clamp(a);
+        clamp(b);
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
+}
+
 /** The point on a box's outline nearest to (x, y). */
 function nearestOnBox(b: Box, x: number, y: number): { x: number; y: number } {
   return { x: Math.max(b.x, Math.min(x, b.x + b.width)), y: Math.max(b.y, Math.min(y, b.y + b.height)) };
@@ -195,21 +251,13 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
     quadrant(q.low_current_low_potential, false, false),
   ];
 
-  // Drawn biggest first, so a small bubble is never under a big one; bubbles at (nearly) the same
-  // spot are nudged apart by a few pixels, so none covers another of its size.
+  // Drawn biggest first, so a small bubble is never under a big one; bubbles that would overlap
+  // (accounts at or near the same spot) are nudged apart until none touches another, every one
+  // inside the plot frame.
   const circles = points
     .map((p, i) => ({ p, i, cx: px(p.current), cy: py(p.potential), r: radius(p.revenue) }))
     .sort((a, b) => b.r - a.r || a.i - b.i);
-  circles.forEach((c, i) => {
-    for (let attempt = 1; attempt <= 24; attempt++) {
-      const clash = circles.slice(0, i).find((o) => Math.hypot(o.cx - c.cx, o.cy - c.cy) < Math.min(o.r, c.r) * 0.75);
-      if (!clash) break;
-      const angle = attempt * 2.39996; // the golden angle: tries every direction in turn
-      const step = Math.min(clash.r, c.r) * 0.8;
-      c.cx = Math.max(plot.x, Math.min(plot.x + plot.width, clash.cx + step * Math.cos(angle)));
-      c.cy = Math.max(plot.y, Math.min(plot.y + plot.height, clash.cy + step * Math.sin(angle)));
-    }
-  });
+  separateBubbles(circles, plot);
   // Earlier positions: drawn at their own axis scores (never nudged), so the arrow shows the real move.
   const moved = (c: (typeof circles)[number]) => {
     const b = c.p.before;
@@ -224,7 +272,10 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
     const freeOfLabels = (b: Box) => inside(b, plot) && !labels.some((l) => boxesOverlap(l, b, PAD));
     const freeOfAll = (b: Box) =>
       freeOfLabels(b) && !circles.some((o) => circleHitsBox(o, b, PAD)) && !marks.some((o) => circleHitsBox(o, b, PAD)) && !quadrants.some((qb) => boxesOverlap(qb, b, PAD));
+    // Near the bubble and clear of every bubble and label; else anywhere in the plot clear of
+    // them (with a leader line); only then clear of labels alone.
     let chosen: (Box & { ring: number }) | undefined;
+    let grid: Box[] | undefined;
     for (const test of [freeOfAll, freeOfLabels]) {
       for (const cand of candidates(c.cx, c.cy, c.r, w, h)) {
         if (test(cand)) {
@@ -233,12 +284,15 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
         }
       }
       if (chosen) break;
+      grid ??= gridCandidates(c.cx, c.cy, w, h, plot);
+      const spot = grid.find(test);
+      if (spot) {
+        chosen = { ...spot, ring: 99 };
+        break;
+      }
     }
-    if (!chosen) {
-      const spot = gridCandidates(c.cx, c.cy, w, h, plot).find(freeOfLabels);
-      // A plot too full for even one more label: overlap is unavoidable; stack it at the bubble.
-      chosen = spot ? { ...spot, ring: 99 } : { x: c.cx + c.r + GAP, y: c.cy - h / 2, width: w, height: h, ring: 99 };
-    }
+    // A plot too full for even one more label: overlap is unavoidable; stack it at the bubble.
+    chosen ??= { x: c.cx + c.r + GAP, y: c.cy - h / 2, width: w, height: h, ring: 99 };
     const box = { x: chosen.x, y: chosen.y, width: w, height: h };
     labels.push(box);
     let leader: PlacedBubble['leader'] = null;

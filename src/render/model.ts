@@ -24,7 +24,7 @@ import { portfolioWhitespace, whitespaceModel } from './whitespace.js';
 import { requirementsFor, type Requirements } from '../profiles/profile.js';
 import { relationshipsModel } from './relationships.js';
 import { isGone } from '../relationships/gone.js';
-import { attentionGroups, type AttentionGroup } from './attention.js';
+import { accountAttention, attentionGroups, portfolioAttention, type AttentionGroup } from './attention.js';
 import { accountHealth, weakestComponent } from '../health/health.js';
 import { repoHealth, type PlanHealth } from '../health/portfolio.js';
 
@@ -396,6 +396,10 @@ export interface PortfolioModel extends DocumentMeta {
   healthBands: { red: number; amber: number; green: number; any: boolean };
   /** Findings not about one account (limits). */
   portfolioFindings: ReturnType<typeof findingModel>[];
+  /** The same in words: what the overview shows (no rule ids). */
+  portfolioAttention: ReturnType<typeof portfolioAttention>;
+  /** Accounts with findings, in rank order: their messages in words. */
+  attentionAccounts: ReturnType<typeof portfolioRow>[];
   /** Open and potential whitespace value by offering (null when kam.yaml lists no offerings). */
   whitespace: ReturnType<typeof portfolioWhitespace>;
   matrix: Omit<MatrixLayout, 'bubbles'> & {
@@ -409,6 +413,9 @@ export interface PortfolioModel extends DocumentMeta {
   /** With --since (spec 1.2, section 8): where accounts were at the revision; null without it. */
   moves: null | { since: string; commit: string; date: string; moved: number; tierChanges: (TierChange & { fromClass: string; toClass: string })[] };
 }
+
+/** Messages the portfolio overview shows per account; the plan document has them all. */
+const PORTFOLIO_ATTENTION_ITEMS = 5;
 
 function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number, health: PlanHealth | undefined) {
   const account = repo.accounts.find((a) => a.id === s.id)!.value!;
@@ -440,6 +447,8 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
     errors: mine.filter((f) => f.severity === 'error').length,
     warnings: mine.filter((f) => f.severity === 'warning').length,
     byRule: [...byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || compareCodeUnits(a.rule, b.rule)),
+    /** The findings in words (no rule ids, no locations): what the overview shows. */
+    attention: accountAttention(mine, PORTFOLIO_ATTENTION_ITEMS),
   };
 }
 
@@ -489,6 +498,8 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
     })),
     healthBands: { red: bandCount('red'), amber: bandCount('amber'), green: bandCount('green'), any: health.size > 0 },
     portfolioFindings: check.findings.filter((f) => f.account === null).map(findingModel),
+    portfolioAttention: portfolioAttention(check.findings.filter((f) => f.account === null)),
+    attentionAccounts: accounts.filter((a) => a.attention.items.length > 0),
     whitespace: portfolioWhitespace(repo.plans, config),
     matrix: {
       ...layout,

@@ -111,7 +111,7 @@ describe('kam render --audience customer', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(join(root, 'out'))).toEqual(['banco-austral.customer.html']);
     const html = readFileSync(join(root, 'out/banco-austral.customer.html'), 'utf8');
-    expect(html).toContain('<td>Name the bank-side owner of the Peru data feeds</td><td><span class="badge side-customer">Customer</span></td>');
+    expect(html).toContain('<td class="action">Name the bank-side owner of the Peru data feeds</td><td data-label="Who"><span class="badge side-customer">Customer</span></td>');
     expect(html).toContain('<li>Put real-time credit scoring into the mobile app</li>');
     for (const internal of ['Rodrigo Valdés, Chief Risk Officer', 'Build a second executive relationship', 'Staff a model monitoring analyst', 'Annual recurring revenue', 'Tier 1', 'Strategic', 'SAS group-wide bundle', 'Chile credit risk'])
       expect(html).not.toContain(internal);

@@ -133,10 +133,11 @@ describe('kam render: portfolio', () => {
     const run = await render(['--portfolio']);
     expect(run.code).toBe(0);
     const md = run.stdout;
-    for (const title of ['Tiers', 'Accounts', 'Account managers', 'Findings by account', 'Key account matrix']) expect(md).toContain(`\n## ${title}\n`);
+    for (const title of ['Tiers', 'Accounts', 'Account managers', 'What needs attention', 'Key account matrix']) expect(md).toContain(`\n## ${title}\n`);
     expect(md).toContain('| Tier 1 | 75 | 3 | Meridian Freight Group, Banco Austral, Calloway Health System |');
     expect(md).toMatch(/\| Dana Whitfield \| 5 \| 4 \| █+ ⚠ \*\*over capacity\*\* \|/);
-    expect(md).toMatch(/\| Kestrel Retail Group \| \d+ \| \d+ \| .*unanswered_question ×10/);
+    expect(md).toContain('\n### Kestrel Retail Group (1 to fix, 11 warnings)\n');
+    expect(md).toContain('- 10 checklist questions are still open\n');
     expect(md).toContain('| Emerging | low | high | Coralsea Telecom, Tasman Mutual Insurance, Cascadia Department of Transportation |');
   });
 
@@ -150,6 +151,39 @@ describe('kam render: portfolio', () => {
     expect(html).not.toContain('[object');
     for (const q of ['Strategic', 'Emerging', 'Maintain', 'Streamline']) expect(html).toContain(`>${q}</text>`);
     expect(htmlSection(html, 'managers')).toMatch(/<tr class="flagged"><td>Dana Whitfield<\/td><td class="num">5<\/td><td class="num">4<\/td>/);
+  });
+});
+
+describe('kam render: the portfolio says what needs attention in words (issue #23)', () => {
+  it('names no rule id and no file location, in Markdown and HTML; each account its messages, errors first', async () => {
+    const { RULE_IDS } = await import('../../src/schema/rules.js');
+    const check = JSON.parse((await kam(['check', '--format', 'json', '--today', '2026-11-23'], { cwd: EXAMPLE })).stdout);
+    for (const format of ['md', 'html']) {
+      const doc = (await render(['--portfolio', '-f', format])).stdout;
+      const section = format === 'md' ? doc.slice(doc.indexOf('## What needs attention'), doc.indexOf('## Key account matrix')) : htmlSection(doc, 'findings');
+      expect(section.length).toBeGreaterThan(200);
+      const decode = (t: string) => t.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      const words = decode(section.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
+      for (const id of RULE_IDS) expect(words, id).not.toMatch(new RegExp(`\\b${id}\\b`));
+      expect(words).not.toMatch(/(accounts|plans)\/[a-z0-9-]+\.yaml:\d+/);
+      // Every account with findings is there, by name; its first message in words.
+      const kestrel = check.findings.find((f: { account: string; severity: string }) => f.account === 'kestrel-retail' && f.severity === 'error');
+      const first = kestrel.message.charAt(0).toUpperCase() + kestrel.message.slice(1);
+      expect(words).toContain(first);
+      for (const name of ['Banco Austral', 'Calloway Health System', 'Ridgeline Power & Gas']) expect(words).toContain(name);
+    }
+  });
+
+  it('lists at most five messages an account and says how many more the plan document has', async () => {
+    const repo = makeRepo({
+      'accounts/x.yaml': 'name: X Corp\nmanager: Dana Whitfield\nratings: { current_revenue: 5, growth_potential: 5 }\n',
+      'plans/x.yaml': ['account: x', 'last_reviewed: 2026-01-01', 'actions:', ...Array.from({ length: 8 }, (_, i) => `  - { title: Task ${i} }`), ''].join('\n'),
+    });
+    const md = (await kam(['render', '--portfolio', '--today', '2026-11-23'], { cwd: repo })).stdout;
+    const section = md.slice(md.indexOf('### X Corp'));
+    const items = section.split('\n\n')[1]!.split('\n').filter((l) => l.startsWith('- '));
+    expect(items).toHaveLength(6);
+    expect(items[5]).toMatch(/^- _and \d+ more in the account's plan document_$/);
   });
 });
 

@@ -45,8 +45,8 @@ period: OK_PERIOD
 stage: execution
 last_reviewed: 2031-02-03
 team:
-  - { name: OK_TEAM_ANN, roles: [lead, expert], title: S_team_title }
-  - { name: OK_TEAM_BO, roles: [] }
+  - { name: OK_TEAM_ANN, roles: [lead, expert] }
+  - { name: OK_TEAM_BO, roles: [expert], title: OK_TEAM_TITLE }
 stakeholders:
   - id: s-boss
     name: S_stakeholder_boss

@@ -18,17 +18,20 @@ export const agendaCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-Due dates: an open action's due; a plan's review date (last_reviewed, else its last commit) plus
-the cadence; a high-influence stakeholder's last_contact plus the profile's contact_days (no
-last_contact: today); a health measure's as_of plus its max_age_days. See docs/health.md.
+Due dates: an open action's due; a plan's review date (last_reviewed, else its
+last commit) plus the cadence; a high-influence stakeholder's last_contact plus
+the profile's contact_days (no last_contact: today); a health measure's as_of
+plus its max_age_days. See docs/health.md.
 
 Examples:
-  $ kam agenda                                     the next 14 days, grouped by owner
+  $ kam agenda                             the next 14 days, grouped by owner
   $ kam agenda --owner "Omar Haddad" --within 7
   $ kam agenda --manager "Dana Whitfield" --format markdown > digest.md
-  $ kam agenda --owner "Omar Haddad" --format ics > omar.ics     a calendar to subscribe to
+  $ kam agenda --owner "Omar Haddad" --format ics > omar.ics
+      a calendar to subscribe to
 
-Exit codes: 0 listed (also with overdue items), 2 kam.yaml missing or invalid, an unknown owner or manager, or a usage error.`,
+Exit codes: 0 listed (also with overdue items), 2 kam.yaml missing or invalid,
+an unknown owner or manager, or a usage error.`,
     )
     .action(async (_opts, cmd: Command) => {
       const { runAgenda } = await import('../actions/agenda.js');

@@ -29,18 +29,21 @@ export const checkCommand: CommandFactory = (setExit, io) =>
       'after',
       `
 Examples:
-  $ kam check                                  every finding, grouped by file, with completeness
-  $ kam check plans/northwind.yaml             only what concerns one plan
-  $ kam check --format github                  annotations on a GitHub pull request
-  $ kam check --format github --since origin/main   a pull request: only what it adds
-  $ kam check --format sarif -o kam.sarif      for GitHub code scanning
-  $ kam check --format gitlab -o gl-code-quality-report.json   GitLab Code Quality
-  $ kam check --manager "Dana Whitfield" --quiet   one manager's errors
+  $ kam check                          every finding, grouped by file
+  $ kam check plans/northwind.yaml     only what concerns one plan
+  $ kam check --format github          annotations on a GitHub pull request
+  $ kam check --format github --since origin/main
+      a pull request: only what it adds
+  $ kam check --format sarif -o kam.sarif
+      for GitHub code scanning
+  $ kam check --format gitlab -o gl-code-quality-report.json
+      GitLab Code Quality
+  $ kam check --manager "Dana Whitfield" --quiet
+      one manager's errors
   $ kam check --rule stale_plan=off --max-warnings 20 --today 2026-11-23
 
-Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise (with --since:
-new findings only),
-2 usage error, or kam.yaml missing or invalid.`,
+Exit codes: 0 no errors and warnings within --max-warnings, 1 otherwise (with
+--since: new findings only), 2 usage error, or kam.yaml missing or invalid.`,
     )
     .action(async (paths: string[], _opts, cmd: Command) => {
       const { runCheck } = await import('../actions/check.js');

@@ -12,17 +12,18 @@ export const diffCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-Both sides are read straight from git objects: nothing is checked out, the working tree and the
-index are left untouched. Accounts that did not change are left out.
+Both sides are read straight from git objects: nothing is checked out, the
+working tree and the index are left untouched. Accounts that did not change are
+left out.
 
 Examples:
-  $ kam diff                               uncommitted changes (HEAD → working tree)
-  $ kam diff main                          this branch, committed or not, against main
+  $ kam diff                               uncommitted changes (HEAD → tree)
+  $ kam diff main                          this branch against main
   $ kam diff origin/main HEAD -f markdown  a pull-request comment
   $ kam diff HEAD~5 HEAD -f json
 
-Exit codes: 0 the comparison was printed, 2 not a git repo, an unknown revision, a shallow clone
-without the base revision, or an invalid kam.yaml.`,
+Exit codes: 0 the comparison was printed, 2 not a git repo, an unknown revision,
+a shallow clone without the base revision, or an invalid kam.yaml.`,
     )
     .action(async (base: string, head: string | undefined, _opts, cmd: Command) => {
       const { runDiff } = await import('../actions/diff.js');

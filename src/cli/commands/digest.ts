@@ -23,19 +23,21 @@ export const digestCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-A digest lists what falls due for the person (as kam agenda --owner), the findings on the accounts
-they manage or own items in (new since --since; every current one without it), and health band
-changes since --since. Webhook URLs are secrets: keep them in your CI's secret store and pass
-them as KAM_WEBHOOK_URL; kam never prints them. See docs/health.md.
+A digest lists what falls due for the person (as kam agenda --owner), the
+findings on the accounts they manage or own items in (new since --since; every
+current one without it), and health band changes since --since. Webhook URLs are
+secrets: keep them in your CI's secret store and pass them as KAM_WEBHOOK_URL;
+kam never prints them. See docs/health.md.
 
 Examples:
   $ kam digest --person "Dana Whitfield"
   $ kam digest --person "Dana Whitfield" --since main@{7.days.ago} -f markdown
-  $ kam digest --person "Dana Whitfield" -f slack --post          posts to KAM_WEBHOOK_URL
+  $ kam digest --person "Dana Whitfield" -f slack --post
+      posts to KAM_WEBHOOK_URL
   $ kam digest --all -f teams --post
 
-Exit codes: 0 printed, written or posted; 2 an unknown person, a usage error, or a webhook that
-refused the message (the HTTP status is named) or did not answer.`,
+Exit codes: 0 printed, written or posted; 2 an unknown person, a usage error, or
+a webhook that refused the message (the HTTP status is named) or did not answer.`,
     )
     .action(async (_opts, cmd: Command) => {
       const { runDigest } = await import('../actions/digest.js');

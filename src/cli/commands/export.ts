@@ -12,13 +12,14 @@ export const exportCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-One row per valid account, ranked like "kam score": crm_id (named "Account ID" for Salesforce,
-"Record ID" for HubSpot, "(Do Not Modify) Account" for Dynamics with --to), id, name, manager,
-score, tier, quadrant, checklist_completeness (percent of what the tier's profile asks; empty
-without a plan), health and health_band (docs/health.md; empty without a plan). Accounts without
-crm_id have an empty first cell. CSV cells are safe to open in a spreadsheet: text that starts
-with = + - @ gets a leading ' (plain negative numbers stay numbers). "kam import" reads the
-file back (docs/crm.md: the monthly round trip).
+One row per valid account, ranked like "kam score": crm_id (named "Account ID"
+for Salesforce, "Record ID" for HubSpot, "(Do Not Modify) Account" for Dynamics
+with --to), id, name, manager, score, tier, quadrant, checklist_completeness
+(percent of what the tier's profile asks; empty without a plan), health and
+health_band (docs/health.md; empty without a plan). Accounts without crm_id have
+an empty first cell. CSV cells are safe to open in a spreadsheet: text that
+starts with = + - @ gets a leading ' (plain negative numbers stay numbers). "kam
+import" reads the file back (docs/crm.md: the monthly round trip).
 
 Examples:
   $ kam export --to salesforce > kam-tiers.csv

@@ -10,9 +10,10 @@ export const exportContactsCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-Columns: Salesforce Id, Title (Data Loader update of Contact; Contact has no buying role);
-HubSpot Record ID, Job Title, Buying Role; Dynamics contactid, jobtitle, accountrolecode (Role).
-A role the CRM has no value for leaves its cell empty. Names are not written: the CRM owns them.
+Columns: Salesforce Id, Title (Data Loader update of Contact; Contact has no
+buying role); HubSpot Record ID, Job Title, Buying Role; Dynamics contactid,
+jobtitle, accountrolecode (Role). A role the CRM has no value for leaves its
+cell empty. Names are not written: the CRM owns them.
 
 Examples:
   $ kam export contacts --to hubspot > contacts-back.csv

@@ -15,18 +15,21 @@ export const healthCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-Health is 100 × Σ(weight × component) / Σ(weight) over the components an account's plan can be
-measured on (docs/health.md). A component with nothing to measure is left out, never counted as 0.
-Bands: green from health.bands.green (70), amber from health.bands.amber (40), red below.
-Only accounts with a plan have a health; files with errors are left out.
+Health is 100 × Σ(weight × component) / Σ(weight) over the components an
+account's plan can be measured on (docs/health.md). A component with nothing to
+measure is left out, never counted as 0. Bands: green from health.bands.green
+(70), amber from health.bands.amber (40), red below. Only accounts with a plan
+have a health; files with errors are left out.
 
 Examples:
-  $ kam health                                 every account with a plan, worst first
+  $ kam health                       every account with a plan, worst first
   $ kam health --band red --manager "Dana Whitfield"
   $ kam health northwind --format json
-  $ kam health --explain northwind             each component's arithmetic and what lifts the band
+  $ kam health --explain northwind   each component's arithmetic and what lifts
+                                     the band
 
-Exit codes: 0 listed, 2 kam.yaml missing or invalid, an unknown account, tier or manager, or a usage error.`,
+Exit codes: 0 listed, 2 kam.yaml missing or invalid, an unknown account, tier or
+manager, or a usage error.`,
     )
     .action(async (ids: string[], _opts, cmd: Command) => {
       const { runHealth } = await import('../actions/health.js');

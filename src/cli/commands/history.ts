@@ -16,14 +16,16 @@ export const historyCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-Lists the commits that touched accounts/<id>.yaml, plans/<id>.yaml or kam.yaml, oldest first,
-read from git objects (nothing is checked out). On a terminal a sparkline of the score follows.
+Lists the commits that touched accounts/<id>.yaml, plans/<id>.yaml or kam.yaml,
+oldest first, read from git objects (nothing is checked out). On a terminal a
+sparkline of the score follows.
 
 Examples:
   $ kam history northwind
   $ kam history northwind --since 2026-01-01 -f json
 
-Exit codes: 0 printed, 2 not a git repo, no commits, or no commit touches the account.`,
+Exit codes: 0 printed, 2 not a git repo, no commits, or no commit touches the
+account.`,
     )
     .action(async (id: string, _opts, cmd: Command) => {
       const { runHistory } = await import('../actions/history.js');

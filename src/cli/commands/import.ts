@@ -19,23 +19,26 @@ export const importCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-Fields: id, crm_id, name, industry, region, manager, revenue.current, revenue.potential, notes,
-ratings.<criterion>, or ignore. A column named like a field (Name, Industry...) maps itself.
-Mappings and bands can also live in kam.yaml under "import:" (the options override them).
-Presets (--from) map a CRM's export columns, record id included (docs/crm.md lists them); --map
-overrides any of them. Rows match existing accounts by crm_id first, then by id or name, so a
-rename in the CRM updates the same file. Rows are reported by the CSV line they start on. An
-existing account is skipped unless --update.
+Fields: id, crm_id, name, industry, region, manager, revenue.current,
+revenue.potential, notes, ratings.<criterion>, or ignore. A column named like a
+field (Name, Industry...) maps itself. Mappings and bands can also live in
+kam.yaml under "import:" (the options override them). Presets (--from) map a
+CRM's export columns, record id included (docs/crm.md lists them); --map
+overrides any of them. Rows match existing accounts by crm_id first, then by id
+or name, so a rename in the CRM updates the same file. Rows are reported by the
+CSV line they start on. An existing account is skipped unless --update.
 
 Examples:
   $ kam import crm.csv --map "Account Name=name" --map "Owner=manager" --dry-run
-  $ kam import crm.csv --map "Annual Revenue=revenue.current,ratings.current_revenue" \\
-        --bands current_revenue=100000,250000,500000,1000000
+  $ kam import crm.csv \\
+      --map "Annual Revenue=revenue.current,ratings.current_revenue" \\
+      --bands current_revenue=100000,250000,500000,1000000
   $ kam import accounts.csv --from salesforce --update --dry-run
   $ kam import crm.csv --update -f json
 
-Exit codes: 0 every row imported, updated, unchanged or skipped; 1 some rows rejected;
-2 a usage problem (no such file, bad --map or --bands, unknown column or field).`,
+Exit codes: 0 every row imported, updated, unchanged or skipped; 1 some rows
+rejected; 2 a usage problem (no such file, bad --map or --bands, unknown column
+or field).`,
     )
     // kam import contacts <file>: stakeholders from the CRM's contacts (commands/importContacts.ts).
     .addCommand(importContactsCommand(setExit, io))

@@ -14,20 +14,23 @@ export const importContactsCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-A contact belongs to the plan of the account whose crm_id is its account id. It updates the
-stakeholder with the same crm_id, else the one whose name is the same person (case and spacing
-aside), else is added with id, name, title and crm_id; its manager link becomes reports_to.
-role, influence, stance, owner and everything else in the plan stay as they are, comments too.
-Contacts of no account, or of an account without a plan, are listed and skipped. Any bad row
-(duplicate id, empty name, a manager in another account or unknown, a reporting cycle, a name
-that matches two stakeholders) is listed with its line, and then nothing is written.
+A contact belongs to the plan of the account whose crm_id is its account id. It
+updates the stakeholder with the same crm_id, else the one whose name is the
+same person (case and spacing aside), else is added with id, name, title and
+crm_id; its manager link becomes reports_to. role, influence, stance, owner and
+everything else in the plan stay as they are, comments too. Contacts of no
+account, or of an account without a plan, are listed and skipped. Any bad row
+(duplicate id, empty name, a manager in another account or unknown, a reporting
+cycle, a name that matches two stakeholders) is listed with its line, and then
+nothing is written.
 
 Examples:
   $ kam import contacts contacts.csv --from salesforce --dry-run
   $ kam import contacts hubspot-contacts.csv --map "Reports To=manager"
 
-Exit codes: 0 imported (or nothing to do), 1 some rows rejected (nothing written), 2 a usage
-problem (no such file, bad --map, no id, account or name column).`,
+Exit codes: 0 imported (or nothing to do), 1 some rows rejected (nothing
+written), 2 a usage problem (no such file, bad --map, no id, account or name
+column).`,
     )
     .action(async (file: string, _opts, cmd: Command) => {
       const { runImportContacts } = await import('../actions/importContacts.js');

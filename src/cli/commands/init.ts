@@ -19,18 +19,20 @@ export const initCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-Writes kam.yaml (every default written out and commented), accounts/ and plans/ with a worked
-example, schema/ (JSON Schemas for editor autocompletion), a CI pipeline (--ci: GitHub Actions
-.github/workflows/kam.yml by default, or GitLab .gitlab-ci.yml), README.md and .gitignore, then runs git init unless the folder is already
-in a git repo. Existing files are never replaced without --force: they are listed and kept, and
-kam exits 2. On a terminal, kam asks for the organization and currency unless --yes is given
-(never in CI or when stdin is not a terminal).
+Writes kam.yaml (every default written out and commented), accounts/ and plans/
+with a worked example, schema/ (JSON Schemas for editor autocompletion), a CI
+pipeline (--ci: GitHub Actions .github/workflows/kam.yml by default, or GitLab
+.gitlab-ci.yml), README.md and .gitignore, then runs git init unless the folder
+is already in a git repo. Existing files are never replaced without --force:
+they are listed and kept, and kam exits 2. On a terminal, kam asks for the
+organization and currency unless --yes is given (never in CI or when stdin is
+not a terminal).
 
 Examples:
   $ kam init my-plans
   $ kam init --organization "Contoso Analytics" --currency EUR --yes
-  $ kam init --dry-run                 see what would be written
-  $ kam init --ci gitlab               a GitLab pipeline with a Code Quality report
+  $ kam init --dry-run         see what would be written
+  $ kam init --ci gitlab       a GitLab pipeline with a Code Quality report
 
 Exit codes: 0 written, 2 some files already existed (kept) or a usage problem.`,
     )

@@ -13,11 +13,12 @@ export const mapCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-The tree comes from each stakeholder's reports_to (the id of another stakeholder of the plan);
-people without a manager are at the top. Someone whose left: date is today or earlier is gone:
-drawn struck through with the date, and out of the coverage map and the thread count (threads:
-the people of ours who own or contact a stakeholder who is still there). JSON also holds the
-coverage map (team members x stakeholders: owner, contact or none).
+The tree comes from each stakeholder's reports_to (the id of another stakeholder
+of the plan); people without a manager are at the top. Someone whose left: date
+is today or earlier is gone: drawn struck through with the date, and out of the
+coverage map and the thread count (threads: the people of ours who own or
+contact a stakeholder who is still there). JSON also holds the coverage map
+(team members x stakeholders: owner, contact or none).
 
 Examples:
   $ kam map banco-austral

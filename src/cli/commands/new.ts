@@ -14,7 +14,7 @@ export const newCommand: CommandFactory = (setExit, io) => {
       'after',
       `
 Examples:
-  $ kam new account "Crème Brûlée AG"                writes accounts/creme-brulee-ag.yaml
+  $ kam new account "Crème Brûlée AG"   writes accounts/creme-brulee-ag.yaml
   $ kam new account "AT&T" --id att --manager "Dana Whitfield"`,
     )
     .action(async (name: string, _opts, cmd: Command) => {
@@ -31,11 +31,12 @@ Examples:
     .addHelpText(
       'after',
       `
-The plan file is the checklist form: each question of the repo's checklist is an empty answer
-key, grouped by category, with the question as a comment above it.
+The plan file is the checklist form: each question of the repo's checklist is an
+empty answer key, grouped by category, with the question as a comment above it.
 
-After the checklist or a profile changed, --update adds the missing answer keys (with their
-questions as comments) and sections to an existing plan; nothing you wrote changes.
+After the checklist or a profile changed, --update adds the missing answer keys
+(with their questions as comments) and sections to an existing plan; nothing you
+wrote changes.
 
 Examples:
   $ kam new plan creme-brulee-ag

@@ -14,19 +14,24 @@ export const pipelineCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-weighted = Σ value × probability over open opportunities (probability: the opportunity's own, else
-its stage's in kam.yaml pipeline.stages); gap = revenue.target - revenue.current;
-coverage = (won + weighted) / gap, none when the gap is 0 or less (the target is met).
-renewing = contracts ending within renewals.assess_days (default 180) that are not settled;
-at risk = the part of them whose renewal is unknown or at_risk. contribution = current ×
-economics.gross_margin - economics.cost_to_serve (docs/numbers.md).
+How each figure is computed (docs/numbers.md):
+  weighted      Σ value × probability over open opportunities (probability:
+                the opportunity's own, else its stage's in pipeline.stages)
+  gap           revenue.target - revenue.current
+  coverage      (won + weighted) / gap; none when the gap is 0 or less (met)
+  renewing      contracts ending within renewals.assess_days (default 180)
+                that are not settled
+  at risk       the part of them whose renewal is unknown or at_risk
+  contribution  current × economics.gross_margin - economics.cost_to_serve
 
 Examples:
-  $ kam pipeline                                every account with a plan, lowest coverage first
+  $ kam pipeline                           every account with a plan, lowest
+                                           coverage first
   $ kam pipeline --tier "Tier 1" --format json
-  $ kam pipeline --explain vantor-pharma        where each figure comes from
+  $ kam pipeline --explain vantor-pharma   where each figure comes from
 
-Exit codes: 0 listed, 2 kam.yaml missing or invalid, an unknown account, tier or manager, or a usage error.`,
+Exit codes: 0 listed, 2 kam.yaml missing or invalid, an unknown account, tier or
+manager, or a usage error.`,
     )
     .action(async (accounts: string[], _opts, cmd: Command) => {
       const { runPipeline } = await import('../actions/pipeline.js');

@@ -22,26 +22,36 @@ export const renderCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-An account without a plan renders its account details and score only. Templates: a plan repo's
-templates/ folder overrides kam's built-in templates and partials by file name
-(templates/plan.html.hbs, templates/partials/header.md.hbs, ...).
+An account without a plan renders its account details and score only. Templates:
+a plan repo's templates/ folder overrides kam's built-in templates and partials
+by file name (templates/plan.html.hbs, templates/partials/header.md.hbs, ...).
 
 Examples:
-  $ kam render banco-austral                      Markdown plan document on stdout
+  $ kam render banco-austral          Markdown plan document on stdout
   $ kam render banco-austral -f html > plan.html
-  $ kam render --all --portfolio -f html --out docs   every plan and the overview into docs/
-  $ kam render --portfolio --today 2026-11-23     the overview as of a given date
-  $ kam render --portfolio --since v2026-q3 -f html > portfolio.html   the matrix moves since a tag
-  $ kam render banco-austral -f pdf --out out         out/banco-austral.pdf (A4, page numbers)
-  $ kam render banco-austral --audience customer -f pdf --out out   out/banco-austral.customer.pdf
-  $ kam render banco-austral --template qbr --since v2026-q3 -f html --out out   out/banco-austral.qbr.html
-  $ kam render banco-austral --audience customer --template qbr --since v2026-q3 --out out
+  $ kam render --all --portfolio -f html --out docs
+      every plan and the overview into docs/
+  $ kam render --portfolio --today 2026-11-23
+      the overview as of a given date
+  $ kam render --portfolio --since v2026-q3 -f html > portfolio.html
+      the matrix moves since a tag
+  $ kam render banco-austral -f pdf --out out
+      out/banco-austral.pdf (A4, page numbers)
+  $ kam render banco-austral --audience customer -f pdf --out out
+      out/banco-austral.customer.pdf
+  $ kam render banco-austral --template qbr --since v2026-q3 -f html --out out
+      out/banco-austral.qbr.html
+  $ kam render banco-austral --audience customer --template qbr \\
+      --since v2026-q3 --out out
 
-The customer version holds only the account's name, our organization, the period, the date, our
-team with role labels, and the objectives, actions and KPIs marked shared: true (docs/meetings.md).
 
-Exit codes: 0 written, 1 some accounts skipped (their files have errors), 2 usage, template or I/O
-problem, no browser for --format pdf, or an existing file that kam did not write (use --force).`,
+The customer version holds only the account's name, our organization, the
+period, the date, our team with their titles (else role labels), and the
+objectives, actions and KPIs marked shared: true (docs/meetings.md).
+
+Exit codes: 0 written, 1 some accounts skipped (their files have errors), 2
+usage, template or I/O problem, no browser for --format pdf, or an existing file
+that kam did not write (use --force).`,
     )
     .action(async (ids: string[], _opts, cmd: Command) => {
       const { runRender } = await import('../actions/render.js');

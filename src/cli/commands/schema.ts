@@ -11,13 +11,14 @@ export const schemaCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-The schemas follow the repo's kam.yaml (its criteria, roles and checklist) when run inside a
-plan repo, and the built-in defaults elsewhere.
+The schemas follow the repo's kam.yaml (its criteria, roles and checklist) when
+run inside a plan repo, and the built-in defaults elsewhere.
 
 Examples:
   $ kam schema plan                 print the plan schema
   $ kam schema --out schema         write all three into ./schema/
-  # then start each YAML file with:  # yaml-language-server: $schema=../schema/plan.schema.json`,
+  # then start each YAML file with (for plans):
+  # yaml-language-server: $schema=../schema/plan.schema.json`,
     )
     .action(async (kind: string | undefined, _opts, cmd: Command) => {
       const { runSchema } = await import('../actions/schema.js');

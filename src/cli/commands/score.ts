@@ -13,19 +13,22 @@ export const scoreCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-The score is 100 × Σ(weight × normalized rating) / Σ(weight) over the criteria an account rates
-(see docs/scoring.md). Ranks are those of the whole portfolio, also when filtering; the
-summary under the table (tiers, key accounts, manager loads against kam.yaml's limits) always
-covers the whole portfolio. Accounts whose files have errors are left out, with a notice on stderr.
+The score is 100 × Σ(weight × normalized rating) / Σ(weight) over the criteria
+an account rates (see docs/scoring.md). Ranks are those of the whole portfolio,
+also when filtering; the summary under the table (tiers, key accounts, manager
+loads against kam.yaml's limits) always covers the whole portfolio. Accounts
+whose files have errors are left out, with a notice on stderr.
 
 Examples:
-  $ kam score                                  ranked table and portfolio summary
+  $ kam score                          ranked table and portfolio summary
   $ kam score --tier "Tier 1" --format json
   $ kam score --manager "dana whitfield" --top 3
-  $ kam score --format csv > scores.csv        for a spreadsheet
-  $ kam score --explain northwind              the arithmetic behind one account's score
+  $ kam score --format csv > scores.csv
+      for a spreadsheet
+  $ kam score --explain northwind      the arithmetic behind one account's score
 
-Exit codes: 0 scored, 2 kam.yaml missing or invalid, an unknown account, tier or manager, or a usage error.`,
+Exit codes: 0 scored, 2 kam.yaml missing or invalid, an unknown account, tier or
+manager, or a usage error.`,
     )
     .action(async (_opts, cmd: Command) => {
       const { runScore } = await import('../actions/score.js');

@@ -14,18 +14,20 @@ export const signoffCommand: CommandFactory = (setExit, io) => {
     .addHelpText(
       'after',
       `
-Appends { by, date, digest } to the plan's signoffs: list, keeping every comment and line of the
-file. The digest is the plan's shared digest: a SHA-256 of the shared objectives' titles, the
-shared actions' title, side, owner and due, and the shared KPIs' name and target. Status and
-actual values are not part of it, so progress does not undo an agreement; any other change to a
-shared item does, and "kam check" then reports signoff_outdated.
+Appends { by, date, digest } to the plan's signoffs: list, keeping every comment
+and line of the file. The digest is the plan's shared digest: a SHA-256 of the
+shared objectives' titles, the shared actions' title, side, owner and due, and
+the shared KPIs' name and target. Status and actual values are not part of it,
+so progress does not undo an agreement; any other change to a shared item does,
+and "kam check" then reports signoff_outdated.
 
 Examples:
   $ kam signoff vantor-pharma --by "Dr. Claudia Brenner"
   $ kam signoff vantor-pharma --by "Dr. Claudia Brenner" --date 2026-11-20
-  $ kam signoffs                 every plan's sign-offs and whether they still hold
+  $ kam signoffs       every plan's sign-offs and whether they still hold
 
-Exit codes: 0 recorded (or already recorded), 2 no such account, no valid plan, or the file cannot be edited in place.`,
+Exit codes: 0 recorded (or already recorded), 2 no such account, no valid plan,
+or the file cannot be edited in place.`,
     )
     .action(async (account: string, _opts, cmd: Command) => {
       const { runSignoff } = await import('../actions/signoff.js');
@@ -41,8 +43,9 @@ export const signoffsCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-For each plan: agreed (the latest sign-off is of the shared plan as it is now), changed (shared
-items changed since) or not yet agreed, then every sign-off with its date and digest.
+For each plan: agreed (the latest sign-off is of the shared plan as it is now),
+changed (shared items changed since) or not yet agreed, then every sign-off with
+its date and digest.
 
 Examples:
   $ kam signoffs

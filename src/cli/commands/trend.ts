@@ -16,11 +16,12 @@ export const trendCommand: CommandFactory = (setExit, io) =>
     .addHelpText(
       'after',
       `
-Every point is evaluated with the kam.yaml of that point and "today" = its date (the committer
-date, or the period's last day); the last point is always the work tree, dated today. Files are
-read from git objects (nothing is checked out) and each file version is parsed once however many
-points share it. A point whose kam.yaml is invalid is reported as such. On a terminal the table
-has a sparkline of each account's health.
+Every point is evaluated with the kam.yaml of that point and "today" = its date
+(the committer date, or the period's last day); the last point is always the
+work tree, dated today. Files are read from git objects (nothing is checked out)
+and each file version is parsed once however many points share it. A point whose
+kam.yaml is invalid is reported as such. On a terminal the table has a sparkline
+of each account's health.
 
 Examples:
   $ kam trend                                  every account at each commit
@@ -28,7 +29,8 @@ Examples:
   $ kam trend vantor-pharma --every week -f json
   $ kam trend --explain vantor-pharma --since v2026-q3
 
-Exit codes: 0 printed, 2 not a git repo, no commits, an unknown revision, account, tier or manager.`,
+Exit codes: 0 printed, 2 not a git repo, no commits, an unknown revision,
+account, tier or manager.`,
     )
     .action(async (accounts: string[], _opts, cmd: Command) => {
       const { runTrend } = await import('../actions/trend.js');

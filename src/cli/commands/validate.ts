@@ -11,11 +11,12 @@ export const validateCommand: CommandFactory = (setExit, io) =>
       'after',
       `
 Examples:
-  $ kam validate                      validate the repo around the current folder
+  $ kam validate                      validate the repo around this folder
   $ kam validate -C plans-repo -f json
   $ kam validate --max-findings all   list every finding, however many
 
-Exit codes: 0 no errors, 1 errors found, 2 kam.yaml missing or invalid, or a usage error.`,
+Exit codes: 0 no errors, 1 errors found, 2 kam.yaml missing or invalid, or a
+usage error.`,
     )
     .action(async (_opts, cmd: Command) => {
       const { runValidate } = await import('../actions/validate.js');

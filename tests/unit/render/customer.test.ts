@@ -20,7 +20,7 @@ const ALLOWED = [
   /^kam\.roles\.\d+\.label$/, // role labels of our team
   /^account\.name$/,
   /^plan\.period$/,
-  /^plan\.team\.\d+\.name$/,
+  /^plan\.team\.\d+\.(name|title)$/, // a title is shown instead of the role labels (issue #23)
   /^plan\.objectives\.2\.title$/, // the shared one
   /^plan\.actions\.[01]\.(title|owner|due)$/, // the shared ones
   /^plan\.kpis\.0\.(name|target|actual)$/,
@@ -68,7 +68,7 @@ describe('kam render --audience customer: the allowlist', () => {
     const text = JSON.stringify(model);
     const all = allLeaves().filter((l) => typeof l.value !== 'boolean');
     const allowed = all.filter((l) => ALLOWED.some((re) => re.test(l.path)));
-    expect(allowed.length).toBe(19);
+    expect(allowed.length).toBe(20);
     for (const l of allowed) expect(text, l.path).toContain(String(l.value));
     for (const l of all.filter((l) => !allowed.includes(l) && (typeof l.value === 'number' ? l.value > 9_000_000 : /^[sS][-_]/.test(String(l.value)))))
       for (const form of forms(l.value as string | number)) expect(text, `${l.path} (${form}) must not reach the customer model`).not.toContain(form);
@@ -80,7 +80,10 @@ describe('kam render --audience customer: the allowlist', () => {
     // The latest sign-off's name and date, never its digest; the digest differs, so: a draft.
     expect(model.agreement).toEqual({ state: 'changed', by: 'OK_SIGNOFF_BY', date: '2031-02-01' });
     expect(text).not.toContain('sha256:');
-    expect(model.team).toEqual([{ name: 'OK_TEAM_ANN', roles: ['OK_ROLE_LEAD', 'OK_ROLE_EXPERT'] }, { name: 'OK_TEAM_BO', roles: [] }]);
+    expect(model.team).toEqual([
+      { name: 'OK_TEAM_ANN', title: null, roles: ['OK_ROLE_LEAD', 'OK_ROLE_EXPERT'] },
+      { name: 'OK_TEAM_BO', title: 'OK_TEAM_TITLE', roles: ['OK_ROLE_EXPERT'] },
+    ]);
   });
 
   it.each(['md', 'html'] as const)('the %s document shows every allowed value and no other value of the files', async (format) => {
@@ -101,6 +104,16 @@ describe('kam render --audience customer: the allowlist', () => {
     const words = doc.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]*>/g, ' ');
     for (const word of ['Score', 'Tier', 'Quadrant', 'Execution', 'Economic buyer', 'Detractor', 'overdue', 'stale', 'Checklist', 'Whitespace', 'SWOT', 'Risk', 'Stakeholder'])
       expect(words.toLowerCase(), word).not.toContain(word.toLowerCase());
+  });
+
+  it.each(['md', 'html'] as const)('the %s document names each team member by title when given, by role labels otherwise', async (format) => {
+    const repo = await fullRepo();
+    const doc = createRenderer({ format, currency: 'EUR' }).render('customer', buildCustomerModel(repo, 'acme', '2031-02-10'));
+    const line = (name: string) => doc.split('\n').find((l) => l.includes(name)) ?? '';
+    expect(line('OK_TEAM_ANN')).toContain('OK_ROLE_LEAD');
+    expect(line('OK_TEAM_ANN')).toContain('OK_ROLE_EXPERT');
+    expect(line('OK_TEAM_BO')).toContain('OK_TEAM_TITLE');
+    expect(line('OK_TEAM_BO')).not.toContain('OK_ROLE_EXPERT');
   });
 
   it('the built-in customer template exists for md and html and can be overridden by the repo', async () => {
