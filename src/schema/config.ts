@@ -112,6 +112,12 @@ const checklist = z
 const role = z.strictObject({ id: ident, label: nonEmptyText, description: z.string().optional() });
 
 /** spec 1.1, section 5: what we sell, the columns of every plan's whitespace map. */
+/**
+ * The whitespace map is buying centers x offerings: both lists and their product are bounded, so a
+ * repo cannot ask for a grid that takes gigabytes (12,000 x 12,000 cells) to check or render.
+ */
+export const MAX_OFFERINGS = 1000;
+
 const offering = z.strictObject({ id: slug.meta({ description: 'Slug; whitespace entries and opportunities name it' }), label: nonEmptyText, description: z.string().optional() });
 
 /**
@@ -235,7 +241,11 @@ const configObjectShape = z.strictObject({
     import: importSection.optional(),
     people: z.record(z.string(), person).optional().meta({ description: 'The people named in accounts and plans: name -> git host handle, or { handle, email }' }),
     approvals: z.record(z.string(), z.array(handle)).optional().meta({ description: 'Tier name -> the handles that must approve changes to its files' }),
-    offerings: z.array(offering).superRefine(uniqueBy((o) => o.id, 'offering id')).default([]).meta({ description: 'What we sell: the columns of the whitespace map; default none' }),
+    offerings: z
+      .array(offering)
+      .max(MAX_OFFERINGS, `must list at most ${MAX_OFFERINGS.toLocaleString('en-US')} offerings (the columns of every plan's whitespace map); group related ones into one`)
+      .superRefine(uniqueBy((o) => o.id, 'offering id'))
+      .default([]).meta({ description: 'What we sell: the columns of the whitespace map; default none' }),
     profiles: z.record(z.string(), profile).optional().meta({ description: 'What each tier requires of its plans, keyed by tier name' }),
     health,
     pipeline: pipeline.optional(),
