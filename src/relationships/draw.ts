@@ -4,7 +4,7 @@
 import { boxBaselines, boxLines, boxPerson, emWidth, holdersText, TEXT_X, type BoxLine } from './boxText.js';
 import type { PowerMap, PowerMapPerson } from './powerMap.js';
 import { pushTo } from '../util/group.js';
-import { CONTROL_CHARACTERS } from '../util/terminal.js';
+import { CONTROL_CHARACTERS, escapeControl } from '../util/terminal.js';
 
 const STANCE_STYLE: Record<string, { fill: string; stroke: string; label: string }> = {
   supporter: { fill: '#dcfce7', stroke: '#15803d', label: 'Supporter' },
@@ -201,12 +201,13 @@ export function powerMapText(map: PowerMap, paint: (stance: string | null, text:
   while (work.length > 0) {
     const { i, prefix, last, top, depth } = work.pop()!;
     const p = map.people[i]!;
-    const facts = [p.title, p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(', ');
-    const who = p.owner ? `owner ${p.owner}` : p.gone ? 'no owner' : '⚠ no owner';
-    const with_ = p.contacts.length ? ` + ${p.contacts.join(', ')}` : '';
+    // Plan text drives no terminal: control characters shown as escapes (src/util/terminal.ts).
+    const facts = escapeControl([p.title, p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(', '));
+    const who = p.owner ? `owner ${escapeControl(p.owner)}` : p.gone ? 'no owner' : '⚠ no owner';
+    const with_ = p.contacts.length ? ` + ${escapeControl(p.contacts.join(', '))}` : '';
     const branch = top ? '' : last ? '└─ ' : '├─ ';
     const level = depth > MAX_TEXT_INDENT ? `[level ${depth}] ` : '';
-    const name = p.gone ? `${strike(p.name)} [${leftNote(p)}]` : p.name;
+    const name = p.gone ? `${strike(escapeControl(p.name))} [${escapeControl(leftNote(p)!)}]` : escapeControl(p.name);
     lines.push(`${prefix}${branch}${level}${name}${facts ? ` (${facts})` : ''} · ${paint(p.stance, stanceOf(p).label.toLowerCase())} · ${who}${with_}`);
     const next = top || depth >= MAX_TEXT_INDENT ? prefix : prefix + (last ? '   ' : '│  ');
     for (let n = p.reports.length - 1; n >= 0; n--) work.push({ i: p.reports[n]!, prefix: next, last: n === p.reports.length - 1, top: false, depth: depth + 1 });
