@@ -175,6 +175,9 @@ const measureEnd = z
   .min(-MAX_MEASURE_END, 'must be at least -1e15 (-1,000,000,000,000,000): a range wider than that overflows')
   .max(MAX_MEASURE_END, 'must be at most 1e15 (1,000,000,000,000,000): a range wider than that overflows');
 
+/** A health measure stays fresh at most 100 years (36,500 days); one that never goes stale leaves max_age_days out. */
+export const MAX_AGE_DAYS = 36_500;
+
 /** A manual health input (e.g. NPS) that accounts record under `health:` with a value and a date. */
 const healthMeasure = z
   .strictObject({
@@ -185,7 +188,7 @@ const healthMeasure = z
     weight: healthWeight.default(1),
     min: measureEnd.default(0).meta({ description: 'The worst value (counts as 0)' }),
     max: measureEnd.default(100).meta({ description: 'The best value (counts as 1)' }),
-    max_age_days: z.int().positive().optional().meta({ description: 'A value older than this is stale: left out of health and reported; default: never stale' }),
+    max_age_days: z.int().positive().max(MAX_AGE_DAYS, `must be at most ${MAX_AGE_DAYS.toLocaleString('en-US')} (100 years); leave it out for a value that never goes stale`).optional().meta({ description: 'A value older than this is stale: left out of health and reported; default: never stale' }),
   })
   .refine((m) => m.max > m.min, { message: 'max must be greater than min', path: ['max'] });
 
