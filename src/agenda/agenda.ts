@@ -1,4 +1,4 @@
-import { daysBetween } from '../check/dates.js';
+import { addDays, daysBetween } from '../check/dates.js';
 import { isGone } from '../relationships/gone.js';
 import type { Repo } from '../load/loadRepo.js';
 import { requirementsByTier } from '../profiles/profile.js';
@@ -34,11 +34,6 @@ export interface AgendaOptions {
   within: number;
   /** For plans without `last_reviewed`: the date of their last commit, as stale_plan uses it. */
   lastCommitDate?: (file: string) => string | undefined;
-}
-
-/** `date` plus `days` days, as YYYY-MM-DD. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Sort by date, then account, then title (code units), then kind for a stable order. */

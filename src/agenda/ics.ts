@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { VERSION } from '../version.js';
-import { addDays, type AgendaItem } from './agenda.js';
+import { nextDay } from '../check/dates.js';
+import type { AgendaItem } from './agenda.js';
 
 /**
  * RFC 5545 3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values; the
@@ -73,12 +74,14 @@ export function agendaIcs(items: AgendaItem[], opts: { today: string; name?: str
       `Owner: ${item.owner ?? 'nobody named'}`,
       `${item.file}:${item.line}`,
     ].join('\n');
+    // An all-day event ends the next day; 9999-12-31 has none to write, so it lasts one day (RFC 5545 3.8.2.5).
+    const end = nextDay(item.date);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${itemUid(item)}`,
       `DTSTAMP:${compact(opts.today)}T000000Z`,
       `DTSTART;VALUE=DATE:${compact(item.date)}`,
-      `DTEND;VALUE=DATE:${compact(addDays(item.date, 1))}`,
+      end ? `DTEND;VALUE=DATE:${compact(end)}` : 'DURATION:P1D',
       `SUMMARY:${escapeText(`${item.overdue ? 'OVERDUE: ' : ''}${item.title} (${item.account})`)}`,
       `DESCRIPTION:${escapeText(description)}`,
       `CATEGORIES:${escapeText(KIND_LABEL[item.kind])}`,

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { daysInMonth, isRealDate } from '../check/dates.js';
 
 /** -C/--repo: every command that reads a plan repo takes it. */
 export function addRepoOption(cmd: Command): Command {
@@ -30,11 +31,10 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 export function todayOption(): Option {
   return new Option('--today <date>', 'the date to check against, YYYY-MM-DD (default: the local date)').argParser((value) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError(`write the date as YYYY-MM-DD, not "${value}"`);
-    // Date.parse rolls 2026-02-30 over to March 2: the day must exist in its month.
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    if (m < 1 || m > 12 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-      throw new InvalidArgumentError(`"${value}" is not a day of the calendar${m >= 1 && m <= 12 ? ` (${MONTH_NAMES[m - 1]} ${y} has ${new Date(Date.UTC(y, m, 0)).getUTCDate()} days)` : ' (months are 01-12)'}`);
+    // The day must exist in its month (Date.parse rolls 2026-02-30 over to March 2), its year be 0001-9999.
+    const [y, m] = value.split('-').map(Number) as [number, number, number];
+    if (!isRealDate(value))
+      throw new InvalidArgumentError(`"${value}" is not a day of the calendar${y < 1 ? ' (years run from 0001 to 9999)' : m >= 1 && m <= 12 ? ` (${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(y, m)} days)` : ' (months are 01-12)'}`);
     return value;
   });
 }

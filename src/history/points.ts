@@ -1,6 +1,7 @@
 // Which points of history kam trend evaluates (spec 1.2, section 8): each commit that changed the
 // plan repo, or the last commit at or before the end of each week (ending Sunday) or calendar
 // month; and always, last, the work tree as it is now.
+import { dateOfDay, dayNumber, isRealDate, MAX_DATE, monthEnd } from '../check/dates.js';
 import { KamError } from '../errors.js';
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { gitText, resolveCommit, SHALLOW_HINT, type GitRepo } from '../git/git.js';
@@ -85,14 +86,22 @@ export async function selectPoints(repo: GitRepo, opts: { every: Every; since: S
  */
 export function periodEnds(start: string, today: string, every: 'week' | 'month'): string[] {
   const ends: string[] = [];
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const d = new Date(`${start}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) throw new KamError(`--since ${start} is not a date of the calendar; write it YYYY-MM-DD`);
+  if (!isRealDate(start)) throw new KamError(`--since ${start} is not a date of the calendar; write it YYYY-MM-DD`);
   if (every === 'week') {
-    d.setUTCDate(d.getUTCDate() + ((7 - d.getUTCDay()) % 7)); // the Sunday on or after start
-    for (; day(d) < today; d.setUTCDate(d.getUTCDate() + 7)) ends.push(day(d));
+    // The Sunday on or after start (day 0, 1970-01-01, was a Thursday), then every seventh day.
+    const first = dayNumber(start) + ((((3 - dayNumber(start)) % 7) + 7) % 7);
+    for (let n = first; dateOfDay(n) < today && n <= dayNumber(MAX_DATE); n += 7) ends.push(dateOfDay(n));
   } else {
-    for (let m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)); day(m) < today; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 2, 0))) ends.push(day(m));
+    let y = Number(start.slice(0, 4));
+    let m = Number(start.slice(5, 7));
+    for (let end = monthEnd(y, m); end < today; end = monthEnd(y, m)) {
+      ends.push(end);
+      if (m === 12) {
+        if (y === 9999) break;
+        y++;
+        m = 1;
+      } else m++;
+    }
   }
   return ends;
 }

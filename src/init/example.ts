@@ -1,3 +1,4 @@
+import { addDays } from '../check/dates.js';
 import type { Config } from '../schema/config.js';
 import type { AccountForm, PlanForm } from './formText.js';
 
@@ -76,11 +77,4 @@ export function examplePlan(config: Config, today: string): PlanForm {
     risks: [{ risk: 'Budget freeze after a weak quarter', likelihood: 'medium', impact: 'high', mitigation: 'Phase the roll-out by region', owner: 'Alex Morgan' }],
     kpis: [{ name: 'Fresh-food waste reduction', target: '15%', actual: '11%' }],
   };
-}
-
-/** `iso` + `days`, as YYYY-MM-DD (calendar arithmetic in UTC, so no time zone shifts a date). */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

@@ -4,6 +4,7 @@
 import { boxBaselines, boxLines, boxPerson, emWidth, holdersText, TEXT_X, type BoxLine } from './boxText.js';
 import type { PowerMap, PowerMapPerson } from './powerMap.js';
 import { pushTo } from '../util/group.js';
+import { CONTROL_CHARACTERS, escapeControl } from '../util/terminal.js';
 
 const STANCE_STYLE: Record<string, { fill: string; stroke: string; label: string }> = {
   supporter: { fill: '#dcfce7', stroke: '#15803d', label: 'Supporter' },
@@ -138,15 +139,25 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
   return `${out.join('\n')}\n`;
 }
 
-/** Mermaid label text: quotes and angle brackets as Mermaid entity codes, no line breaks. */
-const mermaidText = (text: string) =>
-  text.replace(/[\r\n]+/g, ' ').replace(/[#"<>&|`]/g, (c) => ({ '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '|': '#124;', '`': '#96;' })[c]!);
+/**
+ * Mermaid label text, for inside `["…"]`. Mermaid reads more than the flowchart grammar: before
+ * parsing it takes `%%{…}%%` anywhere as diagram config and `%%` after any JavaScript line break
+ * (LF, CR, U+2028, U+2029) as a comment to the end of the line; `#name;` is an entity; its own
+ * entity step stands for `#…;` by `ﬂ°…¶ß` while parsing, and `style`/`classDef` then `:`, no space,
+ * then `#` on a line loses that line's last `;`. So control characters and line breaks become
+ * spaces, and every character any of these steps reads (and the quote, HTML and Markdown-string
+ * characters) becomes an entity code, a colon too unless a space follows it; nothing of a name is
+ * left to Mermaid but text.
+ */
+const MERMAID_ENTITY: Record<string, string> = { '"': '#quot;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '#': '#35;', '%': '#37;', ';': '#59;', '|': '#124;', '`': '#96;', '¶': '#182;', 'ﬂ': '#64258;' };
+export const mermaidText = (text: string): string =>
+  text.replace(CONTROL_CHARACTERS, ' ').replace(/["<>&#%;|`¶ﬂ]/g, (c) => MERMAID_ENTITY[c]!).replace(/:(?! )/g, '#58;');
 
 /** The power map as a Mermaid `flowchart TD` (GitHub renders it in Markdown). */
 export function powerMapMermaid(map: PowerMap): string {
   const out = ['flowchart TD'];
   for (const p of map.people) {
-    const role = [p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(' · ');
+    const role = mermaidText([p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(' · '));
     // A gone person's name struck through (<s>, which Mermaid's labels keep) and the day they left.
     const name = p.gone ? `<s>${mermaidText(p.name)}</s>` : mermaidText(p.name);
     const label = [name, p.gone ? mermaidText(leftNote(p)!) : null, p.title ? mermaidText(p.title) : null, role || null, stanceOf(p).label, mermaidText(p.unowned ? `⚠ ${holders(p)}` : holders(p))].filter(Boolean).join('<br/>');
@@ -190,12 +201,13 @@ export function powerMapText(map: PowerMap, paint: (stance: string | null, text:
   while (work.length > 0) {
     const { i, prefix, last, top, depth } = work.pop()!;
     const p = map.people[i]!;
-    const facts = [p.title, p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(', ');
-    const who = p.owner ? `owner ${p.owner}` : p.gone ? 'no owner' : '⚠ no owner';
-    const with_ = p.contacts.length ? ` + ${p.contacts.join(', ')}` : '';
+    // Plan text drives no terminal: control characters shown as escapes (src/util/terminal.ts).
+    const facts = escapeControl([p.title, p.roleLabel, p.influence ? `${p.influence} influence` : null].filter(Boolean).join(', '));
+    const who = p.owner ? `owner ${escapeControl(p.owner)}` : p.gone ? 'no owner' : '⚠ no owner';
+    const with_ = p.contacts.length ? ` + ${escapeControl(p.contacts.join(', '))}` : '';
     const branch = top ? '' : last ? '└─ ' : '├─ ';
     const level = depth > MAX_TEXT_INDENT ? `[level ${depth}] ` : '';
-    const name = p.gone ? `${strike(p.name)} [${leftNote(p)}]` : p.name;
+    const name = p.gone ? `${strike(escapeControl(p.name))} [${escapeControl(leftNote(p)!)}]` : escapeControl(p.name);
     lines.push(`${prefix}${branch}${level}${name}${facts ? ` (${facts})` : ''} · ${paint(p.stance, stanceOf(p).label.toLowerCase())} · ${who}${with_}`);
     const next = top || depth >= MAX_TEXT_INDENT ? prefix : prefix + (last ? '   ' : '│  ');
     for (let n = p.reports.length - 1; n >= 0; n--) work.push({ i: p.reports[n]!, prefix: next, last: n === p.reports.length - 1, top: false, depth: depth + 1 });

@@ -71,11 +71,12 @@ export function whitespaceModel(plan: Plan, config: Config): WhitespaceModel | n
 export function portfolioWhitespace(plans: LoadedPlan[], config: Config): { offerings: { id: string; label: string; open: number; potential: number; total: number }[]; open: number; potential: number; total: number } | null {
   if (config.offerings.length === 0) return null;
   const rows = config.offerings.map((o) => ({ id: o.id, label: o.label, open: 0, potential: 0, total: 0 }));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   for (const p of plans) {
     if (!p.value) continue;
     const centers = new Set(p.value.buying_centers.map((c) => c.id));
     for (const w of p.value.whitespace) {
-      const row = rows.find((r) => r.id === w.offering);
+      const row = byId.get(w.offering);
       if (!row || !centers.has(w.center) || (w.status !== 'open' && w.status !== 'potential')) continue;
       row[w.status] += w.value ?? 0;
       row.total += w.value ?? 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateProblem } from '../check/dates.js';
 
 /** A lowercase slug, used for account ids and other identifiers users type. */
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -12,19 +13,15 @@ export const ident = z
   // ("constructor") would read as set everywhere. Refused here, where the id is written.
   .refine((id) => !(id in Object.prototype), { error: (issue) => `"${String(issue.input)}" is a name kam reserves (every JavaScript object has it); pick another id, e.g. "${String(issue.input)}_score"` });
 
-/** Whether YYYY-MM-DD names a day of the calendar (2026-02-30 does not). */
-function realDate(text: string): boolean {
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** A date written YYYY-MM-DD; "2026-13-01" is "not a real date", with the value in the message. */
+/** A date written YYYY-MM-DD, 0001-01-01 to 9999-12-31; "2026-13-01" is "not a real date", with the value in the message. */
 export const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   .superRefine((v, ctx) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, not "${v}"` });
-    else if (!realDate(v)) ctx.addIssue({ code: 'custom', message: `${v} is not a real date (months run 01-12, days to the end of the month)` });
+    else {
+      const problem = dateProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }
   })
   .meta({ format: 'date' });
 

@@ -112,6 +112,12 @@ const checklist = z
 const role = z.strictObject({ id: ident, label: nonEmptyText, description: z.string().optional() });
 
 /** spec 1.1, section 5: what we sell, the columns of every plan's whitespace map. */
+/**
+ * The whitespace map is buying centers x offerings: both lists and their product are bounded, so a
+ * repo cannot ask for a grid that takes gigabytes (12,000 x 12,000 cells) to check or render.
+ */
+export const MAX_OFFERINGS = 1000;
+
 const offering = z.strictObject({ id: slug.meta({ description: 'Slug; whitespace entries and opportunities name it' }), label: nonEmptyText, description: z.string().optional() });
 
 /**
@@ -169,6 +175,9 @@ const measureEnd = z
   .min(-MAX_MEASURE_END, 'must be at least -1e15 (-1,000,000,000,000,000): a range wider than that overflows')
   .max(MAX_MEASURE_END, 'must be at most 1e15 (1,000,000,000,000,000): a range wider than that overflows');
 
+/** A health measure stays fresh at most 100 years (36,500 days); one that never goes stale leaves max_age_days out. */
+export const MAX_AGE_DAYS = 36_500;
+
 /** A manual health input (e.g. NPS) that accounts record under `health:` with a value and a date. */
 const healthMeasure = z
   .strictObject({
@@ -179,7 +188,7 @@ const healthMeasure = z
     weight: healthWeight.default(1),
     min: measureEnd.default(0).meta({ description: 'The worst value (counts as 0)' }),
     max: measureEnd.default(100).meta({ description: 'The best value (counts as 1)' }),
-    max_age_days: z.int().positive().optional().meta({ description: 'A value older than this is stale: left out of health and reported; default: never stale' }),
+    max_age_days: z.int().positive().max(MAX_AGE_DAYS, `must be at most ${MAX_AGE_DAYS.toLocaleString('en-US')} (100 years); leave it out for a value that never goes stale`).optional().meta({ description: 'A value older than this is stale: left out of health and reported; default: never stale' }),
   })
   .refine((m) => m.max > m.min, { message: 'max must be greater than min', path: ['max'] });
 
@@ -235,7 +244,11 @@ const configObjectShape = z.strictObject({
     import: importSection.optional(),
     people: z.record(z.string(), person).optional().meta({ description: 'The people named in accounts and plans: name -> git host handle, or { handle, email }' }),
     approvals: z.record(z.string(), z.array(handle)).optional().meta({ description: 'Tier name -> the handles that must approve changes to its files' }),
-    offerings: z.array(offering).superRefine(uniqueBy((o) => o.id, 'offering id')).default([]).meta({ description: 'What we sell: the columns of the whitespace map; default none' }),
+    offerings: z
+      .array(offering)
+      .max(MAX_OFFERINGS, `must list at most ${MAX_OFFERINGS.toLocaleString('en-US')} offerings (the columns of every plan's whitespace map); group related ones into one`)
+      .superRefine(uniqueBy((o) => o.id, 'offering id'))
+      .default([]).meta({ description: 'What we sell: the columns of the whitespace map; default none' }),
     profiles: z.record(z.string(), profile).optional().meta({ description: 'What each tier requires of its plans, keyed by tier name' }),
     health,
     pipeline: pipeline.optional(),

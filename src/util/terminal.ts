@@ -6,8 +6,10 @@
  * C0 controls (U+0000-U+001F, tab and line breaks included), DEL (U+007F), C1 controls
  * (U+0080-U+009F), the Unicode line and paragraph separators and the bidirectional overrides
  * and isolates (U+202A-U+202E, U+2066-U+2069, which can reorder what a line appears to say).
+ * The one list of them: every writer that drops or replaces control characters uses it (global:
+ * `replace` is safe; reset `lastIndex` before `test` or `exec`).
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -17,9 +19,9 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
  * unchanged; a string without controls is returned as it is (no copy).
  */
 export function escapeControl(text: string): string {
-  CONTROL.lastIndex = 0;
-  if (!CONTROL.test(text)) return text;
-  return text.replace(CONTROL, (c) => {
+  CONTROL_CHARACTERS.lastIndex = 0;
+  if (!CONTROL_CHARACTERS.test(text)) return text;
+  return text.replace(CONTROL_CHARACTERS, (c) => {
     const named = NAMED[c];
     if (named) return named;
     const code = c.charCodeAt(0);

@@ -70,4 +70,11 @@ describe('the layers of src/', () => {
     const up = [...graph].flatMap(([m, deps]) => (m.startsWith('cli/') ? [] : deps.filter((d) => d.startsWith('cli/')).map((d) => `${m} -> ${d}`)));
     expect(up).toEqual([]);
   });
+
+  it('writes the list of control characters once, in util/terminal.ts (every writer that drops them imports it)', () => {
+    const list = String.raw`\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069`;
+    const copies = [...graph.keys()].filter((m) => m !== 'util/terminal.ts' && readFileSync(join(SRC, m), 'utf8').includes(list));
+    expect(readFileSync(join(SRC, 'util/terminal.ts'), 'utf8')).toContain(list);
+    expect(copies).toEqual([]);
+  });
 });

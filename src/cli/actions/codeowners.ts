@@ -55,7 +55,7 @@ export async function runCodeowners(opts: CodeownersOptions, io: Io): Promise<nu
     }
     const want = new Set(result.block.split('\n'));
     const have = new Set((current ?? '').split('\n'));
-    const changes = [...[...have].filter((l) => l && !want.has(l)).map((l) => `  - ${l}`), ...[...want].filter((l) => l && !have.has(l)).map((l) => `  + ${l}`)];
+    const changes = [...[...have].filter((l) => l && !want.has(l)).map((l) => `  - ${escapeControl(l)}`), ...[...want].filter((l) => l && !have.has(l)).map((l) => `  + ${escapeControl(l)}`)];
     io.stderr.write(
       current === undefined
         ? `kam: ${shown} has no kam codeowners block; run "kam codeowners --write" and commit it\n`

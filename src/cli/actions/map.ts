@@ -9,6 +9,7 @@ import { makeChalk } from '../color.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { loadRepoForCli } from './loadForCli.js';
+import { escapeControl } from '../../util/terminal.js';
 
 /** The drawings kam map writes (the command's --format choices). */
 type MapFormat = 'text' | 'svg' | 'mermaid' | 'json';
@@ -79,9 +80,9 @@ export async function runMap(ref: string, opts: MapOptions, io: Io): Promise<num
       const paint = (stance: string | null, text: string) =>
         stance === 'supporter' ? chalk.green(text) : stance === 'detractor' ? chalk.red(text) : stance === 'neutral' ? chalk.yellow(text) : chalk.dim(text);
       const tree = powerMapText(map, paint, (t) => chalk.strikethrough(t)).replace(/⚠ no owner/g, (m) => chalk.red.bold(m));
-      io.stdout.write(`${chalk.bold(`${name}: power map`)} (${plan.file}, ${map.people.length} stakeholder${map.people.length === 1 ? '' : 's'})\n`);
+      io.stdout.write(`${chalk.bold(`${escapeControl(name)}: power map`)} (${escapeControl(plan.file)}, ${map.people.length} stakeholder${map.people.length === 1 ? '' : 's'})\n`);
       io.stdout.write(tree || 'no stakeholders listed: add them under stakeholders: in the plan\n');
-      if (tree) io.stdout.write(`${threadsNote(map)}: people of ours who own or contact a present stakeholder\n`);
+      if (tree) io.stdout.write(`${escapeControl(threadsNote(map))}: people of ours who own or contact a present stakeholder\n`);
     }
   }
   return 0;

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { dateProblem } from '../../check/dates.js';
 import { addRepoOption, formatOption, globalOptions } from '../options.js';
 import type { CommandFactory } from './types.js';
 
@@ -8,7 +9,8 @@ export const historyCommand: CommandFactory = (setExit, io) =>
     .argument('<account>', 'the account: its id (also one that no longer exists), its file path or its name')
     .addOption(
       new Option('--since <date>', 'only commits from this date on, YYYY-MM-DD').argParser((value) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new InvalidArgumentError(`write the date as YYYY-MM-DD, not "${value}"`);
+        const problem = dateProblem(value);
+        if (problem) throw new InvalidArgumentError(problem);
         return value;
       }),
     )

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRepo } from '../../../src/check/checkRepo.js';
 import { loadRepo } from '../../../src/load/loadRepo.js';
 import type { RuleId } from '../../../src/schema/rules.js';
+import { kam } from '../../helpers/kamInProcess.js';
 import { makeRepo } from '../../helpers/tmpRepo.js';
 
 const CONFIG = `version: 1
@@ -85,6 +86,53 @@ describe('whitespace schema', () => {
     const loaded = await loadRepo(root);
     expect(loaded.ok).toBe(false);
     expect(!loaded.ok && loaded.findings[0]!.message).toContain('duplicate offering id');
+  });
+});
+
+describe('whitespace map bounds (offerings, buying centers, cells)', () => {
+  const offerings = (n: number) => `offerings:\n${Array.from({ length: n }, (_, i) => `  - { id: o${i}, label: O${i} }\n`).join('')}`;
+  const centers = (n: number) => `buying_centers:\n${Array.from({ length: n }, (_, i) => `  - { id: c${i}, name: C${i} }\n`).join('')}`;
+  const withOfferings = (n: number) => CONFIG.replace(/offerings:[\s\S]*$/, offerings(n));
+  const planWith = (n: number) => PLAN.replace(/buying_centers:[\s\S]*$/, centers(n));
+
+  it('more than 1,000 offerings in kam.yaml is a located configuration error (12,000 x 12,000 never gets built)', async () => {
+    const root = makeRepo({ 'kam.yaml': withOfferings(12_000), 'accounts/acme.yaml': ACCOUNT, 'plans/acme.yaml': planWith(12_000) });
+    const loaded = await loadRepo(root);
+    expect(loaded.ok).toBe(false);
+    const found = !loaded.ok ? loaded.findings : [];
+    expect(found).toEqual([expect.objectContaining({ file: 'kam.yaml', line: 15, path: ['offerings'] })]);
+    expect(found[0]!.message).toContain('"offerings" must list at most 1,000 offerings');
+  });
+
+  it('more than 1,000 buying centers is a schema error at the list', async () => {
+    const found = await findingsOf('schema', { 'kam.yaml': CONFIG.replace(/offerings:[\s\S]*$/, ''), 'plans/acme.yaml': planWith(1001).replace(/whitespace:[\s\S]*$/, '') });
+    expect(found.map((f) => [f.line, f.path])).toEqual([[10, ['buying_centers']]]);
+    expect(found[0]!.message).toContain('must list at most 1,000 buying centers');
+  });
+
+  it('more than 20,000 cells is a schema error at the first center past the bound, naming how many fit', async () => {
+    const found = await findingsOf('schema', { 'kam.yaml': withOfferings(200), 'plans/acme.yaml': planWith(120) });
+    expect(found.map((f) => [f.line, f.path])).toEqual([[110, ['buying_centers', 100]]]);
+    expect(found[0]!.message).toContain('120 buying centers x 200 offerings of kam.yaml make a whitespace map of 24,000 cells, more than 20,000; keep at most 100 buying centers (this is center 101)');
+    // At the bound it is no error.
+    expect(await findingsOf('schema', { 'kam.yaml': withOfferings(200), 'plans/acme.yaml': planWith(100) })).toEqual([]);
+  });
+
+  it('kam check -f json reports the grid past the bound and kam render refuses the plan, neither building it', async () => {
+    const root = makeRepo({ 'kam.yaml': withOfferings(1000), 'accounts/acme.yaml': ACCOUNT, 'plans/acme.yaml': planWith(1000) });
+    const check = await kam(['check', '-f', 'json', '-C', root]);
+    expect(check.code, check.stderr).toBe(1);
+    expect(JSON.parse(check.stdout).findings.filter((f: { rule: string }) => f.rule === 'schema').map((f: { path: unknown[] }) => f.path)).toEqual([['buying_centers', 20]]);
+    const render = await kam(['render', 'acme', '-C', root]);
+    expect(render.code).toBe(2);
+    expect(render.stderr).toContain('plans/acme.yaml has errors');
+  });
+
+  it('more than 20,000 whitespace entries is a schema error', async () => {
+    const entries = `whitespace:\n${Array.from({ length: 20_001 }, (_, i) => `  - { center: c${i}, offering: forecasting, status: open }\n`).join('')}`;
+    const found = await findingsOf('schema', { 'plans/acme.yaml': PLAN.replace(/whitespace:[\s\S]*$/, entries) });
+    expect(found.map((f) => f.path)).toEqual([['whitespace']]);
+    expect(found[0]!.message).toContain('must list at most 20,000 entries');
   });
 });
 

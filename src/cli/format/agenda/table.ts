@@ -2,19 +2,21 @@ import { daysUntil } from '../../../agenda/agenda.js';
 import { plainTable } from '../score/table.js';
 import { byOwner, KIND_WORD } from './group.js';
 import type { AgendaFormatter } from './types.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 /** For a terminal: one table per owner, overdue items in red with how late they are. */
 export const table: AgendaFormatter = ({ items, today, within, scope, chalk }) => {
-  const title = `${chalk.bold('Agenda')} ${today}, next ${within} days${scope ? ` (${scope})` : ''}`;
+  const title = `${chalk.bold('Agenda')} ${today}, next ${within} days${scope ? ` (${escapeControl(scope)})` : ''}`;
   if (items.length === 0) return `${title}: nothing due\n`;
   const overdue = items.filter((i) => i.overdue).length;
   const out = [`${title}: ${items.length} item${items.length === 1 ? '' : 's'}${overdue ? `, ${chalk.red.bold(`${overdue} overdue`)}` : ''}`];
   for (const [owner, list] of byOwner(items)) {
-    out.push('', chalk.bold.underline(owner));
+    out.push('', chalk.bold.underline(escapeControl(owner)));
     const rows = list.map((i) => {
       const days = daysUntil(i, today);
       const when = i.overdue ? chalk.red.bold(`${i.date} (${-days}d late)`) : days === 0 ? chalk.yellow(`${i.date} (today)`) : `${i.date} (in ${days}d)`;
-      return [when, KIND_WORD[i.kind], i.account, i.overdue ? chalk.red(i.title) : i.title, chalk.dim(`${i.file}:${i.line}`)];
+      const title = escapeControl(i.title);
+      return [when, KIND_WORD[i.kind], escapeControl(i.account), i.overdue ? chalk.red(title) : title, chalk.dim(`${escapeControl(i.file)}:${i.line}`)];
     });
     out.push(plainTable(['due', 'kind', 'account', 'what', 'where'], chalk, ['left', 'left', 'left', 'left', 'left'], rows));
   }

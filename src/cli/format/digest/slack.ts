@@ -5,6 +5,7 @@
 // become spaces.
 import type { Digest } from '../../../digest/digest.js';
 import { digestSections, digestSummary, digestTitle } from './sections.js';
+import { CONTROL_CHARACTERS } from '../../../util/terminal.js';
 
 export const SLACK_MAX_BLOCKS = 50;
 export const SLACK_MAX_SECTION_TEXT = 3000;
@@ -21,11 +22,9 @@ export interface SlackPayload {
   blocks: Block[];
 }
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /** Slack's escaping for text it reads as mrkdwn: the three characters that start its markup of links and mentions. */
 export function escapeSlack(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(CONTROL_CHARACTERS, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** At most `max` characters, cut with an ellipsis (never inside an entity like &amp;). */
@@ -39,7 +38,7 @@ function cut(text: string, max: number): string {
 
 export function digestSlack(d: Digest): SlackPayload {
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: cut(digestTitle(d).replace(CONTROL, ' '), SLACK_MAX_HEADER_TEXT) } },
+    { type: 'header', text: { type: 'plain_text', text: cut(digestTitle(d).replace(CONTROL_CHARACTERS, ' '), SLACK_MAX_HEADER_TEXT) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: cut(escapeSlack(digestSummary(d)), SLACK_MAX_SECTION_TEXT) }] },
   ];
   // Each section's lines are packed into section blocks of at most 3,000 characters; past 50

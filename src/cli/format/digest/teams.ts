@@ -5,14 +5,14 @@
 // size limit (about 28 KB) by listing at most TEAMS_MAX_LINES lines and counting the rest.
 import type { Digest } from '../../../digest/digest.js';
 import { digestSections, digestSummary, digestTitle } from './sections.js';
+import { CONTROL_CHARACTERS } from '../../../util/terminal.js';
 
 export const TEAMS_MAX_LINES = 60;
 const MAX_LINE = 500;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** User text for a TextBlock: Markdown markup escaped, no control characters, at most MAX_LINE characters. */
 export function escapeCardText(text: string): string {
-  const flat = text.replace(CONTROL, ' ');
+  const flat = text.replace(CONTROL_CHARACTERS, ' ');
   const short = flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE - 1)}…` : flat;
   return short.replace(/[\\`*_~[\]()<>#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+]|\d+\.)(?=\s)/, '$1\\$2');
 }

@@ -5,6 +5,7 @@ import { plainTable } from '../score/table.js';
 import { colorBand, healthText } from './values.js';
 import type { ObjectiveProgress } from '../../../numbers/objectives.js';
 import { objectiveRows } from '../objectives.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 const fmt = (n: number) => String(roundTo(n, 4));
 
@@ -32,13 +33,13 @@ export function explainHealthJson(e: HealthExplanation, objectives?: ObjectivePr
 export function explainHealthText(e: HealthExplanation, chalk: ChalkInstance, objectives?: ObjectiveProgress[]): string {
   const h = e.health;
   const out: string[] = [];
-  out.push(`${chalk.bold(h.name)} (${h.id})${h.tier ? `, ${h.tier}` : ''}${h.manager ? `, managed by ${h.manager}` : ''}`);
+  out.push(`${chalk.bold(escapeControl(h.name))} (${escapeControl(h.id)})${h.tier ? `, ${escapeControl(h.tier)}` : ''}${h.manager ? `, managed by ${escapeControl(h.manager)}` : ''}`);
   out.push(h.health === null ? `Health ${chalk.bold('-')}: no component is measured with a weight above 0.` : `Health ${chalk.bold(healthText(h.health))}  ${colorBand(chalk, h.band)}`);
   out.push('');
   const cells = e.components.map((c) =>
     c.points === null
-      ? [chalk.dim(c.id), chalk.dim(c.weight), chalk.dim('left out'), chalk.dim('-'), chalk.dim(c.weight <= 0 && c.measured ? 'weight 0' : c.reason)]
-      : [c.id, c.weight, c.value!.toFixed(3), c.points.toFixed(2), c.reason],
+      ? [chalk.dim(escapeControl(c.id)), chalk.dim(c.weight), chalk.dim('left out'), chalk.dim('-'), chalk.dim(c.weight <= 0 && c.measured ? 'weight 0' : escapeControl(c.reason))]
+      : [escapeControl(c.id), c.weight, c.value!.toFixed(3), c.points.toFixed(2), escapeControl(c.reason)],
   );
   out.push(plainTable(['component', 'weight', 'value', 'points', 'how'], chalk, ['left', 'right', 'right', 'right', 'left'], cells));
   if (h.health !== null) {
@@ -53,10 +54,10 @@ export function explainHealthText(e: HealthExplanation, chalk: ChalkInstance, ob
     if (reachable.length === 0) out.push(`No single component reaches ${e.next.band} (${e.next.min}) on its own: it takes several.`);
     else {
       out.push(`To reach ${e.next.band} (${e.next.min}, ${round1(e.next.min - h.health)} points up), any one of:`);
-      for (const l of reachable) out.push(`  ${chalk.green('*')} ${l.component}: from ${fmt(h.components[l.component]!.value)} to ${fmt(l.needed!)} or more (at best +${l.most.toFixed(1)} points)`);
+      for (const l of reachable) out.push(`  ${chalk.green('*')} ${escapeControl(l.component)}: from ${fmt(h.components[l.component]!.value)} to ${fmt(l.needed!)} or more (at best +${l.most.toFixed(1)} points)`);
     }
     const partial = e.lifts.filter((l) => l.needed === null);
-    if (partial.length) out.push(chalk.dim(`  Not enough alone: ${partial.map((l) => `${l.component} (+${l.most.toFixed(1)} at best)`).join(', ')}`));
+    if (partial.length) out.push(chalk.dim(`  Not enough alone: ${partial.map((l) => `${escapeControl(l.component)} (+${l.most.toFixed(1)} at best)`).join(', ')}`));
   }
   if (objectives && objectives.length) {
     out.push('');

@@ -2,6 +2,7 @@ import { weakestComponent } from '../../../health/health.js';
 import { plainTable } from '../score/table.js';
 import type { HealthFormatter } from './types.js';
 import { colorBand, componentText, healthText } from './values.js';
+import { escapeControl } from '../../../util/terminal.js';
 
 /** Worst first: account, tier, health, band, the weakest component, manager. */
 export const table: HealthFormatter = ({ rows, total, filtered, chalk }) => {
@@ -10,7 +11,7 @@ export const table: HealthFormatter = ({ rows, total, filtered, chalk }) => {
   else {
     const cells = rows.map((h) => {
       const weak = weakestComponent(h);
-      return [h.id, h.tier ?? chalk.dim('-'), h.health === null ? chalk.dim('-') : chalk.bold(healthText(h.health)), colorBand(chalk, h.band), componentText(weak, weak ? h.components[weak]?.value : undefined) || chalk.dim('-'), h.manager ?? chalk.dim('-')];
+      return [escapeControl(h.id), h.tier === null ? chalk.dim('-') : escapeControl(h.tier), h.health === null ? chalk.dim('-') : chalk.bold(healthText(h.health)), colorBand(chalk, h.band), escapeControl(componentText(weak, weak ? h.components[weak]?.value : undefined)) || chalk.dim('-'), h.manager === null ? chalk.dim('-') : escapeControl(h.manager)];
     });
     out.push(plainTable(['account', 'tier', 'health', 'band', 'weakest', 'manager'], chalk, ['left', 'left', 'right', 'left', 'left', 'left'], cells));
     const count = (band: string) => rows.filter((h) => h.band === band).length;
