@@ -91,6 +91,11 @@ export interface RendererOptions {
   builtinDir?: string;
   /** For paths in error messages. */
   cwd?: string;
+  /**
+   * The folder (under the built-in and the user's templates/) whose templates are the main ones:
+   * '' (the default) for kam render's, 'site' for kam site's pages. Partials are shared.
+   */
+  mains?: string;
 }
 
 export interface Renderer {
@@ -130,7 +135,7 @@ export function createRenderer(opts: RendererOptions): Renderer {
   };
 
   for (const t of resolveTemplates(builtinDir, opts.userDir, opts.format, 'partials').values()) env.registerPartial(t.name, compile(t));
-  const mains = resolveTemplates(builtinDir, opts.userDir, opts.format, '');
+  const mains = resolveTemplates(builtinDir, opts.userDir, opts.format, opts.mains ?? '');
   const compiled = new Map([...mains].map(([name, t]) => [name, { file: t, fn: compile(t) }]));
 
   return {

@@ -15,6 +15,7 @@ import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
 import { trendCommand } from './trend.js';
+import { siteCommand } from './site.js';
 import { signoffCommand, signoffsCommand } from './signoff.js';
 import type { CommandFactory } from './types.js';
 import { validateCommand } from './validate.js';
@@ -33,6 +34,7 @@ export const commandFactories: CommandFactory[] = [
   digestCommand,
   validateCommand,
   renderCommand,
+  siteCommand,
   mapCommand,
   diffCommand,
   historyCommand,
