@@ -29,7 +29,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       writeErr: (s) => io.stderr.write(wrapHelp(s, helpWidth(io.stderr))),
       getOutHelpWidth: () => helpWidth(io.stdout),
       getErrHelpWidth: () => helpWidth(io.stderr),
-      outputError: (s, write) => write(s.startsWith('error:') ? `kam: ${s}` : s),
+      // Error messages are one line each, never rewrapped: people grep them and CI logs keep them whole.
+      outputError: (s) => io.stderr.write(s.startsWith('error:') ? `kam: ${s}` : s),
     })
     .showHelpAfterError('(run "kam --help" for the commands, "kam <command> --help" for one of them)')
     .showSuggestionAfterError()
