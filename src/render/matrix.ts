@@ -7,6 +7,7 @@
 // Labels are placed deterministically: for each bubble in input order, try the eight spots
 // around it, then rings further out (with a leader line), and take the first spot that overlaps
 // no earlier label, no bubble and no quadrant label.
+import { maxOf } from '../util/lists.js';
 
 export interface MatrixPoint {
   id: string;
@@ -162,7 +163,7 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
   const plot: Box = { x: 60, y: MAX_R + 4, width: width - 60 - (MAX_R + 6), height: height - (MAX_R + 4) - 46 };
   const px = (v: number) => plot.x + (Math.max(0, Math.min(100, v)) / 100) * plot.width;
   const py = (v: number) => plot.y + plot.height - (Math.max(0, Math.min(100, v)) / 100) * plot.height;
-  const maxRevenue = Math.max(0, ...points.map((p) => p.revenue));
+  const maxRevenue = maxOf(points.map((p) => p.revenue), 0);
   const radius = (revenue: number) => (maxRevenue > 0 ? MIN_R + (MAX_R - MIN_R) * Math.sqrt(Math.max(0, revenue) / maxRevenue) : MIN_R);
 
   const qh = QUADRANT_FONT + 4;
