@@ -30,7 +30,7 @@ export function dateProblem(text: string): string | null {
   if (!m) return `write the date as YYYY-MM-DD, not "${text}"`;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1) return `${text} is not a real date (years run from 0001 to 9999)`;
-  if (mo < 1 || mo > 12) return `${text} is not a real date (months run 01-12)`;
+  if (mo < 1 || mo > 12) return `${text} is not a real date (months run 01-12, days to the end of the month)`;
   if (d < 1 || d > daysInMonth(y, mo)) return `${text} is not a real date (months run 01-12, days to the end of the month: ${String(y).padStart(4, '0')}-${m[2]} has ${daysInMonth(y, mo)} days)`;
   return null;
 }

@@ -1,6 +1,7 @@
 import { defaultConfig, type Config } from '../schema/config.js';
 import { RULE_DEFAULTS } from '../schema/rules.js';
 import { block, commentLines, flow, scalar, schemaLine, withComment } from './yamlText.js';
+import { pushAll } from '../util/lists.js';
 
 export const CONFIG_SCHEMA_REF = 'schema/kam.schema.json';
 
@@ -67,9 +68,7 @@ export function configText(config: Config, opts: { withChecklist?: boolean } = {
     ...config.roles.map((r) => `  - ${flow(r)}`),
     '',
   );
-  out.push(...profilesText(config), '');
-  out.push(...healthText(config), '');
-  out.push(...numbersText(config), '');
+  pushAll(out, [...profilesText(config), '', ...healthText(config), '', ...numbersText(config), '']);
   const questions = config.checklist.categories.reduce((n, c) => n + c.questions.length, 0);
   if (opts.withChecklist) {
     out.push(

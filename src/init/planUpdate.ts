@@ -6,6 +6,7 @@ import { afterLastItem, indentOf, lineEnd } from '../import/yamlEdit.js';
 import type { Config } from '../schema/config.js';
 import { planText, type PlanForm } from './formText.js';
 import { commentLines } from './yamlText.js';
+import { pushAll } from '../util/lists.js';
 
 /** The top-level sections of the plan form, in form order. */
 const SECTIONS = ['team', 'stakeholders', 'answers', 'objectives', 'swot', 'opportunities', 'actions', 'risks', 'kpis'] as const;
@@ -42,7 +43,7 @@ export function updatePlanText(config: Config, text: string, form: Pick<PlanForm
   for (const section of SECTIONS) {
     const pair = findPair(root, section);
     if (!pair) {
-      if (section === 'answers') questions.push(...config.checklist.categories.flatMap((c) => c.questions.map((q) => q.id)));
+      if (section === 'answers') pushAll(questions, config.checklist.categories.flatMap((c) => c.questions.map((q) => q.id)));
       sections.push(section);
       appended.push(chunkOf(blank, section));
       continue;
@@ -61,14 +62,14 @@ export function updatePlanText(config: Config, text: string, form: Pick<PlanForm
         const header = g.category.questions.length === g.questions.length ? [`  # ==== ${g.category.title} ====`] : [];
         return [...header, ...g.questions.flatMap((q) => [commentLines(q.text, 2), `  ${q.id}:`])];
       });
-      questions.push(...missing.flatMap((g) => g.questions.map((q) => q.id)));
+      pushAll(questions, missing.flatMap((g) => g.questions.map((q) => q.id)));
       const at = isMap(value) && value.items.length > 0 ? afterLastItem(text, value) : lineEnd(text, (pair.key as Scalar).range![1]);
       inserts.push({ at, text: lines.join('\n'), depth: 1 });
     } else if (section === 'swot' && isMap(value) && !value.flow) {
       const missing = SWOT_KEYS.filter((k) => !findPair(value, k));
       if (missing.length === 0) continue;
       const indent = ' '.repeat(indentOf(text, value));
-      sections.push(...missing.map((k) => `swot.${k}`));
+      pushAll(sections, missing.map((k) => `swot.${k}`));
       inserts.push({ at: value.items.length > 0 ? afterLastItem(text, value) : lineEnd(text, (pair.key as Scalar).range![1]), text: missing.map((k) => `${indent}${k}: []`).join('\n'), depth: 1 });
     }
   }

@@ -13,6 +13,7 @@ import { loadFiles, type LoadOptions } from './loadFiles.js';
 import { makeFinding, whereIn } from '../findings/makeFinding.js';
 import { insideRepo, readText } from '../repoFs/readText.js';
 import { slugify } from '../util/slug.js';
+import { pushAll } from '../util/lists.js';
 
 export type LoadedAccount = LoadedFile<Account>;
 export type LoadedPlan = LoadedFile<Plan>;
@@ -93,7 +94,7 @@ export function assembleRepo(root: string, config: Config, configFile: LoadedCon
   plans.sort(byId);
   for (const list of [accounts, plans]) {
     list.forEach((f, i) => {
-      findings.push(...f.findings);
+      pushAll(findings, f.findings);
       const prev = list[i - 1];
       if (prev && prev.id === f.id)
         findings.push(makeFinding('duplicate_id', { file: f.file, account: f.id, line: 1, column: 1 }, `"${f.id}" is defined twice: here and in ${prev.file}; remove or rename one of them`));

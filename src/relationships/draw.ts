@@ -5,6 +5,7 @@ import { boxBaselines, boxLines, boxPerson, emWidth, holdersText, TEXT_X, type B
 import type { PowerMap, PowerMapPerson } from './powerMap.js';
 import { pushTo } from '../util/group.js';
 import { CONTROL_CHARACTERS, escapeControl } from '../util/terminal.js';
+import { pushAll } from '../util/lists.js';
 
 const STANCE_STYLE: Record<string, { fill: string; stroke: string; label: string }> = {
   supporter: { fill: '#dcfce7', stroke: '#15803d', label: 'Supporter' },
@@ -134,7 +135,7 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
       '</g>',
     );
   }
-  out.push(...legend);
+  pushAll(out, legend);
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

@@ -13,6 +13,7 @@
 // With an earlier position (`kam render --portfolio --since REV`, spec 1.2 section 8), a bubble
 // also gets a small hollow mark where the account was and an arrow from it to the bubble's edge;
 // labels keep clear of those marks too.
+import { maxOf } from '../util/lists.js';
 
 export interface MatrixPoint {
   id: string;
@@ -233,7 +234,7 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
   const plot: Box = { x: 60, y: MAX_R + 4, width: width - 60 - (MAX_R + 6), height: height - (MAX_R + 4) - 46 };
   const px = (v: number) => plot.x + (Math.max(0, Math.min(100, v)) / 100) * plot.width;
   const py = (v: number) => plot.y + plot.height - (Math.max(0, Math.min(100, v)) / 100) * plot.height;
-  const maxRevenue = Math.max(0, ...points.map((p) => p.revenue));
+  const maxRevenue = maxOf(points.map((p) => p.revenue), 0);
   const radius = (revenue: number) => (maxRevenue > 0 ? MIN_R + (MAX_R - MIN_R) * Math.sqrt(Math.max(0, revenue) / maxRevenue) : MIN_R);
 
   const qh = QUADRANT_FONT + 4;

@@ -34,43 +34,10 @@ export function atomicWrite(path: string, content: string | Uint8Array, opts: { 
  * atomicWrite without blocking the thread, so many files can be written at once: their fsyncs
  * then share the file system's journal commits (10,000 files: seconds instead of a minute).
  * With `exclusive`, an existing file is kept and the result is false (as writeNew does).
+ * It is stageWrite and its commit at once: one implementation of the write and the replace.
  */
 export async function atomicWriteAsync(path: string, content: string, opts: { exclusive?: boolean } = {}): Promise<boolean> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, tempName(basename(path)));
-  try {
-    const file = await open(tmp, 'wx', 0o644);
-    try {
-      await file.writeFile(content, 'utf8');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    if (opts.exclusive) {
-      // link() fails if `path` exists, atomically: a file another process (or the user) created
-      // meanwhile is never replaced, which a check-then-rename could do.
-      // File systems without hard links (FAT, some network mounts) fall back to check-then-rename.
-      try {
-        await link(tmp, path);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') return false;
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
-        if (await exists(path)) return false;
-        await rename(tmp, path);
-        return true;
-      } finally {
-        await rm(tmp, { force: true });
-      }
-      return true;
-    }
-    await rename(tmp, path);
-    return true;
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw namingTarget(err, tmp, path);
-  }
+  return (await stageWrite(path, content)).commit(opts);
 }
 
 /** An error about the temp file is reported as one about the file the user asked for. */
@@ -149,10 +116,11 @@ export function isAlive(pid: number): boolean {
 }
 
 /**
- * The first half of atomicWriteAsync, for writers that must check something between writing and
+ * An atomic write in two steps, for writers that must check something between writing and
  * replacing (kam import: that no file changed since it was read): the content is written and
  * flushed to a temporary file next to `path`; `commit` renames it over (or, `exclusive`, links
  * it in only if `path` is still absent: false when it appeared), `discard` removes it.
+ * atomicWriteAsync is both steps at once.
  */
 export interface StagedWrite {
   readonly path: string;
@@ -180,6 +148,9 @@ export async function stageWrite(path: string, content: string): Promise<StagedW
   const commit = async (opts: { exclusive?: boolean } = {}): Promise<boolean> => {
     try {
       if (opts.exclusive) {
+        // link() fails if `path` exists, atomically: a file another process (or the user) created
+        // meanwhile is never replaced, which a check-then-rename could do. File systems without
+        // hard links (FAT, some network mounts) fall back to check-then-rename.
         try {
           await link(tmp, path);
           return true;

@@ -4,6 +4,7 @@ import type { Finding } from '../findings/finding.js';
 import { makeFinding } from '../findings/makeFinding.js';
 import { indentationMistake } from './indentation.js';
 import { PositionIndex } from './positions.js';
+import { minOf } from '../util/lists.js';
 
 export interface ParsedYaml {
   /** Plain data (maps become plain objects), or undefined when the YAML could not be read. */
@@ -59,7 +60,7 @@ export function parseWithYaml(text: string, file: string, account: string | null
   // (or one line off: an over-indented key fails on the line above), that one finding replaces
   // them. The "key: []" explanation of obviousCause says more for its case, and is kept.
   if (findings.length > 0 && !findings.some((f) => f.message === TOO_DEEP)) {
-    const first = Math.min(...findings.map((f) => f.line));
+    const first = minOf(findings.map((f) => f.line));
     const mistake = indentationMistake(text);
     if (mistake && Math.abs(mistake.line - first) <= 1) {
       const obvious = obviousCause(text, mistake.line);

@@ -17,6 +17,7 @@ import { sparkline } from '../format/sparkline.js';
 import { renderTable } from '../format/table.js';
 import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
+import { pushAll } from '../../util/lists.js';
 
 export interface TrendCliOptions extends GlobalOptions {
   since?: string;
@@ -140,7 +141,7 @@ function trendTable(data: TrendData, accounts: TrendAccount[], tty: boolean, cha
   });
   const cols = ['Account', 'Score', 'Tier', 'Health', ...(tty ? ['Trend'] : []), 'Band', 'Coverage'];
   const out = [head, renderTable(cols, rows)];
-  if (errors.length) out.push('Points that could not be evaluated:', ...errors);
+  if (errors.length) pushAll(out, ['Points that could not be evaluated:', ...errors]);
   return `${out.join('\n')}\n`;
 }
 
@@ -153,7 +154,7 @@ function trendMarkdown(data: TrendData, accounts: TrendAccount[]): string {
     out.push(`| ${mdCell(a.name)} (\`${a.id}\`) | ${change(a.series, 'score')} | ${tier.changed ? `**${mdCell(tier.text)}**` : mdCell(tier.text)} | ${change(a.series, 'health')} | ${band.changed ? `**${band.text}**` : band.text} | ${coverageChange(a.series)} |`);
   }
   const errors = data.points.filter((p) => p.error);
-  if (errors.length) out.push('', ...errors.map((p) => `- ${mdCell(pointName(p))}: ${mdCell(p.error!)}`));
+  if (errors.length) pushAll(out, ['', ...errors.map((p) => `- ${mdCell(pointName(p))}: ${mdCell(p.error!)}`)]);
   return `${out.join('\n')}\n`;
 }
 

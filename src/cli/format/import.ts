@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ImportReport, RowResult, RowStatus } from '../../import/importAccounts.js';
 import { escapeControl } from '../../util/terminal.js';
 import { displayPath } from './findings/stylish.js';
+import { maxOf } from '../../util/lists.js';
 
 export interface ImportView {
   report: ImportReport;
@@ -24,7 +25,7 @@ const table: ImportFormatter = ({ report, root, cwd, chalk }) => {
   };
   // Every string from the CSV or the repo is shown with its control characters made visible.
   const where = report.rows.map((r) => `${escapeControl(report.source)}:${r.line}`);
-  const width = Math.max(0, ...where.map((w) => w.length));
+  const width = maxOf(where.map((w) => w.length), 0);
   const lines = report.rows.map((row, i) => `${where[i]!.padEnd(width)}  ${paint[row.status](row.status.padEnd(9))}  ${escapeControl(detail(row, root, cwd))}`);
   if (report.preset) lines.unshift(chalk.dim(`columns of the ${report.preset.id} export ${report.preset.detected ? 'recognised from the header' : 'mapped by --from / import.from'} (docs/crm.md; --map overrides them)`));
   if (lines.length > 0) lines.push('');

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ContactImportReport, ContactRow, ContactStatus } from '../../import/contacts/importContacts.js';
 import { escapeControl } from '../../util/terminal.js';
 import { displayPath } from './findings/stylish.js';
+import { maxOf } from '../../util/lists.js';
 
 export interface ContactImportView {
   report: ContactImportReport;
@@ -14,7 +15,7 @@ export interface ContactImportView {
 function table({ report, root, cwd, chalk }: ContactImportView): string {
   const paint: Record<ContactStatus, (s: string) => string> = { created: chalk.green, updated: chalk.cyan, unchanged: chalk.dim, skipped: chalk.yellow, rejected: chalk.red };
   const where = report.rows.map((r) => `${escapeControl(report.source)}:${r.line}`);
-  const width = Math.max(0, ...where.map((w) => w.length));
+  const width = maxOf(where.map((w) => w.length), 0);
   const lines = report.rows.map((row, i) => `${where[i]!.padEnd(width)}  ${paint[row.status](row.status.padEnd(9))}  ${escapeControl(detail(row, root, cwd))}`);
   if (report.preset) lines.unshift(chalk.dim(`columns of the ${report.preset.id} contact export ${report.preset.detected ? 'recognised from the header' : 'mapped by --from'} (docs/crm.md; --map overrides them)`));
   if (lines.length > 0) lines.push('');

@@ -4,6 +4,7 @@ import { findingCounts, healthChange, numberChange, numbersChange, summaryLine, 
 import type { DiffFormatter } from './types.js';
 import { voidedAgreement } from '../../../git/diff.js';
 import { escapeControl } from '../../../util/terminal.js';
+import { pushAll } from '../../../util/lists.js';
 
 /** A marker a workflow can look for to update its earlier comment instead of adding one. */
 export const MARKDOWN_MARKER = '<!-- kam-diff -->';
@@ -40,7 +41,7 @@ export function diffMarkdown(diff: Parameters<DiffFormatter>[0]['diff'], limit =
   const fit = (lines: string[]) => {
     const n = lines.join('\n').length + 1;
     if (size + n > limit - reserve) return false;
-    out.push(...lines);
+    pushAll(out, lines);
     size += n;
     return true;
   };
@@ -91,8 +92,8 @@ function findingsDetails(c: AccountChange): string[] {
   if (c.findings.new.length + c.findings.resolved.length === 0) return [];
   const item = (f: Finding) => `- ${f.severity === 'error' ? '❌' : '⚠️'} \`${code(f.file)}:${f.line}\` ${md(f.message)} (\`${f.rule}\`)`;
   const out = ['', `<details><summary><code>${escapeControl(c.id).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>: ${findingCounts(c)} finding${c.findings.new.length + c.findings.resolved.length === 1 ? '' : 's'}</summary>`, ''];
-  if (c.findings.new.length) out.push('**New**', '', ...c.findings.new.map(item), '');
-  if (c.findings.resolved.length) out.push('**Resolved**', '', ...c.findings.resolved.map((f) => item(f).replace(/^- \S+/, '- ✅')), '');
+  if (c.findings.new.length) pushAll(out, ['**New**', '', ...c.findings.new.map(item), '']);
+  if (c.findings.resolved.length) pushAll(out, ['**Resolved**', '', ...c.findings.resolved.map((f) => item(f).replace(/^- \S+/, '- ✅')), '']);
   out.push('</details>');
   return out;
 }

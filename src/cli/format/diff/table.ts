@@ -4,6 +4,7 @@ import type { DiffFormatter } from './types.js';
 import { voidedAgreement } from '../../../git/diff.js';
 import { renderTable } from '../table.js';
 import { escapeControl } from '../../../util/terminal.js';
+import { pushAll } from '../../../util/lists.js';
 
 /** For a terminal: a table of the changed accounts, then their new and resolved findings. */
 export const table: DiffFormatter = ({ diff, chalk }) => {
@@ -43,8 +44,8 @@ export const table: DiffFormatter = ({ diff, chalk }) => {
   for (const c of diff.changes) {
     if (c.findings.new.length + c.findings.resolved.length === 0) continue;
     lines.push('', chalk.underline(escapeControl(c.id)));
-    lines.push(...c.findings.new.map((f) => line(chalk.red('+'), f)));
-    lines.push(...c.findings.resolved.map((f) => line(chalk.green('-'), f)));
+    pushAll(lines, c.findings.new.map((f) => line(chalk.red('+'), f)));
+    pushAll(lines, c.findings.resolved.map((f) => line(chalk.green('-'), f)));
   }
   return `${lines.join('\n')}\n`;
 };

@@ -2,6 +2,7 @@ import type { Finding } from '../../../findings/finding.js';
 import { rowMessage, rowsOf, type Row } from './group.js';
 import { displayPath } from './stylish.js';
 import type { FindingsFormatter } from './types.js';
+import { pushAll } from '../../../util/lists.js';
 
 /**
  * What GitHub shows of one step's annotations: 10 errors, 10 warnings and 10 notices (50 per
@@ -32,7 +33,7 @@ export const github: FindingsFormatter = ({ findings, summary, root, cwd, trunca
     }
   }
   const lines = [...annotations];
-  if (rest.length > 0) lines.push(`kam: ${rest.length} more finding${rest.length === 1 ? '' : 's'}, beyond what GitHub shows as annotations:`, ...rest);
+  if (rest.length > 0) pushAll(lines, [`kam: ${rest.length} more finding${rest.length === 1 ? '' : 's'}, beyond what GitHub shows as annotations:`, ...rest]);
   if (truncated) lines.push(`kam: ${truncated} more finding${truncated === 1 ? '' : 's'} not shown (raise --max-findings to see them)`);
   for (const note of notes) lines.push(`kam: ${escapeData(note)}`);
   lines.push(`kam: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} in ${summary.accounts} account${summary.accounts === 1 ? '' : 's'}, ${summary.plans} plan${summary.plans === 1 ? '' : 's'}`);

@@ -6,6 +6,7 @@ import { DEFAULT_MAX_FINDINGS } from '../../options.js';
 import { byFile, holdBackOrphans, rowMessage, rowsOf } from './group.js';
 import type { FindingsFormatter } from './types.js';
 import { escapeControl } from '../../../util/terminal.js';
+import { maxOf, pushAll } from '../../../util/lists.js';
 
 /** What a terminal line should fit in (where the message allows). */
 const WIDTH = 100;
@@ -44,7 +45,7 @@ export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk
     const shown = show(displayPath(root, cwd, file));
     if (lines.length > 0) lines.push('');
     lines.push(chalk.underline(shown));
-    const posWidth = Math.max(...listed.map((r) => `${r.line}:${r.column}`.length));
+    const posWidth = maxOf(listed.map((r) => `${r.line}:${r.column}`.length), 0);
     for (const row of listed) {
       const pos = `${row.line}:${row.column}`.padEnd(posWidth);
       const severity = row.severity === 'error' ? chalk.red('error  ') : chalk.yellow('warning');
@@ -62,9 +63,9 @@ export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk
     const parts = truncated ? `` : ` (${plural(hidden.errors, 'error')}, ${plural(hidden.warnings, 'warning')})`;
     lines.push('', chalk.dim(`… ${notShown} more finding${notShown === 1 ? '' : 's'} not shown${parts}; raise --max-findings to see them`));
   }
-  if (findings.length > 0 || truncated) lines.push('', ...ruleTally(findings, chalk));
+  if (findings.length > 0 || truncated) pushAll(lines, ['', ...ruleTally(findings, chalk)]);
   if (findings.length > 0 || truncated) lines.push('');
-  if (completeness && Object.keys(completeness).length > 0) lines.push(...completenessBlock(completeness, chalk), '');
+  if (completeness && Object.keys(completeness).length > 0) pushAll(lines, [...completenessBlock(completeness, chalk), '']);
   for (const note of notes) lines.push(chalk.dim(show(note)));
   const total = summary.errors + summary.warnings;
   const counts = `${plural(summary.accounts, 'account')}, ${plural(summary.plans, 'plan')}`;
@@ -87,7 +88,7 @@ function ruleTally(findings: Finding[], chalk: ChalkInstance): string[] {
     tally.set(f.rule, t);
   }
   const rules = [...tally].sort(([ra, a], [rb, b]) => b.errors - a.errors || b.errors + b.warnings - (a.errors + a.warnings) || (ra < rb ? -1 : 1));
-  const width = Math.max(...rules.map(([r]) => r.length));
+  const width = maxOf(rules.map(([r]) => r.length), 0);
   return [
     chalk.bold('Findings by rule'),
     ...rules.map(([rule, t]) => {
@@ -106,7 +107,7 @@ export function displayPath(root: string, cwd: string, file: string): string {
 /** One line per plan: percent done, the counts, and the categories still open (done/total). */
 function completenessBlock(byAccount: Record<string, Completeness>, chalk: ChalkInstance): string[] {
   const ids = Object.keys(byAccount).sort();
-  const width = Math.max(...ids.map((id) => escapeControl(id).length));
+  const width = maxOf(ids.map((id) => escapeControl(id).length), 0);
   const lines = [chalk.bold('Checklist completeness (answered or not applicable)')];
   for (const id of ids) {
     const c = byAccount[id]!;

@@ -5,6 +5,7 @@ import { renderTable, type Align } from '../table.js';
 import { colorTier, NEEDS_RATING, scoreText, tierText, unratedText } from './values.js';
 import type { ScoreFormatter } from './types.js';
 import { escapeControl } from '../../../util/terminal.js';
+import { maxOf, pushAll } from '../../../util/lists.js';
 
 /** Shown beside an over-limit value, so it stands out without colour too. */
 export const OVER_LIMIT = '✖ over limit';
@@ -48,7 +49,7 @@ export const table: ScoreFormatter = ({ rows, portfolio, config, chalk, filtered
       );
   }
   if (filtered) out.push(chalk.dim(`Listed ${rows.length} of ${portfolio.accounts.length} accounts; the summary covers them all.`));
-  out.push('', ...summary(portfolio, chalk, config));
+  pushAll(out, ['', ...summary(portfolio, chalk, config)]);
   return `${out.join('\n')}\n`;
 };
 
@@ -63,7 +64,7 @@ function summary(p: Portfolio, chalk: ChalkInstance, config: Config): string[] {
   ];
   if (p.managers.length > 0 || p.unmanaged > 0) {
     lines.push(chalk.bold(`Key accounts per manager (max ${config.limits.max_accounts_per_manager} each):`));
-    const width = Math.max(...p.managers.map((m) => escapeControl(m.manager).length), 0);
+    const width = maxOf(p.managers.map((m) => escapeControl(m.manager).length), 0);
     for (const m of p.managers) lines.push(`  ${escapeControl(m.manager).padEnd(width)}  ${flag(m.over, String(m.accounts).padStart(2))}`);
     if (p.unmanaged > 0) lines.push(chalk.yellow(`  ${p.unmanaged} key account${p.unmanaged === 1 ? ' has' : 's have'} no manager`));
   }
