@@ -5,7 +5,7 @@
 // sets the number of runs (default 3).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepo } from './gen.mjs';
@@ -52,12 +52,17 @@ function historyRepo() {
   return dir;
 }
 
+const TIME = '/usr/bin/time';
+const cpuFile = join(tmpdir(), `kam-bench-trend-cpu-${process.pid}`);
+/** One whole process: wall time and, with GNU time, CPU time (user + sys, git children included) in ms. */
 function once(args, cwd) {
+  const cmd = existsSync(TIME) ? [TIME, '-f', '%U %S', '-o', cpuFile, process.execPath] : [process.execPath];
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [KAM, '--no-cache', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '' }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  const r = spawnSync(cmd[0], [...cmd.slice(1), KAM, '--no-cache', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '' }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`kam ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { ms, stdout: r.stdout.toString('utf8') };
+  const cpu = existsSync(TIME) ? readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ').reduce((n, x) => n + Number(x) * 1000, 0) : NaN;
+  return { ms, cpu, stdout: r.stdout.toString('utf8') };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -69,13 +74,13 @@ const check = [];
 const trend = [];
 let points = 0;
 for (let i = 0; i < runs; i++) {
-  check.push(once(['check', '--today', today], repo).ms);
+  check.push(once(['check', '--today', today], repo));
   const t = once(trendArgs, repo);
-  trend.push(t.ms);
+  trend.push(t);
   points = JSON.parse(t.stdout).points.length;
 }
-const c = median(check);
-const t = median(trend);
-console.log(`kam check, cold:                 ${(c / 1000).toFixed(2)} s (median of ${runs})`);
-console.log(`kam trend --every week, ${points} points: ${(t / 1000).toFixed(2)} s (median of ${runs})`);
-console.log(`ratio: ${(t / c).toFixed(2)}x (target <= 3x) on ${availableParallelism()} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`);
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const [cw, tw, cc, tc] = [median(check.map((r) => r.ms)), median(trend.map((r) => r.ms)), median(check.map((r) => r.cpu)), median(trend.map((r) => r.cpu))];
+console.log(`kam check, cold:                   wall ${s(cw)}, CPU ${s(cc)} (medians of ${runs})`);
+console.log(`kam trend --every week, ${points} points: wall ${s(tw)}, CPU ${s(tc)}`);
+console.log(`ratio: wall ${(tw / cw).toFixed(2)}x, CPU ${(tc / cc).toFixed(2)}x (target <= 3x) on ${availableParallelism()} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
