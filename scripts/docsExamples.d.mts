@@ -15,6 +15,8 @@ export interface DocsCommand {
 export const DOCS_TODAY: string;
 export const TAKES_TODAY: Set<string>;
 export const EXAMPLE_PAGES_DIRS: string[];
+export const HISTORY_MARKER: string;
+export function runsInHistory(text: string): boolean;
 export function docsCommands(text: string): DocsCommand[];
 export function shellWords(line: string): { args: string[]; redirected: boolean };
 export function runArgs(cmd: DocsCommand): string[];

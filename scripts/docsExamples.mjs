@@ -10,12 +10,22 @@
 // left out. A command with no lines after it is shown for its usage: it must run on the example
 // (exit 0 or 1) but its output is not quoted. A trailing `# comment` is the reader's note, a
 // `> file` redirection discards the output.
+//
+// A page holding the line HISTORY_MARKER runs its commands in the example's git history, as
+// scripts/example-history.mjs builds it, instead of a plain copy: the history commands (kam trend,
+// --since) have real commits to read there.
 
 /** The day the example's quoted outputs are as of: given as --today to commands that take it. */
 export const DOCS_TODAY = '2026-11-23';
 
 /** Commands with --today (src/cli/options.ts todayOption): their output depends on the date. */
-export const TAKES_TODAY = new Set(['check', 'health', 'agenda', 'diff', 'import', 'render', 'export', 'pipeline']);
+export const TAKES_TODAY = new Set(['check', 'health', 'agenda', 'diff', 'import', 'render', 'export', 'pipeline', 'trend']);
+
+/** The line by which a page says its commands run in the example's git history (scripts/example-history.mjs). */
+export const HISTORY_MARKER = '<!-- docs: the commands of this page run in the example history (node scripts/example-history.mjs) -->';
+
+/** Whether a page's commands run in the example's git history rather than a plain copy. */
+export const runsInHistory = (text) => text.split('\n').some((l) => l.trim() === HISTORY_MARKER);
 
 /** Pages whose console blocks are examples: every page of docs/ and the example's README. */
 export const EXAMPLE_PAGES_DIRS = ['docs', 'examples/northwind-analytics'];
@@ -29,6 +39,7 @@ const ELISION = '...';
  */
 export function docsCommands(text) {
   const lines = text.split('\n');
+  const history = runsInHistory(text);
   const out = [];
   for (let i = 0; i < lines.length; i++) {
     const fence = /^(```+|~~~+)console\s*$/.exec(lines[i]);
@@ -41,7 +52,7 @@ export function docsCommands(text) {
       while (k < end && !lines[k].startsWith('$ ')) k++;
       const { args, redirected } = shellWords(lines[j].slice(2));
       const quoted = k > j + 1 ? lines.slice(j + 1, k) : null;
-      out.push({ line: j + 1, command: lines[j].slice(2), args: args.slice(1), quoted, from: j + 1, to: k, redirected, skip: skipReason(args.slice(1)) });
+      out.push({ line: j + 1, command: lines[j].slice(2), args: args.slice(1), quoted, from: j + 1, to: k, redirected, skip: skipReason(args.slice(1), history) });
       j = k - 1;
     }
     i = end;
@@ -49,11 +60,11 @@ export function docsCommands(text) {
   return out;
 }
 
-/** Why a command is not run in the test: PDF needs a browser (tests/browser covers it), --since a git history. */
-function skipReason(args) {
+/** Why a command is not run in the test: PDF needs a browser (tests/browser covers it), --since a git history (outside a history page). */
+function skipReason(args, history) {
   const format = args.findIndex((a) => a === '-f' || a === '--format');
   if (format >= 0 && args[format + 1] === 'pdf') return 'writes PDF (needs a browser; tests/browser covers PDF)';
-  if (args.includes('--since')) return 'reads git history (the example is run from a copy without git)';
+  if (args.includes('--since') && !history) return 'reads git history (the example is run from a copy without git)';
   return undefined;
 }
 

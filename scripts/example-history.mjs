@@ -88,10 +88,11 @@ const STEPS = [
   },
   {
     date: '2026-11-16',
-    message: 'Vantor: plan reviewed',
+    message: 'Vantor: plan reviewed, the markets rollout shared with Dr. Brenner',
     edits: [
       [`${P}vantor-pharma.yaml`, 'last_reviewed: 2026-08-12', 'last_reviewed: 2026-11-16'],
       [`${P}vantor-pharma.yaml`, 'actual: 5, as_of: 2026-08-01 }', 'actual: 5, as_of: 2026-11-01 }'],
+      [`${P}vantor-pharma.yaml`, '    due: 2027-12-31\n    measure: { unit: markets', '    due: 2027-12-31\n    shared: true\n    measure: { unit: markets', 'add'],
     ],
   },
   { date: '2026-11-20', message: 'Meridian: Jeroen van Dijk agreed the shared plan', signoff: ['meridian-freight', '--by', 'Jeroen van Dijk', '--date', '2026-11-20'] },

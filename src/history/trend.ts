@@ -5,7 +5,11 @@ import type { Band } from '../health/health.js';
 import { healthNeedsGit, repoHealth } from '../health/portfolio.js';
 import { loadRepo, type LoadResult, type Repo } from '../load/loadRepo.js';
 import { scorePortfolio } from '../score/portfolio.js';
-import { openGitRepo } from '../git/git.js';
+import { scoreAccount, type AccountScore } from '../score/score.js';
+import type { Account } from '../schema/account.js';
+import type { Config } from '../schema/config.js';
+import { gitText, openGitRepo } from '../git/git.js';
+import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { lastCommitDates } from '../git/lastCommitDates.js';
 import { mapLimit } from '../util/mapLimit.js';
 import { trendCoverages } from './coverage.js';
@@ -77,11 +81,17 @@ export async function computeTrend(root: string, opts: TrendOptions): Promise<Tr
   const trees = await mapLimit(commits, 4, (p) => reader.tree(p.commit!));
   await reader.prefetch(trees);
   const treeOf = new Map(trees.map((t) => [t.commit, t]));
+  // The work tree is HEAD's tree when no plan file differs from HEAD (nor is untracked or ignored):
+  // then it is read from the blobs already parsed, not loaded cold a second time.
+  const headTree = (await planFilesClean(root)) ? await reader.tree('HEAD') : null;
+  if (headTree) await reader.prefetch([headTree]);
 
+  const score = memoScore();
+  const memo: StateMemo = new WeakMap();
   const perPoint: { states: Map<string, { entry: TrendEntry; detail: PointDetail }>; error?: string }[] = [];
   let lastRepo: Repo | null = null;
   for (const p of points) {
-    const loaded: LoadResult | null = p.commit ? reader.load(treeOf.get(p.commit)!) : await loadRepo(root, { cache: opts.cache ?? false });
+    const loaded: LoadResult | null = p.commit ? reader.load(treeOf.get(p.commit)!) : headTree ? reader.load(headTree) : await loadRepo(root, { cache: opts.cache ?? false });
     if (loaded === null) {
       perPoint.push({ states: new Map(), error: 'no kam.yaml at this commit' });
       continue;
@@ -92,7 +102,7 @@ export async function computeTrend(root: string, opts: TrendOptions): Promise<Tr
       continue;
     }
     lastRepo = loaded.repo;
-    perPoint.push({ states: await evaluate(loaded.repo, p, root) });
+    perPoint.push({ states: await evaluate(loaded.repo, p, root, score, memo) });
   }
 
   const ids = [...new Set(perPoint.flatMap((p) => [...p.states.keys()]))].sort();
@@ -106,9 +116,37 @@ export async function computeTrend(root: string, opts: TrendOptions): Promise<Tr
   return { points: out, accounts, full: points, details, notes, lastRepo, stats: reader.stats };
 }
 
+/** Whether kam.yaml, accounts/ and plans/ are as HEAD has them: nothing modified, staged, untracked or ignored. */
+async function planFilesClean(root: string): Promise<boolean> {
+  const out = await gitText(root, ['status', '--porcelain', '--ignored', '--untracked-files=all', '--', CONFIG_FILE, 'accounts', 'plans']);
+  return out.trim() === '';
+}
+
+/**
+ * scoreAccount, remembered per (kam.yaml, account file) as the history reader shares them: an
+ * account whose file and kam.yaml did not change between points is the same object there, and
+ * scoring is a pure function of them, so it is scored once for all the points that share it.
+ */
+function memoScore(): typeof scoreAccount {
+  const byConfig = new WeakMap<Config, WeakMap<Account, AccountScore>>();
+  return (id, account, config) => {
+    let known = byConfig.get(config);
+    if (!known) byConfig.set(config, (known = new WeakMap()));
+    const hit = known.get(account);
+    if (hit && hit.id === id) return hit;
+    const scored = scoreAccount(id, account, config);
+    known.set(account, scored);
+    return scored;
+  };
+}
+
 /** Every account of one point (one that has an account file there), with "today" = the point's date. */
-async function evaluate(repo: Repo, point: HistoryPoint, root: string): Promise<Map<string, { entry: TrendEntry; detail: PointDetail }>> {
-  const portfolio = scorePortfolio(repo);
+type PointState = { entry: TrendEntry; detail: PointDetail };
+/** An account's state at a point where it has no health and no coverage: shared by every point where its score (so its file and kam.yaml) is the same. */
+type StateMemo = WeakMap<Repo['accounts'][number], { score: AccountScore | undefined; state: PointState }>;
+
+async function evaluate(repo: Repo, point: HistoryPoint, root: string, score: typeof scoreAccount, memo: StateMemo): Promise<Map<string, PointState>> {
+  const portfolio = scorePortfolio(repo, score);
   // Freshness falls back on the plan's last commit as of this point, as stale_plan does there.
   const dates = healthNeedsGit(repo) ? await lastCommitDates(root, point.commit ?? 'HEAD') : undefined;
   const health = new Map(repoHealth(repo, { today: point.date, lastCommitDate: dates && ((f) => dates.get(f)), portfolio }).map((h) => [h.id, h]));
@@ -119,14 +157,24 @@ async function evaluate(repo: Repo, point: HistoryPoint, root: string): Promise<
     if (states.has(a.id)) continue;
     const s = scores.get(a.id);
     const h = health.get(a.id);
+    const coverage = coverages.get(a.id) ?? null;
+    if (!h && coverage === null) {
+      const known = memo.get(a);
+      if (known && known.score === s) {
+        states.set(a.id, known.state);
+        continue;
+      }
+    }
     const sumW = h ? Object.values(h.components).reduce((n, c) => n + c.weight, 0) : 0;
     const points: Record<string, number> = {};
     if (h && sumW > 0) for (const [cid, c] of Object.entries(h.components)) points[cid] = (100 * c.weight * c.value) / sumW;
     const labels = Object.fromEntries((h?.details ?? []).map((d) => [d.id, d.label]));
-    states.set(a.id, {
-      entry: { score: s?.score ?? null, tier: s?.tier ?? null, health: h?.health ?? null, band: h?.band ?? null, coverage: coverages.get(a.id) ?? null },
+    const state = {
+      entry: { score: s?.score ?? null, tier: s?.tier ?? null, health: h?.health ?? null, band: h?.band ?? null, coverage },
       detail: { name: a.value?.name ?? s?.name ?? a.id, manager: a.value?.manager ?? null, points, labels },
-    });
+    };
+    if (!h && coverage === null) memo.set(a, { score: s, state });
+    states.set(a.id, state);
   }
   return states;
 }

@@ -12,6 +12,9 @@ import { objectiveProgress } from '../numbers/objectives.js';
 import { pipelineFigures } from '../numbers/pipeline.js';
 import { isKnownStakeholder } from '../relationships/people.js';
 import type { Plan } from '../schema/plan.js';
+import type { AgreedRevision } from '../history/agreedAt.js';
+import { agreementOf } from '../signoff/digest.js';
+import { sharedChanges, type SharedChange } from '../signoff/sharedChanges.js';
 import { round1 } from '../score/score.js';
 import { percent, roundToSum } from '../numbers/format.js';
 import { buildPlanModel, type PlanModel } from './model.js';
@@ -29,6 +32,20 @@ export interface QbrChanges {
   actionsCompleted: string[];
   /** The quarter with the numbers: then (at the revision) and now. */
   quarter: QbrQuarter;
+  /** The customer's agreement now (spec 1.2, section 9); null without sign-offs. */
+  agreement: QbrAgreement | null;
+}
+
+/**
+ * Whether the latest sign-off still holds; when shared items changed since, the agreement is
+ * void and `since` names the revision where the digest last matched (null when history lacks
+ * it) with the shared items that changed from there.
+ */
+export interface QbrAgreement {
+  state: 'agreed' | 'changed';
+  by: string;
+  date: string;
+  since: { commit: string; date: string; changes: SharedChange[] } | null;
 }
 
 /** The quarter in review (spec 1.2, sections 1-4 and 8 compared between the revision and now). */
@@ -56,7 +73,7 @@ export interface QbrQuarter {
  * compares; a revision without kam.yaml or without the account counts as "nothing before".
  * Stakeholders are compared as people (relationships/people's isKnownStakeholder).
  */
-export function qbrChanges(base: RevisionSnapshot, repo: Repo, id: string, today: string, health: HealthTrend | null = null): QbrChanges {
+export function qbrChanges(base: RevisionSnapshot, repo: Repo, id: string, today: string, health: HealthTrend | null = null, agreedAt: AgreedRevision | null = null): QbrChanges {
   const baseRepo = base.repo;
   // The revision is evaluated as of its own date, with its own kam.yaml.
   const before = baseRepo ? (accountStates(baseRepo, { today: base.date }).get(id) ?? null) : null;
@@ -73,7 +90,16 @@ export function qbrChanges(base: RevisionSnapshot, repo: Repo, id: string, today
     stakeholdersAdded: (now?.stakeholders ?? []).filter((s) => !known(s)).map((s) => s.name),
     actionsCompleted: (now?.actions ?? []).filter((a) => a.status === 'done' && !doneBefore.has(a.title.trim())).map((a) => a.title),
     quarter: quarterOf(base, repo, id, health),
+    agreement: agreementOfPlan(now, agreedAt),
   };
+}
+
+/** The agreement of the plan now and, when void, what changed since the agreed version (read by the caller from git). */
+function agreementOfPlan(plan: Plan | undefined, agreedAt: AgreedRevision | null): QbrAgreement | null {
+  const a = plan ? agreementOf(plan) : undefined;
+  if (!plan || !a || a.state === 'none') return null;
+  const since = a.state === 'changed' && agreedAt ? { commit: agreedAt.commit, date: agreedAt.date, changes: sharedChanges(agreedAt.plan, plan) } : null;
+  return { state: a.state, by: a.by, date: a.date, since };
 }
 
 const key = (s: string) => s.trim();

@@ -35,8 +35,12 @@ export interface Portfolio {
   unmanaged: number;
 }
 
-/** Scores every valid account of the repo and sums up the portfolio against its limits. */
-export function scorePortfolio(repo: Repo): Portfolio {
+/**
+ * Scores every valid account of the repo and sums up the portfolio against its limits. `score`
+ * scores one account (scoreAccount, a pure function of id, account and config): kam trend passes
+ * a memo of it, so an account unchanged between points of history is scored once.
+ */
+export function scorePortfolio(repo: Repo, score: typeof scoreAccount = scoreAccount): Portfolio {
   const { config } = repo;
   // An account is left out when its file has an error at the severity kam.yaml gives it (a
   // schema error leaves no value). One id is ranked once: a second valid file for an id already
@@ -62,7 +66,7 @@ export function scorePortfolio(repo: Repo): Portfolio {
     invalid.push({ id: a.id, file: a.file, errors: Math.max(1, errors.get(a.file) ?? 0), ...(first ? { rankedFrom: first } : {}) });
   }
   invalid.sort((a, b) => compareCodeUnits(a.file, b.file));
-  const accounts = valid.map((a) => scoreAccount(a.id, a.value!, config)).sort(compareScores);
+  const accounts = valid.map((a) => score(a.id, a.value!, config)).sort(compareScores);
   const count = (tier: string) => accounts.filter((a) => a.tier === tier).length;
   const tiers = [
     ...config.scoring.tiers.map((t) => ({ name: t.name, min: t.min as number | null, count: count(t.name) })),

@@ -1,6 +1,8 @@
 // The quarter in review (kam render <id> --template qbr --since REV) on the example's git history
 // (scripts/example-history.mjs): its numbers equal what kam pipeline and kam trend say at both ends.
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExampleHistory, QUARTER_TAG } from '../../scripts/example-history.mjs';
 import { git } from '../helpers/gitRepo.js';
@@ -57,5 +59,28 @@ describe('the quarter in review', () => {
     expect(customer.stdout).toContain('Grow annual recurring revenue');
     expect(customer.stdout).toContain('Agreed with Jeroen van Dijk on');
     for (const internal of ['coverage', 'Health', 'Nordics rollout', '900,000', 'Score', 'Replace Stratus Data']) expect(customer.stdout, internal).not.toContain(internal);
+  });
+
+  it('says when a change voids the agreement, and which shared items changed since the version agreed to', async () => {
+    const agreed = await kam(['render', 'meridian-freight', '--template', 'qbr', '--since', QUARTER_TAG, ...TODAY], { cwd: dir });
+    expect(agreed.stdout).toContain('**Agreed with Jeroen van Dijk on 2026-11-20**: the shared plan is as they agreed to it.');
+    const file = join(dir, 'plans/meridian-freight.yaml');
+    const original = readFileSync(file, 'utf8');
+    // A shared action's due date moves, a shared KPI is no longer shared; status alone would not count.
+    writeFileSync(file, original.replace('    due: 2026-12-12\n', '    due: 2027-01-15\n').replace('actual: 52, shared: true }', 'actual: 52 }'));
+    try {
+      const run = await kam(['render', 'meridian-freight', '--template', 'qbr', '--since', QUARTER_TAG, ...TODAY], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      const signed = git(dir, 'log', '-1', '--format=%h', '--', 'plans/meridian-freight.yaml');
+      expect(run.stdout).toContain(`> **The agreement with Jeroen van Dijk of 2026-11-20 is void:** shared objectives, actions or KPIs changed since the version they agreed to (\`${signed}\`, 2026-11-20).`);
+      expect(run.stdout).toContain('> - action "Onboard Nordics users on existing Insight licences": changed (due 2026-12-12 → 2027-01-15)');
+      expect(run.stdout).toContain('> - kpi "Customer NPS": removed');
+      const html = (await kam(['render', 'meridian-freight', '--template', 'qbr', '--since', QUARTER_TAG, '-f', 'html', ...TODAY], { cwd: dir })).stdout;
+      expect(html).toContain('<strong>The agreement with Jeroen van Dijk of 2026-11-20 is void:</strong>');
+      const customer = await kam(['render', 'meridian-freight', '--audience', 'customer', '--template', 'qbr', '--since', QUARTER_TAG, ...TODAY], { cwd: dir });
+      expect(customer.stdout).toContain('Draft: changed since Jeroen van Dijk agreed on 2026-11-20');
+    } finally {
+      writeFileSync(file, original);
+    }
   });
 });

@@ -127,6 +127,23 @@ describe('kam trend against checkouts', () => {
     expect(trend.accounts[0].series.map((e: { coverage: number | null } | null) => e?.coverage ?? null)).toEqual([0.2, 0.46, null, 0.46, 0.46, 0.4]);
   });
 
+  it('a clean work tree (read from HEAD\'s blobs) gives what kam health, score and pipeline give there', async () => {
+    const clean = tmpDir('kam-trend-clean-');
+    execFileSync('git', ['clone', '-q', story.dir, clean], { stdio: 'ignore', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+    const trend = JSON.parse((await kam(['trend', '-f', 'json', '--today', TODAY], { cwd: clean })).stdout);
+    const health = new Map(JSON.parse((await kam(['health', '-f', 'json', '--today', TODAY], { cwd: clean })).stdout).accounts.map((a: { id: string }) => [a.id, a]));
+    const score = new Map(JSON.parse((await kam(['score', '-f', 'json'], { cwd: clean })).stdout).accounts.map((a: { id: string }) => [a.id, a]));
+    const pipeline = new Map(JSON.parse((await kam(['pipeline', '-f', 'json', '--today', TODAY], { cwd: clean })).stdout).accounts.map((a: { id: string; coverage: number | null }) => [a.id, a.coverage]));
+    for (const a of trend.accounts) {
+      const e = a.series.at(-1);
+      const h = health.get(a.id) as { health: number; band: string } | undefined;
+      const s = score.get(a.id) as { score: number; tier: string };
+      expect({ score: round1(e.score), tier: e.tier, health: round1(e.health), band: e.band, coverage: e.coverage }, a.id).toEqual({ score: s.score, tier: s.tier, health: h?.health ?? null, band: h?.band ?? null, coverage: pipeline.get(a.id) ?? null });
+    }
+    // The work tree is HEAD here: the second-to-last point (HEAD's commit) and the last agree.
+    expect(trend.accounts[0].series.at(-1)).toEqual(trend.accounts[0].series.at(-2));
+  });
+
   it('--explain: component points add up to health at both ends, the changes to the change of health, and each change to its commits', async () => {
     const data = await computeTrend(story.dir, { every: 'commit', since: undefined, today: TODAY });
     for (const id of ['acme', 'beta']) {

@@ -6,6 +6,8 @@ import { loadRevision } from '../../git/snapshot.js';
 import { KamError } from '../../errors.js';
 import { portfolioMoves } from '../../history/portfolioMoves.js';
 import { computeTrend, healthTrendOf } from '../../history/trend.js';
+import { agreedRevision, type AgreedRevision } from '../../history/agreedAt.js';
+import { agreementOf } from '../../signoff/digest.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { buildCustomerModel, buildCustomerQbrModel } from '../../render/customer.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
@@ -78,6 +80,13 @@ function ownedBy(repo: Repo, opts: RenderOptions): (id: string) => boolean {
   };
 }
 
+/** For a plan whose agreement a change voided: the revision where its digest last matched (git, read here, never by a document). */
+async function voidedAt(repo: Repo, id: string): Promise<AgreedRevision | null> {
+  const plan = repo.plans.find((p) => p.id === id)?.value;
+  const a = plan ? agreementOf(plan) : undefined;
+  return a?.state === 'changed' ? agreedRevision(repo.root, id, a.digest) : null;
+}
+
 export async function runRender(ids: string[], opts: RenderOptions, io: Io): Promise<number> {
   if (ids.length === 0 && !opts.all && !opts.portfolio)
     throw new KamError('name the accounts to render, or use --all (every plan) or --portfolio (the overview)');
@@ -136,7 +145,7 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
         ? buildCustomerQbrModel(repo, id, today, qbrBase, DUE_NEXT_DAYS)
         : buildCustomerModel(repo, id, today)
       : template === QBR
-        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, repo, id, today, trend ? healthTrendOf(trend, id) : null))
+        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, repo, id, today, trend ? healthTrendOf(trend, id) : null, await voidedAt(repo, id)))
         : buildPlanModel(repo, id, check, today, lastCommitDate);
     docs.push({ name: documentName(id, template, customer), text: renderer.render(template, model) });
   }

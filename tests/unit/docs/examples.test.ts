@@ -1,17 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docsCommands, quotedMatches, refreshedLines, runArgs, shellWords, shownLines, type DocsCommand } from '../../../scripts/docsExamples.mjs';
+import { docsCommands, HISTORY_MARKER, quotedMatches, refreshedLines, runArgs, runsInHistory, shellWords, shownLines, type DocsCommand } from '../../../scripts/docsExamples.mjs';
+import { buildExampleHistory } from '../../../scripts/example-history.mjs';
 import { EXAMPLE, kam } from '../../helpers/kamInProcess.js';
-import { copyRepo } from '../../helpers/tmpRepo.js';
+import { copyRepo, tmpDir } from '../../helpers/tmpRepo.js';
 
 // Every `$ kam ...` of a ```console block in docs/ and the example's README runs against the
 // bundled example (a copy: commands may write), and the output the page quotes must be what kam
 // prints: the docs cannot drift. After a change to kam or the example: npm run docs:refresh.
+// A page with HISTORY_MARKER runs in the example's git history (scripts/example-history.mjs).
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const PAGES = [...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`), 'examples/northwind-analytics/README.md'];
+const HISTORY_PAGES = new Set(PAGES.filter((page) => runsInHistory(readFileSync(join(ROOT, page), 'utf8'))));
 const COMMANDS: [string, DocsCommand][] = PAGES.flatMap((page) => docsCommands(readFileSync(join(ROOT, page), 'utf8')).map((c) => [page, c] as [string, DocsCommand]));
 const repo = copyRepo(EXAMPLE);
+let history: string | undefined;
+const repoFor = (page: string) => (HISTORY_PAGES.has(page) ? (history ??= buildExampleHistory(tmpDir('kam-docs-history-'))) : repo);
 
 describe('the kam commands the docs show', () => {
   it('finds the quoted examples (health, the power map, the example README)', () => {
@@ -19,9 +24,14 @@ describe('the kam commands the docs show', () => {
     expect(quoted).toEqual(expect.arrayContaining(['docs/health.md health', 'docs/relationships.md map', 'examples/northwind-analytics/README.md health']));
   });
 
-  it.each(COMMANDS.map(([page, c]) => [`${page}:${c.line} $ ${c.command}${c.skip ? ` (not run: ${c.skip})` : ''}`, c] as const))('%s', async (_name, c) => {
+  it('runs docs/history.md in the example history', () => {
+    expect([...HISTORY_PAGES]).toEqual(['docs/history.md']);
+    expect(COMMANDS.filter(([page, c]) => page === 'docs/history.md' && c.args.includes('--since') && !c.skip).length).toBeGreaterThan(2);
+  });
+
+  it.each(COMMANDS.map(([page, c]) => [`${page}:${c.line} $ ${c.command}${c.skip ? ` (not run: ${c.skip})` : ''}`, c, page] as const))('%s', async (_name, c, page) => {
     if (c.skip) return;
-    const run = await kam(runArgs(c), { cwd: repo });
+    const run = await kam(runArgs(c), { cwd: repoFor(page) });
     if (c.quoted === null || c.redirected) {
       expect([0, 1], `exit ${run.code}: ${run.stderr}`).toContain(run.code);
       return;
@@ -44,6 +54,14 @@ describe('the docs example conventions', () => {
     expect(runArgs(found[0]!)).toEqual(['health', '--today', '2026-11-23']);
     expect(runArgs(found[2]!)).toEqual(['render', 'x', '-f', 'pdf', '--today', '2026-11-23']);
     expect(shellWords("kam map 'a b' --x").args).toEqual(['kam', 'map', 'a b', '--x']);
+  });
+
+  it('runs --since in a page that declares the example history, and skips it elsewhere', () => {
+    const block = ['```console', '$ kam trend --since v2026-q3', '```', ''].join('\n');
+    expect(docsCommands(block)[0]!.skip).toBeDefined();
+    expect(runsInHistory(`${HISTORY_MARKER}\n${block}`)).toBe(true);
+    expect(docsCommands(`${HISTORY_MARKER}\n${block}`)[0]!.skip).toBeUndefined();
+    expect(runArgs(docsCommands(`${HISTORY_MARKER}\n${block}`)[0]!)).toEqual(['trend', '--since', 'v2026-q3', '--today', '2026-11-23']);
   });
 
   it('"..." stands for lines left out, and nowhere else', () => {
