@@ -5,6 +5,7 @@ import type { LoadedPlan } from '../load/loadRepo.js';
 import type { Config } from '../schema/config.js';
 import { WHITESPACE_STATUSES } from '../schema/enums.js';
 import type { Plan } from '../schema/plan.js';
+import { offeringShares, walletOf } from '../numbers/wallet.js';
 
 export type WhitespaceStatus = (typeof WHITESPACE_STATUSES)[number];
 
@@ -67,21 +68,48 @@ export function whitespaceModel(plan: Plan, config: Config): WhitespaceModel | n
   return { offerings: config.offerings.map((o) => ({ id: o.id, label: o.label })), centers, totals, columns, assessed, cells: centers.length * config.offerings.length };
 }
 
-/** The portfolio's open and potential whitespace value by offering, over every valid plan. */
-export function portfolioWhitespace(plans: LoadedPlan[], config: Config): { offerings: { id: string; label: string; open: number; potential: number; total: number }[]; open: number; potential: number; total: number } | null {
+/** One offering of the portfolio whitespace. */
+export interface OfferingWhitespace {
+  id: string;
+  label: string;
+  open: number;
+  potential: number;
+  total: number;
+  /** spec 1.2 section 3: the customers' spend on it (sum of `wallet`), null when no entry gives one. */
+  wallet: number | null;
+  /** Won value of the entries that give a wallet. */
+  wonInWallet: number;
+  /** Our share of that wallet in percent (one decimal), null without a wallet. */
+  share: number | null;
+}
+
+const sharePercent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+
+/**
+ * The portfolio's open and potential whitespace value by offering, over every valid plan, and
+ * the wallet share per offering (spec 1.2 section 3: sum of won value / sum of wallet over the
+ * entries that give a wallet). Entries naming an undeclared center or offering are left out, as
+ * in each plan's grid.
+ */
+export function portfolioWhitespace(plans: LoadedPlan[], config: Config): { offerings: OfferingWhitespace[]; open: number; potential: number; total: number; wallet: number | null; wonInWallet: number; share: number | null; anyWallet: boolean } | null {
   if (config.offerings.length === 0) return null;
-  const rows = config.offerings.map((o) => ({ id: o.id, label: o.label, open: 0, potential: 0, total: 0 }));
+  const entries: Plan['whitespace'] = [];
   for (const p of plans) {
     if (!p.value) continue;
     const centers = new Set(p.value.buying_centers.map((c) => c.id));
-    for (const w of p.value.whitespace) {
-      const row = rows.find((r) => r.id === w.offering);
-      if (!row || !centers.has(w.center) || (w.status !== 'open' && w.status !== 'potential')) continue;
-      row[w.status] += w.value ?? 0;
-      row.total += w.value ?? 0;
-    }
+    for (const w of p.value.whitespace) if (centers.has(w.center)) entries.push(w);
   }
+  const shares = offeringShares([{ whitespace: entries }]);
+  const rows: OfferingWhitespace[] = config.offerings.map((o) => {
+    const mine = entries.filter((w) => w.offering === o.id);
+    const sum = (status: 'open' | 'potential') => mine.reduce((s, w) => s + (w.status === status ? (w.value ?? 0) : 0), 0);
+    const wallet = shares.get(o.id) ?? { wallet: null, wonInWallet: 0, share: null };
+    const open = sum('open');
+    const potential = sum('potential');
+    return { id: o.id, label: o.label, open, potential, total: open + potential, wallet: wallet.wallet, wonInWallet: wallet.wonInWallet, share: sharePercent(wallet.share) };
+  });
+  const all = walletOf(entries.filter((w) => config.offerings.some((o) => o.id === w.offering)));
   const open = rows.reduce((s, r) => s + r.open, 0);
   const potential = rows.reduce((s, r) => s + r.potential, 0);
-  return { offerings: rows, open, potential, total: open + potential };
+  return { offerings: rows, open, potential, total: open + potential, wallet: all.wallet, wonInWallet: all.wonInWallet, share: sharePercent(all.share), anyWallet: all.wallet !== null };
 }
