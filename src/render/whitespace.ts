@@ -23,6 +23,8 @@ export interface WhitespaceCell {
   status: WhitespaceStatus | 'unassessed';
   statusLabel: string;
   value: number | null;
+  /** spec 1.2 section 3: what the customer spends a year on the offering there, with every supplier. */
+  wallet: number | null;
   competitor: string | null;
   notes: string | null;
 }
@@ -32,13 +34,20 @@ export interface WhitespaceModel {
   centers: { id: string; name: string; cells: WhitespaceCell[] }[];
   /** Sum of `value` by status over the assessed cells (entries without a value count 0). */
   totals: { won: number; open: number; potential: number };
-  /** Per offering, the same sums down its column. */
-  columns: { offering: string; won: number; open: number; potential: number }[];
+  /** Per offering, the same sums down its column, and our share of the column's wallet (spec 1.2 section 3). */
+  columns: { offering: string; won: number; open: number; potential: number; wallet: number | null; wonInWallet: number; share: number | null }[];
+  /** Whether any cell gives a wallet: the map then shows wallet and share rows. */
+  anyWallet: boolean;
+  /** The offerings whose cells give a wallet, with our share of it: what the Markdown lists. */
+  walletShares: { label: string; wallet: number; wonInWallet: number; share: number }[];
   assessed: number;
   cells: number;
 }
 
 const cellKey = (center: string, offering: string) => `${center}\u0000${offering}`;
+
+/** A share (0..1) in percent with one decimal. */
+const sharePercent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 /**
  * The grid of one plan; null when there is nothing to draw (no offerings in kam.yaml or no buying
@@ -49,23 +58,30 @@ export function whitespaceModel(plan: Plan, config: Config): WhitespaceModel | n
   if (config.offerings.length === 0 || plan.buying_centers.length === 0) return null;
   const entries = new Map(plan.whitespace.map((w) => [cellKey(w.center, w.offering), w]));
   const totals = { won: 0, open: 0, potential: 0 };
-  const columns = config.offerings.map((o) => ({ offering: o.id, won: 0, open: 0, potential: 0 }));
+  const columns = config.offerings.map((o) => ({ offering: o.id, won: 0, open: 0, potential: 0, wallet: null as number | null, wonInWallet: 0, share: null as number | null }));
+  const centerIds = new Set(plan.buying_centers.map((c) => c.id));
   let assessed = 0;
   const centers = plan.buying_centers.map((c) => ({
     id: c.id,
     name: c.name,
     cells: config.offerings.map((o, col): WhitespaceCell => {
       const w = entries.get(cellKey(c.id, o.id));
-      if (!w) return { offering: o.id, status: 'unassessed', statusLabel: WHITESPACE_LABELS.unassessed, value: null, competitor: null, notes: null };
+      if (!w) return { offering: o.id, status: 'unassessed', statusLabel: WHITESPACE_LABELS.unassessed, value: null, wallet: null, competitor: null, notes: null };
       assessed++;
       if (w.status === 'won' || w.status === 'open' || w.status === 'potential') {
         totals[w.status] += w.value ?? 0;
         columns[col]![w.status] += w.value ?? 0;
       }
-      return { offering: o.id, status: w.status, statusLabel: WHITESPACE_LABELS[w.status], value: w.value ?? null, competitor: w.competitor ?? null, notes: w.notes ?? null };
+      return { offering: o.id, status: w.status, statusLabel: WHITESPACE_LABELS[w.status], value: w.value ?? null, wallet: w.wallet ?? null, competitor: w.competitor ?? null, notes: w.notes ?? null };
     }),
   }));
-  return { offerings: config.offerings.map((o) => ({ id: o.id, label: o.label })), centers, totals, columns, assessed, cells: centers.length * config.offerings.length };
+  columns.forEach((col) => {
+    const figures = walletOf(plan.whitespace.filter((w) => w.offering === col.offering && centerIds.has(w.center)));
+    Object.assign(col, { wallet: figures.wallet, wonInWallet: figures.wonInWallet, share: sharePercent(figures.share) });
+  });
+  return { offerings: config.offerings.map((o) => ({ id: o.id, label: o.label })), centers, totals, columns, anyWallet: columns.some((c) => c.wallet !== null),
+    walletShares: columns.flatMap((c, i) => (c.wallet !== null && c.share !== null ? [{ label: config.offerings[i]!.label, wallet: c.wallet, wonInWallet: c.wonInWallet, share: c.share }] : [])),
+    assessed, cells: centers.length * config.offerings.length };
 }
 
 /** One offering of the portfolio whitespace. */
@@ -82,8 +98,6 @@ export interface OfferingWhitespace {
   /** Our share of that wallet in percent (one decimal), null without a wallet. */
   share: number | null;
 }
-
-const sharePercent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 /**
  * The portfolio's open and potential whitespace value by offering, over every valid plan, and

@@ -119,6 +119,11 @@ describe("the portfolio's numbers (issue #26): coverage, coverage × health, wal
 
   it('the whitespace by offering shows wallet, won and share of wallet per offering (sum of won / sum of wallet)', async () => {
     const root = meetingRepo();
+    // Only the wallets written here: the example's other plans give theirs, taken out.
+    for (const id of ['vantor-pharma', 'meridian-freight', 'kestrel-retail']) {
+      const other = join(root, `plans/${id}.yaml`);
+      writeFileSync(other, readFileSync(other, 'utf8').replace(/, wallet: \d+/g, ''));
+    }
     const file = join(root, 'plans/banco-austral.yaml');
     const plan = readFileSync(file, 'utf8')
       .replace('{ center: chile-risk, offering: risk-data, status: won, value: 1400000 }', '{ center: chile-risk, offering: risk-data, status: won, value: 1400000, wallet: 2000000 }')
@@ -144,6 +149,19 @@ describe("the portfolio's numbers (issue #26): coverage, coverage × health, wal
       for (const secret of ['overage', 'allet', 'hare of', '3,400,000', '1,200,000', 'ipeline', 'at risk', 'ontribution', 'Health', '2,000,000', '1,400,000', '40.0%', '62.1%', 'reg-reporting-2024'])
         expect(words, `${format}: ${secret}`).not.toContain(secret);
     }
+  });
+
+  it("a plan's whitespace map shows each cell's wallet and the share of wallet per offering", async () => {
+    // vantor-pharma: risk data won 400,000 of wallets 1,200,000 + 900,000; reg reporting 0 of 900,000.
+    const md = (await kam(['render', 'vantor-pharma', '-C', EXAMPLE, ...TODAY])).stdout;
+    expect(md).toContain('| Commercial operations Europe | Won $400,000, wallet $1,200,000 |');
+    expect(md).toContain('Share of wallet (won of the wallet the cells give): Risk data platform 19.0% ($400,000 of $2,100,000); Regulatory reporting 0.0% ($0 of $900,000)\n');
+    const html = (await kam(['render', 'vantor-pharma', '-f', 'html', '-C', EXAMPLE, ...TODAY])).stdout;
+    expect(html).toContain('<tr><td>Share of wallet</td><td class="num">19.0%</td><td class="num">0.0%</td><td class="num"></td><td class="num"></td></tr>');
+    // The plan without wallets (banco-austral) has no wallet rows.
+    const banco = (await kam(['render', 'banco-austral', '-f', 'html', '-C', EXAMPLE, ...TODAY])).stdout;
+    expect(banco).toContain('<td>Potential</td>');
+    expect(banco).not.toContain('<td>Wallet</td>');
   });
 
   it('a portfolio without targets or wallets (spec 1.1) shows no coverage column, view or wallet columns', async () => {

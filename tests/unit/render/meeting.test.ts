@@ -67,11 +67,14 @@ describe('whitespace in documents', () => {
       ['US retail', ['Open', 'Potential', 'Not a fit']],
     ]);
     expect(ws.totals).toEqual({ won: 400000, open: 250000, potential: 170000 });
+    // No cell gives a wallet: no share of wallet (spec 1.2 section 3).
+    const noWallet = { wallet: null, wonInWallet: 0, share: null };
     expect(ws.columns).toEqual([
-      { offering: 'forecasting', won: 400000, open: 250000, potential: 0 },
-      { offering: 'pricing', won: 0, open: 0, potential: 120000 },
-      { offering: 'routing', won: 0, open: 0, potential: 50000 },
+      { offering: 'forecasting', won: 400000, open: 250000, potential: 0, ...noWallet },
+      { offering: 'pricing', won: 0, open: 0, potential: 120000, ...noWallet },
+      { offering: 'routing', won: 0, open: 0, potential: 50000, ...noWallet },
     ]);
+    expect([ws.anyWallet, ws.walletShares]).toEqual([false, []]);
     expect([ws.assessed, ws.cells]).toEqual([6, 6]);
   });
 
