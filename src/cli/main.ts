@@ -24,9 +24,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--no-cache', 'do not read or write the cache of parsed files (.kam/cache or node_modules/.cache/kam)')
     .exitOverride()
     .configureOutput({
-      // Help fits a terminal of 80 columns (or a narrower one): see helpWrap.ts.
+      // Help fits a terminal of 80 columns (or a narrower one): see helpWrap.ts. Error messages
+      // (stderr) are left whole, so a message stays on one line for those who search it.
       writeOut: (s) => io.stdout.write(wrapHelp(s, helpWidth(io.stdout))),
-      writeErr: (s) => io.stderr.write(wrapHelp(s, helpWidth(io.stderr))),
+      writeErr: (s) => io.stderr.write(s),
       getOutHelpWidth: () => helpWidth(io.stdout),
       getErrHelpWidth: () => helpWidth(io.stderr),
       // Error messages are one line each, never rewrapped: people grep them and CI logs keep them whole.

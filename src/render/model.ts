@@ -1,7 +1,7 @@
 // View models for `kam render`: plain data for the templates, built from the core's results
 // (scores, findings, completeness) plus the few per-item flags documents show. Templates only
 // format what is here; they never compute.
-import { numbersModel, objectivesModel, type NumbersModel } from './numbers.js';
+import { coverageHealthView, numbersModel, objectivesModel, portfolioCoverage, type NumbersModel, type PortfolioCoverage } from './numbers.js';
 import type { CheckResult } from '../check/checkRepo.js';
 import { answerState, type Completeness } from '../check/completeness.js';
 import { daysBetween } from '../check/dates.js';
@@ -400,6 +400,10 @@ export interface PortfolioModel extends DocumentMeta {
   portfolioAttention: ReturnType<typeof portfolioAttention>;
   /** Accounts with findings, in rank order: their messages in words. */
   attentionAccounts: ReturnType<typeof portfolioRow>[];
+  /** The accounts with a target by coverage then health, and by health then coverage; null when none has a target. */
+  coverageHealth: ReturnType<typeof coverageHealthView<ReturnType<typeof portfolioRow>>>;
+  /** Whether any account with a plan has a target: the accounts table then shows coverage. */
+  anyTarget: boolean;
   /** Open and potential whitespace value by offering (null when kam.yaml lists no offerings). */
   whitespace: ReturnType<typeof portfolioWhitespace>;
   matrix: Omit<MatrixLayout, 'bubbles'> & {
@@ -417,7 +421,7 @@ export interface PortfolioModel extends DocumentMeta {
 /** Messages the portfolio overview shows per account; the plan document has them all. */
 const PORTFOLIO_ATTENTION_ITEMS = 5;
 
-function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number, health: PlanHealth | undefined) {
+function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number, health: PlanHealth | undefined, numbers: PortfolioCoverage | undefined) {
   const account = repo.accounts.find((a) => a.id === s.id)!.value!;
   const mine = check.findings.filter((f) => f.account === s.id);
   const byRule = new Map<string, number>();
@@ -444,6 +448,13 @@ function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: num
     band: health?.band ?? null,
     bandClass: health?.band ? `band-${health.band}` : 'band-none',
     completeness: completeness?.percent ?? null,
+    /** Pipeline coverage of the gap to the target (spec 1.2 section 2): accounts with a plan only. */
+    coverage: numbers?.coverage ?? null,
+    coverageBar: numbers?.coverageBar ?? null,
+    targetMet: numbers?.targetMet ?? false,
+    hasTarget: numbers?.hasTarget ?? false,
+    minCoverage: numbers?.min ?? null,
+    coverageShort: numbers?.short ?? false,
     errors: mine.filter((f) => f.severity === 'error').length,
     warnings: mine.filter((f) => f.severity === 'warning').length,
     byRule: [...byRule].map(([rule, count]) => ({ rule, count })).sort((a, b) => b.count - a.count || compareCodeUnits(a.rule, b.rule)),
@@ -458,7 +469,8 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
   const portfolio = scorePortfolio(repo);
   const groupOf = (tier: string | null) => config.scoring.tiers.findIndex((t) => t.name === tier);
   const health = healthById(repo, today, lastCommitDate);
-  const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier), health.get(s.id)));
+  const coverage = portfolioCoverage(repo, today, portfolio);
+  const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier), health.get(s.id), coverage.get(s.id)));
   const bandCount = (band: string | null) => accounts.filter((a) => a.hasPlan && a.band === band).length;
   // The matrix places accounts with a quadrant; the ones that need rating are listed beside it.
   const scored = accounts.filter((a) => a.quadrant !== null && a.current !== null && a.potential !== null);
@@ -500,6 +512,8 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
     portfolioFindings: check.findings.filter((f) => f.account === null).map(findingModel),
     portfolioAttention: portfolioAttention(check.findings.filter((f) => f.account === null)),
     attentionAccounts: accounts.filter((a) => a.attention.items.length > 0),
+    coverageHealth: coverageHealthView(accounts.filter((a) => a.hasPlan)),
+    anyTarget: accounts.some((a) => a.hasTarget),
     whitespace: portfolioWhitespace(repo.plans, config),
     matrix: {
       ...layout,

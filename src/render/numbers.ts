@@ -2,7 +2,10 @@
 // (src/numbers/) shaped for templates. Internal only: the customer version never reads this.
 import type { Repo } from '../load/loadRepo.js';
 import { objectiveProgress } from '../numbers/objectives.js';
-import { accountNumbers } from '../numbers/portfolio.js';
+import { minCoverageFor } from '../numbers/pipeline.js';
+import { accountNumbers, repoNumbers } from '../numbers/portfolio.js';
+import type { Portfolio } from '../score/portfolio.js';
+import { keyTierNames } from '../schema/keyTiers.js';
 import type { Plan } from '../schema/plan.js';
 import type { Account } from '../schema/account.js';
 import { round1 } from '../score/score.js';
@@ -72,3 +75,65 @@ export function objectivesModel(plan: Plan) {
 }
 
 export type NumbersModel = NonNullable<ReturnType<typeof numbersModel>>;
+
+/** One account of the portfolio's numbers: its coverage against what its tier needs. */
+export interface PortfolioCoverage {
+  /** Coverage in percent (one decimal); null without a gap (no target, or the target is met). */
+  coverage: number | null;
+  coverageBar: number | null;
+  /** The account has a target and its revenue reaches it (gap <= 0). */
+  targetMet: boolean;
+  hasTarget: boolean;
+  /** The coverage a key account of its tier needs, in percent (min_coverage of its profile, else pipeline's); null for an account that is not key. */
+  min: number | null;
+  /** Coverage below that minimum: what pipeline_short reports. */
+  short: boolean;
+}
+
+/** Each account's coverage in the portfolio (spec 1.2 section 2), by id; accounts with a plan only. */
+export function portfolioCoverage(repo: Repo, today: string, portfolio: Portfolio): Map<string, PortfolioCoverage> {
+  const numbers = repoNumbers(repo, today, portfolio);
+  const key = new Set(keyTierNames(repo.config));
+  return new Map(
+    numbers.accounts.map((n) => {
+      const min = n.tier !== null && key.has(n.tier) ? minCoverageFor(repo.config, n.tier) : null;
+      return [
+        n.id,
+        {
+          coverage: pct(n.coverage),
+          coverageBar: n.coverage === null ? null : Math.min(100, 100 * n.coverage),
+          targetMet: n.gap !== null && n.gap <= 1e-9,
+          hasTarget: n.target !== null,
+          min: min === null ? null : round1(100 * min),
+          short: min !== null && n.coverage !== null && n.coverage < min - 1e-9,
+        },
+      ];
+    }),
+  );
+}
+
+interface CoverageHealthRow {
+  id: string;
+  name: string;
+  coverage: number | null;
+  health: number | null;
+}
+
+/** Lowest first, nothing to measure (null) last. */
+const lowFirst = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b);
+
+/**
+ * The coverage × health view: the accounts with a plan and a target (those with no target have no
+ * coverage to set against health), in two orders: by coverage then health (the default: the
+ * weakest pipeline first), and by health then coverage. Null when no account has a target, so a
+ * spec 1.1 portfolio renders as it did.
+ */
+export function coverageHealthView<T extends CoverageHealthRow & { hasTarget: boolean }>(rows: readonly T[]): { byCoverage: T[]; byHealth: T[] } | null {
+  const listed = rows.filter((r) => r.hasTarget);
+  if (listed.length === 0) return null;
+  const byName = (a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1);
+  return {
+    byCoverage: [...listed].sort((a, b) => lowFirst(a.coverage, b.coverage) || lowFirst(a.health, b.health) || byName(a, b)),
+    byHealth: [...listed].sort((a, b) => lowFirst(a.health, b.health) || lowFirst(a.coverage, b.coverage) || byName(a, b)),
+  };
+}

@@ -193,6 +193,21 @@ describe('the HTML documents in Chromium', () => {
     expect(desk.scrollers).toBe(0);
   });
 
+  it('the coverage × health table switches its order without a script (radio buttons and CSS)', { timeout: PRINT_TIMEOUT }, async () => {
+    const out = render(meetingRepo(), ['--portfolio', '-f', 'html']);
+    const page = await open(join(out, 'portfolio.html'), 1280);
+    const visible = () => page.locator('table.coverage-health tbody tr').evaluateAll((rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).map((r) => (r.firstElementChild as HTMLElement).innerText));
+    const byCoverage = await visible();
+    expect(byCoverage.length).toBeGreaterThanOrEqual(5);
+    await page.click('label[for="order-by-health"]');
+    const byHealth = await visible();
+    expect([...byHealth].sort()).toEqual([...byCoverage].sort());
+    expect(byHealth).not.toEqual(byCoverage);
+    await page.click('label[for="order-by-coverage"]');
+    expect(await visible()).toEqual(byCoverage);
+    await page.close();
+  });
+
   it('badge and label text meets WCAG AA contrast (4.5:1) as Chromium computes the colours', { timeout: PRINT_TIMEOUT }, async () => {
     const root = meetingRepo();
     // Five tiers, so every tier colour is drawn (tier-1..tier-5 and untiered).

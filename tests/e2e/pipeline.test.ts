@@ -19,14 +19,14 @@ describe('kam pipeline', () => {
     // dash-2025 (400000, renewal unknown) ends 2027-03-31, within 180 days.
     expect(vantor).toEqual({
       id: 'vantor-pharma', name: 'Vantor Pharmaceuticals', tier: 'Tier 2', current: 1_100_000, target: 1_600_000, gap: 500_000, won: 0, weighted: 350_000,
-      coverage: 0.7, open: 2, wallet: null, share: null, contribution: expect.closeTo(262_000, 6), renewing: 400_000, at_risk: 400_000,
+      coverage: 0.7, open: 2, wallet: 3_000_000, share: 400_000 / 3_000_000, contribution: expect.closeTo(262_000, 6), renewing: 400_000, at_risk: 400_000,
     });
     // banco: (1200000 x 0.4 + 900000 x 0.1 + 250000 x 0.7) / 1200000, unrounded.
     expect(json.accounts[1].coverage).toBeCloseTo(745_000 / 1_200_000, 12);
     // meridian: Nordics won (900000); dach-platform (likely) ends 2027-04-30: renewing, not at risk.
     expect(json.accounts[4]).toMatchObject({ id: 'meridian-freight', won: 900_000, renewing: 1_900_000, at_risk: 0 });
     const sum = (k: string) => json.accounts.reduce((s: number, a: Record<string, number | null>) => s + (a[k] ?? 0), 0);
-    expect(json.totals).toMatchObject({ current: sum('current'), target: sum('target'), won: 900_000, renewing: 2_300_000, at_risk: 400_000, wallet: 0 });
+    expect(json.totals).toMatchObject({ current: sum('current'), target: sum('target'), won: 900_000, renewing: 2_300_000, at_risk: 400_000, wallet: 3_000_000 + 5_800_000 + 2_000_000 });
     expect(json.totals.gap).toBe(4_740_000);
     expect(json.totals.coverage).toBeCloseTo((900_000 + json.totals.weighted) / 4_740_000, 12);
     expect(JSON.stringify(json)).not.toMatch(/NaN|Infinity/);
@@ -35,7 +35,7 @@ describe('kam pipeline', () => {
   it('prints a table with money in whole units, ratios as percentages, and totals', async () => {
     const run = await pipeline();
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/vantor-pharma +│ Tier 2 │ +1,600,000 │ +500,000 │ +0 │ +350,000 │ +70\.0% │ +2 │ +- │ +262,000 │ +400,000 │ +400,000 │/);
+    expect(run.stdout).toMatch(/vantor-pharma +│ Tier 2 │ +1,600,000 │ +500,000 │ +0 │ +350,000 │ +70\.0% │ +2 │ +13\.3% │ +262,000 │ +400,000 │ +400,000 │/);
     expect(run.stdout).toMatch(/total +│ +│ +15,500,000 │ +4,740,000 │/);
     expect(run.stdout).toContain('Money in USD. Portfolio coverage 89.8%');
   });

@@ -23,7 +23,7 @@ function exampleInGit(): string {
 function addErrorAndShift(dir: string): void {
   const file = join(dir, 'plans/vantor-pharma.yaml');
   const text = readFileSync(file, 'utf8');
-  const changed = text.replace('    status: open\n\nrisks:', '    status: open\n  - title: Book the steering committee\n    due: 2027-02-01\n    status: open\n\nrisks:');
+  const changed = text.replace('    shared: true\n\nrisks:', '    shared: true\n  - title: Book the steering committee\n    due: 2027-02-01\n    status: open\n\nrisks:');
   expect(changed).not.toBe(text);
   writeFileSync(file, `# reviewed with Sofia\n# and again\n${changed}`);
 }
@@ -194,7 +194,7 @@ describe('kam check --format github within GitHub limits', () => {
     const dir = exampleInGit();
     // A new warning in the changed plan (an action without a due date)...
     const file = join(dir, 'plans/vantor-pharma.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('    status: open\n\nrisks:', '    status: open\n  - title: Call the CFO\n    owner: Sofia Lindqvist\n    status: open\n\nrisks:'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    shared: true\n\nrisks:', '    shared: true\n  - title: Call the CFO\n    owner: Sofia Lindqvist\n    status: open\n\nrisks:'));
     // ...and new warnings in account files the change does not touch (listed before plans/ in file order).
     const config = join(dir, 'kam.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace(/max_accounts_per_manager: \d+/, 'max_accounts_per_manager: 1'));

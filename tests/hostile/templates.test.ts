@@ -87,7 +87,7 @@ describe('user templates stay in handlebars’ sandbox', () => {
 
 /** Every free-text string of a plan and its account replaced by markup that must never run. */
 const PAYLOAD = '<img src=x onerror=alert(1)>"\'&{{7*7}}`';
-const ENUM_KEYS = new Set(['account', 'stage', 'last_reviewed', 'role', 'influence', 'stance', 'status', 'due', 'close', 'likelihood', 'impact', 'roles', '$schema', 'id', 'period', 'reports_to', 'last_contact', 'objective', 'start', 'end', 'renewal', 'as_of']);
+const ENUM_KEYS = new Set(['account', 'stage', 'last_reviewed', 'role', 'influence', 'stance', 'status', 'due', 'close', 'likelihood', 'impact', 'roles', '$schema', 'id', 'period', 'reports_to', 'last_contact', 'objective', 'start', 'end', 'renewal', 'as_of', 'center', 'offering', 'side']);
 function inject(value: unknown, key = ''): unknown {
   if (ENUM_KEYS.has(key)) return value;
   if (typeof value === 'string') return `${PAYLOAD}${key}`;

@@ -67,11 +67,14 @@ describe('whitespace in documents', () => {
       ['US retail', ['Open', 'Potential', 'Not a fit']],
     ]);
     expect(ws.totals).toEqual({ won: 400000, open: 250000, potential: 170000 });
+    // No cell gives a wallet: no share of wallet (spec 1.2 section 3).
+    const noWallet = { wallet: null, wonInWallet: 0, share: null };
     expect(ws.columns).toEqual([
-      { offering: 'forecasting', won: 400000, open: 250000, potential: 0 },
-      { offering: 'pricing', won: 0, open: 0, potential: 120000 },
-      { offering: 'routing', won: 0, open: 0, potential: 50000 },
+      { offering: 'forecasting', won: 400000, open: 250000, potential: 0, ...noWallet },
+      { offering: 'pricing', won: 0, open: 0, potential: 120000, ...noWallet },
+      { offering: 'routing', won: 0, open: 0, potential: 50000, ...noWallet },
     ]);
+    expect([ws.anyWallet, ws.walletShares]).toEqual([false, []]);
     expect([ws.assessed, ws.cells]).toEqual([6, 6]);
   });
 
@@ -104,15 +107,19 @@ describe('whitespace in documents', () => {
       'plans/beta.yaml': 'account: beta\nbuying_centers: [{ id: hq, name: HQ }]\nwhitespace:\n  - { center: hq, offering: routing, status: open, value: 30000 }\n  - { center: hq, offering: forecasting, status: won, value: 1 }\n',
     });
     const model = buildPortfolioModel(repo, checkRepo(repo, { today: '2026-11-23' }), '2026-11-23');
+    // No cell gives a wallet: no share anywhere (spec 1.2 section 3).
+    const noWallet = { wallet: null, wonInWallet: 0, share: null };
     expect(model.whitespace).toEqual({
       offerings: [
-        { id: 'forecasting', label: 'Demand forecasting', open: 250000, potential: 0, total: 250000 },
-        { id: 'pricing', label: 'Pricing analytics', open: 0, potential: 120000, total: 120000 },
-        { id: 'routing', label: 'Route planning', open: 30000, potential: 50000, total: 80000 },
+        { id: 'forecasting', label: 'Demand forecasting', open: 250000, potential: 0, total: 250000, ...noWallet },
+        { id: 'pricing', label: 'Pricing analytics', open: 0, potential: 120000, total: 120000, ...noWallet },
+        { id: 'routing', label: 'Route planning', open: 30000, potential: 50000, total: 80000, ...noWallet },
       ],
       open: 280000,
       potential: 170000,
       total: 450000,
+      ...noWallet,
+      anyWallet: false,
     });
     const md = createRenderer({ format: 'md', currency: 'USD' }).render('portfolio', model);
     expect(md).toContain('| Route planning | $30,000 | $50,000 | $80,000 |');
