@@ -15,7 +15,7 @@
 export const DOCS_TODAY = '2026-11-23';
 
 /** Commands with --today (src/cli/options.ts todayOption): their output depends on the date. */
-export const TAKES_TODAY = new Set(['check', 'health', 'agenda', 'diff', 'import', 'render', 'export']);
+export const TAKES_TODAY = new Set(['check', 'health', 'agenda', 'diff', 'import', 'render', 'export', 'site']);
 
 /** Pages whose console blocks are examples: every page of docs/ and the example's README. */
 export const EXAMPLE_PAGES_DIRS = ['docs', 'examples/northwind-analytics'];
