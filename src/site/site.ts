@@ -67,9 +67,20 @@ export function buildSite(input: SiteInput & { lastCommitDate?: (file: string) =
   // Each account's model gets that account's findings only: the same result, linear in the repo.
   const byAccount = new Map<string, CheckResult['findings']>();
   for (const f of input.check.findings) if (f.account !== null) (byAccount.get(f.account) ?? byAccount.set(f.account, []).get(f.account)!).push(f);
+  // And the repo as far as one plan document reads it (kam.yaml, the account, its plan): the same
+  // document as kam render writes, without a search of every account per page.
+  const firstValid = <T extends { id: string; value?: unknown }>(files: readonly T[]) => {
+    const byId = new Map<string, T>();
+    for (const f of files) if (f.value !== undefined && !byId.has(f.id)) byId.set(f.id, f);
+    return byId;
+  };
+  const accounts = firstValid(repo.accounts);
+  const plans = firstValid(repo.plans);
   for (const s of input.portfolio.accounts) {
     const check: CheckResult = { ...input.check, findings: byAccount.get(s.id) ?? [] };
-    const model = buildPlanModel(repo, s.id, check, today, input.lastCommitDate);
+    const plan = plans.get(s.id);
+    const one = { ...repo, accounts: [accounts.get(s.id)!], plans: plan ? [plan] : [] };
+    const model = buildPlanModel(one, s.id, check, today, input.lastCommitDate);
     const trend = trendModel(input.trend, s.id, input.since);
     const trendHtml = trend ? renderers.site.render('trend', { trend, account: model.account, marker: GENERATED_MARKER }) : null;
     files.push({ path: `accounts/${s.id}.html`, content: intoPlanPage(renderers.plan.render('plan', model), navHtml, trendHtml) });
