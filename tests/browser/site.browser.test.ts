@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAll, gitInit } from '../helpers/gitRepo.js';
 import { EXAMPLE, runKam } from '../helpers/kam.js';
-import { copyRepo, tmpDir } from '../helpers/tmpRepo.js';
+import { copyRepo, makeRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { CHROMIUM } from './globalSetup.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -249,4 +249,39 @@ describe('kam site in Chromium', () => {
     expect(await page.locator('#trend tbody tr').count()).toBeGreaterThanOrEqual(2);
     await page.close();
   });
+});
+
+describe('kam site index with many accounts', () => {
+  it('pages the table 100 rows at a time; filters and sorting work across every page', async () => {
+    const files: Record<string, string> = { 'kam.yaml': readFileSync(join(EXAMPLE, 'kam.yaml'), 'utf8') };
+    for (let i = 0; i < 250; i++) {
+      const id = `account-${String(i).padStart(3, '0')}`;
+      const r = (k: number) => 1 + ((i * 7 + k * 13) % 5);
+      files[`accounts/${id}.yaml`] =
+        `id: ${id}\nname: Customer ${i}\nmanager: Manager ${i % 3}\nratings:\n  current_revenue: ${r(0)}\n  growth_potential: ${r(1)}\n  renewal_likelihood: ${r(2)}\n  win_now_likelihood: ${r(3)}\n  effort: ${r(4)}\n  relationship_strength: ${r(5)}\n  fit: ${r(6)}\n  logo: ${r(7)}\n`;
+    }
+    const big = makeRepo(files);
+    const run = runKam(['--no-cache', 'site', '--today', TODAY], { cwd: big });
+    expect(run.code, run.stderr).toBe(0);
+    const root = pathToFileURL(join(big, 'site')).href + '/';
+    const { page, errors } = await open(new URL('index.html', root).href, root);
+    const onPage = () => page.$$eval('#portfolio tbody tr:not([hidden]):not(.paged-out) td:first-child', (tds) => tds.map((td) => Number(td.textContent)));
+    expect(await onPage()).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(await page.locator('#page').textContent()).toBe('Rows 1–100 of 250');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    expect(await onPage()).toEqual(Array.from({ length: 100 }, (_, i) => i + 101));
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    expect((await onPage()).length).toBe(50);
+    expect(await page.getByRole('button', { name: 'Next', exact: true }).isDisabled()).toBe(true);
+    // A filter searches every account, not the page shown, and starts again at the first page.
+    await page.locator('#f-manager').selectOption('Manager 1');
+    expect(await page.locator('#page').textContent()).toBe('Rows 1–83 of 83');
+    expect(await page.locator('#pager').isVisible()).toBe(false);
+    await page.locator('#f-manager').selectOption('');
+    await page.locator('#portfolio thead th button').first().click();
+    await page.locator('#portfolio thead th button').first().click();
+    expect((await onPage())[0]).toBe(250);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
 });
