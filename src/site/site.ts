@@ -50,8 +50,11 @@ export function intoPlanPage(planHtml: string, nav: string, trend: string | null
   return `${nav}\n${html}`;
 }
 
-/** Every file of the site, in a stable order (index, agenda, calendars, findings, accounts). */
-export function buildSite(input: SiteInput & { lastCommitDate?: (file: string) => string | undefined }, renderers: SiteRenderers): SiteFile[] {
+/**
+ * Every file of the site, in a stable order (index, agenda, calendars, findings, accounts), made
+ * one at a time as the caller asks for them: a site of 10,000 plan pages is never all in memory.
+ */
+export function* buildSite(input: SiteInput & { lastCommitDate?: (file: string) => string | undefined }, renderers: SiteRenderers): Generator<SiteFile> {
   const { repo, today } = input;
   const files: SiteFile[] = [];
   files.push({ path: 'index.html', content: renderers.site.render('index', indexModel(input)) });
@@ -61,6 +64,7 @@ export function buildSite(input: SiteInput & { lastCommitDate?: (file: string) =
   files.push({ path: 'agenda.ics', content: markedIcs(agendaIcs([...input.items], { today, name: `${repo.config.organization ? `${repo.config.organization}: ` : ''}kam agenda` })) });
   for (const c of calendars) files.push({ path: c.href, content: markedIcs(agendaIcs(c.items, { today, name: `kam agenda of ${c.name}` })) });
   files.push({ path: 'findings.html', content: renderers.site.render('findings', findingsModel(input)) });
+  yield* files;
 
   const nav: PageNav = { base: '../', current: 'account', organization: repo.config.organization ?? null };
   const navHtml = renderers.site.render('nav', { nav, marker: GENERATED_MARKER });
@@ -83,7 +87,6 @@ export function buildSite(input: SiteInput & { lastCommitDate?: (file: string) =
     const model = buildPlanModel(one, s.id, check, today, input.lastCommitDate);
     const trend = trendModel(input.trend, s.id, input.since);
     const trendHtml = trend ? renderers.site.render('trend', { trend, account: model.account, marker: GENERATED_MARKER }) : null;
-    files.push({ path: `accounts/${s.id}.html`, content: intoPlanPage(renderers.plan.render('plan', model), navHtml, trendHtml) });
+    yield { path: `accounts/${s.id}.html`, content: intoPlanPage(renderers.plan.render('plan', model), navHtml, trendHtml) };
   }
-  return files;
 }
