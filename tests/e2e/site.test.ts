@@ -117,6 +117,18 @@ describe('kam site', () => {
     expect(readFileSync(join(repo, 'site/accounts/banco-austral.html'), 'utf8')).not.toContain('id="trend"');
   });
 
+  it("uses the repo's own templates: templates/site/ for the site's pages, plan.html.hbs for account pages", () => {
+    const repo = copyRepo(EXAMPLE);
+    mkdirSync(join(repo, 'templates/site'), { recursive: true });
+    writeFileSync(join(repo, 'templates/site/findings.html.hbs'), '<!DOCTYPE html><html lang="en"><body><p>Our own list: {{accounts.length}} accounts</p></body></html>\n');
+    writeFileSync(join(repo, 'templates/plan.html.hbs'), '<!DOCTYPE html><html lang="en"><body><h1>{{account.name}}</h1></body></html>\n');
+    expect(site(repo).code).toBe(0);
+    expect(readFileSync(join(repo, 'site/findings.html'), 'utf8')).toMatch(/<p>Our own list: \d+ accounts<\/p>/);
+    const page = readFileSync(join(repo, 'site/accounts/banco-austral.html'), 'utf8');
+    expect(page).toContain('<h1>Banco Austral</h1>');
+    expect(page).toContain('<nav class="site" aria-label="Site">');
+  });
+
   it('--out elsewhere and an empty --out', () => {
     const repo = copyRepo(EXAMPLE);
     expect(site(repo, '--out', 'public').code).toBe(0);
