@@ -281,6 +281,13 @@ describe('kam site index with many accounts', () => {
     await page.locator('#portfolio thead th button').first().click();
     await page.locator('#portfolio thead th button').first().click();
     expect((await onPage())[0]).toBe(250);
+    // Printed, every row is there (paging is for the screen), and no control or navigation.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#portfolio tbody tr:visible').count()).toBe(250);
+    expect(await page.locator('nav.site').isVisible()).toBe(false);
+    expect(await page.locator('#controls').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
