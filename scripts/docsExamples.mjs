@@ -19,7 +19,7 @@
 export const DOCS_TODAY = '2026-11-23';
 
 /** Commands with --today (src/cli/options.ts todayOption): their output depends on the date. */
-export const TAKES_TODAY = new Set(['check', 'health', 'agenda', 'diff', 'import', 'render', 'export', 'pipeline', 'trend']);
+export const TAKES_TODAY = new Set(['check', 'health', 'agenda', 'diff', 'import', 'render', 'export', 'pipeline', 'trend', 'site']);
 
 /** The line by which a page says its commands run in the example's git history (scripts/example-history.mjs). */
 export const HISTORY_MARKER = '<!-- docs: the commands of this page run in the example history (node scripts/example-history.mjs) -->';

@@ -30,7 +30,7 @@ export function initConfig(organization: string, currency: string): Config {
  * Every file of a new plan repo. `config` is what kam.yaml holds: the new one, or the existing
  * kam.yaml's when it is kept, so the example and the schemas always match the repo's config.
  */
-export function initFiles(config: Config, opts: { withChecklist?: boolean; today: string; version: string; ci?: CiKind }): InitFile[] {
+export function initFiles(config: Config, opts: { withChecklist?: boolean; today: string; version: string; ci?: CiKind; pages?: boolean }): InitFile[] {
   const organization = config.organization ?? DEFAULT_ORGANIZATION;
   const user = (path: string, content: string): InitFile => ({ path, content, generated: false });
   const ci = opts.ci ?? 'github';
@@ -44,7 +44,8 @@ export function initFiles(config: Config, opts: { withChecklist?: boolean; today
       content: `${JSON.stringify(jsonSchemaFor(kind, config), null, 2)}\n`,
       generated: true,
     })),
-    ...(pipeline ? [user(pipeline.path, fillTemplate(packageTemplate(pipeline.template), { version: opts.version }))] : []),
+    ...(pipeline ? [user(pipeline.path, fillTemplate(pipelineText(ci, pipeline.template, opts.pages), { version: opts.version }))] : []),
+    ...(opts.pages && ci === 'github' ? [user(GITHUB_PAGES_FILE, fillTemplate(packageTemplate('init/kam-pages.yml'), { version: opts.version }))] : []),
     user('README.md', fillTemplate(packageTemplate('init/README.md'), { organization, ciNote: CI_NOTES[ci] })),
     user('.gitignore', packageTemplate('init/gitignore')),
   ];
@@ -52,6 +53,15 @@ export function initFiles(config: Config, opts: { withChecklist?: boolean; today
 
 /** Which CI pipeline `kam init --ci` writes. */
 
+
+/** `kam init --pages` on GitHub: a workflow of its own (it needs the Pages permissions the check job must not have). */
+export const GITHUB_PAGES_FILE = '.github/workflows/kam-pages.yml';
+
+/** The pipeline's text; with --pages on GitLab, the `pages` job is one more job of the same file. */
+function pipelineText(ci: CiKind, template: string, pages: boolean | undefined): string {
+  const text = packageTemplate(template);
+  return pages && ci === 'gitlab' ? `${text}${packageTemplate('init/gitlab-pages.yml')}` : text;
+}
 
 /** The pipeline file of each CI and the template it comes from. */
 export const CI_FILES: Record<CiKind, { path: string; template: string } | undefined> = {

@@ -21,15 +21,30 @@ export function formatDate(value: unknown, style: 'iso' | 'long' = 'iso'): strin
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
+/**
+ * One formatter per currency (null: not a currency Intl knows): building an Intl.NumberFormat
+ * costs far more than formatting with it, and kam site formats thousands of amounts.
+ */
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
 /** Money in the repo's currency, whole units: "$1,200,000", "€250,000". */
 export function formatMoney(value: unknown, currency: string): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '';
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value);
-  } catch {
-    return `${value.toLocaleString('en-US')} ${currency}`;
+  let format = moneyFormats.get(currency);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    } catch {
+      format = null;
+    }
+    moneyFormats.set(currency, format);
   }
+  return format ? format.format(value) : `${PLAIN.format(value)} ${currency}`;
 }
+
+/** As `toLocaleString('en-US')` and `toLocaleString('en-US', { maximumFractionDigits: 2 })`, built once. */
+const PLAIN = new Intl.NumberFormat('en-US');
+const FIGURE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** A 0..100 number as "45%" (or with `digits` decimals); empty when there is no number. */
 export function formatPercent(value: unknown, digits = 0): string {
@@ -45,7 +60,7 @@ export function formatNumber(value: unknown, digits = 1): string {
 
 /** A KPI value: numbers with thousands separators ("1,800,000"), text as written ("3.0%"). */
 export function formatFigure(value: unknown): string {
-  if (typeof value === 'number' && Number.isFinite(value)) return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (typeof value === 'number' && Number.isFinite(value)) return FIGURE.format(value);
   return value === undefined || value === null ? '' : String(value);
 }
 

@@ -50,8 +50,11 @@ export function intoPlanPage(planHtml: string, nav: string, trend: string | null
   return `${nav}\n${html}`;
 }
 
-/** Every file of the site, in a stable order (index, agenda, calendars, findings, accounts). */
-export function buildSite(input: SiteInput & { lastCommitDate?: (file: string) => string | undefined }, renderers: SiteRenderers): SiteFile[] {
+/**
+ * Every file of the site, in a stable order (index, agenda, calendars, findings, accounts), made
+ * one at a time as the caller asks for them: a site of 10,000 plan pages is never all in memory.
+ */
+export function* buildSite(input: SiteInput & { lastCommitDate?: (file: string) => string | undefined }, renderers: SiteRenderers): Generator<SiteFile> {
   const { repo, today } = input;
   const files: SiteFile[] = [];
   files.push({ path: 'index.html', content: renderers.site.render('index', indexModel(input)) });
@@ -61,18 +64,29 @@ export function buildSite(input: SiteInput & { lastCommitDate?: (file: string) =
   files.push({ path: 'agenda.ics', content: markedIcs(agendaIcs([...input.items], { today, name: `${repo.config.organization ? `${repo.config.organization}: ` : ''}kam agenda` })) });
   for (const c of calendars) files.push({ path: c.href, content: markedIcs(agendaIcs(c.items, { today, name: `kam agenda of ${c.name}` })) });
   files.push({ path: 'findings.html', content: renderers.site.render('findings', findingsModel(input)) });
+  yield* files;
 
   const nav: PageNav = { base: '../', current: 'account', organization: repo.config.organization ?? null };
   const navHtml = renderers.site.render('nav', { nav, marker: GENERATED_MARKER });
   // Each account's model gets that account's findings only: the same result, linear in the repo.
   const byAccount = new Map<string, CheckResult['findings']>();
   for (const f of input.check.findings) if (f.account !== null) (byAccount.get(f.account) ?? byAccount.set(f.account, []).get(f.account)!).push(f);
+  // And the repo as far as one plan document reads it (kam.yaml, the account, its plan): the same
+  // document as kam render writes, without a search of every account per page.
+  const firstValid = <T extends { id: string; value?: unknown }>(files: readonly T[]) => {
+    const byId = new Map<string, T>();
+    for (const f of files) if (f.value !== undefined && !byId.has(f.id)) byId.set(f.id, f);
+    return byId;
+  };
+  const accounts = firstValid(repo.accounts);
+  const plans = firstValid(repo.plans);
   for (const s of input.portfolio.accounts) {
     const check: CheckResult = { ...input.check, findings: byAccount.get(s.id) ?? [] };
-    const model = buildPlanModel(repo, s.id, check, today, input.lastCommitDate);
+    const plan = plans.get(s.id);
+    const one = { ...repo, accounts: [accounts.get(s.id)!], plans: plan ? [plan] : [] };
+    const model = buildPlanModel(one, s.id, check, today, input.lastCommitDate);
     const trend = trendModel(input.trend, s.id, input.since);
     const trendHtml = trend ? renderers.site.render('trend', { trend, account: model.account, marker: GENERATED_MARKER }) : null;
-    files.push({ path: `accounts/${s.id}.html`, content: intoPlanPage(renderers.plan.render('plan', model), navHtml, trendHtml) });
+    yield { path: `accounts/${s.id}.html`, content: intoPlanPage(renderers.plan.render('plan', model), navHtml, trendHtml) };
   }
-  return files;
 }

@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { localToday } from '../../check/dates.js';
 import { gitInit, gitState } from '../../init/git.js';
 import type { CiKind } from '../../init/ciKinds.js';
-import { CI_FILES, DEFAULT_ORGANIZATION, initConfig, initFiles, writeInitFiles, type InitFile, type InitWriteResult } from '../../init/init.js';
+import { CI_FILES, DEFAULT_ORGANIZATION, GITHUB_PAGES_FILE, initConfig, initFiles, writeInitFiles, type InitFile, type InitWriteResult } from '../../init/init.js';
 import { KamError } from '../../errors.js';
 import { CONFIG_FILE } from '../../repoFs/findRoot.js';
 import { loadConfig } from '../../load/loadRepo.js';
@@ -25,6 +25,8 @@ export interface InitOptions extends GlobalOptions {
   force?: boolean;
   format: 'text' | 'json';
   ci?: CiKind;
+  /** Also publish the portfolio site (kam site) with GitHub or GitLab Pages. */
+  pages?: boolean;
 }
 
 type GitOutcome = 'initialized' | 'would_initialize' | 'inside_repo' | 'skipped' | 'unavailable' | 'failed';
@@ -33,8 +35,9 @@ export async function runInit(dir: string | undefined, opts: InitOptions, io: Io
   const root = resolve(io.cwd, dir ?? '.');
   if (existsSync(root) && !statSync(root).isDirectory()) throw new KamError(`${dir}: exists and is not a folder; pick another folder for the plan repo`);
 
+  if (opts.pages && opts.ci === 'none') throw new KamError('--pages publishes the site from CI: use it with --ci github (GitHub Pages) or --ci gitlab (GitLab Pages), not --ci none');
   const config = await chooseConfig(root, opts, io);
-  const files = initFiles(config, { withChecklist: opts.withChecklist, today: localToday(), version: VERSION, ci: opts.ci });
+  const files = initFiles(config, { withChecklist: opts.withChecklist, today: localToday(), version: VERSION, ci: opts.ci, pages: opts.pages });
   // Asked before writing: the new files must not make a fresh folder look like anything else.
   const state = opts.git ? gitState(root) : undefined;
   const result = writeInitFiles(root, files, { force: opts.force, dryRun: opts.dryRun });
@@ -54,7 +57,7 @@ export async function runInit(dir: string | undefined, opts: InitOptions, io: Io
   if (opts.format === 'json') {
     io.stdout.write(`${JSON.stringify({ root: shownRoot, dryRun: Boolean(opts.dryRun), ...result, git }, null, 2)}\n`);
   } else {
-    io.stdout.write(textReport(result, { root: shownRoot, git, dryRun: opts.dryRun, chalk: makeChalk(io, opts.color), ci: opts.ci ?? 'github', packageLine: packageLine(files, result) }));
+    io.stdout.write(textReport(result, { root: shownRoot, git, dryRun: opts.dryRun, chalk: makeChalk(io, opts.color), ci: opts.ci ?? 'github', pages: opts.pages, packageLine: packageLine(files, result) }));
   }
   if (result.kept.length === 0) return 0;
   io.stderr.write(
@@ -108,7 +111,7 @@ export function parseCurrency(input: string): { value: string } | { error: strin
 
 function textReport(
   result: InitWriteResult,
-  ctx: { root: string; git: GitOutcome; dryRun?: boolean; chalk: ReturnType<typeof makeChalk>; ci: CiKind; packageLine?: { line: number; value: string } },
+  ctx: { root: string; git: GitOutcome; dryRun?: boolean; chalk: ReturnType<typeof makeChalk>; ci: CiKind; pages?: boolean; packageLine?: { line: number; value: string } },
 ): string {
   const { chalk } = ctx;
   const where = ctx.root === '.' ? 'this folder' : ctx.root;
@@ -146,6 +149,9 @@ function textReport(
         `    the first push passes (now ${value}${repo ? `: replace ${repo}, keep the release tag` : ''})`,
       );
     } else if (pipeline) lines.push(`  set KAM_PACKAGE in ${pipeline} to where your CI installs kam from (the one step before the first push passes)`);
+    if (ctx.pages && ctx.ci === 'github')
+      lines.push(`  turn on Pages (Settings > Pages > Source: GitHub Actions); set KAM_PACKAGE in ${GITHUB_PAGES_FILE} too;`, '    on a public repo the site is public: see docs/site.md for private Pages');
+    if (ctx.pages && ctx.ci === 'gitlab') lines.push('  the pages job publishes the site; on a public project it is public: set Pages to "Only project members" (docs/site.md)');
   }
   return `${lines.join('\n')}\n`;
 }

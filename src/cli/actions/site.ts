@@ -30,6 +30,9 @@ export interface SiteOptions extends GlobalOptions {
   force?: boolean;
 }
 
+/** Files made and written at a time. */
+const BATCH = 256;
+
 /** Folders of the site that hold one generated file per account or person. */
 const PER_ITEM_DIRS = ['accounts', 'people'];
 
@@ -44,37 +47,47 @@ export async function runSite(opts: SiteOptions, io: Io): Promise<number> {
   const items = agenda(repo, { today, within: opts.within, lastCommitDate });
   const { since, trend } = opts.since === undefined ? { since: null, trend: null } : await sinceParts(repo.root, opts.since, check.findings, today, opts, io);
 
-  // Everything is rendered before anything is written: a template error leaves the folder as it was.
+  // Templates are compiled (and a broken one reported) before anything is written; then the pages
+  // are made and written a batch at a time, so memory stays bounded at any repo size.
   const userDir = join(repo.root, 'templates');
   const renderers = {
     site: createRenderer({ format: 'html', currency: repo.config.currency, userDir, cwd: io.cwd, mains: 'site' }),
     plan: createRenderer({ format: 'html', currency: repo.config.currency, userDir, cwd: io.cwd }),
   };
-  const files = buildSite({ repo, check, portfolio, health, items, horizon: opts.within, today, since, trend, lastCommitDate }, renderers);
-
   const outDir = resolve(io.cwd, opts.out);
   refuseWriteOut(repo.root, outDir, { fix: OUT_ELSEWHERE, folder: true });
   for (const dir of PER_ITEM_DIRS) refuseWriteOut(repo.root, join(outDir, dir), { fix: OUT_ELSEWHERE, folder: true });
-  for (const file of files) refuseWriteOut(repo.root, join(outDir, file.path), { fix: OUT_ELSEWHERE });
   for (const dir of ['', ...PER_ITEM_DIRS]) removeStaleTemps(join(outDir, dir));
 
-  const outcomes = await mapLimit(files, 16, async (file: SiteFile) => writeGeneratedAsync(join(outDir, file.path), file.content, { force: opts.force }));
+  const written: { path: string; outcome: WriteOutcome }[] = [];
+  let batch: SiteFile[] = [];
+  const flush = async () => {
+    for (const file of batch) refuseWriteOut(repo.root, join(outDir, file.path), { fix: OUT_ELSEWHERE });
+    const outcomes = await mapLimit(batch, 16, (file) => writeGeneratedAsync(join(outDir, file.path), file.content, { force: opts.force }));
+    batch.forEach((file, i) => written.push({ path: file.path, outcome: outcomes[i]! }));
+    batch = [];
+  };
+  for (const file of buildSite({ repo, check, portfolio, health, items, horizon: opts.within, today, since, trend, lastCommitDate }, renderers)) {
+    batch.push(file);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+
   const counts: Record<WriteOutcome, number> = { created: 0, updated: 0, unchanged: 0, kept: 0 };
-  for (const outcome of outcomes) counts[outcome]++;
+  for (const { outcome } of written) counts[outcome]++;
   // Each written file is named when a few changed (a rebuild after an edit); a first build of a
   // big repo says how many. A kept file is always named: it is the user's to sort out.
   const named = counts.created + counts.updated <= 20;
-  files.forEach((file, i) => {
-    const outcome = outcomes[i]!;
-    const shown = relative(io.cwd, join(outDir, file.path)) || file.path;
+  for (const { path, outcome } of written) {
+    const shown = relative(io.cwd, join(outDir, path)) || path;
     if (outcome === 'kept') io.stderr.write(`kam: kept ${shown}: it was not written by kam (use --force to replace it)\n`);
     else if (outcome !== 'unchanged' && named) io.stderr.write(`${outcome} ${shown}\n`);
-  });
-  const removed = removeGone(outDir, new Set(files.map((f) => f.path)));
+  }
+  const removed = removeGone(outDir, new Set(written.map((f) => f.path)));
   for (const path of removed) io.stderr.write(`removed ${relative(io.cwd, join(outDir, path)) || path}\n`);
   const shownOut = relative(io.cwd, outDir) || '.';
   io.stderr.write(
-    `kam site: ${files.length} files in ${shownOut}/ (${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged${counts.kept ? `, ${counts.kept} kept` : ''}${removed.length ? `, ${removed.length} removed` : ''}); open ${join(shownOut, 'index.html')}\n`,
+    `kam site: ${written.length} files in ${shownOut}/ (${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged${counts.kept ? `, ${counts.kept} kept` : ''}${removed.length ? `, ${removed.length} removed` : ''}); open ${join(shownOut, 'index.html')}\n`,
   );
   return counts.kept > 0 ? 2 : 0;
 }

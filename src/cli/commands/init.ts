@@ -13,6 +13,7 @@ export const initCommand: CommandFactory = (setExit, io) =>
     .option('--with-checklist', 'write the built-in planning checklist into kam.yaml so you can edit it')
     .option('--no-git', 'do not run git init')
     .addOption(new Option('--ci <kind>', 'the CI pipeline to write: github (.github/workflows/kam.yml), gitlab (.gitlab-ci.yml) or none').choices([...CI_KINDS]).default('github'))
+    .option('--pages', 'also publish the portfolio site (kam site) from the default branch: GitHub Pages (.github/workflows/kam-pages.yml) or, with --ci gitlab, a pages job; Pages of a public repo are public (docs/site.md)')
     .option('--dry-run', 'list the files that would be written; write nothing')
     .option('--force', 'replace existing files (otherwise they are kept)')
     .addOption(formatOption(['text', 'json'], 'text'))
@@ -31,8 +32,9 @@ not a terminal).
 Examples:
   $ kam init my-plans
   $ kam init --organization "Contoso Analytics" --currency EUR --yes
-  $ kam init --dry-run         see what would be written
-  $ kam init --ci gitlab       a GitLab pipeline with a Code Quality report
+  $ kam init --dry-run                 see what would be written
+  $ kam init --ci gitlab               a GitLab pipeline with a Code Quality report
+  $ kam init --pages                   and a workflow that publishes kam site with GitHub Pages
 
 Exit codes: 0 written, 2 some files already existed (kept) or a usage problem.`,
     )
