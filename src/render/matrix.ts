@@ -166,10 +166,14 @@ function gridCandidates(cx: number, cy: number, w: number, h: number, area: Box)
   return spots.sort((a, b) => a.dist - b.dist);
 }
 
+/** Up to this many bubbles, a label that finds no spot near its bubble is sought over the whole plot clear of every bubble. */
+const WHOLE_PLOT_SEARCH = 80;
 /** Space kept between two bubbles nudged apart. */
 const BUBBLE_GAP = 2;
 /** Rounds of nudging; a portfolio that still has overlaps after them is too dense for the plot. */
 const SEPARATION_ROUNDS = 400;
+/** Pair checks all rounds together may take (fewer rounds for a big portfolio: a render stays fast). */
+const SEPARATION_WORK = 4_000_000;
 /** Above this many bubbles the nudging (pairwise, per round) is skipped: no plot holds them apart. */
 const MAX_SEPARATED = 400;
 
@@ -187,7 +191,9 @@ export function separateBubbles(circles: { cx: number; cy: number; r: number }[]
   };
   circles.forEach(clamp);
   if (circles.length > MAX_SEPARATED) return;
-  for (let round = 0; round < SEPARATION_ROUNDS; round++) {
+  const pairs = (circles.length * (circles.length - 1)) / 2;
+  const rounds = Math.max(20, Math.min(SEPARATION_ROUNDS, Math.floor(SEPARATION_WORK / Math.max(1, pairs))));
+  for (let round = 0; round < rounds; round++) {
     let moved = false;
     for (let i = 0; i < circles.length; i++) {
       for (let j = i + 1; j < circles.length; j++) {
@@ -285,6 +291,9 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
         }
       }
       if (chosen) break;
+      // The whole-plot search clear of bubbles costs a scan of the plot per label: only for a
+      // portfolio small enough to read (a denser one goes on to the rings clear of labels).
+      if (test === freeOfAll && points.length > WHOLE_PLOT_SEARCH) continue;
       grid ??= gridCandidates(c.cx, c.cy, w, h, plot);
       const spot = grid.find(test);
       if (spot) {
