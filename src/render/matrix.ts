@@ -125,6 +125,39 @@ function circleHitsBox(c: { cx: number; cy: number; r: number }, b: Box, pad = 0
   return (c.cx - nx) ** 2 + (c.cy - ny) ** 2 < (c.r + pad) ** 2;
 }
 
+/**
+ * Boxes and circles bucketed on a coarse grid, so that "does this label box hit anything?" looks
+ * at the few shapes near it instead of every bubble and label: the layout stays about linear in
+ * the number of accounts (seconds, not minutes, at 10,000).
+ */
+class ShapeIndex<T> {
+  private readonly cells = new Map<number, T[]>();
+  constructor(private readonly bounds: (t: T) => Box, private readonly cell = 32) {}
+  private keys(b: Box, pad: number): number[] {
+    const x0 = Math.floor((b.x - pad) / this.cell);
+    const x1 = Math.floor((b.x + b.width + pad) / this.cell);
+    const y0 = Math.floor((b.y - pad) / this.cell);
+    const y1 = Math.floor((b.y + b.height + pad) / this.cell);
+    const out: number[] = [];
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) out.push(x * 100_003 + y);
+    return out;
+  }
+  add(t: T): void {
+    for (const k of this.keys(this.bounds(t), 0)) {
+      const list = this.cells.get(k);
+      if (list) list.push(t);
+      else this.cells.set(k, [t]);
+    }
+  }
+  /** Whether a shape near `b` (within `pad`) passes `hit`. */
+  some(b: Box, pad: number, hit: (t: T) => boolean): boolean {
+    for (const k of this.keys(b, pad)) for (const t of this.cells.get(k) ?? []) if (hit(t)) return true;
+    return false;
+  }
+}
+
+const circleBounds = (c: { cx: number; cy: number; r: number }): Box => ({ x: c.cx - c.r, y: c.cy - c.r, width: 2 * c.r, height: 2 * c.r });
+
 const inside = (b: Box, area: Box): boolean => b.x >= area.x && b.y >= area.y && b.x + b.width <= area.x + area.width && b.y + b.height <= area.y + area.height;
 
 /** Candidate label boxes around a bubble, nearest first; `ring` 0 touches the bubble. */
@@ -271,14 +304,17 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
     return b !== undefined && (Math.abs(b.current - c.p.current) > 1e-9 || Math.abs(b.potential - c.p.potential) > 1e-9);
   };
   const marks = circles.filter(moved).map((c) => ({ cx: px(c.p.before!.current), cy: py(c.p.before!.potential), r: WAS_R }));
-  const labels: Box[] = [];
+  const labels = new ShapeIndex<Box>((b) => b);
+  const shapes = new ShapeIndex<{ cx: number; cy: number; r: number }>(circleBounds);
+  for (const o of circles) shapes.add(o);
+  for (const o of marks) shapes.add(o);
   const bubbles: PlacedBubble[] = circles.map((c) => {
     const text = c.p.key !== undefined ? String(c.p.key) : shorten(c.p.label, maxChars);
     const w = textWidth(text, FONT);
     const h = FONT + 4;
-    const freeOfLabels = (b: Box) => inside(b, plot) && !labels.some((l) => boxesOverlap(l, b, PAD));
+    const freeOfLabels = (b: Box) => inside(b, plot) && !labels.some(b, PAD, (l) => boxesOverlap(l, b, PAD));
     const freeOfAll = (b: Box) =>
-      freeOfLabels(b) && !circles.some((o) => circleHitsBox(o, b, PAD)) && !marks.some((o) => circleHitsBox(o, b, PAD)) && !quadrants.some((qb) => boxesOverlap(qb, b, PAD));
+      freeOfLabels(b) && !shapes.some(b, PAD, (o) => circleHitsBox(o, b, PAD)) && !quadrants.some((qb) => boxesOverlap(qb, b, PAD));
     // Near the bubble and clear of every bubble and label; else anywhere in the plot clear of
     // them (with a leader line); only then clear of labels alone.
     let chosen: (Box & { ring: number }) | undefined;
@@ -291,9 +327,9 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
         }
       }
       if (chosen) break;
-      // The whole-plot search clear of bubbles costs a scan of the plot per label: only for a
-      // portfolio small enough to read (a denser one goes on to the rings clear of labels).
-      if (test === freeOfAll && points.length > WHOLE_PLOT_SEARCH) continue;
+      // The whole-plot search costs a scan of the plot per label: only for a portfolio small
+      // enough to read (a denser one has no room left; the label goes next to its bubble).
+      if (points.length > WHOLE_PLOT_SEARCH) continue;
       grid ??= gridCandidates(c.cx, c.cy, w, h, plot);
       const spot = grid.find(test);
       if (spot) {
@@ -304,7 +340,7 @@ export function layoutMatrix(points: MatrixPoint[], opts: MatrixOptions): Matrix
     // A plot too full for even one more label: overlap is unavoidable; stack it at the bubble.
     chosen ??= { x: c.cx + c.r + GAP, y: c.cy - h / 2, width: w, height: h, ring: 99 };
     const box = { x: chosen.x, y: chosen.y, width: w, height: h };
-    labels.push(box);
+    labels.add(box);
     let leader: PlacedBubble['leader'] = null;
     if (chosen.ring > 0) {
       const end = nearestOnBox(box, c.cx, c.cy);

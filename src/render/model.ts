@@ -1,6 +1,7 @@
 // View models for `kam render`: plain data for the templates, built from the core's results
 // (scores, findings, completeness) plus the few per-item flags documents show. Templates only
 // format what is here; they never compute.
+import { pushTo } from '../util/group.js';
 import { coverageHealthView, numbersModel, objectivesModel, portfolioCoverage, type NumbersModel, type PortfolioCoverage } from './numbers.js';
 import type { CheckResult } from '../check/checkRepo.js';
 import { answerState, type Completeness } from '../check/completeness.js';
@@ -421,9 +422,22 @@ export interface PortfolioModel extends DocumentMeta {
 /** Messages the portfolio overview shows per account; the plan document has them all. */
 const PORTFOLIO_ATTENTION_ITEMS = 5;
 
-function portfolioRow(s: AccountScore, repo: Repo, check: CheckResult, rank: number, group: number, health: PlanHealth | undefined, numbers: PortfolioCoverage | undefined) {
-  const account = repo.accounts.find((a) => a.id === s.id)!.value!;
-  const mine = check.findings.filter((f) => f.account === s.id);
+/** What each row reads, looked up once for the whole portfolio (a search per row made it quadratic). */
+interface PortfolioLookups {
+  accounts: ReadonlyMap<string, NonNullable<Repo['accounts'][number]['value']>>;
+  findings: ReadonlyMap<string, CheckResult['findings']>;
+}
+
+function portfolioLookups(repo: Repo, check: CheckResult): PortfolioLookups {
+  const accounts = new Map(repo.accounts.flatMap((a) => (a.value ? [[a.id, a.value] as const] : [])));
+  const findings = new Map<string, CheckResult['findings']>();
+  for (const f of check.findings) if (f.account !== null) pushTo(findings, f.account, f);
+  return { accounts, findings };
+}
+
+function portfolioRow(s: AccountScore, lookups: PortfolioLookups, check: CheckResult, rank: number, group: number, health: PlanHealth | undefined, numbers: PortfolioCoverage | undefined) {
+  const account = lookups.accounts.get(s.id)!;
+  const mine = lookups.findings.get(s.id) ?? [];
   const byRule = new Map<string, number>();
   for (const f of mine) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
   const completeness = check.completeness[s.id];
@@ -470,7 +484,8 @@ export function buildPortfolioModel(repo: Repo, check: CheckResult, today: strin
   const groupOf = (tier: string | null) => config.scoring.tiers.findIndex((t) => t.name === tier);
   const health = healthById(repo, today, lastCommitDate);
   const coverage = portfolioCoverage(repo, today, portfolio);
-  const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, repo, check, i + 1, groupOf(s.tier), health.get(s.id), coverage.get(s.id)));
+  const lookups = portfolioLookups(repo, check);
+  const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, lookups, check, i + 1, groupOf(s.tier), health.get(s.id), coverage.get(s.id)));
   const bandCount = (band: string | null) => accounts.filter((a) => a.hasPlan && a.band === band).length;
   // The matrix places accounts with a quadrant; the ones that need rating are listed beside it.
   const scored = accounts.filter((a) => a.quadrant !== null && a.current !== null && a.potential !== null);
