@@ -92,7 +92,7 @@ const STEPS = [
     edits: [
       [`${P}vantor-pharma.yaml`, 'last_reviewed: 2026-08-12', 'last_reviewed: 2026-11-16'],
       [`${P}vantor-pharma.yaml`, 'actual: 5, as_of: 2026-08-01 }', 'actual: 5, as_of: 2026-11-01 }'],
-      [`${P}vantor-pharma.yaml`, '    due: 2027-12-31\n    measure: { unit: markets', '    due: 2027-12-31\n    shared: true\n    measure: { unit: markets', 'add'],
+      [`${P}vantor-pharma.yaml`, 'target: 14, actual: 5, as_of: 2026-11-01 }\n', 'target: 14, actual: 5, as_of: 2026-11-01 }\n    shared: true\n'],
     ],
   },
   { date: '2026-11-20', message: 'Meridian: Jeroen van Dijk agreed the shared plan', signoff: ['meridian-freight', '--by', 'Jeroen van Dijk', '--date', '2026-11-20'] },

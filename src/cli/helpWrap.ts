@@ -3,6 +3,8 @@
 // (what it does, examples, exit codes) pass through wrapHelp on their way out, so a sentence or
 // an example never runs past the edge, however it is written in the source.
 
+import { pushAll } from '../util/lists.js';
+
 /** The widest help kam prints, also on a wider terminal: longer lines are hard to read. */
 export const HELP_WIDTH = 80;
 
@@ -40,8 +42,8 @@ export function wrapHelp(text: string, max = HELP_WIDTH): string {
     }
     const para: string[] = [];
     while (i < lines.length && lines[i]!.trim() !== '' && !/^\s/.test(lines[i]!)) para.push(lines[i++]!);
-    if (para.every((l) => width(l) <= max)) out.push(...para);
-    else out.push(...wrapWords(para.join(' ').split(/\s+/), max, ''));
+    if (para.every((l) => width(l) <= max)) pushAll(out, para);
+    else pushAll(out, wrapWords(para.join(' ').split(/\s+/), max, ''));
   }
   return out.join('\n');
 }
