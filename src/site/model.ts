@@ -41,6 +41,8 @@ export interface SiteSince {
   health: readonly PlanHealth[];
   /** Today's findings that the revision did not have. */
   newFindings: readonly Finding[];
+  /** Each account's place on the matrix at the revision (its own kam.yaml), for the arrows to now. */
+  positions: ReadonlyMap<string, { current: number; potential: number }>;
 }
 
 export interface SiteInput {
@@ -55,6 +57,12 @@ export interface SiteInput {
   since: SiteSince | null;
   /** kam trend's data since --since; null without --since or without git history. */
   trend: TrendData | null;
+}
+
+/** Where the account stood at --since, rounded as the matrix's points are (kam render --portfolio --since does the same). */
+function earlierPlace(since: SiteSince | null, id: string): { current: number; potential: number } | undefined {
+  const at = since?.positions.get(id);
+  return at && { current: round1(at.current), potential: round1(at.potential) };
 }
 
 /** A page's place in the site: the prefix back to the site's root and which navigation entry is current. */
@@ -157,7 +165,7 @@ export function indexModel(input: SiteInput) {
   const placed = rows.filter((r) => r.quadrant !== null && r.current !== null && r.potential !== null);
   const shown = placed.slice(0, MATRIX_MAX);
   const layout = layoutMatrix(
-    shown.map((r) => ({ id: r.id, label: r.name, current: r.current!, potential: r.potential!, revenue: r.revenue ?? 0, group: r.group, key: r.rank })),
+    shown.map((r) => ({ id: r.id, label: r.name, current: r.current!, potential: r.potential!, revenue: r.revenue ?? 0, group: r.group, key: r.rank, before: earlierPlace(input.since, r.id) })),
     { threshold: config.scoring.matrix_threshold, quadrants: config.scoring.quadrants },
   );
   const byId = new Map(shown.map((r) => [r.id, r]));

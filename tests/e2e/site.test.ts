@@ -117,6 +117,21 @@ describe('kam site', () => {
     expect(readFileSync(join(repo, 'site/accounts/banco-austral.html'), 'utf8')).not.toContain('id="trend"');
   });
 
+  it('--since draws where each account stood on the index matrix, with an arrow to now', async () => {
+    const { buildExampleHistory, QUARTER_TAG } = await import('../../scripts/example-history.mjs');
+    const repo = buildExampleHistory(tmpDir('kam-site-history-'));
+    const run = site(repo, '--since', QUARTER_TAG);
+    expect(run.code, run.stderr).toBe(0);
+    const index = readFileSync(join(repo, 'site/index.html'), 'utf8');
+    // coralsea-telecom's growth potential was re-rated from 3 to 5 in November: it moved; banco-austral did not.
+    expect(index).toContain('data-was="coralsea-telecom"');
+    expect(index).toContain('data-move="coralsea-telecom"');
+    expect(index).not.toContain('data-was="banco-austral"');
+    // Without --since the same repo's index has no marks.
+    expect(site(repo).code).toBe(0);
+    expect(readFileSync(join(repo, 'site/index.html'), 'utf8')).not.toContain('data-was=');
+  });
+
   it("uses the repo's own templates: templates/site/ for the site's pages, plan.html.hbs for account pages", () => {
     const repo = copyRepo(EXAMPLE);
     mkdirSync(join(repo, 'templates/site'), { recursive: true });

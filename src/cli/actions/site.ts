@@ -13,6 +13,7 @@ import { computeTrend, type TrendData } from '../../history/trend.js';
 import { createRenderer } from '../../render/render.js';
 import { OUT_ELSEWHERE, refuseWriteOut } from '../../repoFs/writeGuard.js';
 import { scorePortfolio } from '../../score/portfolio.js';
+import type { Repo } from '../../load/loadRepo.js';
 import type { SiteSince } from '../../site/model.js';
 import { buildSite, type SiteFile } from '../../site/site.js';
 import { removeStaleTemps } from '../../util/atomicWrite.js';
@@ -45,7 +46,7 @@ export async function runSite(opts: SiteOptions, io: Io): Promise<number> {
   const portfolio = scorePortfolio(repo);
   const health = repoHealth(repo, { today, lastCommitDate, portfolio });
   const items = agenda(repo, { today, within: opts.within, lastCommitDate });
-  const { since, trend } = opts.since === undefined ? { since: null, trend: null } : await sinceParts(repo.root, opts.since, check.findings, today, opts, io);
+  const { since, trend } = opts.since === undefined ? { since: null, trend: null } : await sinceParts(repo, opts.since, check.findings, today, opts, io);
 
   // Templates are compiled (and a broken one reported) before anything is written; then the pages
   // are made and written a batch at a time, so memory stays bounded at any repo size.
@@ -124,8 +125,9 @@ function removeGone(outDir: string, keep: Set<string>): string[] {
  * --since: the findings new since the revision, the health there (for band changes), and the
  * trend from it to now. Outside git the site has none of them, as the digest (spec 1.2, section 11).
  */
-async function sinceParts(root: string, rev: string, findings: Finding[], today: string, opts: SiteOptions, io: Io): Promise<{ since: SiteSince | null; trend: TrendData | null }> {
-  const [{ findingsSince }, { loadRevision }] = await Promise.all([import('../../git/since.js'), import('../../git/snapshot.js')]);
+async function sinceParts(repo: Repo, rev: string, findings: Finding[], today: string, opts: SiteOptions, io: Io): Promise<{ since: SiteSince | null; trend: TrendData | null }> {
+  const [{ findingsSince }, { loadRevision }, { portfolioMoves }] = await Promise.all([import('../../git/since.js'), import('../../git/snapshot.js'), import('../../history/portfolioMoves.js')]);
+  const root = repo.root;
   try {
     const base = await loadRevision(root, rev);
     const fresh = (await findingsSince(root, rev, findings, { today })).findings;
@@ -136,7 +138,8 @@ async function sinceParts(root: string, rev: string, findings: Finding[], today:
     }
     const trend = await computeTrend(root, { every: 'commit', since: parseSince(rev), today, cache: cacheWanted(opts, io) });
     for (const note of trend.notes) io.stderr.write(`kam: note: ${note}\n`);
-    return { since: { rev: base.rev, commit: base.commit, date: base.date, health: then, newFindings: fresh }, trend };
+    const { positions } = portfolioMoves(base, repo);
+    return { since: { rev: base.rev, commit: base.commit, date: base.date, health: then, newFindings: fresh, positions }, trend };
   } catch (err) {
     if (!(err instanceof KamError && /not in a git (repository|work tree)/.test(err.message)) && !(err instanceof GitError)) throw err;
     io.stderr.write(`kam: ${root} is not in a git repository: --since is left out (no trend, no movement)\n`);

@@ -35,7 +35,7 @@ describe('intoPlanPage', () => {
 });
 
 describe('trendModel', () => {
-  const since = { rev: 'v1', commit: 'abc', date: '2026-01-01', health: [], newFindings: [] };
+  const since = { rev: 'v1', commit: 'abc', date: '2026-01-01', health: [], newFindings: [], positions: new Map() };
   const entry = (score: number | null, health: number | null) => ({ score, tier: 'Tier 1', health, band: health === null ? null : ('green' as const), coverage: null });
   const data = {
     points: [{ date: '2026-01-01', commit: 'a1' }, { date: '2026-02-01', commit: 'b2' }, { date: '2026-03-01', commit: null }],
