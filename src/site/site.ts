@@ -7,6 +7,7 @@ import { agendaIcs } from '../agenda/ics.js';
 import type { CheckResult } from '../check/checkRepo.js';
 import { buildPlanModel } from '../render/model.js';
 import type { Renderer } from '../render/render.js';
+import { pushTo } from '../util/group.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { agendaModel, findingsModel, indexModel, personCalendars, trendModel, type PageNav, type SiteInput } from './model.js';
 
@@ -70,7 +71,7 @@ export function* buildSite(input: SiteInput & { lastCommitDate?: (file: string) 
   const navHtml = renderers.site.render('nav', { nav, marker: GENERATED_MARKER });
   // Each account's model gets that account's findings only: the same result, linear in the repo.
   const byAccount = new Map<string, CheckResult['findings']>();
-  for (const f of input.check.findings) if (f.account !== null) (byAccount.get(f.account) ?? byAccount.set(f.account, []).get(f.account)!).push(f);
+  for (const f of input.check.findings) if (f.account !== null) pushTo(byAccount, f.account, f);
   // And the repo as far as one plan document reads it (kam.yaml, the account, its plan): the same
   // document as kam render writes, without a search of every account per page.
   const firstValid = <T extends { id: string; value?: unknown }>(files: readonly T[]) => {
