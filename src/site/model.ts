@@ -18,6 +18,7 @@ import { tierClass } from '../render/model.js';
 import type { Portfolio } from '../score/portfolio.js';
 import { round1 } from '../score/score.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { pushTo } from '../util/group.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { slugify } from '../util/slug.js';
 
@@ -266,7 +267,7 @@ export function findingsModel(input: SiteInput) {
   for (const f of input.check.findings) {
     if (f.rule === 'unanswered_question') continue; // the plan's open questions: the plan page lists them
     if (f.account === null) portfolioWide.push(f);
-    else (byAccount.get(f.account) ?? byAccount.set(f.account, []).get(f.account)!).push(f);
+    else pushTo(byAccount, f.account, f);
   }
   const fresh = new Set(input.since?.newFindings ?? []);
   const mark = (findings: Finding[]) => {
