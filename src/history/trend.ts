@@ -11,7 +11,6 @@ import type { Config } from '../schema/config.js';
 import { gitText, openGitRepo } from '../git/git.js';
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { lastCommitDates } from '../git/lastCommitDates.js';
-import { mapLimit } from '../util/mapLimit.js';
 import { trendCoverages } from './coverage.js';
 import { selectPoints, type Every, type HistoryPoint, type Since } from './points.js';
 import { HistoryReader, type ReaderStats } from './repoAt.js';
@@ -77,13 +76,14 @@ export async function computeTrend(root: string, opts: TrendOptions): Promise<Tr
   const { points, notes } = await selectPoints(git, opts);
   const reader = new HistoryReader(git);
   const commits = points.filter((p) => p.commit !== null);
-  // One ls-tree per commit (a few in flight), then ONE cat-file for every blob not seen before.
-  const trees = await mapLimit(commits, 4, (p) => reader.tree(p.commit!));
+  // One ls-tree for the first commit and a diff-tree to each next one (what changed, not every
+  // tree again), then ONE cat-file for every blob not seen before.
+  const trees = await reader.trees(commits.map((p) => p.commit!));
   await reader.prefetch(trees);
   const treeOf = new Map(trees.map((t) => [t.commit, t]));
   // The work tree is HEAD's tree when no plan file differs from HEAD (nor is untracked or ignored):
   // then it is read from the blobs already parsed, not loaded cold a second time.
-  const headTree = (await planFilesClean(root)) ? await reader.tree('HEAD') : null;
+  const headTree = (await planFilesClean(root)) ? (await reader.trees(['HEAD'], trees.at(-1)))[0]! : null;
   if (headTree) await reader.prefetch([headTree]);
 
   const score = memoScore();
