@@ -2,9 +2,9 @@
 // points of history, each point evaluated with its own kam.yaml and "today" = its date. The core
 // returns data; the CLI formats it.
 import type { Band } from '../health/health.js';
-import { healthNeedsGit, repoHealth } from '../health/portfolio.js';
+import { healthNeedsGit, healthOfPlans } from '../health/portfolio.js';
 import { loadRepo, type LoadResult, type Repo } from '../load/loadRepo.js';
-import { scorePortfolio } from '../score/portfolio.js';
+import { portfolioScores } from '../score/portfolio.js';
 import { scoreAccount, type AccountScore } from '../score/score.js';
 import type { Account } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
@@ -146,12 +146,17 @@ type PointState = { entry: TrendEntry; detail: PointDetail };
 type StateMemo = WeakMap<Repo['accounts'][number], { score: AccountScore | undefined; state: PointState }>;
 
 async function evaluate(repo: Repo, point: HistoryPoint, root: string, score: typeof scoreAccount, memo: StateMemo): Promise<Map<string, PointState>> {
-  const portfolio = scorePortfolio(repo, score);
+  // The scores and tiers kam score gives (its ranking and totals are not needed here), and each
+  // id's account as repoHealth (the last file with a value) and kam pipeline (the first) take it.
+  const scores = new Map(portfolioScores(repo, score).map((s) => [s.id, s]));
+  const first = new Map<string, Account>();
+  const later = new Map<string, Account>();
+  for (const a of repo.accounts) if (a.value !== undefined) (first.has(a.id) ? later : first).set(a.id, a.value);
   // Freshness falls back on the plan's last commit as of this point, as stale_plan does there.
   const dates = healthNeedsGit(repo) ? await lastCommitDates(root, point.commit ?? 'HEAD') : undefined;
-  const health = new Map(repoHealth(repo, { today: point.date, lastCommitDate: dates && ((f) => dates.get(f)), portfolio }).map((h) => [h.id, h]));
-  const scores = new Map(portfolio.accounts.map((s) => [s.id, s]));
-  const coverages = trendCoverages(repo);
+  const opts = { today: point.date, lastCommitDate: dates && ((f: string) => dates.get(f)) };
+  const health = new Map(healthOfPlans(repo, opts, (id) => scores.get(id), (id) => later.get(id) ?? first.get(id)).map((h) => [h.id, h]));
+  const coverages = trendCoverages(repo, (id) => first.get(id));
   const states = new Map<string, { entry: TrendEntry; detail: PointDetail }>();
   for (const a of repo.accounts) {
     if (states.has(a.id)) continue;
