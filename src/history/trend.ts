@@ -105,7 +105,9 @@ export async function computeTrend(root: string, opts: TrendOptions): Promise<Tr
     perPoint.push({ states: await evaluate(loaded.repo, p, root, score, memo) });
   }
 
-  const ids = [...new Set(perPoint.flatMap((p) => [...p.states.keys()]))].sort();
+  const seen = new Set<string>();
+  for (const p of perPoint) for (const id of p.states.keys()) seen.add(id);
+  const ids = [...seen].sort();
   const accounts: TrendAccount[] = ids.map((id) => {
     const series = perPoint.map((p) => p.states.get(id)?.entry ?? null);
     const name = perPoint.map((p) => p.states.get(id)?.detail.name).filter((n): n is string => n !== undefined).at(-1) ?? id;
@@ -148,7 +150,8 @@ type StateMemo = WeakMap<Repo['accounts'][number], { score: AccountScore | undef
 async function evaluate(repo: Repo, point: HistoryPoint, root: string, score: typeof scoreAccount, memo: StateMemo): Promise<Map<string, PointState>> {
   // The scores and tiers kam score gives (its ranking and totals are not needed here), and each
   // id's account as repoHealth (the last file with a value) and kam pipeline (the first) take it.
-  const scores = new Map(portfolioScores(repo, score).map((s) => [s.id, s]));
+  const scores = new Map<string, AccountScore>();
+  for (const s of portfolioScores(repo, score)) scores.set(s.id, s);
   const first = new Map<string, Account>();
   const later = new Map<string, Account>();
   for (const a of repo.accounts) if (a.value !== undefined) (first.has(a.id) ? later : first).set(a.id, a.value);
