@@ -56,15 +56,21 @@ export function portfolioScores(repo: Repo, score: typeof scoreAccount = scoreAc
   return partitionAccounts(repo).valid.map((a) => score(a.id, a.value!, repo.config));
 }
 
+/** How many of `findings` are errors at the severity kam.yaml's `rules:` gives them, by file (an account file with one is left out of the ranking). */
+export function errorsByFile(findings: Repo['findings'], config: Repo['config']): Map<string, number> {
+  const errors = new Map<string, number>();
+  for (const f of applySeverities(findings, configRuleSettings(config)))
+    if (f.severity === 'error') errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
+  return errors;
+}
+
 /** The accounts scorePortfolio ranks (valid, one per id) and those it leaves out. */
 function partitionAccounts(repo: Repo): { valid: Repo['accounts']; invalid: Portfolio['invalid'] } {
   const { config } = repo;
   // An account is left out when its file has an error at the severity kam.yaml gives it (a
   // schema error leaves no value). One id is ranked once: a second valid file for an id already
   // ranked (duplicate_id turned off, or down to a warning) is left out as a duplicate.
-  const errors = new Map<string, number>();
-  for (const f of applySeverities(repo.findings, configRuleSettings(config)))
-    if (f.severity === 'error') errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
+  const errors = errorsByFile(repo.findings, config);
   const isValid = (a: (typeof repo.accounts)[number]) => a.value !== undefined && !errors.has(a.file);
   const rankedFrom = new Map<string, string>();
   const invalid: Portfolio['invalid'] = [];
