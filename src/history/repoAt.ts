@@ -13,7 +13,8 @@ import { accountSchema } from '../schema/account.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { planSchema } from '../schema/plan.js';
 import { compareFindings } from '../findings/finding.js';
-import { git, readBlobs, type GitRepo } from '../git/git.js';
+import { git, objectInfo, readBlobs, type GitRepo } from '../git/git.js';
+import { mapLimit } from '../util/mapLimit.js';
 import { toSource } from '../git/snapshot.js';
 
 /** Regular files and executables; symlinks (120000) and submodules are not plan files. */
@@ -23,6 +24,8 @@ interface TreeEntry {
   oid: string;
   file: string;
   size: number;
+  /** The file as last loaded from this entry, and under which kam.yaml blob: trees() shares unchanged entries between commits, so this saves the lookup. */
+  last?: { config: string; loaded: LoadedAccount | LoadedPlan };
 }
 
 /** What one commit's tree holds of the plan repo. */
@@ -45,6 +48,7 @@ export class HistoryReader {
   private readonly bytes = new Map<string, Buffer>();
   private readonly configs = new Map<string, ConfigState>();
   private readonly files = new Map<string, LoadedAccount | LoadedPlan>();
+  private readonly sizes = new Map<string, number>();
   readonly stats: ReaderStats = { blobsRead: 0, filesLoaded: 0, configsLoaded: 0 };
 
   constructor(private readonly repo: GitRepo) {}
@@ -62,6 +66,63 @@ export class HistoryReader {
       if (type === 'blob' && FILE_MODES.has(mode!) && (file === CONFIG_FILE || REPO_FILE_RE.test(file))) entries.push({ oid: oid!, file, size: Number(size) });
     }
     return { commit, entries };
+  }
+
+  /**
+   * The trees of many commits, as tree() gives each, in the same order: one `git ls-tree` for the
+   * first and one `git diff-tree` from each to the next (a few in flight), so a commit costs what
+   * changed in it, not the whole tree; sizes come from one `git cat-file --batch-check` for the
+   * blobs not sized before. An entry unchanged from the previous commit is the same object.
+   */
+  async trees(commits: string[], base?: CommitTree): Promise<CommitTree[]> {
+    if (commits.length === 0) return [];
+    const pathspec = ['--', 'accounts', 'plans', CONFIG_FILE];
+    const first = base ?? null;
+    const firstListing = first ? null : await git(this.repo.root, ['ls-tree', '-r', '-z', commits[0]!, ...pathspec]);
+    const diffs = await mapLimit(commits.map((c, i) => [i === 0 ? first?.commit : commits[i - 1], c] as const), 4, ([from, to]) =>
+      from === undefined ? Promise.resolve(null) : from === to ? Promise.resolve(Buffer.alloc(0)) : git(this.repo.root, ['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', from, to, ...pathspec]),
+    );
+    const current = new Map<string, TreeEntry>();
+    const sizeless: TreeEntry[] = [];
+    const put = (mode: string, oid: string, file: string) => {
+      if (!FILE_MODES.has(mode) || !(file === CONFIG_FILE || REPO_FILE_RE.test(file))) return void current.delete(file);
+      const size = this.sizes.get(oid);
+      const entry: TreeEntry = { oid, file, size: size ?? -1 };
+      if (size === undefined) sizeless.push(entry);
+      current.set(file, entry);
+    };
+    if (first) for (const e of first.entries) current.set(e.file, e);
+    else {
+      for (const record of firstListing!.toString('utf8').split('\0')) {
+        const tab = record.indexOf('\t');
+        if (tab < 0) continue;
+        // <mode> <type> <oid>\t<path>
+        const [mode, type, oid] = record.slice(0, tab).split(' ');
+        if (type === 'blob') put(mode!, oid!, record.slice(tab + 1));
+      }
+    }
+    const out: CommitTree[] = [];
+    for (const [i, commit] of commits.entries()) {
+      const diff = diffs[i];
+      if (diff) {
+        // :<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0, repeated
+        const fields = diff.toString('utf8').split('\0');
+        for (let k = 0; k + 1 < fields.length; k += 2) {
+          const head = fields[k]!;
+          if (!head.startsWith(':')) break;
+          const [, mode, , oid] = head.slice(1).split(' ');
+          put(mode!, oid!, fields[k + 1]!);
+        }
+      }
+      out.push({ commit, entries: [...current.values()] });
+    }
+    if (sizeless.length > 0) {
+      const oids = [...new Set(sizeless.map((e) => e.oid))];
+      const infos = await objectInfo(this.repo.root, oids);
+      oids.forEach((oid, i) => this.sizes.set(oid, infos[i]?.size ?? 0));
+      for (const e of sizeless) e.size = this.sizes.get(e.oid)!;
+    }
+    return out;
   }
 
   /** Reads, with one git process, every blob of `trees` under the size limit not read before. */
@@ -84,6 +145,10 @@ export class HistoryReader {
     const accounts: LoadedAccount[] = [];
     const plans: LoadedPlan[] = [];
     for (const e of tree.entries) {
+      if (e.last?.config === configEntry.oid) {
+        (e.file.startsWith('accounts/') ? accounts : plans).push(e.last.loaded as LoadedAccount & LoadedPlan);
+        continue;
+      }
       const match = REPO_FILE_RE.exec(e.file);
       if (!match) continue;
       const key = `${configEntry.oid}\0${e.file}\0${e.oid}`;
@@ -93,6 +158,7 @@ export class HistoryReader {
         this.files.set(key, loaded);
         this.stats.filesLoaded++;
       }
+      e.last = { config: configEntry.oid, loaded };
       (match[1] === 'accounts' ? accounts : plans).push(loaded as LoadedAccount & LoadedPlan);
     }
     return { ok: true, repo: assembleRepo(this.repo.root, cfg.config, cfg.loaded, accounts, plans) };

@@ -2,16 +2,15 @@
 // points of history, each point evaluated with its own kam.yaml and "today" = its date. The core
 // returns data; the CLI formats it.
 import type { Band } from '../health/health.js';
-import { healthNeedsGit, repoHealth } from '../health/portfolio.js';
+import { healthNeedsGit, healthOfPlans } from '../health/portfolio.js';
 import { loadRepo, type LoadResult, type Repo } from '../load/loadRepo.js';
-import { scorePortfolio } from '../score/portfolio.js';
+import { errorsByFile, portfolioScores } from '../score/portfolio.js';
 import { scoreAccount, type AccountScore } from '../score/score.js';
 import type { Account } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
 import { gitText, openGitRepo } from '../git/git.js';
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { lastCommitDates } from '../git/lastCommitDates.js';
-import { mapLimit } from '../util/mapLimit.js';
 import { trendCoverages } from './coverage.js';
 import { selectPoints, type Every, type HistoryPoint, type Since } from './points.js';
 import { HistoryReader, type ReaderStats } from './repoAt.js';
@@ -77,19 +76,21 @@ export async function computeTrend(root: string, opts: TrendOptions): Promise<Tr
   const { points, notes } = await selectPoints(git, opts);
   const reader = new HistoryReader(git);
   const commits = points.filter((p) => p.commit !== null);
-  // One ls-tree per commit (a few in flight), then ONE cat-file for every blob not seen before.
-  const trees = await mapLimit(commits, 4, (p) => reader.tree(p.commit!));
+  // One ls-tree for the first commit and a diff-tree to each next one (what changed, not every
+  // tree again), then ONE cat-file for every blob not seen before.
+  const trees = await reader.trees(commits.map((p) => p.commit!));
   await reader.prefetch(trees);
   const treeOf = new Map(trees.map((t) => [t.commit, t]));
   // The work tree is HEAD's tree when no plan file differs from HEAD (nor is untracked or ignored):
   // then it is read from the blobs already parsed, not loaded cold a second time.
-  const headTree = (await planFilesClean(root)) ? await reader.tree('HEAD') : null;
+  const headTree = (await planFilesClean(root)) ? (await reader.trees(['HEAD'], trees.at(-1)))[0]! : null;
   if (headTree) await reader.prefetch([headTree]);
 
   const score = memoScore();
   const memo: StateMemo = new WeakMap();
   const perPoint: { states: Map<string, { entry: TrendEntry; detail: PointDetail }>; error?: string }[] = [];
   let lastRepo: Repo | null = null;
+  let carry: Carry | undefined;
   for (const p of points) {
     const loaded: LoadResult | null = p.commit ? reader.load(treeOf.get(p.commit)!) : headTree ? reader.load(headTree) : await loadRepo(root, { cache: opts.cache ?? false });
     if (loaded === null) {
@@ -102,10 +103,14 @@ export async function computeTrend(root: string, opts: TrendOptions): Promise<Tr
       continue;
     }
     lastRepo = loaded.repo;
-    perPoint.push({ states: await evaluate(loaded.repo, p, root, score, memo) });
+    const evaluated = await evaluate(loaded.repo, p, root, score, memo, carry);
+    carry = evaluated.carry;
+    perPoint.push({ states: evaluated.states });
   }
 
-  const ids = [...new Set(perPoint.flatMap((p) => [...p.states.keys()]))].sort();
+  const seen = new Set<string>();
+  for (const p of perPoint) for (const id of p.states.keys()) seen.add(id);
+  const ids = [...seen].sort();
   const accounts: TrendAccount[] = ids.map((id) => {
     const series = perPoint.map((p) => p.states.get(id)?.entry ?? null);
     const name = perPoint.map((p) => p.states.get(id)?.detail.name).filter((n): n is string => n !== undefined).at(-1) ?? id;
@@ -145,25 +150,62 @@ type PointState = { entry: TrendEntry; detail: PointDetail };
 /** An account's state at a point where it has no health and no coverage: shared by every point where its score (so its file and kam.yaml) is the same. */
 type StateMemo = WeakMap<Repo['accounts'][number], { score: AccountScore | undefined; state: PointState }>;
 
-async function evaluate(repo: Repo, point: HistoryPoint, root: string, score: typeof scoreAccount, memo: StateMemo): Promise<Map<string, PointState>> {
-  const portfolio = scorePortfolio(repo, score);
+/**
+ * What one point leaves for the next (the maps are updated in place by it): when the next point
+ * has the same kam.yaml and the same account files (same ids, same names, no id twice), only the
+ * files that changed are scored again and only they and the accounts with a health or coverage
+ * (now or before) get a new state; every other account keeps its state.
+ */
+interface Carry {
+  config: Config;
+  accounts: Repo['accounts'];
+  /** Id -> its index in `accounts` (the same at every point the carry is reused for). */
+  index: Map<string, number>;
+  scores: Map<string, AccountScore>;
+  first: Map<string, Account>;
+  states: Map<string, PointState>;
+  /** Ids with a health or a coverage at that point. */
+  special: Set<string>;
+}
+
+async function evaluate(repo: Repo, point: HistoryPoint, root: string, score: typeof scoreAccount, memo: StateMemo, carry: Carry | undefined): Promise<{ states: Map<string, PointState>; carry: Carry }> {
+  const changed = carry ? changedAccounts(carry, repo) : null;
+  let scores: Map<string, AccountScore>;
+  let first: Map<string, Account>;
+  const later = new Map<string, Account>();
+  if (carry && changed) {
+    ({ scores, first } = carry);
+    const files = new Set(changed.map((i) => repo.accounts[i]!.file));
+    const errors = errorsByFile(repo.findings.filter((f) => files.has(f.file)), repo.config);
+    for (const i of changed) {
+      const a = repo.accounts[i]!;
+      if (a.value === undefined) first.delete(a.id);
+      else first.set(a.id, a.value);
+      if (a.value !== undefined && !errors.has(a.file)) scores.set(a.id, score(a.id, a.value, repo.config));
+      else scores.delete(a.id);
+    }
+  } else {
+    // The scores and tiers kam score gives (its ranking and totals are not needed here), and each
+    // id's account as repoHealth (the last file with a value) and kam pipeline (the first) take it.
+    scores = new Map<string, AccountScore>();
+    for (const s of portfolioScores(repo, score)) scores.set(s.id, s);
+    first = new Map<string, Account>();
+    for (const a of repo.accounts) if (a.value !== undefined) (first.has(a.id) ? later : first).set(a.id, a.value);
+  }
   // Freshness falls back on the plan's last commit as of this point, as stale_plan does there.
   const dates = healthNeedsGit(repo) ? await lastCommitDates(root, point.commit ?? 'HEAD') : undefined;
-  const health = new Map(repoHealth(repo, { today: point.date, lastCommitDate: dates && ((f) => dates.get(f)), portfolio }).map((h) => [h.id, h]));
-  const scores = new Map(portfolio.accounts.map((s) => [s.id, s]));
-  const coverages = trendCoverages(repo);
-  const states = new Map<string, { entry: TrendEntry; detail: PointDetail }>();
-  for (const a of repo.accounts) {
-    if (states.has(a.id)) continue;
+  const opts = { today: point.date, lastCommitDate: dates && ((f: string) => dates.get(f)) };
+  const health = new Map(healthOfPlans(repo, opts, (id) => scores.get(id), (id) => later.get(id) ?? first.get(id)).map((h) => [h.id, h]));
+  const coverages = trendCoverages(repo, (id) => first.get(id));
+  const special = new Set<string>(health.keys());
+  for (const [id, c] of coverages) if (c !== null) special.add(id);
+  const stateOf = (a: Repo['accounts'][number]): PointState => {
     const s = scores.get(a.id);
     const h = health.get(a.id);
     const coverage = coverages.get(a.id) ?? null;
     if (!h && coverage === null) {
       const known = memo.get(a);
-      if (known && known.score === s) {
-        states.set(a.id, known.state);
-        continue;
-      }
+      if (known && known.score === s) return known.state;
     }
     const sumW = h ? Object.values(h.components).reduce((n, c) => n + c.weight, 0) : 0;
     const points: Record<string, number> = {};
@@ -174,9 +216,45 @@ async function evaluate(repo: Repo, point: HistoryPoint, root: string, score: ty
       detail: { name: a.value?.name ?? s?.name ?? a.id, manager: a.value?.manager ?? null, points, labels },
     };
     if (!h && coverage === null) memo.set(a, { score: s, state });
-    states.set(a.id, state);
+    return state;
+  };
+  if (carry && changed) {
+    const states = new Map(carry.states);
+    const redo = new Set<string>([...changed.map((i) => repo.accounts[i]!.id), ...carry.special, ...special]);
+    for (const id of redo) {
+      const i = carry.index.get(id);
+      if (i !== undefined) states.set(id, stateOf(repo.accounts[i]!));
+    }
+    return { states, carry: { ...carry, accounts: repo.accounts, states, special } };
   }
-  return states;
+  const states = new Map<string, PointState>();
+  const index = new Map<string, number>();
+  repo.accounts.forEach((a, i) => {
+    if (states.has(a.id)) return;
+    index.set(a.id, i);
+    states.set(a.id, stateOf(a));
+  });
+  return { states, carry: { config: repo.config, accounts: repo.accounts, index, scores, first, states, special } };
+}
+
+/**
+ * The indexes of the account files that changed since the carry's point, when nothing else did
+ * that could change another account (the same kam.yaml, the same files by id and name, no id
+ * twice); null when the point must be evaluated whole.
+ */
+function changedAccounts(carry: Carry, repo: Repo): number[] | null {
+  const now = repo.accounts;
+  const before = carry.accounts;
+  if (carry.config !== repo.config || now.length !== before.length) return null;
+  const changed: number[] = [];
+  for (let i = 0; i < now.length; i++) {
+    const a = now[i]!;
+    if (i > 0 && a.id === now[i - 1]!.id) return null;
+    if (a === before[i]) continue;
+    if (a.id !== before[i]!.id || a.file !== before[i]!.file) return null;
+    changed.push(i);
+  }
+  return changed;
 }
 
 /** `kam trend <account> --explain`: each component's points at the first and last point with a health. */

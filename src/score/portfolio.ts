@@ -42,12 +42,35 @@ export interface Portfolio {
  */
 export function scorePortfolio(repo: Repo, score: typeof scoreAccount = scoreAccount): Portfolio {
   const { config } = repo;
+  const { valid, invalid } = partitionAccounts(repo);
+  const accounts = valid.map((a) => score(a.id, a.value!, config)).sort(compareScores);
+  return summarise(config, accounts, invalid);
+}
+
+/**
+ * The scores scorePortfolio ranks (the same accounts, each scored by `score`), in the repo's
+ * order, neither ranked nor summed up: for kam trend, which needs each account's score and tier
+ * at many points, not the portfolio's order or totals.
+ */
+export function portfolioScores(repo: Repo, score: typeof scoreAccount = scoreAccount): AccountScore[] {
+  return partitionAccounts(repo).valid.map((a) => score(a.id, a.value!, repo.config));
+}
+
+/** How many of `findings` are errors at the severity kam.yaml's `rules:` gives them, by file (an account file with one is left out of the ranking). */
+export function errorsByFile(findings: Repo['findings'], config: Repo['config']): Map<string, number> {
+  const errors = new Map<string, number>();
+  for (const f of applySeverities(findings, configRuleSettings(config)))
+    if (f.severity === 'error') errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
+  return errors;
+}
+
+/** The accounts scorePortfolio ranks (valid, one per id) and those it leaves out. */
+function partitionAccounts(repo: Repo): { valid: Repo['accounts']; invalid: Portfolio['invalid'] } {
+  const { config } = repo;
   // An account is left out when its file has an error at the severity kam.yaml gives it (a
   // schema error leaves no value). One id is ranked once: a second valid file for an id already
   // ranked (duplicate_id turned off, or down to a warning) is left out as a duplicate.
-  const errors = new Map<string, number>();
-  for (const f of applySeverities(repo.findings, configRuleSettings(config)))
-    if (f.severity === 'error') errors.set(f.file, (errors.get(f.file) ?? 0) + 1);
+  const errors = errorsByFile(repo.findings, config);
   const isValid = (a: (typeof repo.accounts)[number]) => a.value !== undefined && !errors.has(a.file);
   const rankedFrom = new Map<string, string>();
   const invalid: Portfolio['invalid'] = [];
@@ -66,7 +89,11 @@ export function scorePortfolio(repo: Repo, score: typeof scoreAccount = scoreAcc
     invalid.push({ id: a.id, file: a.file, errors: Math.max(1, errors.get(a.file) ?? 0), ...(first ? { rankedFrom: first } : {}) });
   }
   invalid.sort((a, b) => compareCodeUnits(a.file, b.file));
-  const accounts = valid.map((a) => score(a.id, a.value!, config)).sort(compareScores);
+  return { valid, invalid };
+}
+
+/** The portfolio's totals over its ranked scores. */
+function summarise(config: Repo['config'], accounts: AccountScore[], invalid: Portfolio['invalid']): Portfolio {
   const count = (tier: string) => accounts.filter((a) => a.tier === tier).length;
   const tiers = [
     ...config.scoring.tiers.map((t) => ({ name: t.name, min: t.min as number | null, count: count(t.name) })),
