@@ -5,7 +5,7 @@ import type { Portfolio } from '../score/portfolio.js';
 import type { AccountScore } from '../score/score.js';
 import type { Account } from '../schema/account.js';
 import type { Plan } from '../schema/plan.js';
-import type { RuleId } from '../schema/rules.js';
+import type { RuleInfo } from '../findings/ruleInfo.js';
 
 /** What every rule sees: the loaded repo, scores, and "today". */
 export interface CheckContext {
@@ -28,18 +28,12 @@ export interface CheckContext {
   lastCommitDate?: (file: string) => string | undefined;
 }
 
-/** What the docs, SARIF and JUnit say about a rule. */
-export interface RuleInfo {
-  id: RuleId;
-  /** One line: what the rule catches. */
-  description: string;
-  /** One line: how to fix what it reports. */
-  fix: string;
-  /** A rule about the whole portfolio, not one account (its findings have `account: null`). */
-  portfolio?: boolean;
-}
+export type { RuleInfo } from '../findings/ruleInfo.js';
 
-/** One check of a plan reviewer: a module per rule under src/check/rules/. */
+/**
+ * One check of a plan reviewer: a module per rule under src/check/rules/, carrying its default
+ * severity and an example (docs/architecture.md, "Adding a rule").
+ */
 export interface Rule extends RuleInfo {
   check(ctx: CheckContext): Finding[];
 }

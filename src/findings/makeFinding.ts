@@ -1,13 +1,20 @@
-import { RULE_DEFAULTS, type RuleId } from '../schema/rules.js';
 import type { Finding, PathSegment, RuleField, Where } from './finding.js';
+import { LOADING_RULES, type LoadingRuleId } from './loadingRules.js';
+import type { RuleInfo } from './ruleInfo.js';
 
 type Extra = Partial<Record<RuleField, string>>;
 
+/** The rule a finding is of: a rule object (its id and default severity), or the id of a loading rule. */
+export type RuleRef = Pick<RuleInfo, 'id' | 'severity'>;
+
+const LOADING_BY_ID = new Map<string, RuleRef>(LOADING_RULES.map((r) => [r.id, r]));
+
 /** A finding at its rule's default severity; the repo's `rules:` settings are applied later. */
-export function makeFinding(rule: RuleId, where: Where, message: string, extra: Extra = {}): Finding {
+export function makeFinding(rule: RuleRef | LoadingRuleId, where: Where, message: string, extra: Extra = {}): Finding {
+  const { id, severity } = typeof rule === 'string' ? LOADING_BY_ID.get(rule)! : rule;
   return {
-    rule,
-    severity: RULE_DEFAULTS[rule],
+    rule: id,
+    severity,
     account: where.account,
     file: where.file,
     line: where.line,

@@ -1,5 +1,5 @@
 import { defaultConfig, type Config } from '../schema/config.js';
-import { RULE_DEFAULTS } from '../schema/rules.js';
+import { RULE_DEFAULTS } from '../check/registry.js';
 import { block, commentLines, flow, scalar, schemaLine, withComment } from './yamlText.js';
 import { pushAll } from '../util/lists.js';
 

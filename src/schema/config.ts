@@ -5,7 +5,7 @@ import {
   DEFAULT_REVIEW, DEFAULT_ROLES, DEFAULT_MIN_COVERAGE, DEFAULT_ASSESS_DAYS, DEFAULT_SCALE, DEFAULT_TIERS, DEFAULT_UNTIERED,
 } from './defaults.js';
 import { DEFAULT_CHECKLIST } from './checklist.js';
-import { RULE_DEFAULTS, SEVERITIES } from './rules.js';
+import { RULE_IDS, SEVERITIES, type RuleId } from './rules.js';
 import { STAKEHOLDER_ROLES } from './enums.js';
 import { closest } from '../util/didYouMean.js';
 import { bandsProblem, fieldProblem, importSection } from './importConfig.js';
@@ -218,8 +218,8 @@ const person = z.union([
 ]);
 
 const ruleSeverities = z.strictObject(
-  Object.fromEntries(Object.keys(RULE_DEFAULTS).map((id) => [id, z.enum(SEVERITIES).optional()])) as Record<
-    keyof typeof RULE_DEFAULTS,
+  Object.fromEntries(RULE_IDS.map((id) => [id, z.enum(SEVERITIES).optional()])) as Record<
+    RuleId,
     z.ZodOptional<z.ZodEnum<{ error: 'error'; warning: 'warning'; off: 'off' }>>
   >,
 );

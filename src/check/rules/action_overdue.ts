@@ -4,6 +4,8 @@ import type { Rule } from '../rule.js';
 
 export const actionOverdue: Rule = {
   id: 'action_overdue',
+  severity: 'warning',
+  example: 'actions:\n  - { title: Send the proposal, owner: Pat Lee, due: 2020-01-01, status: open }',
   description: 'an open action whose `due` date is before today (done and blocked actions are never overdue)',
   fix: 'do it and set `status: done`, set `status: blocked`, or agree a new `due` date',
   check({ plans, today }) {
@@ -12,7 +14,7 @@ export const actionOverdue: Rule = {
         if (action.status !== 'open' || !action.due || action.due >= today) return [];
         const where = whereIn(plan, plan.id, ['actions', i, 'due']);
         const late = plural(daysBetween(action.due, today), 'day');
-        return [makeFinding('action_overdue', where, `action "${action.title}" was due ${action.due} (${late} ago) and is still open; mark it done or set a new due date`)];
+        return [makeFinding(actionOverdue, where, `action "${action.title}" was due ${action.due} (${late} ago) and is still open; mark it done or set a new due date`)];
       }),
     );
   },

@@ -3,6 +3,8 @@ import type { Rule } from '../rule.js';
 
 export const actionWithoutOwner: Rule = {
   id: 'action_without_owner',
+  severity: 'error',
+  example: 'actions:\n  - { title: Send the proposal, due: 2026-05-01 }',
   description: 'an action with no `owner` (missing, empty or blank), whatever its status',
   fix: 'set `owner:` to the one person who will make the action happen',
   check({ plans }) {
@@ -11,7 +13,7 @@ export const actionWithoutOwner: Rule = {
         if (action.owner && action.owner.trim() !== '') return [];
         // At an empty `owner:` when there is one, else at the action.
         const where = whereIn(plan, plan.id, ['actions', i, 'owner'], true);
-        return [makeFinding('action_without_owner', where, `action "${action.title}" has no owner; add owner: <name>`)];
+        return [makeFinding(actionWithoutOwner, where, `action "${action.title}" has no owner; add owner: <name>`)];
       }),
     );
   },

@@ -19,6 +19,8 @@ const MAX_NAMED = 3;
 
 export const duplicateAccount: Rule = {
   id: 'duplicate_account',
+  severity: 'warning',
+  example: '# accounts/acme.yaml and accounts/acme-2.yaml\nname: Acme  Corp',
   description: 'two or more account files whose `name` is the same (case and runs of spaces aside, as names of people are matched); reported at the name of each',
   fix: 'keep one file per customer: merge the accounts (move the plan, then delete the other file), or make the names tell the customers apart',
   check({ accounts }) {
@@ -32,7 +34,7 @@ export const duplicateAccount: Rule = {
         ? []
         : same.map((account) => {
             const message = `account name "${account.value.name}" is also the name of ${others(same.filter((a) => a !== account))}; one customer must be one account: merge them, or make the names tell them apart`;
-            return makeFinding('duplicate_account', whereIn(account, account.id, ['name']), message);
+            return makeFinding(duplicateAccount, whereIn(account, account.id, ['name']), message);
           }),
     );
   },

@@ -3,6 +3,8 @@ import type { Rule } from '../rule.js';
 
 export const managerOverCapacity: Rule = {
   id: 'manager_over_capacity',
+  severity: 'warning',
+  example: 'limits: { max_accounts_per_manager: 1 }  # and \'@pat\' manages two tiered accounts',
   description: 'a manager who owns more tiered accounts than `limits.max_accounts_per_manager` (default 8)',
   fix: 'hand some of the manager\'s accounts to another manager (`manager:` in the account file), or raise the limit',
   check({ accounts, portfolio }) {
@@ -18,7 +20,7 @@ export const managerOverCapacity: Rule = {
         if (!first) return [];
         const where = whereIn(first, first.id, ['manager']);
         const message = `${load.manager} manages ${load.accounts} tiered accounts (${owned.join(', ')}) but limits.max_accounts_per_manager is ${load.limit}; hand some to another manager or raise the limit`;
-        return [makeFinding('manager_over_capacity', where, message, { manager: load.manager })];
+        return [makeFinding(managerOverCapacity, where, message, { manager: load.manager })];
       });
   },
 };

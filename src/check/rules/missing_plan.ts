@@ -4,6 +4,8 @@ import type { Rule } from '../rule.js';
 
 export const missingPlan: Rule = {
   id: 'missing_plan',
+  severity: 'error',
+  example: '# accounts/acme.yaml scores into a key tier; plans/acme.yaml does not exist',
   description: 'a key account (its tier is one of `key_tiers`, default: every tier) without a plan',
   fix: 'create `plans/<id>.yaml` for the account, or leave its tier out of `key_tiers` in kam.yaml',
   check({ repo, accounts, scores }) {
@@ -14,7 +16,7 @@ export const missingPlan: Rule = {
       const tier = scores.get(account.id)?.tier;
       if (!tier || !keyTiers.has(tier) || planned.has(account.id)) return [];
       const where = whereIn(account, account.id, ['name'], true);
-      return [makeFinding('missing_plan', where, `${account.value.name} is ${tier}, a key tier, but has no plan; create plans/${account.id}.yaml`)];
+      return [makeFinding(missingPlan, where, `${account.value.name} is ${tier}, a key tier, but has no plan; create plans/${account.id}.yaml`)];
     });
   },
 };

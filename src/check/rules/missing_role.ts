@@ -3,6 +3,8 @@ import type { Rule } from '../rule.js';
 
 export const missingRole: Rule = {
   id: 'missing_role',
+  severity: 'warning',
+  example: 'team:\n  - { name: Pat Lee, roles: [lead] }  # kam.yaml roles also lists sponsor',
   description: 'an account-team role that no member of the plan\'s `team` holds: every role of kam.yaml `roles`, or the `roles` of the profile of the account\'s tier',
   fix: 'add the role to a team member\'s `roles`, or add a team member who holds it',
   check({ plans, requirements }) {
@@ -12,7 +14,7 @@ export const missingRole: Rule = {
       const where = whereIn(plan, plan.id, ['team'], true);
       return requirements(plan.id)
         .roles.filter((role) => !held.has(role.id))
-        .map((role) => makeFinding('missing_role', where, `no one on the account team is ${role.label} (${role.id}); add the role to a member under team:`, { role: role.id }));
+        .map((role) => makeFinding(missingRole, where, `no one on the account team is ${role.label} (${role.id}); add the role to a member under team:`, { role: role.id }));
     });
   },
 };

@@ -5,6 +5,8 @@ import type { Rule } from '../rule.js';
 
 export const missingStakeholderRole: Rule = {
   id: 'missing_stakeholder_role',
+  severity: 'warning',
+  example: '# the tier profile asks for stakeholder_roles: [economic_buyer]\nstakeholders:\n  - { name: Dana Reyes, role: champion }',
   description: 'a role of the tier profile\'s `stakeholder_roles` (kam.yaml `profiles`) that no stakeholder of the plan has',
   fix: 'find out who plays that part at the account and add them under `stakeholders:` with that `role`',
   check({ plans, requirements, today }) {
@@ -18,7 +20,7 @@ export const missingStakeholderRole: Rule = {
       return stakeholderRoles
         .filter((role) => !held.has(role as never))
         .map((role) =>
-          makeFinding('missing_stakeholder_role', where, `no stakeholder is the ${STAKEHOLDER_ROLE_LABELS[role] ?? role} (${role}), which ${profile} asks for; add them under stakeholders: with role: ${role}`, { role }),
+          makeFinding(missingStakeholderRole, where, `no stakeholder is the ${STAKEHOLDER_ROLE_LABELS[role] ?? role} (${role}), which ${profile} asks for; add them under stakeholders: with role: ${role}`, { role }),
         );
     });
   },

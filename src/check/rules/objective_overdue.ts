@@ -6,6 +6,8 @@ import type { Rule } from '../rule.js';
 
 export const objectiveOverdue: Rule = {
   id: 'objective_overdue',
+  severity: 'warning',
+  example: 'an objective with due: 2020-01-01 and progress below 1',
   description: 'an objective whose `due` is before today and whose progress (spec 1.2, section 1) is not 1',
   fix: 'record the progress (`measure.actual`, or mark its actions done), or agree a new `due` date',
   check({ plans, today }) {
@@ -17,7 +19,7 @@ export const objectiveOverdue: Rule = {
         const where = whereIn(plan, plan.id, ['objectives', o.index, 'due']);
         const late = plural(daysBetween(o.due, today), 'day');
         const progress = o.progress === null ? 'with no measured progress' : `at ${percent(o.progress)} (from its ${o.source})`;
-        return [makeFinding('objective_overdue', where, `objective "${o.title}" was due ${o.due} (${late} ago) and stands ${progress}; update its progress or agree a new due date`, o.id === null ? {} : { objective: o.id })];
+        return [makeFinding(objectiveOverdue, where, `objective "${o.title}" was due ${o.due} (${late} ago) and stands ${progress}; update its progress or agree a new due date`, o.id === null ? {} : { objective: o.id })];
       });
     });
   },

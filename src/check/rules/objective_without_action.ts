@@ -6,6 +6,8 @@ const ACTING = new Set(['action_plan', 'execution', 'review']);
 
 export const objectiveWithoutAction: Rule = {
   id: 'objective_without_action',
+  severity: 'warning',
+  example: 'objectives:\n  - { id: expand-eu, title: Expand in the EU }  # no action names objective: expand-eu',
   description: 'at stage `action_plan`, `execution` or `review`, an objective with an `id` that no action names in its `objective`',
   fix: 'add an action with `objective: <id>`, or link an existing action to it',
   check({ plans }) {
@@ -15,7 +17,7 @@ export const objectiveWithoutAction: Rule = {
       return plan.value.objectives.flatMap((o, i) => {
         if (typeof o === 'string' || o.id === undefined || named.has(o.id)) return [];
         const where = whereIn(plan, plan.id, ['objectives', i, 'id']);
-        return [makeFinding('objective_without_action', where, `objective "${o.title}" (${o.id}) has no action that works towards it, and the plan is at stage ${plan.value.stage}; add an action with objective: ${o.id}`, { objective: o.id })];
+        return [makeFinding(objectiveWithoutAction, where, `objective "${o.title}" (${o.id}) has no action that works towards it, and the plan is at stage ${plan.value.stage}; add an action with objective: ${o.id}`, { objective: o.id })];
       });
     });
   },

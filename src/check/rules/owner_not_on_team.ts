@@ -11,6 +11,8 @@ const hint = (name: string, team: string[]) => {
 
 export const ownerNotOnTeam: Rule = {
   id: 'owner_not_on_team',
+  severity: 'warning',
+  example: 'team:\n  - { name: Pat Lee, roles: [lead] }\nactions:\n  - { title: Send the proposal, owner: Sam Roy, due: 2026-05-01 }',
   description: 'a stakeholder `owner` or `contacts` entry that is not the `name` of a member of the plan\'s `team`',
   fix: 'write the name exactly as under `team:`, or add the person to the team',
   check({ plans, today }) {
@@ -28,8 +30,7 @@ export const ownerNotOnTeam: Rule = {
         return named
           .filter(([person]) => !known.has(personKey(person)))
           .map(([person, path, as]) =>
-            makeFinding(
-              'owner_not_on_team',
+            makeFinding(ownerNotOnTeam,
               whereIn(plan, plan.id, path),
               `${as} "${person}" of ${s.name} is not on the account team${hint(person, team)}; write the name as under team:, or add them to the team`,
               { person },

@@ -6,6 +6,8 @@ import { pushTo } from '../../util/group.js';
 
 export const personSpelling: Rule = {
   id: 'person_spelling',
+  severity: 'warning',
+  example: 'team:\n  - { name: pat  lee, roles: [lead] }  # kam.yaml people spells them Pat Lee',
   description: 'one person written two ways (names that differ only by case or spacing, e.g. "Dana Whitfield" and "dana  whitfield")',
   fix: 'write the name one way everywhere: as kam.yaml `people:` lists it, or as most files write it',
   check({ accounts, plans, repo }) {
@@ -34,7 +36,7 @@ export const personSpelling: Rule = {
           seen.add(m.loaded.file);
           const source = declared.has(key) ? 'as kam.yaml people: lists it' : 'as most files write it';
           findings.push(
-            makeFinding('person_spelling', whereIn(m.loaded, m.account, m.path), `"${spelling}" and "${usual}" are one person written two ways; write "${usual}" (${source})`, { person: usual }),
+            makeFinding(personSpelling, whereIn(m.loaded, m.account, m.path), `"${spelling}" and "${usual}" are one person written two ways; write "${usual}" (${source})`, { person: usual }),
           );
         }
       }

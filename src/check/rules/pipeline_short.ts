@@ -6,6 +6,8 @@ import type { Rule } from '../rule.js';
 
 export const pipelineShort: Rule = {
   id: 'pipeline_short',
+  severity: 'warning',
+  example: 'a key account whose pipeline coverage is 0.5 against min_coverage 3',
   description: 'a key account whose coverage, (won + weighted pipeline) / (revenue.target - revenue.current), is below `min_coverage` (its tier profile\'s, else kam.yaml `pipeline.min_coverage`, default 1)',
   fix: 'add or advance opportunities in the plan, or revisit `revenue.target`',
   check({ plans, accounts, scores, repo }) {
@@ -22,7 +24,7 @@ export const pipelineShort: Rule = {
       if (p.coverage === null || p.coverage >= min - 1e-9) return [];
       const cur = repo.config.currency;
       const where = whereIn(account, account.id, ['revenue', 'target']);
-      return [makeFinding('pipeline_short', where, `pipeline covers ${percent(p.coverage)} of the gap to the target, below the ${percent(min)} a ${tier} account needs: won ${amount(p.won, cur)} + weighted ${amount(p.weighted, cur)} against a gap of ${amount(p.gap, cur)}; add or advance opportunities in plans/${plan.id}.yaml`)];
+      return [makeFinding(pipelineShort, where, `pipeline covers ${percent(p.coverage)} of the gap to the target, below the ${percent(min)} a ${tier} account needs: won ${amount(p.won, cur)} + weighted ${amount(p.weighted, cur)} against a gap of ${amount(p.gap, cur)}; add or advance opportunities in plans/${plan.id}.yaml`)];
     });
   },
 };

@@ -38,6 +38,8 @@ export function reportingCycles(stakeholders: readonly Pick<Stakeholder, 'id' | 
 
 export const reportingCycle: Rule = {
   id: 'reporting_cycle',
+  severity: 'error',
+  example: 'stakeholders:\n  - { id: a, name: Ann, reports_to: b }\n  - { id: b, name: Bo, reports_to: a }',
   description: 'stakeholders whose `reports_to` chain comes back to them (one finding per cycle)',
   fix: 'correct `reports_to` so that the chain ends at someone who reports to no one listed',
   check({ plans }) {
@@ -49,7 +51,7 @@ export const reportingCycle: Rule = {
         // At the reports_to of the cycle's first-listed member: changing it breaks the cycle.
         const where = whereIn(plan, plan.id, ['stakeholders', cycle[0]!, 'reports_to']);
         const what = cycle.length === 1 ? `${head.name} reports to themselves` : `reports_to goes round in a circle: ${chain}`;
-        return makeFinding('reporting_cycle', where, `${what}; set reports_to of one of them to their real manager, or remove it`, { stakeholder: head.id! });
+        return makeFinding(reportingCycle, where, `${what}; set reports_to of one of them to their real manager, or remove it`, { stakeholder: head.id! });
       });
     });
   },

@@ -9,6 +9,8 @@ const KEY_ROLES: ReadonlySet<string> = new Set(['decision_maker', 'economic_buye
 
 export const stakeholderLeft: Rule = {
   id: 'stakeholder_left',
+  severity: 'warning',
+  example: 'a gone decision_maker, economic_buyer or champion with no successor who is still there',
   description: 'a gone stakeholder (`left` today or earlier) with role `decision_maker`, `economic_buyer` or `champion` and no `successor` who is still there',
   fix: 'find who took over, add them under `stakeholders:` and set `successor:` to their id (a successor who left too does not count)',
   check({ plans, today }) {
@@ -28,7 +30,7 @@ export const stakeholderLeft: Rule = {
               : `and their successor ${next.name} left too (${next.left}); name who holds the role now`;
         // At `successor:` when there is one, else at `left:`.
         const where = whereIn(plan, plan.id, ['stakeholders', i, s.successor === undefined ? 'left' : 'successor']);
-        return [makeFinding('stakeholder_left', where, `${s.name}, the ${label}, left on ${s.left} ${why}`, { stakeholder: stakeholderKey(s) })];
+        return [makeFinding(stakeholderLeft, where, `${s.name}, the ${label}, left on ${s.left} ${why}`, { stakeholder: stakeholderKey(s) })];
       });
     });
   },

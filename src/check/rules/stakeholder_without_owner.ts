@@ -5,6 +5,8 @@ import type { Rule } from '../rule.js';
 
 export const stakeholderWithoutOwner: Rule = {
   id: 'stakeholder_without_owner',
+  severity: 'warning',
+  example: 'stakeholders:\n  - { name: Dana Reyes, role: champion }  # no owner',
   description: 'a stakeholder with influence `high`, or role `decision_maker`, `economic_buyer` or `champion`, and no `owner` on our team',
   fix: 'set `owner:` to the person of our team who holds the relationship (and make sure someone does)',
   check({ plans, today }) {
@@ -14,7 +16,7 @@ export const stakeholderWithoutOwner: Rule = {
         const why = s.influence === 'high' ? 'has high influence' : `is the ${s.role}`;
         // At an empty `owner:` when there is one, else at the stakeholder's mapping.
         const where = whereIn(plan, plan.id, ['stakeholders', i, 'owner'], true);
-        return [makeFinding('stakeholder_without_owner', where, `${s.name} ${why} but no one on our team owns the relationship; add owner: <name>`, { stakeholder: stakeholderKey(s) })];
+        return [makeFinding(stakeholderWithoutOwner, where, `${s.name} ${why} but no one on our team owns the relationship; add owner: <name>`, { stakeholder: stakeholderKey(s) })];
       }),
     );
   },

@@ -5,6 +5,8 @@ import type { Rule } from '../rule.js';
 
 export const tooFewThreadsRule: Rule = {
   id: 'too_few_threads',
+  severity: 'warning',
+  example: 'the tier profile sets min_threads: 3; the plan has 2 present stakeholders, 2 threads',
   description: 'the tier profile sets `min_threads`, the plan has two or more present stakeholders (not gone), and fewer distinct people of ours own or contact them',
   fix: 'give more of our team relationships at the account: make them `owner` of a stakeholder or add them to `contacts`',
   check({ plans, today, requirements }) {
@@ -15,8 +17,7 @@ export const tooFewThreadsRule: Rule = {
       const where = whereIn(plan, plan.id, ['stakeholders'], true);
       const who = t.count === 0 ? 'no one of ours holds' : `only ${t.people.join(', ')} ${t.count === 1 ? 'holds' : 'hold'}`;
       return [
-        makeFinding(
-          'too_few_threads',
+        makeFinding(tooFewThreadsRule,
           where,
           `${who} the relationships with the ${t.present} present stakeholders: ${plural(t.count, 'thread')}, ${profile} asks for ${minThreads}; have more of our team own or contact stakeholders`,
         ),

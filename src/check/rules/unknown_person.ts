@@ -5,6 +5,8 @@ import type { Rule } from '../rule.js';
 
 export const unknownPerson: Rule = {
   id: 'unknown_person',
+  severity: 'warning',
+  example: 'team:\n  - { name: Nobody Known, roles: [lead] }  # kam.yaml lists people, and not this one',
   description: 'with `people:` declared in kam.yaml, a manager, team member, owner or contact of our side who is not in it (the owner of a `side: customer` action is the customer\'s person, never reported)',
   fix: 'add the person under `people:` in kam.yaml, or fix the name (the message suggests the closest one)',
   check({ accounts, plans, repo }) {
@@ -23,7 +25,7 @@ export const unknownPerson: Rule = {
       const guess = people.suggest(m.name);
       const hint = guess ? `did you mean "${guess}"? Or add` : 'add';
       findings.push(
-        makeFinding('unknown_person', whereIn(m.loaded, m.account, m.path), `"${m.name}" is not in kam.yaml people:; ${hint} them under people:`, { person: m.name }),
+        makeFinding(unknownPerson, whereIn(m.loaded, m.account, m.path), `"${m.name}" is not in kam.yaml people:; ${hint} them under people:`, { person: m.name }),
       );
     }
     return findings;

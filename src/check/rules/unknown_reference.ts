@@ -18,8 +18,7 @@ function unknownReportsTo(plans: Plans): Finding[] {
       const guess = closest(s.reports_to, ids);
       const hint = guess ? `did you mean "${guess}"? ` : ids.length ? '' : 'no stakeholder has an id yet; ';
       return [
-        makeFinding(
-          'unknown_reference',
+        makeFinding(unknownReference,
           whereIn(plan, plan.id, ['stakeholders', i, 'reports_to']),
           `${s.name} reports_to "${s.reports_to}", which is not the id of a stakeholder of this plan; ${hint}give their manager id: ${s.reports_to}, or correct reports_to`,
           { reference: s.reports_to },
@@ -31,9 +30,11 @@ function unknownReportsTo(plans: Plans): Finding[] {
 
 export const unknownReference: Rule = {
   id: 'unknown_reference',
+  severity: 'error',
+  example: 'stakeholders:\n  - { id: dana, name: Dana Reyes, reports_to: lee }  # no stakeholder has id lee',
   description: 'a `reports_to` or `successor`, a whitespace `center`/`offering` or an opportunity `center`/`offering`, an action\'s or opportunity\'s `objective` or a contract\'s `offering` naming nothing declared (a stakeholder id, a buying center of the plan, an objective id of the plan, an offering of kam.yaml)',
   fix: 'correct the id, or declare it (a stakeholder `id`, an entry of `buying_centers`, an objective `id`, an entry of kam.yaml `offerings`)',
   check(ctx) {
-    return [...unknownReportsTo(ctx.plans), ...unknownSuccessors(ctx.plans), ...unknownWhitespaceReferences(ctx), ...unknownNumbersReferences(ctx)];
+    return [...unknownReportsTo(ctx.plans), ...unknownSuccessors(ctx.plans, unknownReference), ...unknownWhitespaceReferences(ctx, unknownReference), ...unknownNumbersReferences(ctx, unknownReference)];
   },
 };

@@ -3,6 +3,8 @@ import type { Rule } from '../rule.js';
 
 export const unratedCriterion: Rule = {
   id: 'unrated_criterion',
+  severity: 'warning',
+  example: 'ratings:\n  revenue_potential: 4  # strategic_fit is not rated',
   description: 'a scoring criterion the account does not rate (its score leaves it out); one finding for an account that rates none',
   fix: 'add the criterion under the account\'s `ratings:` (a whole number on the scale)',
   check({ repo, accounts, scores }) {
@@ -13,10 +15,10 @@ export const unratedCriterion: Rule = {
       const where = whereIn(account, account.id, ['ratings'], true);
       // An account that rates nothing gets one finding, not one per criterion: the fix is one step.
       if (unrated.length === criteria.length)
-        return [makeFinding('unrated_criterion', where, `rates none of the ${criteria.length} criteria, so it has no score or tier; add ratings: with ${criteria.map((c) => c.id).join(', ')} (${scale.min}-${scale.max})`)];
+        return [makeFinding(unratedCriterion, where, `rates none of the ${criteria.length} criteria, so it has no score or tier; add ratings: with ${criteria.map((c) => c.id).join(', ')} (${scale.min}-${scale.max})`)];
       return unrated.map((id) => {
         const label = criteria.find((c) => c.id === id)?.label ?? id;
-        return makeFinding('unrated_criterion', where, `${label} (${id}) is not rated, so the score leaves it out; add ${id}: <${scale.min}-${scale.max}> under ratings:`, { criterion: id });
+        return makeFinding(unratedCriterion, where, `${label} (${id}) is not rated, so the score leaves it out; add ${id}: <${scale.min}-${scale.max}> under ratings:`, { criterion: id });
       });
     });
   },

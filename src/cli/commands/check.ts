@@ -55,7 +55,7 @@ function parseRuleSetting(value: string, previous: Partial<Record<RuleId, Severi
   const match = /^([^=]+)=(.*)$/.exec(value.trim());
   if (!match) throw new InvalidArgumentError(`write it as --rule <id>=<${SEVERITIES.join('|')}>, e.g. --rule stale_plan=off`);
   const [, id, severity] = match as unknown as [string, string, string];
-  if (!(RULE_IDS as string[]).includes(id)) throw new InvalidArgumentError(`unknown rule "${id}"${didYouMean(id, RULE_IDS) || `; rules are ${RULE_IDS.join(', ')}`}`);
+  if (!(RULE_IDS as readonly string[]).includes(id)) throw new InvalidArgumentError(`unknown rule "${id}"${didYouMean(id, RULE_IDS) || `; rules are ${RULE_IDS.join(', ')}`}`);
   if (!(SEVERITIES as readonly string[]).includes(severity))
     throw new InvalidArgumentError(`"${severity}" is not a severity for ${id}; use ${SEVERITIES.join(', ')}`);
   return { ...previous, [id]: severity as SeveritySetting };

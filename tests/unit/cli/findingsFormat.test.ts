@@ -8,13 +8,14 @@ import { stylish } from '../../../src/cli/format/findings/stylish.js';
 import type { FindingsReport } from '../../../src/cli/format/findings/types.js';
 import { compareFindings, type Finding } from '../../../src/findings/finding.js';
 import { makeFinding } from '../../../src/findings/makeFinding.js';
+import { RULES_BY_ID } from '../../../src/check/registry.js';
 import { summarize } from '../../../src/findings/severity.js';
 
 const at = (file: string, line: number, path: (string | number)[] = []) => ({ file, account: /\/([^/]+)\.yaml$/.exec(file)![1]!, line, column: 3, path });
-const question = (file: string, id: string, line = 40) => makeFinding('unanswered_question', at(file, line, ['answers', id]), `unanswered: ${id}?`, { question: id });
-const role = (file: string, id: string) => makeFinding('missing_role', at(file, 7, ['team']), `no one is ${id}`, { role: id });
-const owner = (file: string, line: number, i: number) => makeFinding('action_without_owner', at(file, line, ['actions', i, 'owner']), `action ${i} has no owner`);
-const overdue = (file: string, line: number, i: number) => makeFinding('action_overdue', at(file, line, ['actions', i, 'due']), `action ${i} is overdue`);
+const question = (file: string, id: string, line = 40) => makeFinding(RULES_BY_ID.unanswered_question, at(file, line, ['answers', id]), `unanswered: ${id}?`, { question: id });
+const role = (file: string, id: string) => makeFinding(RULES_BY_ID.missing_role, at(file, 7, ['team']), `no one is ${id}`, { role: id });
+const owner = (file: string, line: number, i: number) => makeFinding(RULES_BY_ID.action_without_owner, at(file, line, ['actions', i, 'owner']), `action ${i} has no owner`);
+const overdue = (file: string, line: number, i: number) => makeFinding(RULES_BY_ID.action_overdue, at(file, line, ['actions', i, 'due']), `action ${i} is overdue`);
 
 function report(findings: Finding[], extra: Partial<FindingsReport> = {}): FindingsReport {
   const sorted = [...findings].sort(compareFindings);
@@ -122,7 +123,7 @@ describe('GitHub step summary', () => {
   });
 
   it('escapes user text in table cells', () => {
-    const f = makeFinding('action_overdue', at('plans/a.yaml', 3), 'a | b <img src=x> `c`\nd');
+    const f = makeFinding(RULES_BY_ID.action_overdue, at('plans/a.yaml', 3), 'a | b <img src=x> `c`\nd');
     expect(stepSummaryMarkdown(report([f]))).toContain("| a \\| b &lt;img src=x&gt; 'c' d |");
   });
 });

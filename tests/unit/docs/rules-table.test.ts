@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULE_DOCS, type RuleDoc } from '../../../src/check/registry.js';
+import { RULE_DEFAULTS, RULE_DOCS, type RuleDoc } from '../../../src/check/registry.js';
 import { RULE_IDS } from '../../../src/schema/rules.js';
 
 const RULES_PAGE = readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8');
@@ -14,7 +14,13 @@ describe('docs/rules.md rule table', () => {
     for (const r of RULE_DOCS) {
       expect(r.description.length, r.id).toBeGreaterThan(10);
       expect(r.fix.length, r.id).toBeGreaterThan(10);
+      expect(r.example.length, r.id).toBeGreaterThan(10);
+      expect(['error', 'warning'], r.id).toContain(r.severity);
     }
+  });
+
+  it('RULE_DEFAULTS is read off the rule objects, in the spec order', () => {
+    expect(Object.entries(RULE_DEFAULTS)).toEqual(RULE_DOCS.map((r) => [r.id, r.severity]));
   });
 
   it('has a row for every rule with its default severity, description and fix', () => {

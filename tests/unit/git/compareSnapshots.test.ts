@@ -3,11 +3,12 @@ import type { AccountState } from '../../../src/git/accountState.js';
 import { compareSnapshots, findingKey, type Snapshot } from '../../../src/git/diff.js';
 import { findingIdentity, type Finding } from '../../../src/findings/finding.js';
 import { makeFinding } from '../../../src/findings/makeFinding.js';
+import { RULES_BY_ID } from '../../../src/check/registry.js';
 
 const st = (score: number | null, completeness: number | null = 50): AccountState => ({ score, tier: score === null ? null : score >= 75 ? 'Tier 1' : 'Not key', quadrant: null, completeness, health: null, band: null });
 const snap = (states: Record<string, AccountState>, findings: Finding[] = []): Snapshot => ({ states: new Map(Object.entries(states)), findings });
 const unanswered = (account: string, question: string, line: number) =>
-  makeFinding('unanswered_question', { file: `plans/${account}.yaml`, account, line, column: 3 }, `unanswered: ${question}`, { question });
+  makeFinding(RULES_BY_ID.unanswered_question, { file: `plans/${account}.yaml`, account, line, column: 3 }, `unanswered: ${question}`, { question });
 
 describe('compareSnapshots', () => {
   it('classifies added, removed and changed accounts, sorted by id, leaving unchanged ones out', () => {
@@ -37,7 +38,7 @@ describe('compareSnapshots', () => {
   });
 
   it('reports an account whose only change is its findings, and ignores findings about no account', () => {
-    const portfolio = makeFinding('too_many_key_accounts', { file: 'kam.yaml', account: null, line: 1, column: 1 }, 'too many');
+    const portfolio = makeFinding(RULES_BY_ID.too_many_key_accounts, { file: 'kam.yaml', account: null, line: 1, column: 1 }, 'too many');
     const changes = compareSnapshots(snap({ a: st(50), b: st(60) }), snap({ a: st(50), b: st(60) }, [unanswered('b', 'q1', 3), portfolio]));
     expect(changes.map((c) => [c.id, c.kind, c.findings.new.length])).toEqual([['b', 'changed', 1]]);
   });

@@ -10,6 +10,7 @@ import { stylish } from '../../../src/cli/format/findings/stylish.js';
 import { sparkline } from '../../../src/cli/format/sparkline.js';
 import { compareFindings } from '../../../src/findings/finding.js';
 import { makeFinding } from '../../../src/findings/makeFinding.js';
+import { RULES_BY_ID } from '../../../src/check/registry.js';
 import { summarize } from '../../../src/findings/severity.js';
 import { maxOf, minOf, pushAll } from '../../../src/util/lists.js';
 
@@ -34,7 +35,7 @@ describe('maxOf, minOf, pushAll', () => {
 
 describe('formatters over 200,000 items', () => {
   const findings = Array.from({ length: HUGE }, (_, i) =>
-    makeFinding('action_overdue', { file: 'plans/big.yaml', account: 'big', line: i + 1, column: 3, path: ['actions', i, 'due'] }, `action ${i} is overdue`),
+    makeFinding(RULES_BY_ID.action_overdue, { file: 'plans/big.yaml', account: 'big', line: i + 1, column: 3, path: ['actions', i, 'due'] }, `action ${i} is overdue`),
   ).sort(compareFindings);
   const report = { findings, summary: summarize(findings, 1, 1), root: '/repo', cwd: '/repo', chalk: new Chalk({ level: 0 }) };
 

@@ -5,6 +5,7 @@ import { COMMENT_LIMIT, diffMarkdown, markdown } from '../../../../src/cli/forma
 import { sparkline } from '../../../../src/cli/format/sparkline.js';
 import type { AccountChange } from '../../../../src/git/diff.js';
 import { makeFinding } from '../../../../src/findings/makeFinding.js';
+import { RULES_BY_ID } from '../../../../src/check/registry.js';
 
 type Band = 'red' | 'amber' | 'green';
 const state = (score: number | null, tier: string | null, completeness: number | null, health: number | null = null, band: Band | null = null) => ({ score, tier, quadrant: 'Strategic', completeness, health, band });
@@ -50,7 +51,7 @@ describe('health in a diff', () => {
 describe('markdown', () => {
   it('escapes user text so a message cannot break the comment or inject HTML', () => {
     const c = change('changed', state(50, 'Tier 3', 50), state(80, 'Tier 1', 50));
-    c.findings.new.push(makeFinding('unanswered_question', { file: 'plans/acme.yaml', account: 'acme', line: 3, column: 1 }, 'bad <script>x</script> | *bold* _it_\nnext'));
+    c.findings.new.push(makeFinding(RULES_BY_ID.unanswered_question, { file: 'plans/acme.yaml', account: 'acme', line: 3, column: 1 }, 'bad <script>x</script> | *bold* _it_\nnext'));
     const out = markdown({ diff: { base: 'main', head: 'worktree', changes: [c] }, chalk: new Chalk({ level: 0 }) });
     expect(out).toContain('**Tier 3 → Tier 1**');
     expect(out).toContain('bad &lt;script&gt;x&lt;/script&gt; \\| \\*bold\\* \\_it\\_ next');
@@ -78,7 +79,7 @@ describe('markdown within GitHub comment limits', () => {
       const c = { ...change('changed', state(50, 'Tier 3', 50), state(60, 'Tier 2', 60)), id: `acct-${String(i).padStart(4, '0')}` };
       c.findings = { new: [], resolved: [] };
       for (let j = 0; j < findings; j++)
-        c.findings.new.push(makeFinding('unanswered_question', { file: `plans/${c.id}.yaml`, account: c.id, line: j + 1, column: 3 }, `unanswered: ${'why '.repeat(30)}(q.${j})`));
+        c.findings.new.push(makeFinding(RULES_BY_ID.unanswered_question, { file: `plans/${c.id}.yaml`, account: c.id, line: j + 1, column: 3 }, `unanswered: ${'why '.repeat(30)}(q.${j})`));
       return c;
     });
     return { base: 'origin/main', head: 'worktree', changes };

@@ -4,6 +4,7 @@ import { json as diffJson } from '../../../../src/cli/format/diff/json.js';
 import { table as diffTable } from '../../../../src/cli/format/diff/table.js';
 import { importFormatters } from '../../../../src/cli/format/import.js';
 import { makeFinding } from '../../../../src/findings/makeFinding.js';
+import { RULES_BY_ID } from '../../../../src/check/registry.js';
 import type { AccountChange, DiffResult } from '../../../../src/git/diff.js';
 import type { Band } from '../../../../src/health/health.js';
 import type { ImportReport } from '../../../../src/import/importAccounts.js';
@@ -20,8 +21,8 @@ function diffFixture(): DiffResult {
     before: state(50, 'Tier 3', 50, 72.5, 'green'),
     after: state(80, 'Tier 1', 100, 38, 'red'),
     findings: {
-      new: [makeFinding('action_overdue', { ...where, line: 9, path: ['actions', 0, 'due'] }, 'action "Call" was due 2026-01-01')],
-      resolved: [makeFinding('unanswered_question', where, 'unanswered: What is their main goal? (basics.goal)', { question: 'basics.goal' })],
+      new: [makeFinding(RULES_BY_ID.action_overdue, { ...where, line: 9, path: ['actions', 0, 'due'] }, 'action "Call" was due 2026-01-01')],
+      resolved: [makeFinding(RULES_BY_ID.unanswered_question, where, 'unanswered: What is their main goal? (basics.goal)', { question: 'basics.goal' })],
     },
   };
   const added: AccountChange = { id: 'beta', kind: 'added', before: null, after: state(70, 'Tier 2', null, 81, 'green'), findings: { new: [], resolved: [] } };
