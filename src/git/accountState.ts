@@ -6,8 +6,8 @@ import { requirementsByTier } from '../profiles/profile.js';
 import { scorePortfolio } from '../score/portfolio.js';
 import { round1 } from '../score/score.js';
 import { agreementOf } from '../signoff/digest.js';
-import { accountNumbers } from '../numbers/portfolio.js';
-import { nextRenewal } from '../numbers/renewals.js';
+import { pipelineFigures } from '../numbers/pipeline.js';
+import { nextRenewal, renewalFigures } from '../numbers/renewals.js';
 import type { Contract } from '../schema/account.js';
 
 /** What a reviewer compares about one account between two revisions. */
@@ -71,7 +71,7 @@ export function accountStates(repo: Repo, opts: StateOptions): Map<string, Accou
       const h = health.get(id);
       const agreement = plan ? agreementOf(plan) : undefined;
       const account = accounts.get(id);
-      const numbers = plan && account && plan.account === id && (account.revenue?.target !== undefined || (account.contracts?.length ?? 0) > 0) ? stateNumbers(id, account, plan, s?.tier ?? null, repo, opts.today) : undefined;
+      const numbers = plan && account && plan.account === id && (account.revenue?.target !== undefined || (account.contracts?.length ?? 0) > 0) ? stateNumbers(account, plan, repo, opts.today) : undefined;
       return [
         id,
         {
@@ -92,15 +92,10 @@ export function accountStates(repo: Repo, opts: StateOptions): Map<string, Accou
 type ValidAccount = NonNullable<Repo['accounts'][number]['value']>;
 type ValidPlan = NonNullable<Repo['plans'][number]['value']>;
 
-function stateNumbers(id: string, account: ValidAccount, plan: ValidPlan, tier: string | null, repo: Repo, today: string): StateNumbers {
-  const n = accountNumbers({ id, account, plan, tier, config: repo.config, today });
+function stateNumbers(account: ValidAccount, plan: ValidPlan, repo: Repo, today: string): StateNumbers {
+  // The figures kam pipeline shows, from the same functions (spec 1.2 sections 2 and 4).
+  const { target, coverage } = pipelineFigures(account, plan, repo.config);
+  const { renewing, at_risk } = renewalFigures(account.contracts, repo.config.renewals.assess_days, today);
   const next = nextRenewal(account.contracts);
-  return {
-    currency: repo.config.currency,
-    target: n.target,
-    coverage: n.coverage,
-    renewing: n.renewing,
-    at_risk: n.at_risk,
-    next_renewal: next ? { id: next.id, end: next.end, renewal: next.renewal } : null,
-  };
+  return { currency: repo.config.currency, target, coverage, renewing, at_risk, next_renewal: next ? { id: next.id, end: next.end, renewal: next.renewal } : null };
 }

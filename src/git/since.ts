@@ -1,3 +1,4 @@
+import type { Repo } from '../load/loadRepo.js';
 import { checkRepo, type CheckOptions } from '../check/checkRepo.js';
 import { findingIdentity, type Finding } from '../findings/finding.js';
 import { git, openGitRepo, resolveCommit } from './git.js';
@@ -23,15 +24,22 @@ export interface SinceResult {
  * line, column or message) is found there. Identities are counted: a second equal finding is new.
  * A revision without a kam.yaml, or with one that does not load, had no findings.
  */
-export async function findingsSince(root: string, rev: string, findings: Finding[], opts: Omit<CheckOptions, 'lastCommitDate'>): Promise<SinceResult> {
+export async function findingsSince(
+  root: string, rev: string, findings: Finding[], opts: Omit<CheckOptions, 'lastCommitDate'>,
+  /** The repo at `rev` when the caller has loaded it already (git/snapshot's loadRevision): it is not read twice. */
+  loadedBase?: Repo | null,
+): Promise<SinceResult> {
   const repo = await openGitRepo(root);
   const commit = await resolveCommit(repo, rev);
-  const [loaded, changedFiles] = await Promise.all([loadAtCommit(repo, commit), changedSince(root, commit)]);
+  const [baseRepo, changedFiles] = await Promise.all([
+    loadedBase !== undefined ? loadedBase : loadAtCommit(repo, commit).then((l) => (l?.ok ? l.repo : null)),
+    changedSince(root, commit),
+  ]);
   const before = new Map<string, number>();
-  if (loaded?.ok) {
-    const needsDates = loaded.repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
+  if (baseRepo) {
+    const needsDates = baseRepo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
     const lastCommitDate = needsDates ? await lastCommitDateLookup(root) : undefined;
-    for (const f of checkRepo(loaded.repo, { ...opts, lastCommitDate }).findings) {
+    for (const f of checkRepo(baseRepo, { ...opts, lastCommitDate }).findings) {
       const id = findingIdentity(f);
       before.set(id, (before.get(id) ?? 0) + 1);
     }

@@ -12,7 +12,7 @@ import { parseSince } from '../../history/points.js';
 import { computeTrend, type TrendData } from '../../history/trend.js';
 import { createRenderer } from '../../render/render.js';
 import { OUT_ELSEWHERE, refuseWriteOut } from '../../repoFs/writeGuard.js';
-import { scorePortfolio } from '../../score/portfolio.js';
+import { scorePortfolio, type Portfolio } from '../../score/portfolio.js';
 import type { Repo } from '../../load/loadRepo.js';
 import type { SiteSince } from '../../site/model.js';
 import { buildSite, type SiteFile } from '../../site/site.js';
@@ -46,7 +46,7 @@ export async function runSite(opts: SiteOptions, io: Io): Promise<number> {
   const portfolio = scorePortfolio(repo);
   const health = repoHealth(repo, { today, lastCommitDate, portfolio });
   const items = agenda(repo, { today, within: opts.within, lastCommitDate });
-  const { since, trend } = opts.since === undefined ? { since: null, trend: null } : await sinceParts(repo, opts.since, check.findings, today, opts, io);
+  const { since, trend } = opts.since === undefined ? { since: null, trend: null } : await sinceParts(repo, portfolio, opts.since, check.findings, today, opts, io);
 
   // Templates are compiled (and a broken one reported) before anything is written; then the pages
   // are made and written a batch at a time, so memory stays bounded at any repo size.
@@ -125,12 +125,12 @@ function removeGone(outDir: string, keep: Set<string>): string[] {
  * --since: the findings new since the revision, the health there (for band changes), and the
  * trend from it to now. Outside git the site has none of them, as the digest (spec 1.2, section 11).
  */
-async function sinceParts(repo: Repo, rev: string, findings: Finding[], today: string, opts: SiteOptions, io: Io): Promise<{ since: SiteSince | null; trend: TrendData | null }> {
+async function sinceParts(repo: Repo, portfolio: Portfolio, rev: string, findings: Finding[], today: string, opts: SiteOptions, io: Io): Promise<{ since: SiteSince | null; trend: TrendData | null }> {
   const [{ findingsSince }, { loadRevision }, { portfolioMoves }] = await Promise.all([import('../../git/since.js'), import('../../git/snapshot.js'), import('../../history/portfolioMoves.js')]);
   const root = repo.root;
   try {
     const base = await loadRevision(root, rev);
-    const fresh = (await findingsSince(root, rev, findings, { today })).findings;
+    const fresh = (await findingsSince(root, rev, findings, { today }, base.repo)).findings;
     let then: ReturnType<typeof repoHealth> = [];
     if (base.repo) {
       const dates = healthNeedsGit(base.repo) ? await lastCommitDates(root, base.commit) : undefined;
@@ -138,7 +138,7 @@ async function sinceParts(repo: Repo, rev: string, findings: Finding[], today: s
     }
     const trend = await computeTrend(root, { every: 'commit', since: parseSince(rev), today, cache: cacheWanted(opts, io) });
     for (const note of trend.notes) io.stderr.write(`kam: note: ${note}\n`);
-    const { positions } = portfolioMoves(base, repo);
+    const { positions } = portfolioMoves(base, repo, portfolio);
     return { since: { rev: base.rev, commit: base.commit, date: base.date, health: then, newFindings: fresh, positions }, trend };
   } catch (err) {
     if (!(err instanceof KamError && /not in a git (repository|work tree)/.test(err.message)) && !(err instanceof GitError)) throw err;
