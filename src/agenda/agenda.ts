@@ -2,7 +2,7 @@ import { addDays, daysBetween } from '../check/dates.js';
 import { isGone } from '../relationships/gone.js';
 import type { Repo } from '../load/loadRepo.js';
 import { requirementsByTier } from '../profiles/profile.js';
-import { scorePortfolio } from '../score/portfolio.js';
+import { scorePortfolio, type Portfolio } from '../score/portfolio.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { measureInput } from '../health/health.js';
 import { decisionDay, isSettled } from '../numbers/renewals.js';
@@ -34,6 +34,8 @@ export interface AgendaOptions {
   within: number;
   /** For plans without `last_reviewed`: the date of their last commit, as stale_plan uses it. */
   lastCommitDate?: (file: string) => string | undefined;
+  /** The repo's portfolio when the caller has it (the analysis scores once). */
+  portfolio?: Portfolio;
 }
 
 /** Sort by date, then account, then title (code units), then kind for a stable order. */
@@ -50,7 +52,7 @@ export function compareItems(a: AgendaItem, b: AgendaItem): number {
 export function agenda(repo: Repo, opts: AgendaOptions): AgendaItem[] {
   const { today } = opts;
   const horizon = addDays(today, opts.within);
-  const scores = new Map(scorePortfolio(repo).accounts.map((s) => [s.id, s]));
+  const scores = new Map((opts.portfolio ?? scorePortfolio(repo)).accounts.map((s) => [s.id, s]));
   const accounts = new Map(repo.accounts.filter((a) => a.value !== undefined).map((a) => [a.id, a]));
   const requirements = requirementsByTier(repo.config);
   const items: AgendaItem[] = [];

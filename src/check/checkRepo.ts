@@ -14,6 +14,8 @@ export interface CheckOptions {
   /** --rule ID=severity, applied over kam.yaml's `rules:`. */
   rules?: RuleSettings;
   lastCommitDate?: (file: string) => string | undefined;
+  /** The repo's portfolio when the caller has it (the analysis scores once). */
+  portfolio?: Portfolio;
 }
 
 export interface CheckResult {
@@ -30,7 +32,7 @@ export interface CheckResult {
 export function checkRepo(repo: Repo, opts: CheckOptions): CheckResult {
   const accounts = repo.accounts.filter((a): a is typeof a & { value: Account } => a.value !== undefined);
   const plans = repo.plans.filter((p): p is typeof p & { value: Plan } => p.value !== undefined);
-  const portfolio = scorePortfolio(repo);
+  const portfolio = opts.portfolio ?? scorePortfolio(repo);
   const scores = new Map(portfolio.accounts.map((s) => [s.id, s]));
   const byTier = requirementsByTier(repo.config);
   const requirements = (id: string) => byTier(scores.get(id)?.tier);

@@ -7,6 +7,7 @@ import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { lendListing, listFolder, type RepoListing } from '../repoFs/listFolder.js';
 import { buildId } from '../version.js';
 import { cacheWanted, type Io } from './io.js';
+import type { ZodType } from 'zod';
 
 /**
  * The cache of whole results. When neither kam.yaml, any account or plan file (content or
@@ -21,7 +22,7 @@ import { cacheWanted, type Io } from './io.js';
  * nor stored. Modules this file imports stay light: a hit must not pay for loading the YAML
  * parsers or zod.
  */
-export interface RunSpec<T> {
+export interface RunSpec<T, C extends T = T> {
   io: Pick<Io, 'env'>;
   /** The command's options: `cache: false` is --no-cache. */
   opts: { cache?: boolean };
@@ -29,25 +30,29 @@ export interface RunSpec<T> {
   /** The command, and the options its result depends on (part of the key). */
   command: string;
   options: unknown;
-  /** Whether a stored value has the shape this command stores; anything else is a miss. */
-  isValue: (value: unknown) => value is T;
+  /** The shape this command stores (analysis/slices.ts, sliceSchema): a stored value that fails it is a miss. */
+  schema: ZodType<T>;
   /** Whether a computed value may be stored (default: always). */
-  keep?: (value: T) => boolean;
+  keep?: (value: C) => boolean;
 }
 
 // 3: kam check runs keep each account's manager and tier (--manager, --tier).
-const FORMAT = 3;
+// 4: results are analysis slices (analysis/slices.ts).
+const FORMAT = 4;
 
 /**
  * The result of `spec.command` on the repo: the stored one when its key still matches, else
  * `compute()`'s, stored for next time. The same decision as every other cache of kam's
  * (cacheWanted: not with --no-cache, not in CI). A failing `compute` (KamError) stores nothing.
  */
-export async function cachedRun<T>(spec: RunSpec<T>, compute: () => Promise<T>): Promise<T> {
+export async function cachedRun<T, C extends T = T>(spec: RunSpec<T, C>, compute: () => Promise<C>): Promise<T> {
   const run = cacheWanted(spec.opts, spec.io) ? await runKey(spec.root, spec.command, spec.options) : undefined;
   if (!run) return compute();
   const stored = readCacheFile(run.path, run.key);
-  if (stored !== undefined && spec.isValue(stored)) return stored;
+  if (stored !== undefined) {
+    const checked = spec.schema.safeParse(stored);
+    if (checked.success) return checked.data;
+  }
   // The loader takes the listing the key was made of instead of listing and stat-ing again.
   const computed = await lendListing(spec.root, run.listing, compute);
   if (spec.keep?.(computed) ?? true) writeCacheFile(run.path, run.key, computed);
@@ -68,7 +73,7 @@ interface RunKey {
 export async function runKey(root: string, command: string, options: unknown): Promise<RunKey | undefined> {
   if (!cacheInsideRepo(root)) return undefined;
   const now = Date.now();
-  const hash = createHash('sha1').update(`kam ${buildId()}\0${command}\0${JSON.stringify(options)}\0`);
+  const hash = createHash('sha1').update(`kam ${buildId()}\0${FORMAT}\0${command}\0${JSON.stringify(options)}\0`);
   const listing: RepoListing = { accounts: [], plans: [], stats: new Map() };
   try {
     const configPath = join(root, CONFIG_FILE);

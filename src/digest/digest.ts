@@ -9,6 +9,7 @@ import type { Band } from '../health/health.js';
 import type { PlanHealth } from '../health/portfolio.js';
 import type { Repo } from '../load/loadRepo.js';
 import { personKey, samePerson } from '../people/people.js';
+import { repoPeople } from '../people/repoPeople.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { didYouMean } from '../util/didYouMean.js';
 
@@ -76,25 +77,7 @@ export interface DigestInput {
 }
 
 /** Everyone a digest can be for: managers, action and stakeholder owners, contacts, team members, people:. */
-export function digestPeople(repo: Repo): string[] {
-  const names = new Map<string, string>();
-  const add = (name: string | null | undefined) => {
-    if (typeof name !== 'string' || name.trim() === '') return;
-    const key = personKey(name);
-    if (!names.has(key)) names.set(key, name.trim());
-  };
-  for (const name of Object.keys(repo.config.people ?? {})) add(name);
-  for (const a of repo.accounts) add(a.value?.manager);
-  for (const p of repo.plans) {
-    for (const m of p.value?.team ?? []) add(m.name);
-    for (const a of p.value?.actions ?? []) if (a.side !== 'customer') add(a.owner);
-    for (const s of p.value?.stakeholders ?? []) {
-      add(s.owner);
-      for (const c of s.contacts ?? []) add(c);
-    }
-  }
-  return [...names.values()].sort(compareCodeUnits);
-}
+export const digestPeople = (repo: Repo): string[] => repoPeople(repo);
 
 /** The person a name means in this repo, or a KamError with did-you-mean (exit 2). */
 export function resolvePerson(repo: Repo, name: string): string {

@@ -136,3 +136,9 @@ export function roundTo(n: number, digits: number): number {
 
 /** Scores are shown with one decimal (docs/format.md, "Score"). */
 export const round1 = (n: number): number => roundTo(n, 1);
+
+/** The tier column's word for an account with too little rated for a tier; `--tier "needs rating"` lists them. */
+export const NEEDS_RATING = 'needs rating';
+
+/** An account with its place in the whole portfolio's ranking (1-based), kept when filtering. */
+export type RankedScore = AccountScore & { rank: number };

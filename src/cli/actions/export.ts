@@ -1,12 +1,11 @@
 import { localToday } from '../../check/dates.js';
 import { exportCells, exportHeader, exportRows } from '../../export/exportAccounts.js';
 import type { PresetId } from '../../import/presets/index.js';
-import { scorePortfolio } from '../../score/portfolio.js';
 import { writeCsv } from '../../util/csvWrite.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { computeRepoHealth } from './health.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { analyzeForCli } from './loadForCli.js';
+import { leftOutText } from '../format/leftOut.js';
 
 export interface ExportOptions extends GlobalOptions {
   to?: PresetId;
@@ -15,14 +14,13 @@ export interface ExportOptions extends GlobalOptions {
   today?: string;
 }
 
+/** `kam export`: the analysis's scores and health, one row per account, as CSV for a CRM or JSON. */
 export async function runExport(opts: ExportOptions, io: Io): Promise<number> {
-  const repo = await loadRepoForCli(io, opts);
-  const portfolio = scorePortfolio(repo);
-  for (const bad of portfolio.invalid)
-    io.stderr.write(`kam: left out ${bad.file} (${bad.errors} error${bad.errors === 1 ? '' : 's'}; run "kam validate")\n`);
   const today = opts.today ?? localToday();
-  const health = new Map((await computeRepoHealth(repo, today)).map((h) => [h.id, h]));
-  const rows = exportRows(repo, portfolio, health, today);
+  const analysis = await analyzeForCli(io, opts, { today });
+  for (const bad of analysis.portfolio.invalid) io.stderr.write(`kam: ${leftOutText(bad)}\n`);
+  const health = new Map(analysis.health.map((h) => [h.id, h]));
+  const rows = exportRows(analysis.repo, analysis.portfolio, health, today);
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ accounts: rows }, null, 2)}\n`);
   else io.stdout.write(writeCsv(exportHeader(opts.to), rows.map(exportCells)));
   return 0;

@@ -1,17 +1,17 @@
 import { localToday } from '../../check/dates.js';
 import { KamError } from '../../errors.js';
 import { explainHealth } from '../../health/explain.js';
-import { healthNeedsGit, repoHealth, type PlanHealth } from '../../health/portfolio.js';
-import { selectHealth } from '../../health/select.js';
 import type { Repo } from '../../load/loadRepo.js';
-import { scorePortfolio } from '../../score/portfolio.js';
+import { resolveAccount } from '../../accounts/resolveAccount.js';
+import type { Analysis } from '../../analysis/analyze.js';
+import { accountsContext, select, withBands } from '../../analysis/select.js';
+import type { Slices } from '../../analysis/slices.js';
 import { didYouMean } from '../../util/didYouMean.js';
 import { makeChalk } from '../color.js';
 import { explainHealthJson, explainHealthText } from '../format/health/explain.js';
 import { healthFormatters, type HealthFormat } from '../format/health/index.js';
 import type { Io } from '../io.js';
 import { findRoot } from '../../repoFs/findRoot.js';
-import type { Config } from '../../schema/config.js';
 import { cachedRun } from '../runCache.js';
 import type { GlobalOptions } from '../options.js';
 
@@ -24,32 +24,23 @@ export interface HealthCliOptions extends GlobalOptions {
   today?: string;
 }
 
-/** Health of every account with a plan, computed from the repo on disk (and git for review dates). */
-export async function computeRepoHealth(repo: Repo, today: string): Promise<PlanHealth[]> {
-  const { lastCommitDateLookup } = await import('../../git/lastCommitDates.js');
-  // Freshness falls back on a plan's last commit when it has no last_reviewed, as stale_plan does.
-  const lastCommitDate = healthNeedsGit(repo) ? await lastCommitDateLookup(repo.root) : undefined;
-  return repoHealth(repo, { today, lastCommitDate, portfolio: scorePortfolio(repo) });
-}
-
-/** What the list needs: all a cached run keeps (see cli/runCache.ts). */
-interface HealthRun {
-  config: Config;
-  health: PlanHealth[];
+/** What the list needs: the analysis slices a cached run keeps (see cli/runCache.ts). */
+type HealthRun = Pick<Slices, 'config' | 'health' | 'index'> & {
   /** Whether git history was read (plans without last_reviewed): such runs are not cached. */
-  usedGit: boolean;
-}
+  usedGit?: boolean;
+};
 
-export async function runHealth(ids: string[], opts: HealthCliOptions, io: Io): Promise<number> {
+export async function runHealth(refs: string[], opts: HealthCliOptions, io: Io): Promise<number> {
   const today = opts.today ?? localToday();
   const chalk = makeChalk(io, opts.color);
   if (opts.explain !== undefined) {
-    if (ids.length || opts.tier !== undefined || opts.manager !== undefined || opts.band !== undefined)
+    if (refs.length || opts.tier !== undefined || opts.manager !== undefined || opts.band !== undefined)
       throw new KamError('--explain shows one account: leave out account ids, --tier, --manager and --band');
     if (opts.format !== 'table' && opts.format !== 'json') throw new KamError(`--explain prints a table or json, not ${opts.format}; use --format json for machines`);
-    const repo = await loadRepo(opts, io);
-    const all = await computeRepoHealth(repo, today);
-    const h = all.find((x) => x.id === opts.explain) ?? unknownAccount(opts.explain, repo);
+    const analysis = await analyzeRepo(opts, io, today);
+    const { repo } = analysis;
+    const id = resolveAccount(opts.explain, accountsContext(analysis.index, { root: repo.root, cwd: io.cwd })).id;
+    const h = analysis.health.find((x) => x.id === id) ?? unknownAccount(id, repo);
     const e = explainHealth(h, repo.config);
     const { objectiveProgress } = await import('../../numbers/objectives.js');
     const plan = repo.plans.find((p) => p.id === h.id)?.value;
@@ -58,30 +49,21 @@ export async function runHealth(ids: string[], opts: HealthCliOptions, io: Io): 
     return 0;
   }
 
-  const data = await cachedRun(
-    { io, opts, root: findRoot(io.cwd, opts.repo), command: 'health', options: { today }, isValue: isHealthRun, keep: (computed) => !computed.usedGit },
-    async (): Promise<HealthRun> => {
-      const repo = await loadRepo(opts, io);
-      return { config: repo.config, health: await computeRepoHealth(repo, today), usedGit: healthNeedsGit(repo) };
+  const root = findRoot(io.cwd, opts.repo);
+  const { sliceSchema } = await import('../../analysis/slices.js');
+  const data: HealthRun = await cachedRun(
+    { io, opts, root, command: 'health', options: { today }, schema: sliceSchema('config', 'health', 'index'), keep: (computed) => !computed.usedGit },
+    async () => {
+      const analysis = await analyzeRepo(opts, io, today);
+      return { config: analysis.repo.config, health: analysis.health, index: analysis.index, usedGit: analysis.usedGit };
     },
   );
   const { config, health: all } = data;
-
-  let rows = all;
-  if (ids.length) {
-    const byId = new Map(all.map((h) => [h.id, h]));
-    const missing = ids.find((id) => !byId.has(id));
-    if (missing !== undefined) {
-      // Only now is the repo needed: to say why this account has no health.
-      const repo = await loadRepo({ ...opts, cache: false }, io);
-      unknownAccount(missing, repo);
-    }
-    const wanted = new Set(ids);
-    rows = all.filter((h) => wanted.has(h.id));
-  }
-  rows = selectHealth(rows, config, { tier: opts.tier, manager: opts.manager, band: opts.band });
-  const filtered = ids.length > 0 || opts.tier !== undefined || opts.manager !== undefined || opts.band !== undefined;
-  io.stdout.write(healthFormatters[opts.format]({ rows, total: all.length, filtered, config, chalk }));
+  const selection = select(withBands(data.index, all), { accounts: refs, tier: opts.tier, manager: opts.manager, band: opts.band }, { root, cwd: io.cwd });
+  for (const id of selection.resolved.accounts)
+    if (!all.some((h) => h.id === id)) unknownAccount(id, (await analyzeRepo({ ...opts, cache: false }, io, today)).repo);
+  const rows = all.filter((h) => selection.has(h.id));
+  io.stdout.write(healthFormatters[opts.format]({ rows, total: all.length, filtered: selection.filtered, config, chalk }));
   return 0;
 }
 
@@ -95,24 +77,7 @@ function unknownAccount(id: string, repo: Repo): never {
 }
 
 /** The loader (with the parsers and schemas) loads only when needed: a cached run never needs it. */
-async function loadRepo(opts: HealthCliOptions, io: Io): Promise<Repo> {
-  const { loadRepoForCli } = await import('./loadForCli.js');
-  return loadRepoForCli(io, opts);
-}
-
-/**
- * Whether a stored value is a HealthRun (see cachedRun: anything else is a miss): the parts the
- * formatters read are checked; the config was valid when it was stored under the same key.
- */
-function isHealthRun(v: unknown): v is HealthRun {
-  const obj = (x: unknown): x is Record<string, any> => !!x && typeof x === 'object' && !Array.isArray(x);
-  const numOrNull = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x));
-  const strOrNull = (x: unknown) => x === null || typeof x === 'string';
-  if (!obj(v) || v.usedGit !== false || !obj(v.config) || !obj(v.config.health) || !Array.isArray(v.health)) return false;
-  return v.health.every(
-    (h: unknown) =>
-      obj(h) && typeof h.id === 'string' && typeof h.file === 'string' && typeof h.name === 'string' && strOrNull(h.tier) && strOrNull(h.manager) && numOrNull(h.health) &&
-      (h.band === null || h.band === 'green' || h.band === 'amber' || h.band === 'red') && obj(h.components) &&
-      Object.values(h.components).every((c) => obj(c) && typeof c.value === 'number' && typeof c.weight === 'number') && Array.isArray(h.left_out) && Array.isArray(h.details),
-  );
+async function analyzeRepo(opts: HealthCliOptions, io: Io, today: string): Promise<Analysis> {
+  const { analyzeForCli } = await import('./loadForCli.js');
+  return analyzeForCli(io, opts, { today });
 }

@@ -1,3 +1,4 @@
+import { analyze, type Analysis, type AnalyzeOptions } from '../../analysis/analyze.js';
 import { KamError } from '../../errors.js';
 import { compareFindings, type Finding } from '../../findings/finding.js';
 import { summarize } from '../../findings/severity.js';
@@ -51,4 +52,10 @@ export function configInvalid(io: Io, opts: CliLoadOptions, root: string, findin
  */
 function workersFromEnv(env: NodeJS.ProcessEnv): LoadOptions {
   return env.KAM_WORKERS !== undefined && /^\d+$/.test(env.KAM_WORKERS) ? { workers: Number(env.KAM_WORKERS) } : {};
+}
+
+/** Loads the repo and analyses it: the first two steps of every reporting command (load -> analyze -> select -> format). */
+export async function analyzeForCli(io: Io, opts: CliLoadOptions, options: AnalyzeOptions): Promise<Analysis> {
+  const repo = await loadRepoForCli(io, opts);
+  return analyze(repo, options);
 }

@@ -1,15 +1,14 @@
-import { accountContext } from '../../accounts/repoAccounts.js';
 import { resolveAccount } from '../../accounts/resolveAccount.js';
+import { accountsContext, select } from '../../analysis/select.js';
 import { localToday } from '../../check/dates.js';
 import { KamError } from '../../errors.js';
 import type { Repo } from '../../load/loadRepo.js';
-import { repoNumbers, totalsOf } from '../../numbers/portfolio.js';
-import { scorePortfolio } from '../../score/portfolio.js';
-import { filterScores } from '../../score/select.js';
+import { totalsOf } from '../../numbers/portfolio.js';
 import { makeChalk } from '../color.js';
 import { explainPipelineJson, explainPipelineText, pipelineFormatters, type PipelineFormat } from '../format/pipeline/index.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
+import { analyzeForCli } from './loadForCli.js';
 
 export interface PipelineOptions extends GlobalOptions {
   format: PipelineFormat;
@@ -19,38 +18,27 @@ export interface PipelineOptions extends GlobalOptions {
   today?: string;
 }
 
-/** `kam pipeline`: the core's numbers (src/numbers/), filtered as `kam score` filters, then formatted. */
+/** `kam pipeline`: the analysis's numbers (src/numbers/), selected as every command selects, then formatted. */
 export async function runPipeline(refs: string[], opts: PipelineOptions, io: Io): Promise<number> {
   const today = opts.today ?? localToday();
   const chalk = makeChalk(io, opts.color);
-  const { loadRepoForCli } = await import('./loadForCli.js');
-  const repo = await loadRepoForCli(io, opts);
-  const portfolio = scorePortfolio(repo);
-  const numbers = repoNumbers(repo, today, portfolio);
-  const context = accountContext(repo, io.cwd);
+  const analysis = await analyzeForCli(io, opts, { today, dates: false });
+  const { repo, numbers } = analysis;
+  const where = { root: repo.root, cwd: io.cwd };
 
   if (opts.explain !== undefined) {
     if (refs.length || opts.tier !== undefined || opts.manager !== undefined) throw new KamError('--explain shows one account: leave out account names, --tier and --manager');
     if (opts.format !== 'table' && opts.format !== 'json') throw new KamError(`--explain prints a table or json, not ${opts.format}; use --format json for machines`);
-    const id = resolveAccount(opts.explain, context).id;
+    const id = resolveAccount(opts.explain, accountsContext(analysis.index, where)).id;
     const row = numbers.accounts.find((r) => r.id === id) ?? withoutNumbers(id, repo);
     io.stdout.write(opts.format === 'json' ? explainPipelineJson(row, numbers.currency) : explainPipelineText(row, numbers.currency, repo.config.renewals.assess_days, chalk));
     return 0;
   }
 
-  let rows = numbers.accounts;
-  if (refs.length) {
-    const wanted = new Set(refs.map((ref) => resolveAccount(ref, context).id));
-    for (const id of wanted) if (!rows.some((r) => r.id === id)) withoutNumbers(id, repo);
-    rows = rows.filter((r) => wanted.has(r.id));
-  }
-  // The tier and manager filter of `kam score` (one filter, one set of messages).
-  if (opts.tier !== undefined || opts.manager !== undefined) {
-    const kept = new Set(filterScores(portfolio.accounts, repo.config, { tier: opts.tier, manager: opts.manager }).map((s) => s.id));
-    rows = rows.filter((r) => kept.has(r.id));
-  }
-  const filtered = refs.length > 0 || opts.tier !== undefined || opts.manager !== undefined;
-  const view = { numbers: { ...numbers, accounts: rows, totals: filtered ? totalsOf(rows) : numbers.totals }, filtered, total: numbers.accounts.length, chalk };
+  const selection = select(analysis.index, { accounts: refs, tier: opts.tier, manager: opts.manager }, where);
+  for (const id of selection.resolved.accounts) if (!numbers.accounts.some((r) => r.id === id)) withoutNumbers(id, repo);
+  const rows = numbers.accounts.filter((r) => selection.has(r.id));
+  const view = { numbers: { ...numbers, accounts: rows, totals: selection.filtered ? totalsOf(rows) : numbers.totals }, filtered: selection.filtered, total: numbers.accounts.length, chalk };
   io.stdout.write(pipelineFormatters[opts.format](view));
   return 0;
 }

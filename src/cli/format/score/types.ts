@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../../../schema/config.js';
 import type { Portfolio } from '../../../score/portfolio.js';
-import type { RankedScore } from '../../../score/select.js';
+import type { RankedScore } from '../../../score/score.js';
 
 /** What every `kam score` formatter gets: the accounts to list and the portfolio they come from. */
 export interface ScoreReport {

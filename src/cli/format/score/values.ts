@@ -14,8 +14,8 @@ export function unratedText(a: AccountScore): string {
   return a.score === null ? 'all' : String(a.unrated.length);
 }
 
-export { NEEDS_RATING } from '../../../score/select.js';
-import { NEEDS_RATING } from '../../../score/select.js';
+export { NEEDS_RATING } from '../../../score/score.js';
+import { NEEDS_RATING } from '../../../score/score.js';
 
 /** The tier column: the tier, "needs rating" when too little is rated for one. */
 export function tierText(a: Pick<AccountScore, 'tier' | 'needsRating'>): string | null {

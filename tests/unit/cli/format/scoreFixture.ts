@@ -4,7 +4,6 @@ import type { ScoreReport } from '../../../../src/cli/format/score/types.js';
 import { configSchema, type Config } from '../../../../src/schema/config.js';
 import type { Portfolio } from '../../../../src/score/portfolio.js';
 import { compareScores, scoreAccount } from '../../../../src/score/score.js';
-import { filterScores } from '../../../../src/score/select.js';
 import { account, ACCOUNTS, config, KAM_YAML } from '../../score/fixture.js';
 
 /** The scoring fixture's model with another scoring.min_rated_weight (the fixture's is 0.3). */
@@ -26,5 +25,5 @@ export function scoreReport(overrides: Partial<ScoreReport> = {}, model: Config 
     managers: [{ manager: 'Ann Lee', accounts: 2, accountIds: ['acme', 'beta'], limit: 1, over: true }],
     unmanaged: 0,
   };
-  return { rows: filterScores(accounts, model, {}), portfolio, config: model, chalk: new Chalk({ level: 0 }), filtered: false, ...overrides };
+  return { rows: accounts.map((a, i) => ({ ...a, rank: i + 1 })), portfolio, config: model, chalk: new Chalk({ level: 0 }), filtered: false, ...overrides };
 }
