@@ -135,8 +135,8 @@ describe('kam score filters', () => {
   });
 
   it.each([
-    [['--tier', 'Tier 4'], /kam: no tier "Tier 4"; did you mean "Tier 1"\?/],
-    [['--manager', 'Dana Whitfeld'], /kam: no account is managed by "Dana Whitfeld"; did you mean "Dana Whitfield"\?/],
+    [['--tier', 'Tier 4'], /kam: --tier "Tier 4" is not a tier; did you mean "Tier 1"\?/],
+    [['--manager', 'Dana Whitfeld'], /kam: --manager "Dana Whitfeld": no account is managed by that name; did you mean "Dana Whitfield"\?/],
     [['--top', '0'], /--top.*whole number of 1 or more/],
     [['--format', 'xml'], /Allowed choices are table, json, csv, markdown/],
   ])('rejects %j with exit 2', async (args, message) => {
