@@ -86,6 +86,15 @@ export async function analyze(repo: Repo, opts: AnalyzeOptions): Promise<Analysi
   return analysisOf(repo, { today: opts.today, rules: opts.rules, usedGit, lastCommitDate, dates: opts.dates });
 }
 
+/**
+ * Health at a revision as it was then: its own kam.yaml, "today" its commit date, and review
+ * dates from the commits before it (digests and the site, for band changes). None without a
+ * repo at the revision (before the first commit of kam.yaml).
+ */
+export async function healthAt(base: { repo: Repo | null; commit: string; date: string }): Promise<PlanHealth[]> {
+  return base.repo ? (await analyze(base.repo, { today: base.date, revision: base.commit })).health : [];
+}
+
 /** An analysis with the dates of last change given (tests, and callers that read them already). */
 export function analysisOf(
   repo: Repo,

@@ -114,10 +114,14 @@ export function resolveManager(index: Pick<AccountIndex, 'accounts'>, wanted: st
   return name;
 }
 
-/** The person an --owner value means; a usage error when the repo names nobody so. */
-export function resolveOwner(people: readonly string[], wanted: string, flag = '--owner'): string {
+/**
+ * The person a name means (--owner, a digest's person), as the repo spells them; a usage error
+ * when the repo names nobody so. `flag` names the option; `hint` is said when no name is close.
+ */
+export function resolvePerson(people: readonly string[], wanted: string, opts: { flag?: string; hint?: string } = {}): string {
   const name = people.find((p) => personKey(p) === personKey(wanted));
-  if (name === undefined) throw new KamError(`${flag} "${wanted}": nobody of that name manages an account or owns an item in a plan${didYouMean(wanted, people)}`);
+  if (name === undefined)
+    throw new KamError(`${opts.flag ? `${opts.flag} ` : ''}"${wanted}": nobody of that name manages an account or owns an item in a plan${didYouMean(wanted, people) || (opts.hint ? `; ${opts.hint}` : '')}`);
   return name;
 }
 
@@ -180,7 +184,7 @@ export function select(index: AccountIndex, scope: Scope, where: { root: string;
   }
   let ownerKey: string | undefined;
   if (scope.owner !== undefined) {
-    resolved.owner = resolveOwner(index.people ?? [], scope.owner);
+    resolved.owner = resolvePerson(index.people ?? [], scope.owner, { flag: '--owner' });
     ownerKey = personKey(resolved.owner);
   }
 

@@ -1,5 +1,5 @@
 import type { Repo } from '../load/loadRepo.js';
-import { scorePortfolio } from '../score/portfolio.js';
+import { scorePortfolio, type Portfolio } from '../score/portfolio.js';
 import type { Config } from '../schema/config.js';
 import { personKey } from '../people/people.js';
 import { pushTo } from '../util/group.js';
@@ -39,11 +39,11 @@ export function handleOf(config: Config, name: string): string | undefined {
  * `kam.yaml` by the approvers of the highest tier. `prefix` is the plan repo's folder inside the
  * git repo ('' at the top, else `/`-terminated): CODEOWNERS paths start at the git root.
  */
-export function codeowners(repo: Repo, prefix = ''): CodeownersResult {
+export function codeowners(repo: Repo, prefix = '', portfolio: Portfolio = scorePortfolio(repo)): CodeownersResult {
   const { config } = repo;
   const approvals = config.approvals ?? {};
   const highest = config.scoring.tiers[0]?.name;
-  const tiers = new Map(scorePortfolio(repo).accounts.filter((a) => a.tiered).map((a) => [a.id, a.tier!]));
+  const tiers = new Map(portfolio.accounts.filter((a) => a.tiered).map((a) => [a.id, a.tier!]));
   const planFiles = new Map(repo.plans.map((p) => [p.id, p.file]));
   const entries: OwnedFile[] = [];
   const warnings: string[] = [];

@@ -9,7 +9,6 @@ import type { Band } from '../health/health.js';
 import type { PlanHealth } from '../health/portfolio.js';
 import type { Repo } from '../load/loadRepo.js';
 import { personKey, samePerson } from '../people/people.js';
-import { repoPeople } from '../people/repoPeople.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { didYouMean } from '../util/didYouMean.js';
 
@@ -76,16 +75,6 @@ export interface DigestInput {
   before: { rev: string; commit: string; date: string; health: readonly PlanHealth[] } | null;
 }
 
-/** Everyone a digest can be for: managers, action and stakeholder owners, contacts, team members, people:. */
-export const digestPeople = (repo: Repo): string[] => repoPeople(repo);
-
-/** The person a name means in this repo, or a KamError with did-you-mean (exit 2). */
-export function resolvePerson(repo: Repo, name: string): string {
-  const people = digestPeople(repo);
-  const found = people.find((p) => samePerson(p, name));
-  if (found === undefined) throw new KamError(`nobody called "${name}" manages an account or owns an item in a plan${didYouMean(name, people) || '; kam digest --all writes a digest for everyone who has something due'}`);
-  return found;
-}
 
 /** The accounts a person manages, then those whose plan has an action or relationship they own. */
 export function accountsOf(repo: Repo, person: string): DigestAccount[] {

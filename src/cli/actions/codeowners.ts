@@ -9,7 +9,8 @@ import { escapeControl } from '../../util/terminal.js';
 import { displayPath } from '../format/findings/stylish.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { analyzeForCli } from './loadForCli.js';
+import { localToday } from '../../check/dates.js';
 
 export interface CodeownersOptions extends GlobalOptions {
   write?: boolean;
@@ -21,9 +22,9 @@ export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 
 export async function runCodeowners(opts: CodeownersOptions, io: Io): Promise<number> {
   if (opts.write && opts.check) throw new KamError('use --write or --check, not both');
-  const repo = await loadRepoForCli(io, opts);
+  const { repo, portfolio } = await analyzeForCli(io, opts, { today: localToday(), dates: false });
   const { top, prefix } = await gitTop(repo.root);
-  const result = codeowners(repo, prefix);
+  const result = codeowners(repo, prefix, portfolio);
   for (const warning of result.warnings) io.stderr.write(`kam: warning: ${escapeControl(warning)}\n`);
   const path = join(top, CODEOWNERS_FILE);
   const shown = relative(io.cwd, path) || path;

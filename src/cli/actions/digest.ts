@@ -1,15 +1,13 @@
 import { join, relative, resolve } from 'node:path';
-import { agenda, agendaNeedsGit } from '../../agenda/agenda.js';
-import { checkRepo } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
-import { buildDigest, digestPeople, resolvePerson, type Digest } from '../../digest/digest.js';
+import { analyze, healthAt } from '../../analysis/analyze.js';
+import { resolvePerson } from '../../analysis/select.js';
+import { buildDigest, type Digest } from '../../digest/digest.js';
 import { postJson } from '../../digest/post.js';
 import { KamError } from '../../errors.js';
 import type { Finding } from '../../findings/finding.js';
 import { GitError } from '../../git/git.js';
-import { healthNeedsGit, repoHealth } from '../../health/portfolio.js';
 import type { Repo } from '../../load/loadRepo.js';
-import { scorePortfolio } from '../../score/portfolio.js';
 import { slugify } from '../../util/slug.js';
 import { writeGenerated } from '../../util/safeWrite.js';
 import { DIGEST_EXT, digestFormatters, type DigestFormat } from '../format/digest/index.js';
@@ -68,32 +66,23 @@ export async function runDigest(opts: DigestCliOptions, io: Io): Promise<number>
 }
 
 async function computeDigests(repo: Repo, opts: DigestCliOptions, today: string, io: Io): Promise<Digest[]> {
-  const { lastCommitDateLookup, lastCommitDates } = await import('../../git/lastCommitDates.js');
-  const lastCommitDate = agendaNeedsGit(repo) || healthNeedsGit(repo) ? await lastCommitDateLookup(repo.root) : undefined;
-  const items = agenda(repo, { today, within: opts.within, lastCommitDate });
-  const portfolio = scorePortfolio(repo);
-  const health = repoHealth(repo, { today, lastCommitDate, portfolio });
-  let findings: Finding[] = checkRepo(repo, { today, lastCommitDate }).findings;
+  const analysis = await analyze(repo, { today });
+  const items = analysis.agenda(opts.within);
+  const { health } = analysis;
+  let findings: Finding[] = analysis.check.findings;
   let before: Parameters<typeof buildDigest>[0]['before'] = null;
   if (opts.since !== undefined) {
     const [{ findingsSince }, { loadRevision }] = await Promise.all([import('../../git/since.js'), import('../../git/snapshot.js')]);
     try {
       const base = await loadRevision(repo.root, opts.since);
-      findings = (await findingsSince(repo.root, opts.since, findings, { today })).findings;
-      // Health at the revision as it was then: its own kam.yaml, "today" its commit date, and
-      // review dates from the commits before it.
-      let thenHealth: ReturnType<typeof repoHealth> = [];
-      if (base.repo) {
-        const dates = healthNeedsGit(base.repo) ? await lastCommitDates(repo.root, base.commit) : undefined;
-        thenHealth = repoHealth(base.repo, { today: base.date, lastCommitDate: dates && ((f: string) => dates.get(f)) });
-      }
-      before = { rev: base.rev, commit: base.commit, date: base.date, health: thenHealth };
+      findings = (await findingsSince(repo.root, opts.since, findings, { today }, base.repo)).findings;
+      before = { rev: base.rev, commit: base.commit, date: base.date, health: await healthAt(base) };
     } catch (err) {
       if (!(err instanceof KamError && /not in a git (repository|work tree)/.test(err.message)) && !(err instanceof GitError)) throw err;
       io.stderr.write(`kam: ${repo.root} is not in a git repository: --since is left out (every current finding, no band change)\n`);
     }
   }
-  const people = opts.all ? digestPeople(repo) : [resolvePerson(repo, opts.person!)];
+  const people = opts.all ? analysis.people() : [resolvePerson(analysis.people(), opts.person!, { flag: '--person', hint: 'kam digest --all writes a digest for everyone who has something due' })];
   const digests = people.map((person) => buildDigest({ repo, person, today, within: opts.within, items, findings, health, before }));
   return opts.all ? digests.filter((d) => d.due.length > 0) : digests;
 }

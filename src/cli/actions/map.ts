@@ -3,12 +3,11 @@ import { buildCoverage } from '../../relationships/coverage.js';
 import { localToday } from '../../check/dates.js';
 import { powerMapMermaid, powerMapSvg, powerMapText, threadsNote } from '../../relationships/draw.js';
 import { buildPowerMap } from '../../relationships/powerMap.js';
-import { accountContext } from '../../accounts/repoAccounts.js';
-import { resolveAccount } from '../../accounts/resolveAccount.js';
+import { select } from '../../analysis/select.js';
 import { makeChalk } from '../color.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { analyzeForCli } from './loadForCli.js';
 import { escapeControl } from '../../util/terminal.js';
 
 /** The drawings kam map writes (the command's --format choices). */
@@ -21,13 +20,14 @@ export interface MapOptions extends GlobalOptions {
 }
 
 export async function runMap(ref: string, opts: MapOptions, io: Io): Promise<number> {
-  const repo = await loadRepoForCli(io, { ...opts, format: opts.format === 'json' ? 'json' : undefined });
+  const today = opts.today ?? localToday();
+  const analysis = await analyzeForCli(io, { ...opts, format: opts.format === 'json' ? 'json' : undefined }, { today, dates: false });
+  const { repo } = analysis;
   // An account id, an account or plan file path, or the account's name, as every command takes them.
-  const id = resolveAccount(ref, accountContext(repo, io.cwd)).id;
+  const [id] = select(analysis.index, { accounts: [ref] }, { root: repo.root, cwd: io.cwd }).resolved.accounts as [string];
   const plan = repo.plans.find((p) => p.id === id);
   if (!plan) throw new KamError(`account "${id}" has no plan (plans/${id}.yaml), so no power map; create it with "kam new plan ${id}"`);
   if (!plan.value) throw new KamError(`${plan.file} has errors; run "kam validate" and fix them first`);
-  const today = opts.today ?? localToday();
   const map = buildPowerMap(plan.value.stakeholders, today);
   const name = repo.accounts.find((a) => a.id === id)?.value?.name ?? id;
   switch (opts.format) {

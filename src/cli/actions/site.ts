@@ -1,18 +1,15 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { agenda } from '../../agenda/agenda.js';
-import { checkRepo } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
 import { KamError } from '../../errors.js';
 import type { Finding } from '../../findings/finding.js';
 import { GitError } from '../../git/git.js';
-import { lastCommitDateLookup, lastCommitDates } from '../../git/lastCommitDates.js';
-import { healthNeedsGit, repoHealth } from '../../health/portfolio.js';
+import { healthAt } from '../../analysis/analyze.js';
 import { parseSince } from '../../history/points.js';
 import { computeTrend, type TrendData } from '../../history/trend.js';
 import { createRenderer } from '../../render/render.js';
 import { OUT_ELSEWHERE, refuseWriteOut } from '../../repoFs/writeGuard.js';
-import { scorePortfolio, type Portfolio } from '../../score/portfolio.js';
+import type { Portfolio } from '../../score/portfolio.js';
 import type { Repo } from '../../load/loadRepo.js';
 import type { SiteSince } from '../../site/model.js';
 import { buildSite, type SiteFile } from '../../site/site.js';
@@ -21,7 +18,7 @@ import { mapLimit } from '../../util/mapLimit.js';
 import { GENERATED_MARKER, writeGeneratedAsync, type WriteOutcome } from '../../util/safeWrite.js';
 import { cacheWanted, type Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { analyzeForCli } from './loadForCli.js';
 
 export interface SiteOptions extends GlobalOptions {
   out: string;
@@ -39,13 +36,10 @@ const PER_ITEM_DIRS = ['accounts', 'people'];
 
 export async function runSite(opts: SiteOptions, io: Io): Promise<number> {
   if (opts.out.trim() === '') throw new KamError('--out needs a folder name (it was empty); e.g. --out site, or leave it out for site/');
-  const repo = await loadRepoForCli(io, opts);
   const today = opts.today ?? localToday();
-  const lastCommitDate = await lastCommitDateLookup(repo.root);
-  const check = checkRepo(repo, { today, lastCommitDate });
-  const portfolio = scorePortfolio(repo);
-  const health = repoHealth(repo, { today, lastCommitDate, portfolio });
-  const items = agenda(repo, { today, within: opts.within, lastCommitDate });
+  const analysis = await analyzeForCli(io, opts, { today });
+  const { repo, check, portfolio, health, lastCommitDate } = analysis;
+  const items = analysis.agenda(opts.within);
   const { since, trend } = opts.since === undefined ? { since: null, trend: null } : await sinceParts(repo, portfolio, opts.since, check.findings, today, opts, io);
 
   // Templates are compiled (and a broken one reported) before anything is written; then the pages
@@ -131,11 +125,7 @@ async function sinceParts(repo: Repo, portfolio: Portfolio, rev: string, finding
   try {
     const base = await loadRevision(root, rev);
     const fresh = (await findingsSince(root, rev, findings, { today }, base.repo)).findings;
-    let then: ReturnType<typeof repoHealth> = [];
-    if (base.repo) {
-      const dates = healthNeedsGit(base.repo) ? await lastCommitDates(root, base.commit) : undefined;
-      then = repoHealth(base.repo, { today: base.date, lastCommitDate: dates && ((f: string) => dates.get(f)) });
-    }
+    const then = await healthAt(base);
     const trend = await computeTrend(root, { every: 'commit', since: parseSince(rev), today, cache: cacheWanted(opts, io) });
     for (const note of trend.notes) io.stderr.write(`kam: note: ${note}\n`);
     const { positions } = portfolioMoves(base, repo, portfolio);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KamError } from '../../../src/errors.js';
-import { labelKey, resolveBand, resolveManager, resolveOwner, resolveTier, select, selectionNote, withBands, type AccountIndex, type Scope } from '../../../src/analysis/select.js';
+import { labelKey, resolveBand, resolveManager, resolvePerson, resolveTier, select, selectionNote, withBands, type AccountIndex, type Scope } from '../../../src/analysis/select.js';
 
 // An index as analyze() makes it: two tiers, the untiered label, an account that needs rating, one
 // with errors (no name, no manager), one plan without an account.
@@ -98,7 +98,7 @@ describe('select: one resolver for every kind of name', () => {
   it('resolves each kind of name on its own, returning the repo spelling', () => {
     expect(resolveTier(INDEX, 'tier 2')).toBe('Tier 2');
     expect(resolveManager(INDEX, 'BO NG')).toBe('Bo Ng');
-    expect(resolveOwner(INDEX.people!, 'ann lee')).toBe('Ann Lee');
+    expect(resolvePerson(INDEX.people!, 'ann lee')).toBe('Ann Lee');
     expect(resolveBand(' Amber ')).toBe('amber');
     expect(labelKey('  Tier\t 1 ')).toBe('tier 1');
   });
