@@ -89,7 +89,7 @@ describe('kam check in the terminal (stylish)', () => {
     expect(tier1.findings.every((f: any) => f.account !== null)).toBe(true);
     const unknown = await kam(['check', '-C', EXAMPLE, '--tier', 'Gold']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('kam: --tier "Gold" is not a tier; tiers are "Tier 1", "Tier 2", "Tier 3"\n');
+    expect(unknown.stderr).toBe('kam: --tier "Gold" is not a tier; tiers are "Tier 1", "Tier 2", "Tier 3", "Not key", "needs rating"\n');
     expect((await kam(['check', '-C', EXAMPLE, '--manager', 'Dana Whitfeld'])).stderr).toContain('did you mean "Dana Whitfield"?');
   });
 });
