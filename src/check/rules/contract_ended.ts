@@ -1,6 +1,6 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { isSettled } from '../../numbers/renewals.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween, plural } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
 
 export const contractEnded: Rule = {

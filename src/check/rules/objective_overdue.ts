@@ -1,7 +1,7 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { objectiveProgress, progressComplete } from '../../numbers/objectives.js';
 import { percent } from '../../numbers/format.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween, plural } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
 
 export const objectiveOverdue: Rule = {

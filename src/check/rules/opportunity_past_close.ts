@@ -1,6 +1,6 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { isOpen } from '../../numbers/pipeline.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween, plural } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
 
 export const opportunityPastClose: Rule = {

@@ -1,6 +1,6 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { stakeholderKey } from '../../relationships/people.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween, plural } from '../../util/dates.js';
 import { isGone } from '../../relationships/gone.js';
 import type { Rule } from '../rule.js';
 

@@ -1,6 +1,6 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { measureInput, measureStale } from '../../health/health.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween, plural } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
 
 export const staleHealthInput: Rule = {

@@ -1,5 +1,5 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween, plural } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
 
 export const stalePlan: Rule = {

@@ -1,6 +1,6 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { tooFewThreads } from '../../relationships/threads.js';
-import { plural } from '../dates.js';
+import { plural } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
 
 export const tooFewThreadsRule: Rule = {

@@ -1,6 +1,6 @@
 import { samePerson } from '../../people/people.js';
 import { agenda, agendaNeedsGit, type AgendaItem } from '../../agenda/agenda.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { KamError } from '../../errors.js';
 import { didYouMean } from '../../util/didYouMean.js';
 import { makeChalk } from '../color.js';

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { CheckResult } from '../../check/checkRepo.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { configRuleSettings, summarize, type RuleSettings } from '../../findings/severity.js';
 import { KamError } from '../../errors.js';
 import type { Finding } from '../../findings/finding.js';

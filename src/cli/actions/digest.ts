@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { agenda, agendaNeedsGit } from '../../agenda/agenda.js';
 import { checkRepo } from '../../check/checkRepo.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { buildDigest, digestPeople, resolvePerson, type Digest } from '../../digest/digest.js';
 import { postJson } from '../../digest/post.js';
 import { KamError } from '../../errors.js';

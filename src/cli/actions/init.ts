@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { gitInit, gitState } from '../../init/git.js';
 import type { CiKind } from '../../init/ciKinds.js';
 import { CI_FILES, DEFAULT_ORGANIZATION, GITHUB_PAGES_FILE, initConfig, initFiles, writeInitFiles, type InitFile, type InitWriteResult } from '../../init/init.js';

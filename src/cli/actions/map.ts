@@ -1,6 +1,6 @@
 import { KamError } from '../../errors.js';
 import { buildCoverage } from '../../relationships/coverage.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { powerMapMermaid, powerMapSvg, powerMapText, threadsNote } from '../../relationships/draw.js';
 import { buildPowerMap } from '../../relationships/powerMap.js';
 import { accountContext } from '../../accounts/repoAccounts.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { accountText, planText } from '../../init/formText.js';
 import { refuseLinkOut } from '../../init/init.js';
 import { lockRepo, withRepoLock } from '../../repoFs/writeLock.js';

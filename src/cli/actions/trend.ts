@@ -1,6 +1,6 @@
 import { accountContext } from '../../accounts/repoAccounts.js';
 import { resolveAccount } from '../../accounts/resolveAccount.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { KamError } from '../../errors.js';
 import { selectHealth } from '../../health/select.js';
 import { parseSince, type Every } from '../../history/points.js';

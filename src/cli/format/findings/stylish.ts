@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import type { Completeness } from '../../../check/completeness.js';
+import type { Completeness } from '../../../plan/completeness.js';
 import type { Finding } from '../../../findings/finding.js';
 import { DEFAULT_MAX_FINDINGS } from '../../options.js';
 import { byFile, holdBackOrphans, rowMessage, rowsOf } from './group.js';
