@@ -3,7 +3,7 @@
 // the file (comments, quoting, order, blank lines, line ends) stays as it was. The result is read
 // back: it must hold exactly the edits, or nothing is written.
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { afterLastItem, formatScalar, indentOf, lineEnd } from '../yamlEdit.js';
+import { afterLastItem, formatScalar, indentOf, lineEnd } from '../../yaml/index.js';
 
 /** The keys kam import contacts writes; never role, influence, stance, owner or anything else. */
 export type StakeholderFields = Partial<Record<'id' | 'name' | 'title' | 'crm_id' | 'reports_to', string>>;
