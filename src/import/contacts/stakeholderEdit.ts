@@ -1,4 +1,4 @@
-// Surgical edits of a plan's `stakeholders:` list, as yamlEdit.ts does for an account's mapping:
+// Surgical edits of a plan's `stakeholders:` list, as yaml/edit.ts does for an account's mapping:
 // change or add a few keys of some stakeholders and append new ones, while every other byte of
 // the file (comments, quoting, order, blank lines, line ends) stays as it was. The result is read
 // back: it must hold exactly the edits, or nothing is written.
