@@ -6,7 +6,7 @@ export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutate.config.ts', related: true },
-  mutate: ['src/score/**/*.ts', 'src/health/**/*.ts', 'src/check/**/*.ts', 'src/findings/**/*.ts', 'src/git/**/*.ts'],
+  mutate: ['src/score/**/*.ts', 'src/health/**/*.ts', 'src/check/**/*.ts', 'src/plan/**/*.ts', 'src/findings/**/*.ts', 'src/git/**/*.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutMS: 60_000,

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../check/dates.js';
+import { addDays, daysBetween } from '../util/dates.js';
 import { isGone } from '../relationships/gone.js';
 import type { Repo } from '../load/loadRepo.js';
 import { requirementsByTier } from '../profiles/profile.js';

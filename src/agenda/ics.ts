@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { VERSION } from '../version.js';
-import { nextDay } from '../check/dates.js';
+import { nextDay } from '../util/dates.js';
 import type { AgendaItem } from './agenda.js';
 
 /**

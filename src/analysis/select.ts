@@ -13,7 +13,7 @@ import type { Band } from '../health/health.js';
 import { personKey } from '../people/people.js';
 import { isWithin } from '../repoFs/inside.js';
 import { didYouMean } from '../util/didYouMean.js';
-import { plural } from '../check/dates.js';
+import { plural } from '../util/plural.js';
 
 import { NEEDS_RATING } from '../score/score.js';
 

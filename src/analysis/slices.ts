@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { RULE_FIELDS } from '../findings/finding.js';
 import type { Finding } from '../findings/finding.js';
 import type { RuleSettings } from '../findings/severity.js';
-import type { Completeness } from '../check/completeness.js';
+import type { Completeness } from '../plan/completeness.js';
 import type { PlanHealth } from '../health/portfolio.js';
 import type { Config } from '../schema/config.js';
 import type { Portfolio } from '../score/portfolio.js';

@@ -4,7 +4,7 @@ import { scorePortfolio, type Portfolio } from '../score/portfolio.js';
 import type { Account } from '../schema/account.js';
 import type { Plan } from '../schema/plan.js';
 import { requirementsByTier } from '../profiles/profile.js';
-import { completeness, type Completeness } from './completeness.js';
+import { completeness, type Completeness } from '../plan/completeness.js';
 import type { CheckContext } from './rule.js';
 import { RULES } from './rules/index.js';
 import { applySeverities, configRuleSettings, summarize, type FindingSummary, type RuleSettings } from '../findings/severity.js';

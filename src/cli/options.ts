@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { daysInMonth, isRealDate } from '../check/dates.js';
+import { daysInMonth, isRealDate } from '../util/dates.js';
 
 /** -C/--repo: every command that reads a plan repo takes it. */
 export function addRepoOption(cmd: Command): Command {

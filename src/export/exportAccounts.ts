@@ -1,13 +1,13 @@
 // kam's answer back to the CRM: one row per account with its CRM record id, so the CRM's own
 // import tool can update its records (docs/crm.md). Pure: a loaded repo in, rows out.
-import { completeness } from '../check/completeness.js';
+import { completeness } from '../plan/completeness.js';
 import type { Band } from '../health/health.js';
 import { requirementsByTier } from '../profiles/profile.js';
 import type { Repo } from '../load/loadRepo.js';
-import { PRESETS, type PresetId } from '../import/presets/index.js';
+import { PRESETS, type PresetId } from '../crm/index.js';
 import type { Portfolio } from '../score/portfolio.js';
 import { round1 } from '../score/score.js';
-import { localToday } from '../check/dates.js';
+import { localToday } from '../util/dates.js';
 import { repoNumbers } from '../numbers/portfolio.js';
 import { nextRenewal, renewalFigures } from '../numbers/renewals.js';
 

@@ -3,8 +3,8 @@
 // buying role where its contact has one (HubSpot's Buying Role, Dynamics' Role). Names are not
 // sent: the CRM owns them (kam import contacts brings renames in). Pure: a loaded repo in, rows out.
 import type { Repo } from '../load/loadRepo.js';
-import { CONTACT_PRESETS } from '../import/contacts/presets.js';
-import type { PresetId } from '../import/presets/index.js';
+import { CONTACT_PRESETS } from '../crm/contacts.js';
+import type { PresetId } from '../crm/index.js';
 import { compareCodeUnits } from '../util/compare.js';
 
 export interface ContactExportRow {

@@ -1,4 +1,4 @@
-import { completeness } from '../check/completeness.js';
+import { completeness } from '../plan/completeness.js';
 import type { Band } from '../health/health.js';
 import { repoHealth } from '../health/portfolio.js';
 import type { Repo } from '../load/loadRepo.js';

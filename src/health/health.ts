@@ -1,6 +1,6 @@
-import { answerState } from '../check/completeness.js';
+import { answerState } from '../plan/completeness.js';
 import { presentOnly } from '../relationships/gone.js';
-import { daysBetween } from '../check/dates.js';
+import { daysBetween } from '../util/dates.js';
 import type { Requirements } from '../profiles/profile.js';
 import type { Account } from '../schema/account.js';
 import type { Config, HealthMeasure } from '../schema/config.js';

@@ -1,7 +1,7 @@
 // Which points of history kam trend evaluates (spec 1.2, section 8): each commit that changed the
 // plan repo, or the last commit at or before the end of each week (ending Sunday) or calendar
 // month; and always, last, the work tree as it is now.
-import { dateOfDay, dayNumber, isRealDate, MAX_DATE, monthEnd } from '../check/dates.js';
+import { dateOfDay, dayNumber, isRealDate, MAX_DATE, monthEnd } from '../util/dates.js';
 import { KamError } from '../errors.js';
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { gitText, resolveCommit, SHALLOW_HINT, type GitRepo } from '../git/git.js';

@@ -2,7 +2,7 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadText } from '../load/loadText.js';
-import { PositionIndex } from '../yaml/index.js';
+import { editYaml, PositionIndex, type EditValue, type FieldEdit } from '../yaml/index.js';
 import type { Finding } from '../findings/finding.js';
 import { MAX_FILE_BYTES, readRepoFileSync } from '../repoFs/readText.js';
 import { accountFiles } from '../repoFs/repoFiles.js';
@@ -18,7 +18,6 @@ import { slugify } from '../util/slug.js';
 import type { CsvRecord, CsvTable } from './csv.js';
 import type { ImportMapping } from './mapping.js';
 import { parseNumber } from './numbers.js';
-import { editYaml, type EditValue, type FieldEdit } from './yamlEdit.js';
 import { unguardCell } from '../util/csvWrite.js';
 import { pushTo } from '../util/group.js';
 

@@ -2,7 +2,7 @@ import { KamError } from '../errors.js';
 import type { Config } from '../schema/config.js';
 import { bandsProblem, fieldProblem, IMPORT_FIELDS, importFields } from '../schema/importConfig.js';
 import { didYouMean } from '../util/didYouMean.js';
-import { detectPreset, presetColumn, PRESETS, type PresetId } from './presets/index.js';
+import { detectPreset, presetColumn, PRESETS, type PresetId } from '../crm/index.js';
 
 /** Which CSV column fills which account fields, and how numbers become ratings. */
 export interface ColumnMapping {

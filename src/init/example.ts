@@ -1,4 +1,4 @@
-import { addDays } from '../check/dates.js';
+import { addDays } from '../util/dates.js';
 import type { Config } from '../schema/config.js';
 import type { AccountForm, PlanForm } from './formText.js';
 

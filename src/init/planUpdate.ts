@@ -2,7 +2,7 @@
 // lacks (after the checklist or a profile changed), as the form would have written them, without
 // touching a byte the user wrote. Only insertions: every original line stays, in order.
 import { isMap, isScalar, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { afterLastItem, indentOf, lineEnd } from '../import/yamlEdit.js';
+import { afterLastItem, indentOf, lineEnd } from '../yaml/index.js';
 import type { Config } from '../schema/config.js';
 import { planText, type PlanForm } from './formText.js';
 import { commentLines } from './yamlText.js';

@@ -1,5 +1,5 @@
 // spec 1.2, section 4: contracts and renewals.
-import { addDays } from '../check/dates.js';
+import { addDays } from '../util/dates.js';
 import type { Contract } from '../schema/account.js';
 
 /** A contract is settled when its renewal is `renewed` or `lost`. */

@@ -8,7 +8,7 @@
 // sits centred over its reports' subtrees laid side by side. People without a manager (or whose
 // manager is unknown, or who close a reporting cycle) are roots, side by side in plan order.
 // Sibling rectangles never overlap, so no two boxes can.
-import { reportingCycles } from '../check/rules/reporting_cycle.js';
+import { reportingCycles } from './reportingTree.js';
 import { STAKEHOLDER_ROLE_LABELS } from '../schema/enums.js';
 import type { Plan } from '../schema/plan.js';
 import { isGone } from './gone.js';

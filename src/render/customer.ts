@@ -1,7 +1,7 @@
 // The customer's version of a plan (spec 1.1, section 6): built from an allowlist, field by
 // field, so nothing reaches the document unless it is named here. Templates (built-in or the
 // user's own) only ever see this model, so they cannot leak what it does not hold.
-import { daysBetween } from '../check/dates.js';
+import { daysBetween } from '../util/dates.js';
 import type { LoadedPlan, Repo } from '../load/loadRepo.js';
 import type { Plan } from '../schema/plan.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';

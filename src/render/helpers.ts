@@ -3,6 +3,7 @@
 import type { HelperOptions } from 'handlebars';
 import { powerMapSvg } from '../relationships/draw.js';
 import type { PowerMap } from '../relationships/powerMap.js';
+import { plural } from '../util/plural.js';
 
 type Env = { registerHelper(name: string, fn: (...args: any[]) => unknown): void; SafeString: new (html: string) => unknown };
 
@@ -70,11 +71,6 @@ export function formatSigned(value: unknown, digits = 1): string {
   return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(digits)}`;
 }
 
-/** "1 question", "3 questions"; `plural` overrides the "+s" form ("1 opportunity"/"2 opportunities"). */
-export function pluralize(count: number, singular: string, plural?: string): string {
-  return `${count} ${count === 1 ? singular : (plural ?? `${singular}s`)}`;
-}
-
 /**
  * Makes user text safe inside Markdown, including table cells: characters that would start
  * markup (emphasis, links, code, raw HTML, table pipes) are backslash-escaped or turned into
@@ -119,8 +115,8 @@ export function registerHelpers(env: Env, currency: string): void {
   env.registerHelper('percent', (...a: unknown[]) => formatPercent(a[0], bounded('percent', 'number of decimals', args(a)[1], 0, MAX_DIGITS)));
   env.registerHelper('num', (...a: unknown[]) => formatNumber(a[0], bounded('num', 'number of decimals', args(a)[1], 1, MAX_DIGITS)));
   env.registerHelper('plural', (...a: unknown[]) => {
-    const [count, singular, plural] = args(a);
-    return pluralize(Number(count ?? 0), String(singular ?? ''), typeof plural === 'string' ? plural : undefined);
+    const [count, singular, many] = args(a);
+    return plural(Number(count ?? 0), String(singular ?? ''), typeof many === 'string' ? many : undefined);
   });
   env.registerHelper('signed', (...a: unknown[]) => formatSigned(a[0]));
   env.registerHelper('figure', (...a: unknown[]) => formatFigure(a[0]));

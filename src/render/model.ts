@@ -4,8 +4,8 @@
 import { pushTo } from '../util/group.js';
 import { coverageHealthView, numbersModel, objectivesModel, portfolioCoverage, type NumbersModel, type PortfolioCoverage } from './numbers.js';
 import type { CheckResult } from '../check/checkRepo.js';
-import { answerState, type Completeness } from '../check/completeness.js';
-import { daysBetween } from '../check/dates.js';
+import { answerState, type Completeness } from '../plan/completeness.js';
+import { daysBetween } from '../util/dates.js';
 import type { Finding } from '../findings/finding.js';
 import type { LoadedPlan, Repo } from '../load/loadRepo.js';
 import { criteriaInOrder } from '../score/explain.js';

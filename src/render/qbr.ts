@@ -3,7 +3,7 @@
 // stakeholders added and actions completed), actions overdue and due next, KPIs, the shared
 // objectives, and the open questions as the agenda.
 import type { CheckResult } from '../check/checkRepo.js';
-import { daysBetween } from '../check/dates.js';
+import { daysBetween } from '../util/dates.js';
 import { accountStates, type AccountState } from '../git/accountState.js';
 import type { RevisionSnapshot } from '../git/snapshot.js';
 import type { HealthTrend } from '../history/trend.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateProblem } from '../check/dates.js';
+import { dateProblem } from '../util/dates.js';
 
 /** A lowercase slug, used for account ids and other identifiers users type. */
 export const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { didYouMean } from '../util/didYouMean.js';
-import { PRESET_IDS } from '../import/presets/index.js';
+import { PRESET_IDS } from '../crm/index.js';
 import { ident } from './common.js';
 
 /** Account fields a CSV column can fill (`ratings.<criterion>` aside); `ignore` drops the column. */

@@ -3,7 +3,7 @@
 // text before and after it is the user's, untouched; the result is re-read and must equal the
 // plan before with exactly this entry added, or the edit is refused (the user edits by hand).
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type Scalar, type YAMLSeq } from 'yaml';
-import { afterLastItem, formatScalar, indentOf, lineEnd } from '../import/yamlEdit.js';
+import { afterLastItem, formatScalar, indentOf, lineEnd } from '../yaml/index.js';
 
 export interface SignoffEntry {
   by: string;

@@ -1,3 +1,4 @@
+import { plural } from '../util/plural.js';
 /**
  * The one line whose indentation is wrong, found from the text when yaml could not parse it.
  *
@@ -105,7 +106,7 @@ function walk(lines: string[]): IndentMistake | null {
         return {
           line,
           column: i + 1,
-          message: `${what} is indented ${i} space${i === 1 ? '' : 's'}, which lines up with no line above it: indent it like ${levelName(inner)}${belowOuter}, whichever it belongs with`,
+          message: `${what} is indented ${plural(i, 'space')}, which lines up with no line above it: indent it like ${levelName(inner)}${belowOuter}, whichever it belongs with`,
         };
       }
       // Back at an outer level, yet the next line returns to the level just left: this line is

@@ -1,6 +1,7 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
+import { plural } from '../../util/plural.js';
 
 export const actionOverdue: Rule = {
   id: 'action_overdue',

@@ -1,7 +1,8 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { isSettled } from '../../numbers/renewals.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
+import { plural } from '../../util/plural.js';
 
 export const contractEnded: Rule = {
   id: 'contract_ended',

@@ -1,8 +1,9 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { objectiveProgress, progressComplete } from '../../numbers/objectives.js';
 import { percent } from '../../numbers/format.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
+import { plural } from '../../util/plural.js';
 
 export const objectiveOverdue: Rule = {
   id: 'objective_overdue',

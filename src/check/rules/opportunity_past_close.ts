@@ -1,7 +1,8 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { isOpen } from '../../numbers/pipeline.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
+import { plural } from '../../util/plural.js';
 
 export const opportunityPastClose: Rule = {
   id: 'opportunity_past_close',

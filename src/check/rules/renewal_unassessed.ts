@@ -1,4 +1,4 @@
-import { addDays } from '../dates.js';
+import { addDays } from '../../util/dates.js';
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { isSettled } from '../../numbers/renewals.js';
 import type { Rule } from '../rule.js';

@@ -1,8 +1,9 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { stakeholderKey } from '../../relationships/people.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween } from '../../util/dates.js';
 import { isGone } from '../../relationships/gone.js';
 import type { Rule } from '../rule.js';
+import { plural } from '../../util/plural.js';
 
 export const stakeholderNotContacted: Rule = {
   id: 'stakeholder_not_contacted',

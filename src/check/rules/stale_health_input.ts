@@ -1,7 +1,8 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { measureInput, measureStale } from '../../health/health.js';
-import { daysBetween, plural } from '../dates.js';
+import { daysBetween } from '../../util/dates.js';
 import type { Rule } from '../rule.js';
+import { plural } from '../../util/plural.js';
 
 export const staleHealthInput: Rule = {
   id: 'stale_health_input',

@@ -1,7 +1,7 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
 import { tooFewThreads } from '../../relationships/threads.js';
-import { plural } from '../dates.js';
 import type { Rule } from '../rule.js';
+import { plural } from '../../util/plural.js';
 
 export const tooFewThreadsRule: Rule = {
   id: 'too_few_threads',

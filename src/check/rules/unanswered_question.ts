@@ -1,5 +1,5 @@
 import { makeFinding, whereIn } from '../../findings/makeFinding.js';
-import { answerState } from '../completeness.js';
+import { answerState } from '../../plan/completeness.js';
 import type { Rule } from '../rule.js';
 
 export const unansweredQuestion: Rule = {

@@ -1,5 +1,5 @@
 import { select } from '../../analysis/select.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { makeChalk } from '../color.js';
 import { agendaFormatters, type AgendaFormat } from '../format/agenda/index.js';
 import type { Io } from '../io.js';

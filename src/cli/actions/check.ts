@@ -1,6 +1,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { plural } from '../../util/plural.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { configRuleSettings, summarize, type RuleSettings } from '../../findings/severity.js';
 import { KamError } from '../../errors.js';
 import { CONFIG_FILE, findRoot } from '../../repoFs/findRoot.js';
@@ -62,7 +63,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   if (opts.since !== undefined) {
     since = await sinceOf(root, opts, findings, today);
     findings = since.findings;
-    notes.push(`${since.existing} finding${since.existing === 1 ? '' : 's'} that already existed at ${since.rev} left out (--since)`);
+    notes.push(`${plural(since.existing, 'finding')} that already existed at ${since.rev} left out (--since)`);
   }
   const planFiles = new Map(data.index.plans.map((p) => [p.id, p.file]));
   const inReport = (f: { id: string; file: string }) => selection.hasFile(f.file) && selection.has(f.id);

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { pluralWord } from '../../util/plural.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { codeowners, currentBlock, withBlock } from '../../codeowners/codeowners.js';
 import { KamError } from '../../errors.js';
@@ -10,7 +11,7 @@ import { displayPath } from '../format/findings/stylish.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { analyzeForCli } from './loadForCli.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 
 export interface CodeownersOptions extends GlobalOptions {
   write?: boolean;
@@ -43,7 +44,7 @@ export async function runCodeowners(opts: CodeownersOptions, io: Io): Promise<nu
     const listed = errors.slice(0, 10).map((f) => `  ${escapeControl(displayPath(repo.root, io.cwd, f.file))}:${f.line}:${f.column}  ${escapeControl(f.message)}`);
     if (errors.length > 10) listed.push(`  ... and ${errors.length - 10} more`);
     io.stderr.write(`${listed.join('\n')}\n`);
-    throw new KamError(`${shown} not written: ${errors.length} file error${errors.length === 1 ? '' : 's'} above change who owns what; fix ${errors.length === 1 ? 'it' : 'them'} (kam validate), then run kam codeowners --write again`);
+    throw new KamError(`${shown} not written: ${errors.length} file ${pluralWord(errors.length, 'error')} above change who owns what; fix ${errors.length === 1 ? 'it' : 'them'} (kam validate), then run kam codeowners --write again`);
   }
   const existing = readIfThere(path, shown);
   if (opts.check) {

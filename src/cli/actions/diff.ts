@@ -1,4 +1,4 @@
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { diffRevisions } from '../../git/diff.js';
 import { findRoot } from '../../repoFs/findRoot.js';
 import { makeChalk } from '../color.js';

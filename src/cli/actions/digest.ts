@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { analyze, healthAt } from '../../analysis/analyze.js';
 import { resolvePerson } from '../../analysis/select.js';
 import { buildDigest, type Digest } from '../../digest/digest.js';

@@ -1,6 +1,6 @@
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { exportCells, exportHeader, exportRows } from '../../export/exportAccounts.js';
-import type { PresetId } from '../../import/presets/index.js';
+import type { PresetId } from '../../crm/index.js';
 import { writeCsv } from '../../util/csvWrite.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';

@@ -1,6 +1,6 @@
 import { KamError } from '../../errors.js';
 import { contactExportCells, contactExportHeader, contactExportRows } from '../../export/exportContacts.js';
-import type { PresetId } from '../../import/presets/index.js';
+import type { PresetId } from '../../crm/index.js';
 import { writeCsv } from '../../util/csvWrite.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';

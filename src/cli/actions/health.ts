@@ -1,4 +1,4 @@
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { KamError } from '../../errors.js';
 import { explainHealth } from '../../health/explain.js';
 import type { Repo } from '../../load/loadRepo.js';

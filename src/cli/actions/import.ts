@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { CsvError, parseCsv } from '../../import/csv.js';
 import { importAccounts } from '../../import/importAccounts.js';
 import { resolveMapping } from '../../import/mapping.js';
-import type { PresetId } from '../../import/presets/index.js';
+import type { PresetId } from '../../crm/index.js';
 import { KamError } from '../../errors.js';
 import { findRoot } from '../../repoFs/findRoot.js';
 import { refuseLinkOut } from '../../init/init.js';

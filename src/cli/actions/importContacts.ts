@@ -1,7 +1,7 @@
 import { CsvError, parseCsv } from '../../import/csv.js';
 import { importContacts } from '../../import/contacts/importContacts.js';
 import { resolveContactMapping } from '../../import/contacts/mapping.js';
-import type { PresetId } from '../../import/presets/index.js';
+import type { PresetId } from '../../crm/index.js';
 import { KamError } from '../../errors.js';
 import { refuseLinkOut } from '../../init/init.js';
 import { makeChalk } from '../color.js';

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { pluralWord } from '../../util/plural.js';
 import { join, relative, resolve } from 'node:path';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { gitInit, gitState } from '../../init/git.js';
 import type { CiKind } from '../../init/ciKinds.js';
 import { CI_FILES, DEFAULT_ORGANIZATION, GITHUB_PAGES_FILE, initConfig, initFiles, writeInitFiles, type InitFile, type InitWriteResult } from '../../init/init.js';
@@ -61,7 +62,7 @@ export async function runInit(dir: string | undefined, opts: InitOptions, io: Io
   }
   if (result.kept.length === 0) return 0;
   io.stderr.write(
-    `kam: kept ${result.kept.length} existing file${result.kept.length === 1 ? '' : 's'} unchanged: ${result.kept.join(', ')}; ` +
+    `kam: kept ${result.kept.length} existing ${pluralWord(result.kept.length, 'file')} unchanged: ${result.kept.join(', ')}; ` +
       'use --force to replace them with the defaults\n',
   );
   return 2;

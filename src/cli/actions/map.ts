@@ -1,6 +1,7 @@
 import { KamError } from '../../errors.js';
+import { plural } from '../../util/plural.js';
 import { buildCoverage } from '../../relationships/coverage.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { powerMapMermaid, powerMapSvg, powerMapText, threadsNote } from '../../relationships/draw.js';
 import { buildPowerMap } from '../../relationships/powerMap.js';
 import { select } from '../../analysis/select.js';
@@ -80,7 +81,7 @@ export async function runMap(ref: string, opts: MapOptions, io: Io): Promise<num
       const paint = (stance: string | null, text: string) =>
         stance === 'supporter' ? chalk.green(text) : stance === 'detractor' ? chalk.red(text) : stance === 'neutral' ? chalk.yellow(text) : chalk.dim(text);
       const tree = powerMapText(map, paint, (t) => chalk.strikethrough(t)).replace(/⚠ no owner/g, (m) => chalk.red.bold(m));
-      io.stdout.write(`${chalk.bold(`${escapeControl(name)}: power map`)} (${escapeControl(plan.file)}, ${map.people.length} stakeholder${map.people.length === 1 ? '' : 's'})\n`);
+      io.stdout.write(`${chalk.bold(`${escapeControl(name)}: power map`)} (${escapeControl(plan.file)}, ${plural(map.people.length, 'stakeholder')})\n`);
       io.stdout.write(tree || 'no stakeholders listed: add them under stakeholders: in the plan\n');
       if (tree) io.stdout.write(`${escapeControl(threadsNote(map))}: people of ours who own or contact a present stakeholder\n`);
     }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { pluralWord } from '../../util/plural.js';
 import { join } from 'node:path';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { accountText, planText } from '../../init/formText.js';
 import { refuseLinkOut } from '../../init/init.js';
 import { lockRepo, withRepoLock } from '../../repoFs/writeLock.js';
@@ -106,8 +107,8 @@ async function updatePlanLocked(root: string, file: string, config: Config, form
   else if (!changed) io.stdout.write(`${file} already has every checklist question and section; nothing to add\n`);
   else {
     const parts = [
-      ...(result.questions.length > 0 ? [`${result.questions.length} checklist question${result.questions.length === 1 ? '' : 's'} (${result.questions.join(', ')})`] : []),
-      ...(result.sections.length > 0 ? [`section${result.sections.length === 1 ? '' : 's'} ${result.sections.join(', ')}`] : []),
+      ...(result.questions.length > 0 ? [`${result.questions.length} checklist ${pluralWord(result.questions.length, 'question')} (${result.questions.join(', ')})`] : []),
+      ...(result.sections.length > 0 ? [`${pluralWord(result.sections.length, 'section')} ${result.sections.join(', ')}`] : []),
     ];
     io.stdout.write(`updated ${file}: added ${parts.join(' and ')}\n  Every answer you wrote is unchanged. See what is still open: kam check ${file}\n`);
   }

@@ -1,6 +1,6 @@
 import { resolveAccount } from '../../accounts/resolveAccount.js';
 import { accountsContext, select } from '../../analysis/select.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { KamError } from '../../errors.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { totalsOf } from '../../numbers/portfolio.js';

@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { checkRepo } from '../../check/checkRepo.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { loadRevision } from '../../git/snapshot.js';
 import { KamError } from '../../errors.js';

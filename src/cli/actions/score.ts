@@ -1,4 +1,5 @@
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
+import { plural } from '../../util/plural.js';
 import { KamError } from '../../errors.js';
 import { findRoot } from '../../repoFs/findRoot.js';
 import { cachedRun } from '../runCache.js';
@@ -58,7 +59,7 @@ function explain(ref: string, analysis: Analysis, opts: ScoreOptions, io: Io): n
   const id = resolveAccount(ref, context).id;
   const ranked = portfolio.accounts.find((a) => a.id === id);
   const bad = portfolio.invalid.find((a) => a.id === id);
-  if (!ranked && bad) throw new KamError(`${bad.file} has ${bad.errors} error${bad.errors === 1 ? '' : 's'}, so it has no score; fix it first (run "kam validate")`);
+  if (!ranked && bad) throw new KamError(`${bad.file} has ${plural(bad.errors, 'error')}, so it has no score; fix it first (run "kam validate")`);
   const loaded = repo.accounts.find((a) => a.id === id && a.value && !portfolio.invalid.some((i) => i.file === a.file));
   if (!loaded) throw noSuchAccount(ref, context);
   const explanation = explainAccount(id, loaded.value!, repo.config);

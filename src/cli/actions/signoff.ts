@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { accountContext } from '../../accounts/repoAccounts.js';
 import { resolveAccount } from '../../accounts/resolveAccount.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { KamError } from '../../errors.js';
 import { refuseLinkOut } from '../../init/init.js';
 import type { LoadedPlan, Repo } from '../../load/loadRepo.js';

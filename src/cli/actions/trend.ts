@@ -1,6 +1,7 @@
 import { accountContext } from '../../accounts/repoAccounts.js';
+import { plural } from '../../util/plural.js';
 import { resolveAccount } from '../../accounts/resolveAccount.js';
-import { localToday } from '../../check/dates.js';
+import { localToday } from '../../util/dates.js';
 import { KamError } from '../../errors.js';
 import { selectHealth } from '../../health/select.js';
 import { parseSince, type Every } from '../../history/points.js';
@@ -128,7 +129,7 @@ function textChange(series: (TrendEntry | null)[], field: 'tier' | 'band'): { te
 function trendTable(data: TrendData, accounts: TrendAccount[], tty: boolean, chalk: ReturnType<typeof makeChalk>): string {
   const first = data.points[0]!;
   const last = data.points.at(-1)!;
-  const head = `kam trend: ${data.points.length} point${data.points.length === 1 ? '' : 's'}, ${pointName(first)} → ${pointName(last)}`;
+  const head = `kam trend: ${plural(data.points.length, 'point')}, ${pointName(first)} → ${pointName(last)}`;
   const errors = data.points.flatMap((p) => (p.error ? [`  ${pointName(p)}: ${escapeControl(p.error)}`] : []));
   if (accounts.length === 0) return `${head}\nno accounts\n${errors.join('\n')}${errors.length ? '\n' : ''}`;
   const rows = accounts.map((a) => {

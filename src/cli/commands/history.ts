@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { dateProblem } from '../../check/dates.js';
+import { dateProblem } from '../../util/dates.js';
 import { addRepoOption, formatOption, globalOptions } from '../options.js';
 import type { CommandFactory } from './types.js';
 

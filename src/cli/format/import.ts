@@ -3,6 +3,7 @@ import type { ImportReport, RowResult, RowStatus } from '../../import/importAcco
 import { escapeControl } from '../../util/terminal.js';
 import { displayPath } from './findings/stylish.js';
 import { maxOf } from '../../util/lists.js';
+import { plural } from '../../util/plural.js';
 
 export interface ImportView {
   report: ImportReport;
@@ -34,7 +35,7 @@ const table: ImportFormatter = ({ report, root, cwd, chalk }) => {
   if (report.absentColumns.length > 0) lines.push(chalk.dim(`kam.yaml maps columns this file does not have: ${quoteList(report.absentColumns)}`));
   const s = report.summary;
   const counts = `${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.rejected} rejected`;
-  const total = `${report.rows.length} row${report.rows.length === 1 ? '' : 's'} of ${escapeControl(report.source)}`;
+  const total = `${plural(report.rows.length, 'row')} of ${escapeControl(report.source)}`;
   lines.push(s.rejected > 0 ? chalk.red.bold(`✖ ${counts} (${total})`) : chalk.green(`✔ ${counts} (${total})`));
   const renamed = report.rows.filter((r) => r.renamed).length;
   if (renamed > 0) lines.push(`${renamed} renamed in the CRM: kept ${renamed === 1 ? 'its file and id' : 'their files and ids'}, changed the name`);

@@ -3,6 +3,7 @@ import type { ContactImportReport, ContactRow, ContactStatus } from '../../impor
 import { escapeControl } from '../../util/terminal.js';
 import { displayPath } from './findings/stylish.js';
 import { maxOf } from '../../util/lists.js';
+import { plural } from '../../util/plural.js';
 
 export interface ContactImportView {
   report: ContactImportReport;
@@ -22,7 +23,7 @@ function table({ report, root, cwd, chalk }: ContactImportView): string {
   if (report.unmappedColumns.length > 0) lines.push(chalk.dim(`not imported: ${report.unmappedColumns.map((n) => `"${escapeControl(n)}"`).join(', ')}`));
   const s = report.summary;
   const counts = `${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.rejected} rejected`;
-  const total = `${report.rows.length} contact${report.rows.length === 1 ? '' : 's'} of ${escapeControl(report.source)}`;
+  const total = `${plural(report.rows.length, 'contact')} of ${escapeControl(report.source)}`;
   lines.push(s.rejected > 0 ? chalk.red.bold(`✖ ${counts} (${total})`) : chalk.green(`✔ ${counts} (${total})`));
   if (s.rejected > 0) lines.push(chalk.red('nothing was written: fix the rejected rows (in the CRM or the file), then import again'));
   else if (report.dryRun) lines.push(chalk.yellow('dry run: nothing was written'));

@@ -2,6 +2,7 @@
 import { percent } from '../../numbers/format.js';
 import type { ObjectiveProgress } from '../../numbers/objectives.js';
 import { escapeControl } from '../../util/terminal.js';
+import { plural } from '../../util/plural.js';
 
 /** Where the progress comes from, in words. */
 export function progressSource(o: ObjectiveProgress): string {
@@ -10,7 +11,7 @@ export function progressSource(o: ObjectiveProgress): string {
     const unit = m.unit ? ` ${escapeControl(m.unit)}` : '';
     return `measure: ${m.actual}${unit}${m.as_of ? ` on ${m.as_of}` : ''} (baseline ${m.baseline}, target ${m.target})`;
   }
-  if (o.source === 'actions') return `${o.done} of ${o.actions} linked action${o.actions === 1 ? '' : 's'} done`;
+  if (o.source === 'actions') return `${o.done} of ${plural(o.actions, 'linked action')} done`;
   return o.id === null ? 'text only: no measure, no linked actions' : 'no measure and no action names it';
 }
 

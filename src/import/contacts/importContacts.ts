@@ -9,7 +9,7 @@
 // manager rejected would leave a reports_to pointing nowhere). Rows skipped (no account, or an
 // account without a plan) do not block the others.
 import { join } from 'node:path';
-import { reportingCycles } from '../../check/rules/reporting_cycle.js';
+import { reportingCycles } from '../../relationships/reportingTree.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { loadText } from '../../load/loadText.js';
 import { samePerson } from '../../people/people.js';

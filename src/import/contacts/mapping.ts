@@ -2,8 +2,8 @@
 // --from or recognised from the header), then --map entries over them, as `kam import` does.
 import { KamError } from '../../errors.js';
 import { didYouMean } from '../../util/didYouMean.js';
-import { presetColumn, PRESET_IDS, type PresetId } from '../presets/index.js';
-import { CONTACT_FIELDS, CONTACT_PRESETS, type ContactField } from './presets.js';
+import { presetColumn, PRESET_IDS, type PresetId } from '../../crm/index.js';
+import { CONTACT_FIELDS, CONTACT_PRESETS, type ContactField } from '../../crm/contacts.js';
 
 export interface ContactMapping {
   /** field -> { index, column } for the fields some column fills. */

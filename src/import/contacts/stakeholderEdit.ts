@@ -1,9 +1,9 @@
-// Surgical edits of a plan's `stakeholders:` list, as yamlEdit.ts does for an account's mapping:
+// Surgical edits of a plan's `stakeholders:` list, as yaml/edit.ts does for an account's mapping:
 // change or add a few keys of some stakeholders and append new ones, while every other byte of
 // the file (comments, quoting, order, blank lines, line ends) stays as it was. The result is read
 // back: it must hold exactly the edits, or nothing is written.
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { afterLastItem, formatScalar, indentOf, lineEnd } from '../yamlEdit.js';
+import { afterLastItem, formatScalar, indentOf, lineEnd } from '../../yaml/index.js';
 
 /** The keys kam import contacts writes; never role, influence, stance, owner or anything else. */
 export type StakeholderFields = Partial<Record<'id' | 'name' | 'title' | 'crm_id' | 'reports_to', string>>;

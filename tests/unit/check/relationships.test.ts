@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRepo, type CheckOptions } from '../../../src/check/checkRepo.js';
-import { reportingCycles } from '../../../src/check/rules/reporting_cycle.js';
+import { reportingCycles } from '../../../src/relationships/reportingTree.js';
 import { loadRepo } from '../../../src/load/loadRepo.js';
 import type { RuleId } from '../../../src/schema/rules.js';
 import { makeRepo } from '../../helpers/tmpRepo.js';

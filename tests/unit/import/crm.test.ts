@@ -6,7 +6,7 @@ import { exportCells, exportHeader, exportRows } from '../../../src/export/expor
 import { parseCsv } from '../../../src/import/csv.js';
 import { importAccounts, sourceName, type ImportOptions } from '../../../src/import/importAccounts.js';
 import { resolveMapping, type MappingOptions } from '../../../src/import/mapping.js';
-import { detectPreset, PRESET_IDS, type PresetId } from '../../../src/import/presets/index.js';
+import { detectPreset, PRESET_IDS, type PresetId } from '../../../src/crm/index.js';
 import { loadRepo } from '../../../src/load/loadRepo.js';
 import { scorePortfolio } from '../../../src/score/portfolio.js';
 import { configSchema, defaultConfig, type Config } from '../../../src/schema/config.js';

@@ -2,7 +2,7 @@
 // YAML) or a 45,000-person cycle crashed map and render with "Maximum call stack size exceeded".
 // Every walk over the tree is iterative.
 import { describe, expect, it } from 'vitest';
-import { reportingCycles } from '../../../src/check/rules/reporting_cycle.js';
+import { reportingCycles } from '../../../src/relationships/reportingTree.js';
 import { MAX_TEXT_INDENT, powerMapMermaid, powerMapSvg, powerMapText } from '../../../src/relationships/draw.js';
 import { buildPowerMap } from '../../../src/relationships/powerMap.js';
 import type { Plan } from '../../../src/schema/plan.js';

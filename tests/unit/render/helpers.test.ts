@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, formatDate, formatMoney, formatPercent, formatFigure, pluralize, textBar } from '../../../src/render/helpers.js';
+import { escapeMarkdown, formatDate, formatMoney, formatPercent, formatFigure, textBar } from '../../../src/render/helpers.js';
 
 describe('render helpers', () => {
   it.each([
@@ -23,16 +23,13 @@ describe('render helpers', () => {
     expect(formatMoney(undefined, 'USD')).toBe('');
   });
 
-  it('formats dates, percentages, values and plurals', () => {
+  it('formats dates, percentages and values (plurals: tests/unit/util/plural.test.ts)', () => {
     expect(formatDate('2026-12-05')).toBe('2026-12-05');
     expect(formatDate('2026-12-05', 'long')).toBe('5 Dec 2026');
     expect(formatPercent(45.26)).toBe('45%');
     expect(formatPercent(45.26, 1)).toBe('45.3%');
     expect(formatFigure(1800000)).toBe('1,800,000');
     expect(formatFigure('3.0%')).toBe('3.0%');
-    expect(pluralize(1, 'question')).toBe('1 question');
-    expect(pluralize(3, 'question')).toBe('3 questions');
-    expect(pluralize(2, 'opportunity', 'opportunities')).toBe('2 opportunities');
     expect(textBar(70)).toBe('███████░░░');
   });
 });

@@ -1,6 +1,7 @@
 import type { AccountChange } from '../../../git/diff.js';
 import type { StateNumbers } from '../../../git/accountState.js';
 import { amount, percent } from '../../../numbers/format.js';
+import { plural } from '../../../util/plural.js';
 
 /** How a cell shows a missing value (no score, no plan, no account). */
 export const NONE = '–';
@@ -47,7 +48,7 @@ export function findingCounts(change: AccountChange): string {
 export function summaryLine(changes: AccountChange[]): string {
   const count = (kind: AccountChange['kind']) => changes.filter((c) => c.kind === kind).length;
   const parts = (['added', 'removed', 'changed'] as const).filter((k) => count(k) > 0).map((k) => `${count(k)} ${k}`);
-  return `${changes.length} account${changes.length === 1 ? '' : 's'} changed: ${parts.join(', ')}`;
+  return `${plural(changes.length, 'account')} changed: ${parts.join(', ')}`;
 }
 
 /**

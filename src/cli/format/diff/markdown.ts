@@ -5,6 +5,7 @@ import type { DiffFormatter } from './types.js';
 import { voidedAgreement } from '../../../git/diff.js';
 import { escapeControl } from '../../../util/terminal.js';
 import { pushAll } from '../../../util/lists.js';
+import { plural, pluralWord } from '../../../util/plural.js';
 
 /** A marker a workflow can look for to update its earlier comment instead of adding one. */
 export const MARKDOWN_MARKER = '<!-- kam-diff -->';
@@ -56,8 +57,8 @@ export function diffMarkdown(diff: Parameters<DiffFormatter>[0]['diff'], limit =
   const detailsLeft = diff.changes.slice(detailsShown).filter(hasFindings).length;
   const rowsLeft = rows.length - rowsShown;
   const left = [
-    rowsLeft > 0 ? `${rowsLeft} more changed account${rowsLeft === 1 ? '' : 's'}` : '',
-    detailsLeft > 0 ? `the findings of ${detailsLeft} account${detailsLeft === 1 ? '' : 's'}` : '',
+    rowsLeft > 0 ? `${rowsLeft} more changed ${pluralWord(rowsLeft, 'account')}` : '',
+    detailsLeft > 0 ? `the findings of ${plural(detailsLeft, 'account')}` : '',
   ].filter(Boolean);
   out.push('', `_Cut to fit GitHub's ${COMMENT_LIMIT.toLocaleString('en-US')}-character limit: ${left.join(' and ')} not shown. Run \`kam diff ${code(diff.base)}\` (or \`--format json\`) for everything._`);
   return `${out.join('\n')}\n`;
@@ -91,7 +92,7 @@ const KIND: Record<AccountChange['kind'], string> = { added: '🆕 added', remov
 function findingsDetails(c: AccountChange): string[] {
   if (c.findings.new.length + c.findings.resolved.length === 0) return [];
   const item = (f: Finding) => `- ${f.severity === 'error' ? '❌' : '⚠️'} \`${code(f.file)}:${f.line}\` ${md(f.message)} (\`${f.rule}\`)`;
-  const out = ['', `<details><summary><code>${escapeControl(c.id).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>: ${findingCounts(c)} finding${c.findings.new.length + c.findings.resolved.length === 1 ? '' : 's'}</summary>`, ''];
+  const out = ['', `<details><summary><code>${escapeControl(c.id).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>: ${findingCounts(c)} ${pluralWord(c.findings.new.length + c.findings.resolved.length, 'finding')}</summary>`, ''];
   if (c.findings.new.length) pushAll(out, ['**New**', '', ...c.findings.new.map(item), '']);
   if (c.findings.resolved.length) pushAll(out, ['**Resolved**', '', ...c.findings.resolved.map((f) => item(f).replace(/^- \S+/, '- ✅')), '']);
   out.push('</details>');

@@ -3,6 +3,7 @@
 import type { Digest } from '../../../digest/digest.js';
 import { compareCodeUnits } from '../../../util/compare.js';
 import { KIND_WORD } from '../agenda/group.js';
+import { plural } from '../../../util/plural.js';
 
 export interface DigestLine {
   /** The leading part, shown strong where the format can (a date, an account). */
@@ -19,7 +20,6 @@ export interface DigestSection {
   empty: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const kindWord = (kind: string) => (KIND_WORD as Record<string, string>)[kind] ?? kind;
 
 export function digestTitle(d: Digest): string {

@@ -3,6 +3,7 @@ import { rowMessage, rowsOf, type Row } from './group.js';
 import { displayPath } from './stylish.js';
 import type { FindingsFormatter } from './types.js';
 import { pushAll } from '../../../util/lists.js';
+import { plural, pluralWord } from '../../../util/plural.js';
 
 /**
  * What GitHub shows of one step's annotations: 10 errors, 10 warnings and 10 notices (50 per
@@ -33,12 +34,12 @@ export const github: FindingsFormatter = ({ findings, summary, root, cwd, trunca
     }
   }
   const lines = [...annotations];
-  if (rest.length > 0) pushAll(lines, [`kam: ${rest.length} more finding${rest.length === 1 ? '' : 's'}, beyond what GitHub shows as annotations:`, ...rest]);
-  if (truncated) lines.push(`kam: ${truncated} more finding${truncated === 1 ? '' : 's'} not shown (raise --max-findings to see them)`);
+  if (rest.length > 0) pushAll(lines, [`kam: ${rest.length} more ${pluralWord(rest.length, 'finding')}, beyond what GitHub shows as annotations:`, ...rest]);
+  if (truncated) lines.push(`kam: ${truncated} more ${pluralWord(truncated, 'finding')} not shown (raise --max-findings to see them)`);
   for (const note of notes) lines.push(`kam: ${escapeData(note)}`);
-  lines.push(`kam: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} in ${summary.accounts} account${summary.accounts === 1 ? '' : 's'}, ${summary.plans} plan${summary.plans === 1 ? '' : 's'}`);
+  lines.push(`kam: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(summary.accounts, 'account')}, ${plural(summary.plans, 'plan')}`);
   if (rest.length > 0) {
-    const more = `${rest.length} more finding${rest.length === 1 ? '' : 's'} than GitHub shows as annotations (${ANNOTATION_LIMITS.error} errors and ${ANNOTATION_LIMITS.warning} warnings per step): every finding is listed in this step's log and in the job summary; run kam check locally for the full report`;
+    const more = `${rest.length} more ${pluralWord(rest.length, 'finding')} than GitHub shows as annotations (${ANNOTATION_LIMITS.error} errors and ${ANNOTATION_LIMITS.warning} warnings per step): every finding is listed in this step's log and in the job summary; run kam check locally for the full report`;
     lines.push(`::notice title=${escapeProperty('kam: more findings')}::${escapeData(more)}`);
   }
   return `${lines.join('\n')}\n`;

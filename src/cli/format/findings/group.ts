@@ -1,5 +1,6 @@
 import type { Finding } from '../../../findings/finding.js';
 import { pushTo } from '../../../util/group.js';
+import { plural } from '../../../util/plural.js';
 
 /**
  * What people read as a to-do list: one row per problem, where many findings that say one thing
@@ -97,7 +98,7 @@ export function groupItems(row: Row): string[] {
 /** The head of a group row's message: "12 questions open" or "3 roles missing on the account team". */
 export function groupHead(row: Row): string {
   const n = row.findings.length;
-  return row.rule === 'missing_role' ? `${n} roles missing on the account team` : `${n} question${n === 1 ? '' : 's'} open`;
+  return row.rule === 'missing_role' ? `${n} roles missing on the account team` : `${plural(n, 'question')} open`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Finding } from '../../../findings/finding.js';
 import type { RuleId } from '../../../schema/rules.js';
 import type { FindingsFormatter } from './types.js';
 import { pushTo } from '../../../util/group.js';
+import { plural } from '../../../util/plural.js';
 
 const PORTFOLIO = '(portfolio)';
 const portfolioRules = new Set(RULE_DOCS.filter((r) => r.portfolio).map((r) => r.id));
@@ -47,7 +48,7 @@ function suite(name: string, ruleIds: RuleId[], byCase: Map<string, Finding[]>):
     if (!found.some((f) => f.severity === 'error')) return `${open}>\n      <system-out>${xml(body, false)}</system-out>\n    </testcase>`;
     failures++;
     const errors = found.filter((f) => f.severity === 'error');
-    const summary = `${errors.length} problem${errors.length === 1 ? '' : 's'}: ${errors[0]!.message}`;
+    const summary = `${plural(errors.length, 'problem')}: ${errors[0]!.message}`;
     return `${open}>\n      <failure type="error" message="${xml(summary)}">${xml(body, false)}</failure>\n    </testcase>`;
   });
   const xmlText = [`  <testsuite name="${xml(name)}" tests="${ruleIds.length}" failures="${failures}" errors="0">`, ...cases, '  </testsuite>'].join('\n');

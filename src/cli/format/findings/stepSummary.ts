@@ -3,6 +3,7 @@ import type { Finding } from '../../../findings/finding.js';
 import type { FindingSummary } from '../../../findings/severity.js';
 import type { Io } from '../../io.js';
 import { displayPath } from './stylish.js';
+import { plural, pluralWord } from '../../../util/plural.js';
 
 /** GitHub keeps at most 1 MiB of a step's summary; kam stays a little under it. */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
@@ -28,7 +29,7 @@ export function stepSummaryMarkdown(input: StepSummaryInput, limit = STEP_SUMMAR
   head.push(
     total === 0
       ? `✔ no problems (${summary.accounts} accounts, ${summary.plans} plans)`
-      : `✖ ${total} problem${total === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}) in ${summary.accounts} accounts, ${summary.plans} plans`,
+      : `✖ ${plural(total, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}) in ${plural(summary.accounts, 'account')}, ${plural(summary.plans, 'plan')}`,
   );
   for (const note of input.notes ?? []) head.push('', cell(note));
   if (findings.length > 0) {
@@ -36,7 +37,7 @@ export function stepSummaryMarkdown(input: StepSummaryInput, limit = STEP_SUMMAR
     for (const [account, c] of tally(findings, (f) => f.account ?? '(portfolio)')) head.push(`| ${cell(account)} | ${c.errors} | ${c.warnings} |`);
     head.push('', '| Rule | Errors | Warnings |', '| --- | ---: | ---: |');
     for (const [rule, c] of tally(findings, (f) => f.rule)) head.push(`| \`${rule}\` | ${c.errors} | ${c.warnings} |`);
-    head.push('', `<details><summary>All ${findings.length} finding${findings.length === 1 ? '' : 's'}</summary>`, '', '| Where | Severity | Rule | Message |', '| --- | --- | --- | --- |');
+    head.push('', `<details><summary>All ${plural(findings.length, 'finding')}</summary>`, '', '| Where | Severity | Rule | Message |', '| --- | --- | --- | --- |');
   }
   const tail = findings.length > 0 ? ['', '</details>', ''] : [''];
   let text = head.join('\n');
@@ -52,7 +53,7 @@ export function stepSummaryMarkdown(input: StepSummaryInput, limit = STEP_SUMMAR
   }
   if (listed < findings.length) {
     const more = findings.length - listed;
-    text += `\n\n${more} more finding${more === 1 ? '' : 's'} did not fit in GitHub's 1 MiB summary: run \`kam check --format json\` to see them all.`;
+    text += `\n\n${more} more ${pluralWord(more, 'finding')} did not fit in GitHub's 1 MiB summary: run \`kam check --format json\` to see them all.`;
   }
   return `${text}${tail.join('\n')}\n`;
 }

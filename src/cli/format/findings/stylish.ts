@@ -1,12 +1,13 @@
 import { relative, resolve, sep } from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import type { Completeness } from '../../../check/completeness.js';
+import type { Completeness } from '../../../plan/completeness.js';
 import type { Finding } from '../../../findings/finding.js';
 import { DEFAULT_MAX_FINDINGS } from '../../options.js';
 import { byFile, holdBackOrphans, rowMessage, rowsOf } from './group.js';
 import type { FindingsFormatter } from './types.js';
 import { escapeControl } from '../../../util/terminal.js';
 import { maxOf, pushAll } from '../../../util/lists.js';
+import { plural, pluralWord } from '../../../util/plural.js';
 
 /** What a terminal line should fit in (where the message allows). */
 const WIDTH = 100;
@@ -55,13 +56,13 @@ export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk
     }
     if (held.length > 0) {
       const n = held.length;
-      lines.push(chalk.dim(`  ${n} more finding${n === 1 ? '' : 's'} held back until the account exists (--verbose lists them)`));
+      lines.push(chalk.dim(`  ${n} more ${pluralWord(n, 'finding')} held back until the account exists (--verbose lists them)`));
     }
   }
   const notShown = hidden.errors + hidden.warnings + truncated;
   if (notShown > 0) {
     const parts = truncated ? `` : ` (${plural(hidden.errors, 'error')}, ${plural(hidden.warnings, 'warning')})`;
-    lines.push('', chalk.dim(`… ${notShown} more finding${notShown === 1 ? '' : 's'} not shown${parts}; raise --max-findings to see them`));
+    lines.push('', chalk.dim(`… ${notShown} more ${pluralWord(notShown, 'finding')} not shown${parts}; raise --max-findings to see them`));
   }
   if (findings.length > 0 || truncated) pushAll(lines, ['', ...ruleTally(findings, chalk)]);
   if (findings.length > 0 || truncated) lines.push('');
@@ -77,7 +78,6 @@ export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk
   return `${lines.join('\n')}\n`;
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One line per rule that found something: its count, errors first, then the most frequent. */
 function ruleTally(findings: Finding[], chalk: ChalkInstance): string[] {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Completeness } from '../../../check/completeness.js';
+import type { Completeness } from '../../../plan/completeness.js';
 import type { FindingSummary } from '../../../findings/severity.js';
 import type { Finding } from '../../../findings/finding.js';
 import type { RuleId } from '../../../schema/rules.js';

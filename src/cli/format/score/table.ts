@@ -6,6 +6,7 @@ import { colorTier, NEEDS_RATING, scoreText, tierText, unratedText } from './val
 import type { ScoreFormatter } from './types.js';
 import { escapeControl } from '../../../util/terminal.js';
 import { maxOf, pushAll } from '../../../util/lists.js';
+import { plural } from '../../../util/plural.js';
 
 /** Shown beside an over-limit value, so it stands out without colour too. */
 export const OVER_LIMIT = '✖ over limit';
@@ -71,7 +72,7 @@ function summary(p: Portfolio, chalk: ChalkInstance, config: Config): string[] {
   const broken = p.invalid.filter((i) => i.errors > 0 && !i.rankedFrom);
   const extra = p.invalid.filter((i) => i.errors === 0 || i.rankedFrom);
   if (broken.length > 0)
-    lines.push(chalk.yellow(`Left out: ${broken.length} account${broken.length === 1 ? '' : 's'} with errors (${broken.map((i) => escapeControl(i.id)).join(', ')}); run "kam validate"`));
+    lines.push(chalk.yellow(`Left out: ${plural(broken.length, 'account')} with errors (${broken.map((i) => escapeControl(i.id)).join(', ')}); run "kam validate"`));
   if (extra.length > 0)
     lines.push(chalk.yellow(`Not ranked: ${extra.map((i) => escapeControl(i.file)).join(', ')} (a second file for an account ranked from another file); run "kam validate"`));
   return lines;

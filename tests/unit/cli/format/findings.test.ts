@@ -6,7 +6,7 @@ import { json } from '../../../../src/cli/format/findings/json.js';
 import { junit } from '../../../../src/cli/format/findings/junit.js';
 import { sarif } from '../../../../src/cli/format/findings/sarif.js';
 import { stylish } from '../../../../src/cli/format/findings/stylish.js';
-import type { Completeness } from '../../../../src/check/completeness.js';
+import type { Completeness } from '../../../../src/plan/completeness.js';
 import { makeFinding } from '../../../../src/findings/makeFinding.js';
 import { RULES_BY_ID } from '../../../../src/check/registry.js';
 import { summarize } from '../../../../src/findings/severity.js';

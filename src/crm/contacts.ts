@@ -3,7 +3,7 @@
 // Data Loader, field labels for report exports), HubSpot's default contact properties as its
 // export labels them, Dataverse's contact table (logical names, and the display names "Export to
 // Excel" writes).
-import type { PresetId } from '../presets/index.js';
+import type { PresetId } from './index.js';
 
 /** The contact fields kam reads; `ignore` drops a column on purpose. */
 export const CONTACT_FIELDS = ['crm_id', 'account', 'first_name', 'last_name', 'name', 'title', 'email', 'manager', 'ignore'] as const;

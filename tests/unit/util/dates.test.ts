@@ -1,5 +1,5 @@
 // Issue 24, item 15: dates are days from 0001-01-01 to 9999-12-31 everywhere, with one date module
-// (src/check/dates.ts). Before: years 0000-0099 were "not a real date", `agenda --within 99999999`
+// (src/util/dates.ts). Before: years 0000-0099 were "not a real date", `agenda --within 99999999`
 // was an internal error, `--within 2920000` or `--today 9999-12-25` an empty agenda, and a due
 // date of 9999-12-31 wrote `DTEND;VALUE=DATE:+01000001`.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { addDays, dateOfDay, dateProblem, dayNumber, daysBetween, isRealDate, MAX_DATE, MIN_DATE, nextDay } from '../../../src/check/dates.js';
+import { addDays, dateOfDay, dateProblem, dayNumber, daysBetween, isRealDate, MAX_DATE, MIN_DATE, nextDay } from '../../../src/util/dates.js';
 import { periodEnds } from '../../../src/history/points.js';
 import { EXAMPLE, kam, kamJson } from '../../helpers/kamInProcess.js';
 import { copyRepo } from '../../helpers/tmpRepo.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editYaml, formatScalar } from '../../../src/import/yamlEdit.js';
+import { editYaml, formatScalar } from '../../../src/yaml/edit.js';
 
 const ok = (result: ReturnType<typeof editYaml>) => {
   if ('reason' in result) throw new Error(result.reason);
