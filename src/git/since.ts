@@ -2,7 +2,7 @@ import type { Repo } from '../load/loadRepo.js';
 import { checkRepo, type CheckOptions } from '../check/checkRepo.js';
 import { findingIdentity, type Finding } from '../findings/finding.js';
 import { git, openGitRepo, resolveCommit } from './git.js';
-import { lastCommitDateLookup } from './lastCommitDates.js';
+import { gitDatesFor } from './lastCommitDates.js';
 import { loadAtCommit } from './snapshot.js';
 
 /** `kam check --since <rev>`: what is new since the revision, and what was left out. */
@@ -37,8 +37,7 @@ export async function findingsSince(
   ]);
   const before = new Map<string, number>();
   if (baseRepo) {
-    const needsDates = baseRepo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
-    const lastCommitDate = needsDates ? await lastCommitDateLookup(root) : undefined;
+    const lastCommitDate = await gitDatesFor({ plans: baseRepo.plans, root });
     for (const f of checkRepo(baseRepo, { ...opts, lastCommitDate }).findings) {
       const id = findingIdentity(f);
       before.set(id, (before.get(id) ?? 0) + 1);

@@ -1,5 +1,5 @@
 import { samePerson } from '../../people/people.js';
-import { agenda, agendaNeedsGit, type AgendaItem } from '../../agenda/agenda.js';
+import { agenda, type AgendaItem } from '../../agenda/agenda.js';
 import { localToday } from '../../check/dates.js';
 import { KamError } from '../../errors.js';
 import { didYouMean } from '../../util/didYouMean.js';
@@ -18,10 +18,10 @@ export interface AgendaCliOptions extends GlobalOptions {
 
 
 export async function runAgenda(opts: AgendaCliOptions, io: Io): Promise<number> {
-  const [{ loadRepoForCli }, { lastCommitDateLookup }] = await Promise.all([import('./loadForCli.js'), import('../../git/lastCommitDates.js')]);
+  const [{ loadRepoForCli }, { gitDatesFor }] = await Promise.all([import('./loadForCli.js'), import('../../git/lastCommitDates.js')]);
   const repo = await loadRepoForCli(io, opts);
   const today = opts.today ?? localToday();
-  const lastCommitDate = agendaNeedsGit(repo) ? await lastCommitDateLookup(repo.root) : undefined;
+  const lastCommitDate = await gitDatesFor(repo);
   let items = agenda(repo, { today, within: opts.within, lastCommitDate });
   const scope: string[] = [];
   if (opts.manager !== undefined) {

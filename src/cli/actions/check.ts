@@ -121,7 +121,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
 
 /** Loads the repo and runs the rules. The loader, parsers and schemas load only now: a cached run never needs them. */
 async function computeCheck(today: string, opts: CheckCliOptions, io: Io): Promise<CheckRun> {
-  const [{ loadRepoForCli }, { checkRepo }, { lastCommitDateLookup }] = await Promise.all([
+  const [{ loadRepoForCli }, { checkRepo }, { gitDatesFor, needsGitDates }] = await Promise.all([
     import('./loadForCli.js'),
     import('../../check/checkRepo.js'),
     import('../../git/lastCommitDates.js'),
@@ -129,8 +129,8 @@ async function computeCheck(today: string, opts: CheckCliOptions, io: Io): Promi
   const repo = await loadRepoForCli(io, opts);
   // stale_plan falls back on the date of a plan's last commit when it has no last_reviewed; git
   // (a process and a walk of the history) is asked only when a plan needs it.
-  const usedGit = repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
-  const lastCommitDate = usedGit ? await lastCommitDateLookup(repo.root) : undefined;
+  const usedGit = needsGitDates(repo);
+  const lastCommitDate = await gitDatesFor(repo);
   if (usedGit) await warnIfShallow(repo.root, io);
   const result = checkRepo(repo, { today, rules: opts.rule, lastCommitDate });
   const ids = (files: { id: string; file: string }[]) => files.map(({ id, file }) => ({ id, file }));

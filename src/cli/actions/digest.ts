@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { agenda, agendaNeedsGit } from '../../agenda/agenda.js';
+import { agenda } from '../../agenda/agenda.js';
 import { checkRepo } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
 import { buildDigest, digestPeople, resolvePerson, type Digest } from '../../digest/digest.js';
@@ -7,7 +7,7 @@ import { postJson } from '../../digest/post.js';
 import { KamError } from '../../errors.js';
 import type { Finding } from '../../findings/finding.js';
 import { GitError } from '../../git/git.js';
-import { healthNeedsGit, repoHealth } from '../../health/portfolio.js';
+import { repoHealth } from '../../health/portfolio.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { scorePortfolio } from '../../score/portfolio.js';
 import { slugify } from '../../util/slug.js';
@@ -68,8 +68,8 @@ export async function runDigest(opts: DigestCliOptions, io: Io): Promise<number>
 }
 
 async function computeDigests(repo: Repo, opts: DigestCliOptions, today: string, io: Io): Promise<Digest[]> {
-  const { lastCommitDateLookup, lastCommitDates } = await import('../../git/lastCommitDates.js');
-  const lastCommitDate = agendaNeedsGit(repo) || healthNeedsGit(repo) ? await lastCommitDateLookup(repo.root) : undefined;
+  const { gitDatesFor } = await import('../../git/lastCommitDates.js');
+  const lastCommitDate = await gitDatesFor(repo);
   const items = agenda(repo, { today, within: opts.within, lastCommitDate });
   const portfolio = scorePortfolio(repo);
   const health = repoHealth(repo, { today, lastCommitDate, portfolio });
@@ -84,8 +84,7 @@ async function computeDigests(repo: Repo, opts: DigestCliOptions, today: string,
       // review dates from the commits before it.
       let thenHealth: ReturnType<typeof repoHealth> = [];
       if (base.repo) {
-        const dates = healthNeedsGit(base.repo) ? await lastCommitDates(repo.root, base.commit) : undefined;
-        thenHealth = repoHealth(base.repo, { today: base.date, lastCommitDate: dates && ((f: string) => dates.get(f)) });
+        thenHealth = repoHealth(base.repo, { today: base.date, lastCommitDate: await gitDatesFor({ plans: base.repo.plans, root: repo.root }, base.commit) });
       }
       before = { rev: base.rev, commit: base.commit, date: base.date, health: thenHealth };
     } catch (err) {

@@ -1,7 +1,7 @@
 import { localToday } from '../../check/dates.js';
 import { KamError } from '../../errors.js';
 import { explainHealth } from '../../health/explain.js';
-import { healthNeedsGit, repoHealth, type PlanHealth } from '../../health/portfolio.js';
+import { repoHealth, type PlanHealth } from '../../health/portfolio.js';
 import { selectHealth } from '../../health/select.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { scorePortfolio } from '../../score/portfolio.js';
@@ -26,9 +26,9 @@ export interface HealthCliOptions extends GlobalOptions {
 
 /** Health of every account with a plan, computed from the repo on disk (and git for review dates). */
 export async function computeRepoHealth(repo: Repo, today: string): Promise<PlanHealth[]> {
-  const { lastCommitDateLookup } = await import('../../git/lastCommitDates.js');
+  const { gitDatesFor } = await import('../../git/lastCommitDates.js');
   // Freshness falls back on a plan's last commit when it has no last_reviewed, as stale_plan does.
-  const lastCommitDate = healthNeedsGit(repo) ? await lastCommitDateLookup(repo.root) : undefined;
+  const lastCommitDate = await gitDatesFor(repo);
   return repoHealth(repo, { today, lastCommitDate, portfolio: scorePortfolio(repo) });
 }
 
@@ -61,8 +61,8 @@ export async function runHealth(ids: string[], opts: HealthCliOptions, io: Io): 
   const data = await cachedRun(
     { io, opts, root: findRoot(io.cwd, opts.repo), command: 'health', options: { today }, isValue: isHealthRun, keep: (computed) => !computed.usedGit },
     async (): Promise<HealthRun> => {
-      const repo = await loadRepo(opts, io);
-      return { config: repo.config, health: await computeRepoHealth(repo, today), usedGit: healthNeedsGit(repo) };
+      const [repo, { needsGitDates }] = await Promise.all([loadRepo(opts, io), import('../../git/lastCommitDates.js')]);
+      return { config: repo.config, health: await computeRepoHealth(repo, today), usedGit: needsGitDates(repo) };
     },
   );
   const { config, health: all } = data;

@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { checkRepo } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
-import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
+import { gitDatesFor } from '../../git/lastCommitDates.js';
 import { loadRevision } from '../../git/snapshot.js';
 import { KamError } from '../../errors.js';
 import { portfolioMoves } from '../../history/portfolioMoves.js';
@@ -129,7 +129,7 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
 
   // Render everything before writing anything: a template error leaves the output folder as it was.
   // The same inputs as `kam check`, so a document never disagrees with the reviewer.
-  const lastCommitDate = await lastCommitDateLookup(repo.root);
+  const lastCommitDate = await gitDatesFor(repo);
   const check = checkRepo(repo, { today, lastCommitDate });
   // The revision --since names, read once for every account (documents never run git themselves).
   const base = opts.since === undefined || (!(qbr && selected.ids.length > 0) && !opts.portfolio) ? undefined : await loadRevision(repo.root, opts.since);

@@ -6,8 +6,8 @@ import { localToday } from '../../check/dates.js';
 import { KamError } from '../../errors.js';
 import type { Finding } from '../../findings/finding.js';
 import { GitError } from '../../git/git.js';
-import { lastCommitDateLookup, lastCommitDates } from '../../git/lastCommitDates.js';
-import { healthNeedsGit, repoHealth } from '../../health/portfolio.js';
+import { gitDatesFor } from '../../git/lastCommitDates.js';
+import { repoHealth } from '../../health/portfolio.js';
 import { parseSince } from '../../history/points.js';
 import { computeTrend, type TrendData } from '../../history/trend.js';
 import { createRenderer } from '../../render/render.js';
@@ -41,7 +41,7 @@ export async function runSite(opts: SiteOptions, io: Io): Promise<number> {
   if (opts.out.trim() === '') throw new KamError('--out needs a folder name (it was empty); e.g. --out site, or leave it out for site/');
   const repo = await loadRepoForCli(io, opts);
   const today = opts.today ?? localToday();
-  const lastCommitDate = await lastCommitDateLookup(repo.root);
+  const lastCommitDate = await gitDatesFor(repo);
   const check = checkRepo(repo, { today, lastCommitDate });
   const portfolio = scorePortfolio(repo);
   const health = repoHealth(repo, { today, lastCommitDate, portfolio });
@@ -133,8 +133,7 @@ async function sinceParts(repo: Repo, portfolio: Portfolio, rev: string, finding
     const fresh = (await findingsSince(root, rev, findings, { today }, base.repo)).findings;
     let then: ReturnType<typeof repoHealth> = [];
     if (base.repo) {
-      const dates = healthNeedsGit(base.repo) ? await lastCommitDates(root, base.commit) : undefined;
-      then = repoHealth(base.repo, { today: base.date, lastCommitDate: dates && ((f: string) => dates.get(f)) });
+      then = repoHealth(base.repo, { today: base.date, lastCommitDate: await gitDatesFor({ plans: base.repo.plans, root }, base.commit) });
     }
     const trend = await computeTrend(root, { every: 'commit', since: parseSince(rev), today, cache: cacheWanted(opts, io) });
     for (const note of trend.notes) io.stderr.write(`kam: note: ${note}\n`);
