@@ -3,6 +3,7 @@ import { checkRepo } from '../../check/checkRepo.js';
 import { localToday } from '../../check/dates.js';
 import { gitDatesFor } from '../../git/lastCommitDates.js';
 import { loadRevision } from '../../git/snapshot.js';
+import { changesBetween } from '../../git/changes.js';
 import { KamError } from '../../errors.js';
 import { portfolioMoves } from '../../history/portfolioMoves.js';
 import { computeTrend, healthTrendOf } from '../../history/trend.js';
@@ -134,6 +135,8 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   // The revision --since names, read once for every account (documents never run git themselves).
   const base = opts.since === undefined || (!(qbr && selected.ids.length > 0) && !opts.portfolio) ? undefined : await loadRevision(repo.root, opts.since);
   const qbrBase = qbr ? base : undefined;
+  // What changed since: computed on demand and once for every document (the run's portfolio reused).
+  const changes = base && changesBetween({ repo: base.repo, today: base.date }, { repo, today, portfolio: check.portfolio });
   // The internal QBR's health trend: every point of history since the revision, read once for all accounts.
   const trend = qbrBase !== undefined && template === QBR ? await computeTrend(repo.root, { every: 'commit', since: { rev: opts.since! }, today }) : undefined;
   for (const note of trend?.notes ?? []) io.stderr.write(`kam: note: ${note}\n`);
@@ -145,13 +148,13 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
         ? buildCustomerQbrModel(repo, id, today, qbrBase, DUE_NEXT_DAYS)
         : buildCustomerModel(repo, id, today)
       : template === QBR
-        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, repo, id, today, trend ? healthTrendOf(trend, id) : null, await voidedAt(repo, id)))
+        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, changes!, repo, id, trend ? healthTrendOf(trend, id) : null, await voidedAt(repo, id)))
         : buildPlanModel(repo, id, check, today, lastCommitDate);
     docs.push({ name: documentName(id, template, customer), text: renderer.render(template, model) });
   }
   if (opts.portfolio) {
     // --since: each account's place on the matrix at the revision (its own kam.yaml) and the tier changes.
-    const moves = base === undefined ? undefined : portfolioMoves(base, repo);
+    const moves = base === undefined ? undefined : portfolioMoves(base, changes!);
     docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today, lastCommitDate, moves)) });
   }
   if (browser) for (const doc of docs) doc.text = await printPdf(doc.text as string, { browser, paper: opts.paper ?? 'a4' });

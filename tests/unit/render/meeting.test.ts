@@ -8,6 +8,7 @@ import { loadRepo, type Repo } from '../../../src/load/loadRepo.js';
 import { buildPlanModel, buildPortfolioModel } from '../../../src/render/model.js';
 import { buildQbrModel, qbrChanges } from '../../../src/render/qbr.js';
 import { loadRevision } from '../../../src/git/snapshot.js';
+import { changesBetween } from '../../../src/git/changes.js';
 import { createRenderer } from '../../../src/render/render.js';
 import { commitAll, gitInit } from '../../helpers/gitRepo.js';
 import { makeRepo } from '../../helpers/tmpRepo.js';
@@ -161,7 +162,8 @@ kpis:
     const loaded = await loadRepo(root);
     if (!loaded.ok) throw new Error('invalid');
     const repo = loaded.repo;
-    const changes = qbrChanges(await loadRevision(root, 'HEAD'), repo, 'acme', '2026-11-23');
+    const base = await loadRevision(root, 'HEAD');
+    const changes = qbrChanges(base, changesBetween({ repo: base.repo, today: base.date }, { repo, today: '2026-11-23' }), repo, 'acme');
     expect(changes).toMatchObject({
       since: 'HEAD',
       before: { score: 50, tier: 'Silver', completeness: 50 },
