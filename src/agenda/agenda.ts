@@ -139,10 +139,6 @@ export function agenda(repo: Repo, opts: AgendaOptions): AgendaItem[] {
   return items.sort(compareItems);
 }
 
-/** Whether the agenda needs git: some valid plan has no `last_reviewed`. */
-export function agendaNeedsGit(repo: Repo): boolean {
-  return repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
-}
 
 /** Days from today to the item's date: negative when overdue. */
 export const daysUntil = (item: AgendaItem, today: string) => daysBetween(today, item.date);

@@ -10,14 +10,13 @@ import { checkRepo, type CheckResult } from '../check/checkRepo.js';
 import type { RuleSettings } from '../findings/severity.js';
 import { repoHealth, type PlanHealth } from '../health/portfolio.js';
 import type { Repo } from '../load/loadRepo.js';
+import { gitDatesFor, needsGitDates, type LastCommitDate } from '../git/lastCommitDates.js';
 import { repoNumbers, type PortfolioNumbers } from '../numbers/portfolio.js';
 import { repoPeople, type RepoPeopleOptions } from '../people/repoPeople.js';
 import { requirementsByTier, type Requirements } from '../profiles/profile.js';
 import { scorePortfolio, type Portfolio } from '../score/portfolio.js';
 import type { AccountIndex } from './select.js';
 
-/** The date of a plan file's last commit (repo-relative path), for plans without `last_reviewed`. */
-export type LastCommitDate = (file: string) => string | undefined;
 
 export interface AnalyzeOptions {
   /** YYYY-MM-DD: the local date or --today. */
@@ -63,26 +62,12 @@ export interface Analysis {
 }
 
 /**
- * Whether the dates of last change are needed: some valid plan has no `last_reviewed`, so its
- * freshness (stale_plan, health, the review on the agenda) falls back on its last commit. The one
- * place this is decided.
- */
-export function needsGitDates(repo: Repo): boolean {
-  return repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
-}
-
-/**
  * Analyses `repo`. Git is read here and only here (when needsGitDates says so, and at most once);
  * everything else is pure and computed when first asked for.
  */
 export async function analyze(repo: Repo, opts: AnalyzeOptions): Promise<Analysis> {
   const usedGit = opts.revision !== false && opts.dates !== false && needsGitDates(repo);
-  let lastCommitDate: LastCommitDate | undefined;
-  if (usedGit) {
-    const { lastCommitDates } = await import('../git/lastCommitDates.js');
-    const dates = await lastCommitDates(repo.root, opts.revision || 'HEAD');
-    lastCommitDate = dates && ((file: string) => dates.get(file));
-  }
+  const lastCommitDate = usedGit ? await gitDatesFor(repo, opts.revision || 'HEAD') : undefined;
   return analysisOf(repo, { today: opts.today, rules: opts.rules, usedGit, lastCommitDate, dates: opts.dates });
 }
 

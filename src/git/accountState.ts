@@ -3,7 +3,7 @@ import type { Band } from '../health/health.js';
 import { repoHealth } from '../health/portfolio.js';
 import type { Repo } from '../load/loadRepo.js';
 import { requirementsByTier } from '../profiles/profile.js';
-import { scorePortfolio } from '../score/portfolio.js';
+import { scorePortfolio, type Portfolio } from '../score/portfolio.js';
 import { round1 } from '../score/score.js';
 import { agreementOf } from '../signoff/digest.js';
 import { pipelineFigures } from '../numbers/pipeline.js';
@@ -50,6 +50,8 @@ export interface StateNumbers {
 export interface StateOptions {
   today: string;
   lastCommitDate?: (file: string) => string | undefined;
+  /** The repo's scored portfolio when the caller has it: not scored again. */
+  portfolio?: Portfolio;
 }
 
 /**
@@ -57,9 +59,9 @@ export interface StateOptions {
  * for a missing account is still something a reviewer wants to see).
  */
 export function accountStates(repo: Repo, opts: StateOptions): Map<string, AccountState> {
-  const portfolio = scorePortfolio(repo);
+  const portfolio = opts.portfolio ?? scorePortfolio(repo);
   const scores = new Map(portfolio.accounts.map((a) => [a.id, a]));
-  const health = new Map(repoHealth(repo, { ...opts, portfolio }).map((h) => [h.id, h]));
+  const health = new Map(repoHealth(repo, { today: opts.today, lastCommitDate: opts.lastCommitDate, portfolio }).map((h) => [h.id, h]));
   const byTier = requirementsByTier(repo.config);
   const plans = new Map(repo.plans.filter((p) => p.value).map((p) => [p.id, p.value!]));
   const accounts = new Map(repo.accounts.filter((a) => a.value).map((a) => [a.id, a.value!]));

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Repo } from '../load/loadRepo.js';
 import { GitError, gitText } from './git.js';
+
+/** A plan file -> the date of its last commit (CheckOptions.lastCommitDate, health, agenda). */
+export type LastCommitDate = (planFile: string) => string | undefined;
 
 /**
  * The date (YYYY-MM-DD) of the last commit that changed each file under plans/, from ONE
@@ -25,9 +29,27 @@ export async function lastCommitDates(root: string, rev = 'HEAD'): Promise<Map<s
 }
 
 /** The file -> date lookup `kam check` passes to its rules (CheckOptions.lastCommitDate). */
-export async function lastCommitDateLookup(root: string): Promise<((file: string) => string | undefined) | undefined> {
-  const dates = await lastCommitDates(root);
+export async function lastCommitDateLookup(root: string, rev = 'HEAD'): Promise<LastCommitDate | undefined> {
+  const dates = await lastCommitDates(root, rev);
   return dates && ((file: string) => dates.get(file));
+}
+
+/**
+ * Whether a run over `repo` needs git dates: the one place that decides it. stale_plan, health's
+ * freshness and the agenda's review dates fall back on a plan's last commit only when the plan
+ * has no `last_reviewed`, so git (a process and a walk of the history) is asked only when some
+ * valid plan lacks one.
+ */
+export function needsGitDates(repo: Pick<Repo, 'plans'>): boolean {
+  return repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
+}
+
+/**
+ * The plans' last commit dates as of `rev` (default HEAD) when the run needs them
+ * (needsGitDates), else undefined without running git; undefined outside a git repo too.
+ */
+export async function gitDatesFor(repo: Pick<Repo, 'plans' | 'root'>, rev = 'HEAD'): Promise<LastCommitDate | undefined> {
+  return needsGitDates(repo) ? lastCommitDateLookup(repo.root, rev) : undefined;
 }
 
 /** Commits at the edge of a shallow clone (listed in .git/shallow); empty in a full clone. */

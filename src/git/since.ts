@@ -1,8 +1,9 @@
 import type { Repo } from '../load/loadRepo.js';
-import { checkRepo, type CheckOptions } from '../check/checkRepo.js';
-import { findingIdentity, type Finding } from '../findings/finding.js';
+import type { CheckOptions } from '../check/checkRepo.js';
+import type { Finding } from '../findings/finding.js';
+import { changesBetween, type RepoSide } from './changes.js';
 import { git, openGitRepo, resolveCommit } from './git.js';
-import { lastCommitDateLookup } from './lastCommitDates.js';
+import { gitDatesFor } from './lastCommitDates.js';
 import { loadAtCommit } from './snapshot.js';
 
 /** `kam check --since <rev>`: what is new since the revision, and what was left out. */
@@ -35,22 +36,9 @@ export async function findingsSince(
     loadedBase !== undefined ? loadedBase : loadAtCommit(repo, commit).then((l) => (l?.ok ? l.repo : null)),
     changedSince(root, commit),
   ]);
-  const before = new Map<string, number>();
-  if (baseRepo) {
-    const needsDates = baseRepo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
-    const lastCommitDate = needsDates ? await lastCommitDateLookup(root) : undefined;
-    for (const f of checkRepo(baseRepo, { ...opts, lastCommitDate }).findings) {
-      const id = findingIdentity(f);
-      before.set(id, (before.get(id) ?? 0) + 1);
-    }
-  }
-  const fresh = findings.filter((f) => {
-    const id = findingIdentity(f);
-    const left = before.get(id) ?? 0;
-    if (left === 0) return true;
-    before.set(id, left - 1);
-    return false;
-  });
+  // The base is checked with today's options and the plans' dates as of HEAD, as today's findings were.
+  const base: RepoSide = { repo: baseRepo, today: opts.today, check: opts, lastCommitDate: baseRepo ? await gitDatesFor({ plans: baseRepo.plans, root }) : undefined };
+  const fresh = changesBetween(base, { repo: null, today: opts.today, findings }).findings.new;
   return { rev, commit, findings: fresh, existing: findings.length - fresh.length, changedFiles };
 }
 

@@ -48,7 +48,3 @@ export function healthOfPlans(repo: Repo, opts: HealthOptions, scoreOf: (id: str
   return out.sort(compareHealth);
 }
 
-/** Whether health needs git: some valid plan has no `last_reviewed`. */
-export function healthNeedsGit(repo: Repo): boolean {
-  return repo.plans.some((p) => p.value !== undefined && !p.value.last_reviewed);
-}

@@ -2,7 +2,7 @@
 // points of history, each point evaluated with its own kam.yaml and "today" = its date. The core
 // returns data; the CLI formats it.
 import type { Band } from '../health/health.js';
-import { healthNeedsGit, healthOfPlans } from '../health/portfolio.js';
+import { healthOfPlans } from '../health/portfolio.js';
 import { loadRepo, type LoadResult, type Repo } from '../load/loadRepo.js';
 import { errorsByFile, portfolioScores } from '../score/portfolio.js';
 import { scoreAccount, type AccountScore } from '../score/score.js';
@@ -10,7 +10,7 @@ import type { Account } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
 import { gitText, openGitRepo } from '../git/git.js';
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
-import { lastCommitDates } from '../git/lastCommitDates.js';
+import { gitDatesFor } from '../git/lastCommitDates.js';
 import { trendCoverages } from './coverage.js';
 import { selectPoints, type Every, type HistoryPoint, type Since } from './points.js';
 import { HistoryReader, type ReaderStats } from './repoAt.js';
@@ -193,8 +193,7 @@ async function evaluate(repo: Repo, point: HistoryPoint, root: string, score: ty
     for (const a of repo.accounts) if (a.value !== undefined) (first.has(a.id) ? later : first).set(a.id, a.value);
   }
   // Freshness falls back on the plan's last commit as of this point, as stale_plan does there.
-  const dates = healthNeedsGit(repo) ? await lastCommitDates(root, point.commit ?? 'HEAD') : undefined;
-  const opts = { today: point.date, lastCommitDate: dates && ((f: string) => dates.get(f)) };
+  const opts = { today: point.date, lastCommitDate: await gitDatesFor({ plans: repo.plans, root }, point.commit ?? 'HEAD') };
   const health = new Map(healthOfPlans(repo, opts, (id) => scores.get(id), (id) => later.get(id) ?? first.get(id)).map((h) => [h.id, h]));
   const coverages = trendCoverages(repo, (id) => first.get(id));
   const special = new Set<string>(health.keys());

@@ -6,6 +6,7 @@ import type { LoadedPlan, Repo } from '../load/loadRepo.js';
 import type { Plan } from '../schema/plan.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { agreementOf } from '../signoff/digest.js';
+import { sharedItemKey } from '../signoff/sharedChanges.js';
 
 export const SIDE_LABELS = { us: 'Us', customer: 'Customer', joint: 'Joint' } as const;
 const STATUS_LABELS = { open: 'Open', done: 'Done', blocked: 'Blocked' } as const;
@@ -85,7 +86,8 @@ export interface CustomerQbrModel extends CustomerModel {
 /**
  * The customer's quarterly business review: the customer model (the same allowlist, nothing
  * more), the shared actions overdue and due next, and, with a revision, what changed in the
- * shared items since then. Items are compared by title (KPIs by name), trimmed; an item that was
+ * shared items since then. Items are matched by signoff/sharedChanges' sharedItemKey (title, or a
+ * KPI's name, trimmed), as a voided agreement lists them; an item that was
  * there but not shared counts as added once shared. `base` is the repo at the revision (null:
  * it had no plan repo) or undefined without --since.
  */
@@ -106,18 +108,18 @@ export function buildCustomerQbrModel(repo: Repo, id: string, today: string, bas
 
 function customerChanges(base: { rev: string; repo: Repo | null }, id: string, now: CustomerModel): CustomerChanges {
   const then = base.repo?.plans.find((p) => p.id === id)?.value;
-  const key = (s: string) => s.trim();
-  const sharedBefore = new Set((then?.actions ?? []).filter((a) => a.shared).map((a) => key(a.title)));
-  const doneBefore = new Set((then?.actions ?? []).filter((a) => a.shared && a.status === 'done').map((a) => key(a.title)));
-  const objectivesBefore = new Set((then?.objectives ?? []).flatMap((o) => (typeof o === 'object' && o.shared ? [key(o.title)] : [])));
-  const kpisBefore = new Map((then?.kpis ?? []).filter((k) => k.shared).map((k) => [key(k.name), { target: k.target ?? null, actual: k.actual ?? null }]));
+  const key = sharedItemKey;
+  const sharedBefore = new Set((then?.actions ?? []).filter((a) => a.shared).map(key));
+  const doneBefore = new Set((then?.actions ?? []).filter((a) => a.shared && a.status === 'done').map(key));
+  const objectivesBefore = new Set((then?.objectives ?? []).flatMap((o) => (typeof o === 'object' && o.shared ? [key(o)] : [])));
+  const kpisBefore = new Map((then?.kpis ?? []).filter((k) => k.shared).map((k) => [key(k), { target: k.target ?? null, actual: k.actual ?? null }]));
   return {
     since: base.rev,
-    actionsCompleted: now.actions.filter((a) => a.done && !doneBefore.has(key(a.title))).map((a) => a.title),
-    actionsAdded: now.actions.filter((a) => !sharedBefore.has(key(a.title))).map((a) => a.title),
-    objectivesAdded: now.objectives.filter((o) => !objectivesBefore.has(key(o.title))).map((o) => o.title),
+    actionsCompleted: now.actions.filter((a) => a.done && !doneBefore.has(key(a))).map((a) => a.title),
+    actionsAdded: now.actions.filter((a) => !sharedBefore.has(key(a))).map((a) => a.title),
+    objectivesAdded: now.objectives.filter((o) => !objectivesBefore.has(key(o))).map((o) => o.title),
     kpis: now.kpis.flatMap((k) => {
-      const before = kpisBefore.get(key(k.name)) ?? null;
+      const before = kpisBefore.get(key(k)) ?? null;
       if (before && String(before.target) === String(k.target) && String(before.actual) === String(k.actual)) return [];
       return [{ name: k.name, before, target: k.target, actual: k.actual }];
     }),

@@ -27,7 +27,8 @@ import { relationshipsModel } from './relationships.js';
 import { isGone } from '../relationships/gone.js';
 import { accountAttention, attentionGroups, portfolioAttention, type AttentionGroup } from './attention.js';
 import { accountHealth, weakestComponent } from '../health/health.js';
-import { repoHealth, type PlanHealth } from '../health/portfolio.js';
+import type { PlanHealth } from '../health/portfolio.js';
+import type { Analysis } from '../analysis/analyze.js';
 
 const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
   strategy: 'Strategy',
@@ -314,15 +315,6 @@ function healthModel(h: PlanHealth, config: Config) {
   };
 }
 
-/**
- * Health of the repo's plans, for documents; `lastCommitDate` as `kam check` gets it, so the
- * freshness a document shows is the one `kam health` prints.
- */
-function healthById(repo: Repo, today: string, lastCommitDate?: (file: string) => string | undefined): Map<string, PlanHealth> {
-  return new Map(repoHealth(repo, { today, lastCommitDate }).map((h) => [h.id, h]));
-}
-
-/** The model of one account's plan document. Throws when the account itself is not valid. */
 export function buildPlanModel(repo: Repo, id: string, check: CheckResult, today: string, lastCommitDate?: (file: string) => string | undefined): PlanModel {
   const loaded = repo.accounts.find((a) => a.id === id && a.value);
   if (!loaded?.value) throw new Error(`account "${id}" is not loaded`);
@@ -477,12 +469,18 @@ function portfolioRow(s: AccountScore, lookups: PortfolioLookups, check: CheckRe
   };
 }
 
+/**
+ * What the portfolio overview is built from: the analysis of the repo (analysis/analyze.ts), so
+ * the document scores, checks and measures health exactly once and never disagrees with kam check.
+ */
+export type PortfolioInput = Pick<Analysis, 'repo' | 'check' | 'today' | 'portfolio' | 'health'>;
+
 /** The model of the portfolio overview: tiers, manager load, findings per account, the matrix. */
-export function buildPortfolioModel(repo: Repo, check: CheckResult, today: string, lastCommitDate?: (file: string) => string | undefined, moves?: PortfolioMoves): PortfolioModel {
+export function buildPortfolioModel(input: PortfolioInput, moves?: PortfolioMoves): PortfolioModel {
+  const { repo, check, today, portfolio } = input;
   const { config } = repo;
-  const portfolio = scorePortfolio(repo);
   const groupOf = (tier: string | null) => config.scoring.tiers.findIndex((t) => t.name === tier);
-  const health = healthById(repo, today, lastCommitDate);
+  const health = new Map(input.health.map((h) => [h.id, h]));
   const coverage = portfolioCoverage(repo, today, portfolio);
   const lookups = portfolioLookups(repo, check);
   const accounts = portfolio.accounts.map((s, i) => portfolioRow(s, lookups, check, i + 1, groupOf(s.tier), health.get(s.id), coverage.get(s.id)));

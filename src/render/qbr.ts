@@ -4,13 +4,12 @@
 // objectives, and the open questions as the agenda.
 import type { CheckResult } from '../check/checkRepo.js';
 import { daysBetween } from '../util/dates.js';
-import { accountStates, type AccountState } from '../git/accountState.js';
-import type { RevisionSnapshot } from '../git/snapshot.js';
+import type { AccountState } from '../git/accountState.js';
+import type { Changes } from '../git/changes.js';
 import type { HealthTrend } from '../history/trend.js';
 import type { Repo } from '../load/loadRepo.js';
 import { objectiveProgress } from '../numbers/objectives.js';
 import { pipelineFigures } from '../numbers/pipeline.js';
-import { isKnownStakeholder } from '../relationships/people.js';
 import type { Plan } from '../schema/plan.js';
 import type { AgreedRevision } from '../history/agreedAt.js';
 import { agreementOf } from '../signoff/digest.js';
@@ -66,28 +65,32 @@ export interface QbrQuarter {
   health: HealthTrend | null;
 }
 
+/** The revision a review looks back to: as the user wrote it, its commit and date, and the repo there (null: no plan repo yet). */
+export interface QbrBase {
+  rev: string;
+  commit: string;
+  date: string;
+  repo: Repo | null;
+}
+
 /**
  * What changed for one account between the repo at a revision (`base`, read by the caller through
  * git/snapshot's loadRevision: documents never run git themselves) and the repo as loaded (the
- * working tree). The account state (score, tier, quadrant, completeness) is the one `kam diff`
- * compares; a revision without kam.yaml or without the account counts as "nothing before".
- * Stakeholders are compared as people (relationships/people's isKnownStakeholder).
+ * working tree). The account state (score, tier, quadrant, completeness) and the stakeholders
+ * added come from `changes` (git/changes, built by the caller from the same two repos), as
+ * `kam diff` compares them; a revision without kam.yaml or without the account counts as
+ * "nothing before".
  */
-export function qbrChanges(base: RevisionSnapshot, repo: Repo, id: string, today: string, health: HealthTrend | null = null, agreedAt: AgreedRevision | null = null): QbrChanges {
-  const baseRepo = base.repo;
-  // The revision is evaluated as of its own date, with its own kam.yaml.
-  const before = baseRepo ? (accountStates(baseRepo, { today: base.date }).get(id) ?? null) : null;
-  const after = accountStates(repo, { today }).get(id) ?? null;
-  const then = baseRepo?.plans.find((p) => p.id === id)?.value;
+export function qbrChanges(base: QbrBase, changes: Pick<Changes, 'states' | 'stakeholders'>, repo: Repo, id: string, health: HealthTrend | null = null, agreedAt: AgreedRevision | null = null): QbrChanges {
+  const then = base.repo?.plans.find((p) => p.id === id)?.value;
   const now = repo.plans.find((p) => p.id === id)?.value;
-  const known = isKnownStakeholder(then?.stakeholders ?? []);
   const doneBefore = new Set((then?.actions ?? []).filter((a) => a.status === 'done').map((a) => a.title.trim()));
   return {
     since: base.rev,
     commit: base.commit,
-    before,
-    after,
-    stakeholdersAdded: (now?.stakeholders ?? []).filter((s) => !known(s)).map((s) => s.name),
+    before: changes.states.before.get(id) ?? null,
+    after: changes.states.after.get(id) ?? null,
+    stakeholdersAdded: changes.stakeholders(id).added.map((s) => s.name),
     actionsCompleted: (now?.actions ?? []).filter((a) => a.status === 'done' && !doneBefore.has(a.title.trim())).map((a) => a.title),
     quarter: quarterOf(base, repo, id, health),
     agreement: agreementOfPlan(now, agreedAt),
@@ -107,7 +110,7 @@ const validPlan = (r: Repo | null, id: string): Plan | undefined => r?.plans.fin
 const validAccount = (r: Repo | null, id: string) => r?.accounts.find((a) => a.id === id)?.value;
 
 /** Then and now of one account's numbers: the numbers module (src/numbers/) at both ends. */
-function quarterOf(base: RevisionSnapshot, repo: Repo, id: string, health: HealthTrend | null): QbrQuarter {
+function quarterOf(base: QbrBase, repo: Repo, id: string, health: HealthTrend | null): QbrQuarter {
   const thenPlan = validPlan(base.repo, id);
   const nowPlan = validPlan(repo, id);
   const coverage = (r: Repo | null, plan: Plan | undefined) => {

@@ -206,7 +206,7 @@ describe('kam trend against checkouts', () => {
     expect(nobody.code).toBe(2);
     const tier = await kam(['trend', '--tier', 'Nope', '--today', TODAY], { cwd: story.dir });
     expect(tier.code).toBe(2);
-    expect(tier.stderr).toContain('no tier "Nope"');
+    expect(tier.stderr).toContain('--tier "Nope" is not a tier');
   });
 
   it('a sparkline on a terminal only; markdown; bad input', async () => {

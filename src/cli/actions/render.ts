@@ -1,8 +1,7 @@
 import { join, relative, resolve } from 'node:path';
-import { checkRepo } from '../../check/checkRepo.js';
 import { localToday } from '../../util/dates.js';
-import { lastCommitDateLookup } from '../../git/lastCommitDates.js';
 import { loadRevision } from '../../git/snapshot.js';
+import { changesBetween } from '../../git/changes.js';
 import { KamError } from '../../errors.js';
 import { portfolioMoves } from '../../history/portfolioMoves.js';
 import { computeTrend, healthTrendOf } from '../../history/trend.js';
@@ -16,14 +15,13 @@ import { buildQbrModel, DUE_NEXT_DAYS, qbrChanges } from '../../render/qbr.js';
 import { accountsToRender } from '../../render/select.js';
 import { createRenderer, type DocFormat } from '../../render/render.js';
 import { didYouMean } from '../../util/didYouMean.js';
-import { personKey } from '../../people/people.js';
-import { scorePortfolio } from '../../score/portfolio.js';
 import { removeStaleTemps } from '../../util/atomicWrite.js';
 import { writeGenerated } from '../../util/safeWrite.js';
 import { OUT_ELSEWHERE, refuseWriteOut } from '../../repoFs/writeGuard.js';
 import type { Io } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { loadRepoForCli } from './loadForCli.js';
+import { analyzeForCli } from './loadForCli.js';
+import { select } from '../../analysis/select.js';
 
 export interface RenderOptions extends GlobalOptions {
   all?: boolean;
@@ -61,25 +59,6 @@ export function documentName(id: string, template: string, customer: boolean): s
   return `${id}.${template === CUSTOMER_QBR ? QBR : template}.${CUSTOMER}`;
 }
 
-/** --manager and --tier: which accounts they keep (names checked: an unknown one is a usage error). */
-function ownedBy(repo: Repo, opts: RenderOptions): (id: string) => boolean {
-  const scores = new Map(scorePortfolio(repo).accounts.map((a) => [a.id, a]));
-  const managers = [...new Set(repo.accounts.map((a) => a.value?.manager).filter((m): m is string => Boolean(m)))].sort();
-  const wanted = opts.manager === undefined ? undefined : personKey(opts.manager);
-  if (wanted !== undefined && !managers.some((m) => personKey(m) === wanted))
-    throw new KamError(`--manager "${opts.manager}": no account is managed by that name${didYouMean(opts.manager!, managers) || `; managers are ${managers.map((m) => `"${m}"`).join(', ')}`}`);
-  const tiers = repo.config.scoring.tiers.map((t) => t.name);
-  const tier = opts.tier === undefined ? undefined : tiers.find((t) => t.toLowerCase() === opts.tier!.trim().toLowerCase());
-  if (opts.tier !== undefined && tier === undefined) throw new KamError(`--tier "${opts.tier}" is not a tier${didYouMean(opts.tier, tiers) || `; tiers are ${tiers.map((t) => `"${t}"`).join(', ')}`}`);
-  return (id) => {
-    const account = repo.accounts.find((a) => a.id === id);
-    const manager = account?.value?.manager;
-    if (wanted !== undefined && (manager === undefined || personKey(manager) !== wanted)) return false;
-    const score = scores.get(id);
-    return tier === undefined || (score?.tiered === true && score.tier === tier);
-  };
-}
-
 /** For a plan whose agreement a change voided: the revision where its digest last matched (git, read here, never by a document). */
 async function voidedAt(repo: Repo, id: string): Promise<AgreedRevision | null> {
   const plan = repo.plans.find((p) => p.id === id)?.value;
@@ -108,10 +87,15 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
   const format: DocFormat = pdf ? 'html' : (opts.format as DocFormat);
   const ext = opts.format;
 
-  const repo = await loadRepoForCli(io, opts);
   const today = opts.today ?? localToday();
+  // The same analysis as `kam check`'s, so a document never disagrees with the reviewer.
+  const analysis = await analyzeForCli(io, opts, { today });
+  const { repo, check, lastCommitDate } = analysis;
   const selected = accountsToRender(repo, ids, Boolean(opts.all), io.cwd);
-  if (opts.manager !== undefined || opts.tier !== undefined) selected.ids = selected.ids.filter(ownedBy(repo, opts));
+  if (opts.manager !== undefined || opts.tier !== undefined) {
+    const selection = select(analysis.index, { manager: opts.manager, tier: opts.tier }, { root: repo.root, cwd: io.cwd });
+    selected.ids = selected.ids.filter(selection.has);
+  }
   const count = selected.ids.length + (opts.portfolio ? 1 : 0);
   if (opts.out === undefined && count > 1)
     throw new KamError(`${count} documents to render but only one can go to stdout; write them into a folder with --out <dir>`);
@@ -128,12 +112,11 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
     );
 
   // Render everything before writing anything: a template error leaves the output folder as it was.
-  // The same inputs as `kam check`, so a document never disagrees with the reviewer.
-  const lastCommitDate = await lastCommitDateLookup(repo.root);
-  const check = checkRepo(repo, { today, lastCommitDate });
   // The revision --since names, read once for every account (documents never run git themselves).
   const base = opts.since === undefined || (!(qbr && selected.ids.length > 0) && !opts.portfolio) ? undefined : await loadRevision(repo.root, opts.since);
   const qbrBase = qbr ? base : undefined;
+  // What changed since: computed on demand and once for every document (the run's portfolio reused).
+  const changes = base && changesBetween({ repo: base.repo, today: base.date }, { repo, today, portfolio: analysis.portfolio });
   // The internal QBR's health trend: every point of history since the revision, read once for all accounts.
   const trend = qbrBase !== undefined && template === QBR ? await computeTrend(repo.root, { every: 'commit', since: { rev: opts.since! }, today }) : undefined;
   for (const note of trend?.notes ?? []) io.stderr.write(`kam: note: ${note}\n`);
@@ -145,14 +128,14 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
         ? buildCustomerQbrModel(repo, id, today, qbrBase, DUE_NEXT_DAYS)
         : buildCustomerModel(repo, id, today)
       : template === QBR
-        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, repo, id, today, trend ? healthTrendOf(trend, id) : null, await voidedAt(repo, id)))
+        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, changes!, repo, id, trend ? healthTrendOf(trend, id) : null, await voidedAt(repo, id)))
         : buildPlanModel(repo, id, check, today, lastCommitDate);
     docs.push({ name: documentName(id, template, customer), text: renderer.render(template, model) });
   }
   if (opts.portfolio) {
     // --since: each account's place on the matrix at the revision (its own kam.yaml) and the tier changes.
-    const moves = base === undefined ? undefined : portfolioMoves(base, repo);
-    docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(repo, check, today, lastCommitDate, moves)) });
+    const moves = base === undefined ? undefined : portfolioMoves(base, changes!);
+    docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(analysis, moves)) });
   }
   if (browser) for (const doc of docs) doc.text = await printPdf(doc.text as string, { browser, paper: opts.paper ?? 'a4' });
 

@@ -128,7 +128,8 @@ async function sinceParts(repo: Repo, portfolio: Portfolio, rev: string, finding
     const then = await healthAt(base);
     const trend = await computeTrend(root, { every: 'commit', since: parseSince(rev), today, cache: cacheWanted(opts, io) });
     for (const note of trend.notes) io.stderr.write(`kam: note: ${note}\n`);
-    const { positions } = portfolioMoves(base, repo, portfolio);
+    const { changesBetween } = await import('../../git/changes.js');
+    const { positions } = portfolioMoves(base, changesBetween({ repo: base.repo, today: base.date }, { repo, today, portfolio }));
     return { since: { rev: base.rev, commit: base.commit, date: base.date, health: then, newFindings: fresh, positions }, trend };
   } catch (err) {
     if (!(err instanceof KamError && /not in a git (repository|work tree)/.test(err.message)) && !(err instanceof GitError)) throw err;

@@ -3,7 +3,7 @@ import { plural } from '../../util/plural.js';
 import { resolveAccount } from '../../accounts/resolveAccount.js';
 import { localToday } from '../../util/dates.js';
 import { KamError } from '../../errors.js';
-import { selectHealth } from '../../health/select.js';
+import { select, type AccountIndex } from '../../analysis/select.js';
 import { parseSince, type Every } from '../../history/points.js';
 import { computeTrend, explainTrend, type TrendAccount, type TrendData, type TrendEntry, type TrendExplanation } from '../../history/trend.js';
 import { percent, roundToSum } from '../../numbers/format.js';
@@ -41,8 +41,18 @@ export async function runTrend(refs: string[], opts: TrendCliOptions, io: Io): P
   let accounts = opts.explain !== undefined ? pick(data, [opts.explain], io.cwd) : refs.length > 0 ? pick(data, refs, io.cwd) : data.accounts;
   if (opts.manager !== undefined || opts.tier !== undefined) {
     if (!data.lastRepo) throw new KamError('no point of the history has a valid kam.yaml, so there are no tiers or managers to select by');
-    const rows = accounts.map((a) => ({ a, ...lastKnown(data, a) }));
-    accounts = selectHealth(rows, data.lastRepo.config, { manager: opts.manager, tier: opts.tier }).map((r) => r.a);
+    // Each account as the last point that knows it: its tier, manager and band then.
+    const index: AccountIndex = {
+      accounts: accounts.map((a) => {
+        const known = lastKnown(data, a);
+        return { id: a.id, file: '', name: a.name, manager: known.manager, tier: known.tier, needsRating: known.tier === null, band: known.band };
+      }),
+      plans: [],
+      tiers: data.lastRepo.config.scoring.tiers.map((t) => t.name),
+      untiered: data.lastRepo.config.scoring.untiered,
+    };
+    const selection = select(index, { manager: opts.manager, tier: opts.tier }, { root, cwd: io.cwd });
+    accounts = accounts.filter((a) => selection.has(a.id));
   }
   const explanation = opts.explain !== undefined ? explainOrFail(data, accounts[0]!) : undefined;
 

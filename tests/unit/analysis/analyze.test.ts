@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analysisOf, analyze, needsGitDates } from '../../../src/analysis/analyze.js';
+import { analysisOf, analyze } from '../../../src/analysis/analyze.js';
+import { needsGitDates } from '../../../src/git/lastCommitDates.js';
 import { loadRepo, type Repo } from '../../../src/load/loadRepo.js';
 import { ACCOUNT, CONFIG, PLAN, TODAY } from '../../helpers/ruleTester.js';
 import { commitAll, gitInit } from '../../helpers/gitRepo.js';

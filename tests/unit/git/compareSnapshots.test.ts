@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountState } from '../../../src/git/accountState.js';
-import { compareSnapshots, findingKey, type Snapshot } from '../../../src/git/diff.js';
+import { compareAccounts as compareSnapshots, type Snapshot } from '../../../src/git/changes.js';
 import { findingIdentity, type Finding } from '../../../src/findings/finding.js';
 import { makeFinding } from '../../../src/findings/makeFinding.js';
 import { RULES_BY_ID } from '../../../src/check/registry.js';
@@ -47,12 +47,12 @@ describe('compareSnapshots', () => {
     const before = snap({ a: st(50) }, [unanswered('a', 'q1', 4)]);
     const after = snap({ a: st(50) }, [{ ...unanswered('a', 'q1', 4), message: 'open question: q1' }]);
     expect(compareSnapshots(before, after)).toEqual([]);
-    expect(findingKey(unanswered('a', 'q1', 4))).toBe(findingIdentity(unanswered('a', 'q1', 4)));
+    expect(findingIdentity(unanswered('a', 'q1', 4))).toBe(findingIdentity({ ...unanswered('a', 'q1', 4), message: 'open question: q1' }));
   });
 
   it('keys a finding without its position or severity', () => {
     const f = unanswered('a', 'q1', 4);
-    expect(findingKey(f)).toBe(findingKey({ ...f, line: 40, column: 1, severity: 'error' }));
-    expect(findingKey(f)).not.toBe(findingKey({ ...f, file: 'plans/b.yaml' }));
+    expect(findingIdentity(f)).toBe(findingIdentity({ ...f, line: 40, column: 1, severity: 'error' }));
+    expect(findingIdentity(f)).not.toBe(findingIdentity({ ...f, file: 'plans/b.yaml' }));
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lastCommitDateLookup, lastCommitDates } from '../../../src/git/lastCommitDates.js';
+import { gitDatesFor, lastCommitDateLookup, lastCommitDates, needsGitDates } from '../../../src/git/lastCommitDates.js';
+import { loadRepo, type Repo } from '../../../src/load/loadRepo.js';
 import { commitAll, git, gitInit } from '../../helpers/gitRepo.js';
 import { makeRepo, tmpDir } from '../../helpers/tmpRepo.js';
 import { write } from '../../e2e/git.fixture.js';
@@ -56,5 +57,37 @@ describe('lastCommitDateLookup', () => {
     expect(lookup?.('plans/a.yaml')).toBe('2026-01-15');
     expect(lookup?.('plans/nope.yaml')).toBeUndefined();
     expect(await lastCommitDateLookup(makeRepo({}))).toBeUndefined();
+  });
+});
+
+async function loaded(root: string): Promise<Repo> {
+  const result = await loadRepo(root, { cache: false });
+  if (!result.ok) throw new Error('the test repo does not load');
+  return result.repo;
+}
+
+describe('needsGitDates and gitDatesFor', () => {
+  it('asks git only when a valid plan has no last_reviewed, and then as of the revision given', async () => {
+    const { root } = repoWithPlans();
+    const repo = await loaded(root);
+    expect(needsGitDates(repo)).toBe(true);
+    expect((await gitDatesFor(repo))?.('plans/b.yaml')).toBe('2026-04-02');
+    expect((await gitDatesFor(repo, 'HEAD~2'))?.('plans/b.yaml')).toBe('2026-01-15');
+  });
+
+  it('reads no dates when every valid plan has last_reviewed (invalid plans do not count)', async () => {
+    const { root } = repoWithPlans();
+    write(root, { 'plans/a.yaml': 'account: a\nlast_reviewed: 2026-05-01\n', 'plans/b.yaml': 'account: b\nlast_reviewed: 2026-05-02\n', 'plans/c.yaml': 'account: [not, a, slug]\n' });
+    const repo = await loaded(root);
+    expect(repo.plans.find((p) => p.id === 'c')?.value).toBeUndefined();
+    expect(needsGitDates(repo)).toBe(false);
+    expect(await gitDatesFor(repo)).toBeUndefined();
+  });
+
+  it('is undefined outside a git repo even when a plan needs dates', async () => {
+    const root = makeRepo({ 'plans/a.yaml': 'account: a\n' });
+    const repo = await loaded(root);
+    expect(needsGitDates(repo)).toBe(true);
+    expect(await gitDatesFor(repo)).toBeUndefined();
   });
 });

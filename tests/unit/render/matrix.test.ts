@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRepo } from '../../../src/load/loadRepo.js';
 import { checkRepo } from '../../../src/check/checkRepo.js';
+import { analysisOf } from '../../../src/analysis/analyze.js';
 import { buildPortfolioModel } from '../../../src/render/model.js';
 import { boxesOverlap, layoutMatrix, type Box, type MatrixLayout, type MatrixPoint } from '../../../src/render/matrix.js';
 import { EXAMPLE } from '../../helpers/kam.js';
@@ -71,7 +72,7 @@ describe('layoutMatrix', () => {
   it('places one bubble per point and no overlapping labels for the example portfolio', async () => {
     const loaded = await loadRepo(EXAMPLE);
     if (!loaded.ok) throw new Error('example does not load');
-    const model = buildPortfolioModel(loaded.repo, checkRepo(loaded.repo, { today: '2026-11-23' }), '2026-11-23');
+    const model = buildPortfolioModel(analysisOf(loaded.repo, { today: '2026-11-23' }));
     const { matrix } = model;
     // 15 accounts, polaris-grid rates nothing: 14 bubbles.
     expect(matrix.bubbles.map((b) => b.id).sort()).toEqual(model.accounts.filter((a) => a.score !== null).map((a) => a.id).sort());
@@ -184,7 +185,7 @@ describe('layoutMatrix', () => {
     expect([overlappingBubbles(layout), outsidePlot(layout), overlappingLabels(layout), labelsOnBubbles(layout)]).toEqual([[], [], [], []]);
     const loaded = await loadRepo(EXAMPLE);
     if (!loaded.ok) throw new Error('example does not load');
-    const { matrix } = buildPortfolioModel(loaded.repo, checkRepo(loaded.repo, { today: '2026-11-23' }), '2026-11-23');
+    const { matrix } = buildPortfolioModel(analysisOf(loaded.repo, { today: '2026-11-23' }));
     expect([overlappingBubbles(matrix), outsidePlot(matrix), overlappingLabels(matrix), labelsOnBubbles(matrix)]).toEqual([[], [], [], []]);
   });
 });

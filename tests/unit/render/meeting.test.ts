@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRepo } from '../../../src/check/checkRepo.js';
 import { loadRepo, type Repo } from '../../../src/load/loadRepo.js';
+import { analysisOf } from '../../../src/analysis/analyze.js';
 import { buildPlanModel, buildPortfolioModel } from '../../../src/render/model.js';
 import { buildQbrModel, qbrChanges } from '../../../src/render/qbr.js';
 import { loadRevision } from '../../../src/git/snapshot.js';
+import { changesBetween } from '../../../src/git/changes.js';
 import { createRenderer } from '../../../src/render/render.js';
 import { commitAll, gitInit } from '../../helpers/gitRepo.js';
 import { makeRepo } from '../../helpers/tmpRepo.js';
@@ -106,7 +108,7 @@ describe('whitespace in documents', () => {
       'accounts/beta.yaml': 'name: Beta\nratings: { revenue: 2, growth: 2 }\n',
       'plans/beta.yaml': 'account: beta\nbuying_centers: [{ id: hq, name: HQ }]\nwhitespace:\n  - { center: hq, offering: routing, status: open, value: 30000 }\n  - { center: hq, offering: forecasting, status: won, value: 1 }\n',
     });
-    const model = buildPortfolioModel(repo, checkRepo(repo, { today: '2026-11-23' }), '2026-11-23');
+    const model = buildPortfolioModel(analysisOf(repo, { today: '2026-11-23' }));
     // No cell gives a wallet: no share anywhere (spec 1.2 section 3).
     const noWallet = { wallet: null, wonInWallet: 0, share: null };
     expect(model.whitespace).toEqual({
@@ -161,7 +163,8 @@ kpis:
     const loaded = await loadRepo(root);
     if (!loaded.ok) throw new Error('invalid');
     const repo = loaded.repo;
-    const changes = qbrChanges(await loadRevision(root, 'HEAD'), repo, 'acme', '2026-11-23');
+    const base = await loadRevision(root, 'HEAD');
+    const changes = qbrChanges(base, changesBetween({ repo: base.repo, today: base.date }, { repo, today: '2026-11-23' }), repo, 'acme');
     expect(changes).toMatchObject({
       since: 'HEAD',
       before: { score: 50, tier: 'Silver', completeness: 50 },

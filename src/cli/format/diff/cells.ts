@@ -1,4 +1,4 @@
-import type { AccountChange } from '../../../git/diff.js';
+import type { AccountChange } from '../../../git/changes.js';
 import type { StateNumbers } from '../../../git/accountState.js';
 import { amount, percent } from '../../../numbers/format.js';
 import { plural } from '../../../util/plural.js';

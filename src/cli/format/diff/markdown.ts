@@ -1,4 +1,4 @@
-import type { AccountChange } from '../../../git/diff.js';
+import type { AccountChange } from '../../../git/changes.js';
 import type { Finding } from '../../../findings/finding.js';
 import { findingCounts, healthChange, numberChange, numbersChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';

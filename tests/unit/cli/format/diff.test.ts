@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { healthChange, numberChange, textChange } from '../../../../src/cli/format/diff/cells.js';
 import { COMMENT_LIMIT, diffMarkdown, markdown } from '../../../../src/cli/format/diff/markdown.js';
 import { sparkline } from '../../../../src/cli/format/sparkline.js';
-import type { AccountChange } from '../../../../src/git/diff.js';
+import type { AccountChange } from '../../../../src/git/changes.js';
 import { makeFinding } from '../../../../src/findings/makeFinding.js';
 import { RULES_BY_ID } from '../../../../src/check/registry.js';
 

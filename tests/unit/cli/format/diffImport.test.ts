@@ -5,7 +5,8 @@ import { table as diffTable } from '../../../../src/cli/format/diff/table.js';
 import { importFormatters } from '../../../../src/cli/format/import.js';
 import { makeFinding } from '../../../../src/findings/makeFinding.js';
 import { RULES_BY_ID } from '../../../../src/check/registry.js';
-import type { AccountChange, DiffResult } from '../../../../src/git/diff.js';
+import type { AccountChange } from '../../../../src/git/changes.js';
+import type { DiffResult } from '../../../../src/git/diff.js';
 import type { Band } from '../../../../src/health/health.js';
 import type { ImportReport } from '../../../../src/import/importAccounts.js';
 

@@ -4,7 +4,7 @@ import { numbersChange } from '../../../../src/cli/format/diff/cells.js';
 import { markdown } from '../../../../src/cli/format/diff/markdown.js';
 import { table } from '../../../../src/cli/format/diff/table.js';
 import type { AccountState, StateNumbers } from '../../../../src/git/accountState.js';
-import { compareSnapshots, type AccountChange } from '../../../../src/git/diff.js';
+import { compareAccounts as compareSnapshots, type AccountChange } from '../../../../src/git/changes.js';
 
 const numbers = (over: Partial<StateNumbers> = {}): StateNumbers => ({
   currency: 'USD',
