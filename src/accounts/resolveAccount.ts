@@ -21,6 +21,21 @@ export interface ResolveContext {
   planIds?: string[];
 }
 
+/**
+ * The context for `accounts` (each with its name where the file was read) and the plan files'
+ * ids, seen from `where`: the one way every command builds it (from a loaded repo or from the
+ * analysis's index).
+ */
+export function resolveContext(accounts: readonly KnownAccount[], plans: readonly { id: string }[], where: { root: string; cwd: string }): ResolveContext {
+  const accountIds = new Set(accounts.map((a) => a.id));
+  return {
+    root: where.root,
+    cwd: where.cwd,
+    accounts: accounts.map((a) => (a.name !== undefined ? { id: a.id, name: a.name } : { id: a.id })),
+    planIds: [...new Set(plans.filter((p) => !accountIds.has(p.id)).map((p) => p.id))],
+  };
+}
+
 /** How the account was named, for messages. */
 export type ResolvedBy = 'id' | 'path' | 'name';
 

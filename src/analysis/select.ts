@@ -7,7 +7,7 @@
 // exactly as a fresh one does.
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { resolveAccount, type ResolveContext } from '../accounts/resolveAccount.js';
+import { resolveAccount, resolveContext, type ResolveContext } from '../accounts/resolveAccount.js';
 import { KamError } from '../errors.js';
 import type { Band } from '../health/health.js';
 import { personKey } from '../people/people.js';
@@ -127,13 +127,7 @@ export function resolvePerson(people: readonly string[], wanted: string, opts: {
 
 /** The context resolveAccount needs, from an index: ids, names, and ids that have only a plan. */
 export function accountsContext(index: Pick<AccountIndex, 'accounts' | 'plans'>, where: { root: string; cwd: string }): ResolveContext {
-  const accountIds = new Set(index.accounts.map((a) => a.id));
-  return {
-    root: where.root,
-    cwd: where.cwd,
-    accounts: index.accounts.map((a) => (a.name !== undefined ? { id: a.id, name: a.name } : { id: a.id })),
-    planIds: [...new Set(index.plans.filter((p) => !accountIds.has(p.id)).map((p) => p.id))],
-  };
+  return resolveContext(index.accounts, index.plans, where);
 }
 
 /**
