@@ -77,4 +77,23 @@ describe('the layers of src/', () => {
     expect(readFileSync(join(SRC, 'util/terminal.ts'), 'utf8')).toContain(list);
     expect(copies).toEqual([]);
   });
+
+  it('computes the portfolio in one place: no command scores, checks, measures health or builds the agenda for itself', () => {
+    // The analysis (analysis/analyze.ts) is the one caller of these; actions ask it.
+    const computing = /\b(scorePortfolio|checkRepo|repoHealth|repoNumbers|healthOfPlans)\(|\bagenda\(repo\b/;
+    const offenders = [...graph.keys()].filter((m) => m.startsWith('cli/') && computing.test(readFileSync(join(SRC, m), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('decides whether git dates are needed in one place (git/lastCommitDates.ts needsGitDates)', () => {
+    const inline = /plans\.some\(\(\w+\) => \w+\.value !== undefined && !\w+\.value\.last_reviewed\)/;
+    const copies = [...graph.keys()].filter((m) => m !== 'git/lastCommitDates.ts' && inline.test(readFileSync(join(SRC, m), 'utf8')));
+    expect(copies).toEqual([]);
+  });
+
+  it('selects accounts one way: no action compares tiers or managers itself', () => {
+    const own = /\.tier!?\.trim\(\)\.toLowerCase\(\)|samePerson\(\w+, opts\.(manager|owner|tier)/;
+    const offenders = [...graph.keys()].filter((m) => m.startsWith('cli/') && own.test(readFileSync(join(SRC, m), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });
