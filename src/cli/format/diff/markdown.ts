@@ -7,6 +7,7 @@ import { escapeControl } from '../../../util/terminal.js';
 import { pushAll } from '../../../util/lists.js';
 import { plural, pluralWord } from '../../../util/plural.js';
 import { escapeXml } from '../../../util/xml.js';
+import { escapeMarkdown, markdownCode } from '../../../util/markdown.js';
 
 /** A marker a workflow can look for to update its earlier comment instead of adding one. */
 export const MARKDOWN_MARKER = '<!-- kam-diff -->';
@@ -100,12 +101,12 @@ function findingsDetails(c: AccountChange): string[] {
   return out;
 }
 
-/** User text in Markdown: no HTML, no table breaks, no accidental emphasis or links. */
+/** User text in Markdown: escaped, and its control characters shown as escapes (it may be printed to a terminal). */
 function md(text: string): string {
-  return escapeControl(text.replace(/\s*\n\s*/g, ' ')).replace(/[\\`*_[\]|<>#~&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+  return escapeControl(escapeMarkdown(text));
 }
 
-/** Text inside a code span: backticks cannot be escaped there, so they are replaced. */
+/** Text inside a code span, control characters shown as escapes. */
 function code(text: string): string {
-  return escapeControl(text).replace(/`/g, "'");
+  return markdownCode(escapeControl(text));
 }
