@@ -126,6 +126,17 @@ describe('the layers of src/', () => {
     expect(folderCycles(graph)).toEqual([]);
   });
 
+  it('lists every folder in docs/architecture.md bottom-up, each importing only folders above it', () => {
+    const doc = readFileSync(join(SRC, '../docs/architecture.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Folders and layers'), doc.indexOf('\n## ', doc.indexOf('## Folders and layers') + 1));
+    // Each item names its folders first, in backticks: "- `codeowners/`, `export/`, `import/`: ...".
+    const order = [...section.matchAll(/^- ((?:`[^`]+`(?:, )?)+):/gm)].flatMap((m) => [...m[1]!.matchAll(/`([^`/]+)\/?`/g)].map((f) => f[1]!));
+    const { folders } = folderGraph(graph);
+    expect([...order].sort()).toEqual([...folders.keys()].sort());
+    const upward = [...folders].flatMap(([f, deps]) => deps.filter((d) => order.indexOf(d) > order.indexOf(f)).map((d) => `${f} -> ${d}`));
+    expect(upward).toEqual([]);
+  });
+
   it('finds a folder cycle that no file-level cycle shows (the check itself can fail)', () => {
     const files = new Map([
       ['a/x.ts', ['b/y.ts']],
