@@ -1,11 +1,12 @@
 // Drawings of a power map: SVG (HTML documents, `kam map --format svg`), Mermaid (Markdown, which
-// GitHub renders), an indented text tree (the terminal). Every user string is escaped here; the
-// output depends only on the map, so the same plan gives the same bytes.
+// GitHub renders), an indented text tree (the terminal). Every user string is escaped here (the
+// SVG's by util/xml.ts); the output depends only on the map, so the same plan gives the same bytes.
 import { boxBaselines, boxLines, boxPerson, emWidth, holdersText, TEXT_X, type BoxLine } from './boxText.js';
 import type { PowerMap, PowerMapPerson } from './powerMap.js';
 import { pushTo } from '../util/group.js';
 import { CONTROL_CHARACTERS, escapeControl } from '../util/terminal.js';
 import { pushAll } from '../util/lists.js';
+import { escapeXml, escapeXmlAttribute } from '../util/xml.js';
 
 const STANCE_STYLE: Record<string, { fill: string; stroke: string; label: string }> = {
   supporter: { fill: '#dcfce7', stroke: '#15803d', label: 'Supporter' },
@@ -17,10 +18,6 @@ const INFLUENCE_WIDTH: Record<string, number> = { high: 4, medium: 2.5, low: 1.2
 const LEGEND_WIDTH = 700;
 const LEGEND_ROW = 24;
 const LEGEND_SIZE = 11.5;
-
-/** Text safe in XML and HTML: the characters handlebars escapes, as it does; control characters XML cannot hold dropped. */
-export const escapeXml = (text: string): string =>
-  text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"'`=]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' })[c]!);
 
 const stanceOf = (p: PowerMapPerson) => STANCE_STYLE[p.stance ?? 'unknown']!;
 
@@ -104,7 +101,7 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
   const { items: legend, height: legendHeight } = legendSvg(layout.height + 8, width, threadsNote(map));
   const height = layout.height + legendHeight;
   const out: string[] = [
-    `<svg${opts.inline ? '' : ' xmlns="http://www.w3.org/2000/svg"'} class="power-map" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}"${opts.inline ? ` style="${fitStyle(width)}"` : ''} role="img" aria-label="${escapeXml(opts.title ?? `Power map: ${map.people.length} stakeholders`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">`,
+    `<svg${opts.inline ? '' : ' xmlns="http://www.w3.org/2000/svg"'} class="power-map" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}"${opts.inline ? ` style="${fitStyle(width)}"` : ''} role="img" aria-label="${escapeXmlAttribute(opts.title ?? `Power map: ${map.people.length} stakeholders`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">`,
   ];
   for (const l of layout.links) out.push(`<path class="pm-link" d="${l.d}" fill="none" stroke="#94a3b8" stroke-width="1.5"/>`);
   for (const b of layout.boxes) {
@@ -128,7 +125,7 @@ export function powerMapSvg(map: PowerMap, opts: { title?: string; inline?: bool
       return `<text class="pm-${l.kind}" x="${n(x)}" y="${n(b.y + baselines[k]!)}" font-size="${l.size}"${weight} fill="${colour(l)}"${l.kind === 'name' && p.gone ? ' text-decoration="line-through"' : ''}>${escapeXml(l.text)}</text>`;
     });
     out.push(
-      `<g class="pm-person${p.unowned ? ' pm-unowned' : ''}${p.gone ? ' pm-gone' : ''}" data-key="${escapeXml(p.key)}">`,
+      `<g class="pm-person${p.unowned ? ' pm-unowned' : ''}${p.gone ? ' pm-gone' : ''}" data-key="${escapeXmlAttribute(p.key)}">`,
       `<title>${escapeXml(describe(p))}</title>`,
       `<rect class="pm-box" x="${n(b.x)}" y="${n(b.y)}" width="${b.width}" height="${b.height}" rx="8" fill="${st.fill}" stroke="${stroke}" stroke-width="${INFLUENCE_WIDTH[p.influence ?? 'unknown']}"${dash}${p.gone ? ' stroke-opacity="0.5" fill-opacity="0.5"' : ''}/>`,
       ...lines,

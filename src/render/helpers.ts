@@ -4,6 +4,7 @@ import type { HelperOptions } from 'handlebars';
 import { powerMapSvg } from '../relationships/draw.js';
 import type { PowerMap } from '../relationships/powerMap.js';
 import { plural } from '../util/plural.js';
+import { escapeMarkdown } from '../util/markdown.js';
 
 type Env = { registerHelper(name: string, fn: (...args: any[]) => unknown): void; SafeString: new (html: string) => unknown };
 
@@ -69,25 +70,6 @@ export function formatFigure(value: unknown): string {
 export function formatSigned(value: unknown, digits = 1): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '';
   return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(digits)}`;
-}
-
-/**
- * Makes user text safe inside Markdown, including table cells: characters that would start
- * markup (emphasis, links, code, raw HTML, table pipes) are backslash-escaped or turned into
- * entities, and line breaks become <br> so a cell or list item stays on one line.
- */
-export function escapeMarkdown(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return String(value)
-    .replace(/\\/g, '\\\\')
-    .replace(/[`*[\]|]/g, (c) => `\\${c}`)
-    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
-    .replace(/&(?=[#a-zA-Z][\w#]*;)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n?|\n/g, '<br>')
-    .replace(/^(\s*)(#+|[-+])(?=\s|$)/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** A text bar for Markdown: "███████░░░" for 70 (of 100). */

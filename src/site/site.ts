@@ -3,7 +3,7 @@
 // pages, the plan template for account pages, the repo's templates/ overriding either), so user
 // text is escaped as in every document kam writes. Relative links only; nothing is loaded from
 // outside the folder. The caller writes the files.
-import { agendaIcs } from '../agenda/ics.js';
+import { agendaIcs, escapeText } from '../agenda/ics.js';
 import type { CheckResult } from '../check/checkRepo.js';
 import { buildPlanModel } from '../render/model.js';
 import type { Renderer } from '../render/render.js';
@@ -29,7 +29,7 @@ export interface SiteRenderers {
  * later build may replace it and never a user's file of the same name.
  */
 function markedIcs(ics: string): string {
-  return ics.replace('METHOD:PUBLISH\r\n', `METHOD:PUBLISH\r\nX-KAM-NOTE:${GENERATED_MARKER}\\; re-run kam site to update\r\n`);
+  return ics.replace('METHOD:PUBLISH\r\n', `METHOD:PUBLISH\r\nX-KAM-NOTE:${escapeText(`${GENERATED_MARKER}; re-run kam site to update`)}\r\n`);
 }
 
 /**

@@ -124,7 +124,7 @@ describe('GitHub step summary', () => {
 
   it('escapes user text in table cells', () => {
     const f = makeFinding(RULES_BY_ID.action_overdue, at('plans/a.yaml', 3), 'a | b <img src=x> `c`\nd');
-    expect(stepSummaryMarkdown(report([f]))).toContain("| a \\| b &lt;img src=x&gt; 'c' d |");
+    expect(stepSummaryMarkdown(report([f]))).toContain('| a \\| b &lt;img src=x&gt; \\`c\\`<br>d |'); // util/markdown.ts escapeMarkdown
   });
 });
 

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, formatDate, formatMoney, formatPercent, formatFigure, textBar } from '../../../src/render/helpers.js';
+import { formatDate, formatMoney, formatPercent, formatFigure, textBar } from '../../../src/render/helpers.js';
 
 describe('render helpers', () => {
-  it.each([
-    ['a | b', 'a \\| b'],
-    ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['line one\nline two', 'line one<br>line two'],
-    ['*bold* and `code` and [link](x)', '\\*bold\\* and \\`code\\` and \\[link\\](x)'],
-    ['snake_case stays, _emphasis_ does not', 'snake_case stays, \\_emphasis\\_ does not'],
-    ['R&D, &amp; stays literal', 'R&D, &amp;amp; stays literal'],
-    ['- not a list', '\\- not a list'],
-    ['# not a heading', '\\# not a heading'],
-    ['2027. not a list', '2027\\. not a list'],
-    ['back\\slash', 'back\\\\slash'],
-  ])('escapeMarkdown(%j) = %j', (input, expected) => {
-    expect(escapeMarkdown(input)).toBe(expected);
-  });
-
   it('formats money in the repo currency', () => {
     expect(formatMoney(1_200_000, 'USD')).toBe('$1,200,000');
     expect(formatMoney(250_000, 'EUR')).toBe('€250,000');

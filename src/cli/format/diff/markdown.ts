@@ -6,6 +6,8 @@ import { voidedAgreement } from '../../../git/diff.js';
 import { escapeControl } from '../../../util/terminal.js';
 import { pushAll } from '../../../util/lists.js';
 import { plural, pluralWord } from '../../../util/plural.js';
+import { escapeXml } from '../../../util/xml.js';
+import { escapeMarkdown, markdownCode } from '../../../util/markdown.js';
 
 /** A marker a workflow can look for to update its earlier comment instead of adding one. */
 export const MARKDOWN_MARKER = '<!-- kam-diff -->';
@@ -92,19 +94,19 @@ const KIND: Record<AccountChange['kind'], string> = { added: '🆕 added', remov
 function findingsDetails(c: AccountChange): string[] {
   if (c.findings.new.length + c.findings.resolved.length === 0) return [];
   const item = (f: Finding) => `- ${f.severity === 'error' ? '❌' : '⚠️'} \`${code(f.file)}:${f.line}\` ${md(f.message)} (\`${f.rule}\`)`;
-  const out = ['', `<details><summary><code>${escapeControl(c.id).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>: ${findingCounts(c)} ${pluralWord(c.findings.new.length + c.findings.resolved.length, 'finding')}</summary>`, ''];
+  const out = ['', `<details><summary><code>${escapeXml(escapeControl(c.id))}</code>: ${findingCounts(c)} ${pluralWord(c.findings.new.length + c.findings.resolved.length, 'finding')}</summary>`, ''];
   if (c.findings.new.length) pushAll(out, ['**New**', '', ...c.findings.new.map(item), '']);
   if (c.findings.resolved.length) pushAll(out, ['**Resolved**', '', ...c.findings.resolved.map((f) => item(f).replace(/^- \S+/, '- ✅')), '']);
   out.push('</details>');
   return out;
 }
 
-/** User text in Markdown: no HTML, no table breaks, no accidental emphasis or links. */
+/** User text in Markdown: escaped, and its control characters shown as escapes (it may be printed to a terminal). */
 function md(text: string): string {
-  return escapeControl(text.replace(/\s*\n\s*/g, ' ')).replace(/[\\`*_[\]|<>#~&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+  return escapeControl(escapeMarkdown(text));
 }
 
-/** Text inside a code span: backticks cannot be escaped there, so they are replaced. */
+/** Text inside a code span, control characters shown as escapes. */
 function code(text: string): string {
-  return escapeControl(text).replace(/`/g, "'");
+  return markdownCode(escapeControl(text));
 }

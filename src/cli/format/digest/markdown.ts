@@ -1,5 +1,5 @@
 import type { Digest } from '../../../digest/digest.js';
-import { escapeMarkdown } from '../../../render/helpers.js';
+import { escapeMarkdown } from '../../../util/markdown.js';
 import { digestSections, digestSummary, digestTitle } from './sections.js';
 
 /** The digest as Markdown (a pull request comment, an e-mail, a wiki page): user text escaped. */

@@ -6,6 +6,7 @@
 import type { Digest } from '../../../digest/digest.js';
 import { digestSections, digestSummary, digestTitle } from './sections.js';
 import { CONTROL_CHARACTERS } from '../../../util/terminal.js';
+import { escapeCardMarkdown } from '../../../util/markdown.js';
 
 export const TEAMS_MAX_LINES = 60;
 const MAX_LINE = 500;
@@ -14,7 +15,7 @@ const MAX_LINE = 500;
 export function escapeCardText(text: string): string {
   const flat = text.replace(CONTROL_CHARACTERS, ' ');
   const short = flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE - 1)}…` : flat;
-  return short.replace(/[\\`*_~[\]()<>#]/g, (c) => `\\${c}`).replace(/^(\s*)([-+]|\d+\.)(?=\s)/, '$1\\$2');
+  return escapeCardMarkdown(short);
 }
 
 type TextBlock = { type: 'TextBlock'; text: string; wrap: true; size?: 'Large' | 'Medium'; weight?: 'Bolder'; isSubtle?: true; color?: 'Attention'; spacing?: 'Medium'; style?: 'heading' };

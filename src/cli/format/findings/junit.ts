@@ -4,6 +4,7 @@ import type { RuleId } from '../../../schema/rules.js';
 import type { FindingsFormatter } from './types.js';
 import { pushTo } from '../../../util/group.js';
 import { plural } from '../../../util/plural.js';
+import { escapeXml, escapeXmlAttribute } from '../../../util/xml.js';
 
 const PORTFOLIO = '(portfolio)';
 const portfolioRules = new Set(RULE_DOCS.filter((r) => r.portfolio).map((r) => r.id));
@@ -39,31 +40,18 @@ function suite(name: string, ruleIds: RuleId[], byCase: Map<string, Finding[]>):
   let failures = 0;
   const cases = ruleIds.map((rule) => {
     const found = byCase.get(`${name}\u0000${rule}`) ?? [];
-    const file = found[0] ? ` file="${xml(found[0].file)}"` : '';
-    const open = `    <testcase classname="${xml(name)}" name="${xml(rule)}"${file}`;
+    const file = found[0] ? ` file="${escapeXmlAttribute(found[0].file)}"` : '';
+    const open = `    <testcase classname="${escapeXmlAttribute(name)}" name="${escapeXmlAttribute(rule)}"${file}`;
     if (found.length === 0) return `${open}/>`;
     const body = found.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join('\n');
     // Warnings do not fail a test: a job that passes must not show a red test report. They are
     // kept as the test case's output, which CI test report viewers show beside it.
-    if (!found.some((f) => f.severity === 'error')) return `${open}>\n      <system-out>${xml(body, false)}</system-out>\n    </testcase>`;
+    if (!found.some((f) => f.severity === 'error')) return `${open}>\n      <system-out>${escapeXml(body)}</system-out>\n    </testcase>`;
     failures++;
     const errors = found.filter((f) => f.severity === 'error');
     const summary = `${plural(errors.length, 'problem')}: ${errors[0]!.message}`;
-    return `${open}>\n      <failure type="error" message="${xml(summary)}">${xml(body, false)}</failure>\n    </testcase>`;
+    return `${open}>\n      <failure type="error" message="${escapeXmlAttribute(summary)}">${escapeXml(body)}</failure>\n    </testcase>`;
   });
-  const xmlText = [`  <testsuite name="${xml(name)}" tests="${ruleIds.length}" failures="${failures}" errors="0">`, ...cases, '  </testsuite>'].join('\n');
+  const xmlText = [`  <testsuite name="${escapeXmlAttribute(name)}" tests="${ruleIds.length}" failures="${failures}" errors="0">`, ...cases, '  </testsuite>'].join('\n');
   return { xml: xmlText, tests: ruleIds.length, failures };
-}
-
-/** Escapes text for XML attributes (or content), dropping characters XML 1.0 cannot hold. */
-export function xml(s: string, attribute = true): string {
-  const text = s
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-  // Attribute values are whitespace-normalised by parsers unless line breaks are references.
-  return attribute ? text.replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;') : text.replace(/\r/g, '&#13;');
 }

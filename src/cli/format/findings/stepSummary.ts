@@ -4,6 +4,7 @@ import type { FindingSummary } from '../../../findings/severity.js';
 import type { Io } from '../../io.js';
 import { displayPath } from './stylish.js';
 import { plural, pluralWord } from '../../../util/plural.js';
+import { escapeMarkdown } from '../../../util/markdown.js';
 
 /** GitHub keeps at most 1 MiB of a step's summary; kam stays a little under it. */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
@@ -31,10 +32,10 @@ export function stepSummaryMarkdown(input: StepSummaryInput, limit = STEP_SUMMAR
       ? `✔ no problems (${summary.accounts} accounts, ${summary.plans} plans)`
       : `✖ ${plural(total, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}) in ${plural(summary.accounts, 'account')}, ${plural(summary.plans, 'plan')}`,
   );
-  for (const note of input.notes ?? []) head.push('', cell(note));
+  for (const note of input.notes ?? []) head.push('', escapeMarkdown(note));
   if (findings.length > 0) {
     head.push('', '| Account | Errors | Warnings |', '| --- | ---: | ---: |');
-    for (const [account, c] of tally(findings, (f) => f.account ?? '(portfolio)')) head.push(`| ${cell(account)} | ${c.errors} | ${c.warnings} |`);
+    for (const [account, c] of tally(findings, (f) => f.account ?? '(portfolio)')) head.push(`| ${escapeMarkdown(account)} | ${c.errors} | ${c.warnings} |`);
     head.push('', '| Rule | Errors | Warnings |', '| --- | ---: | ---: |');
     for (const [rule, c] of tally(findings, (f) => f.rule)) head.push(`| \`${rule}\` | ${c.errors} | ${c.warnings} |`);
     head.push('', `<details><summary>All ${plural(findings.length, 'finding')}</summary>`, '', '| Where | Severity | Rule | Message |', '| --- | --- | --- | --- |');
@@ -44,7 +45,7 @@ export function stepSummaryMarkdown(input: StepSummaryInput, limit = STEP_SUMMAR
   let bytes = Buffer.byteLength(text) + Buffer.byteLength(tail.join('\n')) + 200; // room for the "more" line
   let listed = 0;
   for (const f of findings) {
-    const row = `\n| ${cell(displayPath(input.root, input.cwd, f.file))}:${f.line}:${f.column} | ${f.severity} | \`${f.rule}\` | ${cell(f.message)} |`;
+    const row = `\n| ${escapeMarkdown(displayPath(input.root, input.cwd, f.file))}:${f.line}:${f.column} | ${f.severity} | \`${f.rule}\` | ${escapeMarkdown(f.message)} |`;
     const size = Buffer.byteLength(row);
     if (bytes + size > limit) break;
     text += row;
@@ -87,15 +88,4 @@ function tally(findings: Finding[], key: (f: Finding) => string): [string, { err
     counts.set(key(f), c);
   }
   return [...counts].sort(([ka, a], [kb, b]) => b.errors - a.errors || b.errors + b.warnings - (a.errors + a.warnings) || (ka < kb ? -1 : ka > kb ? 1 : 0));
-}
-
-/** User text in a Markdown table cell: no line breaks, pipes, HTML or backtick runs that break out. */
-function cell(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, "'")
-    .replace(/\r\n|\r|\n/g, ' ');
 }

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../../../render/helpers.js';
+import { escapeMarkdown } from '../../../util/markdown.js';
 import { scoreText, tierText, unratedText } from './values.js';
 import type { ScoreFormatter } from './types.js';
 import { escapeControl } from '../../../util/terminal.js';

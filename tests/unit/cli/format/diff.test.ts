@@ -54,7 +54,7 @@ describe('markdown', () => {
     c.findings.new.push(makeFinding(RULES_BY_ID.unanswered_question, { file: 'plans/acme.yaml', account: 'acme', line: 3, column: 1 }, 'bad <script>x</script> | *bold* _it_\nnext'));
     const out = markdown({ diff: { base: 'main', head: 'worktree', changes: [c] }, chalk: new Chalk({ level: 0 }) });
     expect(out).toContain('**Tier 3 → Tier 1**');
-    expect(out).toContain('bad &lt;script&gt;x&lt;/script&gt; \\| \\*bold\\* \\_it\\_ next');
+    expect(out).toContain('bad &lt;script&gt;x&lt;/script&gt; \\| \\*bold\\* \\_it\\_<br>next'); // util/markdown.ts escapeMarkdown
     expect(out).not.toContain('<script>');
     expect(out.startsWith('<!-- kam-diff -->\n## Account plans: `main` → `worktree`\n')).toBe(true);
   });
