@@ -45,13 +45,3 @@ function okRepo(result: LoadResult, label: string): Repo {
   const f = result.findings[0]!;
   throw new KamError(`kam.yaml is invalid at ${label}: ${f.file}:${f.line}:${f.column} ${f.message}; run "kam validate" on that revision's files and fix it`);
 }
-
-/**
- * The sign-off a change voids (spec 1.2, section 9): the plan was agreed at the base and its
- * shared items changed at the head without a new sign-off. Undefined otherwise.
- */
-export function voidedAgreement(change: AccountChange): { by: string; date: string } | undefined {
-  const b = change.before?.agreement;
-  const a = change.after?.agreement;
-  return b?.state === 'agreed' && a?.state === 'changed' && a.by === b.by && a.date === b.date ? { by: b.by, date: b.date } : undefined;
-}

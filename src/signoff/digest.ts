@@ -43,6 +43,19 @@ export type Agreement =
   | { state: 'agreed' | 'changed'; by: string; date: string; digest: string; current: string }
   | { state: 'none'; current: string };
 
+/** An agreement as a state of the repo records it (git/accountState.ts). */
+type RecordedAgreement = { state: 'agreed' | 'changed'; by: string; date: string };
+
+/**
+ * The sign-off a change voids (spec 1.2, section 9): the plan was agreed at the base and its
+ * shared items changed at the head without a new sign-off. Undefined otherwise.
+ */
+export function voidedAgreement(change: { before: { agreement?: RecordedAgreement } | null; after: { agreement?: RecordedAgreement } | null }): { by: string; date: string } | undefined {
+  const b = change.before?.agreement;
+  const a = change.after?.agreement;
+  return b?.state === 'agreed' && a?.state === 'changed' && a.by === b.by && a.date === b.date ? { by: b.by, date: b.date } : undefined;
+}
+
 export function agreementOf(plan: Pick<Plan, 'objectives' | 'actions' | 'kpis' | 'signoffs'>): Agreement {
   const current = sharedDigest(plan);
   const latest = latestSignoff(plan);

@@ -168,19 +168,14 @@ describe('the layers of src/', () => {
   });
 
   // Documents, the site and the formatters get their data handed to them: they run no git and
-  // load no repo (a type from there is fine: it leaves nothing in the bundle). Today's exceptions
-  // are named here and may only go: render/qbr.ts reads account states at git revisions itself
-  // (issue 25: history yields them as data), and the diff formatters take voidedAgreement, a pure
-  // function on a change, from git/diff.ts.
-  const EDGE_IMPORTS_GIT_OR_LOAD = ['cli/format/diff/markdown.ts -> git/diff.ts', 'cli/format/diff/table.ts -> git/diff.ts'];
-
-  it('imports nothing from git/ or load/ in render/, site/ and cli/format/ but types (a named list of exceptions that can only shrink)', () => {
+  // load no repo (a type from there is fine: it leaves nothing in the bundle).
+  it('imports nothing from git/ or load/ in render/, site/ and cli/format/ but types', () => {
     const runtime = importGraph({ runtime: true });
     const offenders = [...runtime]
       .filter(([m]) => /^(render|site|cli\/format)\//.test(m))
       .flatMap(([m, deps]) => deps.filter((d) => /^(git|load)\//.test(d)).map((d) => `${m} -> ${d}`))
       .sort();
-    expect(offenders).toEqual(EDGE_IMPORTS_GIT_OR_LOAD);
+    expect(offenders).toEqual([]);
     // The check sees through types: the loader's Repo type is imported by render/, at no cost.
     expect(graph.get('render/model.ts')).toContain('load/loadRepo.ts');
     expect(runtime.get('render/model.ts')).not.toContain('load/loadRepo.ts');

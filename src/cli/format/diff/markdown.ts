@@ -2,7 +2,7 @@ import type { AccountChange } from '../../../git/changes.js';
 import type { Finding } from '../../../findings/finding.js';
 import { findingCounts, healthChange, numberChange, numbersChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
-import { voidedAgreement } from '../../../git/diff.js';
+import { voidedAgreement } from '../../../signoff/digest.js';
 import { escapeControl } from '../../../util/terminal.js';
 import { pushAll } from '../../../util/lists.js';
 import { plural, pluralWord } from '../../../util/plural.js';

@@ -1,7 +1,7 @@
 import type { Finding } from '../../../findings/finding.js';
 import { findingCounts, healthChange, numberChange, numbersChange, summaryLine, textChange } from './cells.js';
 import type { DiffFormatter } from './types.js';
-import { voidedAgreement } from '../../../git/diff.js';
+import { voidedAgreement } from '../../../signoff/digest.js';
 import { renderTable } from '../table.js';
 import { escapeControl } from '../../../util/terminal.js';
 import { pushAll } from '../../../util/lists.js';
