@@ -17,7 +17,6 @@ import { requirementsByTier, type Requirements } from '../profiles/profile.js';
 import { scorePortfolio, type Portfolio } from '../score/portfolio.js';
 import type { AccountIndex } from './select.js';
 
-
 export interface AnalyzeOptions {
   /** YYYY-MM-DD: the local date or --today. */
   today: string;
