@@ -4,11 +4,15 @@ import type { Plan } from '../schema/plan.js';
 
 export type Stakeholder = Plan['stakeholders'][number];
 
-/** How findings and maps name a stakeholder: its `id`, or its `name` when it has none (spec 1.1, section 3). */
+/**
+ * How findings and maps name a stakeholder within one version of a plan: its `id`, or its `name`
+ * when it has none (spec 1.1, section 3). Across two versions (what changed since a revision) the
+ * identity is isKnownStakeholder below, which git/changes' stakeholderChanges uses for every command.
+ */
 export const stakeholderKey = (s: Pick<Stakeholder, 'id' | 'name'>): string => s.id ?? s.name;
 
 /**
- * Who of `known` a stakeholder is, across two versions of a plan (the QBR's "stakeholders added"):
+ * Who of `known` a stakeholder is, across two versions of a plan (git/changes' stakeholders added and removed, the QBR's list):
  * the same `id`, or a name that is the same person (spec 1.1, section 9). Matching by name as well
  * as id means that giving existing stakeholders ids, or dropping one, is no addition.
  */

@@ -9,7 +9,6 @@ import type { Changes } from '../git/changes.js';
 import type { HealthTrend } from '../history/trend.js';
 import type { Repo } from '../load/loadRepo.js';
 import { objectiveProgress } from '../numbers/objectives.js';
-import { pipelineFigures } from '../numbers/pipeline.js';
 import type { Plan } from '../schema/plan.js';
 import type { AgreedRevision } from '../history/agreedAt.js';
 import { agreementOf } from '../signoff/digest.js';
@@ -92,7 +91,7 @@ export function qbrChanges(base: QbrBase, changes: Pick<Changes, 'states' | 'sta
     after: changes.states.after.get(id) ?? null,
     stakeholdersAdded: changes.stakeholders(id).added.map((s) => s.name),
     actionsCompleted: (now?.actions ?? []).filter((a) => a.status === 'done' && !doneBefore.has(a.title.trim())).map((a) => a.title),
-    quarter: quarterOf(base, repo, id, health),
+    quarter: quarterOf(base, changes, repo, id, health),
     agreement: agreementOfPlan(now, agreedAt),
   };
 }
@@ -109,14 +108,10 @@ const key = (s: string) => s.trim();
 const validPlan = (r: Repo | null, id: string): Plan | undefined => r?.plans.find((p) => p.id === id && p.value?.account === id)?.value;
 const validAccount = (r: Repo | null, id: string) => r?.accounts.find((a) => a.id === id)?.value;
 
-/** Then and now of one account's numbers: the numbers module (src/numbers/) at both ends. */
-function quarterOf(base: QbrBase, repo: Repo, id: string, health: HealthTrend | null): QbrQuarter {
+/** Then and now of one account's numbers: coverage from the account's states in `changes`, the rest from the plan at both ends. */
+function quarterOf(base: QbrBase, changes: Pick<Changes, 'states'>, repo: Repo, id: string, health: HealthTrend | null): QbrQuarter {
   const thenPlan = validPlan(base.repo, id);
   const nowPlan = validPlan(repo, id);
-  const coverage = (r: Repo | null, plan: Plan | undefined) => {
-    const account = validAccount(r, id);
-    return r && plan && account ? pipelineFigures(account, plan, r.config).coverage : null;
-  };
   // Objectives are matched by id where they have one, else by title.
   const objectiveKey = (o: { id: string | null; title: string }) => (o.id !== null ? `id:${o.id}` : `title:${key(o.title)}`);
   const progressThen = new Map((thenPlan ? objectiveProgress(thenPlan) : []).map((o) => [objectiveKey(o), o.progress]));
@@ -135,7 +130,8 @@ function quarterOf(base: QbrBase, repo: Repo, id: string, health: HealthTrend | 
     objectives,
     won: settledNow('won'),
     lost: settledNow('lost'),
-    coverage: { then: coverage(base.repo, thenPlan), now: coverage(repo, nowPlan) },
+    // The coverage kam pipeline and kam diff show (numbers/pipeline's, in the account state).
+    coverage: { then: changes.states.before.get(id)?.numbers?.coverage ?? null, now: changes.states.after.get(id)?.numbers?.coverage ?? null },
     renewed: contracts('renewed'),
     contractsLost: contracts('lost'),
     health,

@@ -1,12 +1,9 @@
 import { join, relative, resolve } from 'node:path';
 import { localToday } from '../../util/dates.js';
-import { loadRevision } from '../../git/snapshot.js';
-import { changesBetween } from '../../git/changes.js';
 import { KamError } from '../../errors.js';
 import { portfolioMoves } from '../../history/portfolioMoves.js';
-import { computeTrend, healthTrendOf } from '../../history/trend.js';
-import { agreedRevision, type AgreedRevision } from '../../history/agreedAt.js';
-import { agreementOf } from '../../signoff/digest.js';
+import { healthTrendOf } from '../../history/trend.js';
+import { historySince } from '../../history/sinceRevision.js';
 import type { Repo } from '../../load/loadRepo.js';
 import { buildCustomerModel, buildCustomerQbrModel } from '../../render/customer.js';
 import { buildPlanModel, buildPortfolioModel } from '../../render/model.js';
@@ -59,13 +56,6 @@ export function documentName(id: string, template: string, customer: boolean): s
   return `${id}.${template === CUSTOMER_QBR ? QBR : template}.${CUSTOMER}`;
 }
 
-/** For a plan whose agreement a change voided: the revision where its digest last matched (git, read here, never by a document). */
-async function voidedAt(repo: Repo, id: string): Promise<AgreedRevision | null> {
-  const plan = repo.plans.find((p) => p.id === id)?.value;
-  const a = plan ? agreementOf(plan) : undefined;
-  return a?.state === 'changed' ? agreedRevision(repo.root, id, a.digest) : null;
-}
-
 export async function runRender(ids: string[], opts: RenderOptions, io: Io): Promise<number> {
   if (ids.length === 0 && !opts.all && !opts.portfolio)
     throw new KamError('name the accounts to render, or use --all (every plan) or --portfolio (the overview)');
@@ -112,13 +102,11 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
     );
 
   // Render everything before writing anything: a template error leaves the output folder as it was.
-  // The revision --since names, read once for every account (documents never run git themselves).
-  const base = opts.since === undefined || (!(qbr && selected.ids.length > 0) && !opts.portfolio) ? undefined : await loadRevision(repo.root, opts.since);
-  const qbrBase = qbr ? base : undefined;
-  // What changed since: computed on demand and once for every document (the run's portfolio reused).
-  const changes = base && changesBetween({ repo: base.repo, today: base.date }, { repo, today, portfolio: analysis.portfolio });
-  // The internal QBR's health trend: every point of history since the revision, read once for all accounts.
-  const trend = qbrBase !== undefined && template === QBR ? await computeTrend(repo.root, { every: 'commit', since: { rev: opts.since! }, today }) : undefined;
+  // History since the revision --since names, read once for every document (documents never run
+  // git): the changes (the run's portfolio reused) and, for the internal QBR, the health trend.
+  const since = opts.since === undefined || (!(qbr && selected.ids.length > 0) && !opts.portfolio) ? undefined : await historySince(repo, opts.since, { today, portfolio: analysis.portfolio, trend: qbr && template === QBR });
+  const qbrBase = qbr ? since?.base : undefined;
+  const trend = since?.trend;
   for (const note of trend?.notes ?? []) io.stderr.write(`kam: note: ${note}\n`);
   const docs: { name: string; text: string | Uint8Array }[] = [];
   for (const id of selected.ids) {
@@ -128,13 +116,13 @@ export async function runRender(ids: string[], opts: RenderOptions, io: Io): Pro
         ? buildCustomerQbrModel(repo, id, today, qbrBase, DUE_NEXT_DAYS)
         : buildCustomerModel(repo, id, today)
       : template === QBR
-        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, changes!, repo, id, trend ? healthTrendOf(trend, id) : null, await voidedAt(repo, id)))
+        ? buildQbrModel(repo, id, check, today, qbrBase === undefined ? null : qbrChanges(qbrBase, since!.changes, repo, id, trend ? healthTrendOf(trend, id) : null, await since!.agreedAt(id)))
         : buildPlanModel(repo, id, check, today, lastCommitDate);
     docs.push({ name: documentName(id, template, customer), text: renderer.render(template, model) });
   }
   if (opts.portfolio) {
     // --since: each account's place on the matrix at the revision (its own kam.yaml) and the tier changes.
-    const moves = base === undefined ? undefined : portfolioMoves(base, changes!);
+    const moves = since === undefined ? undefined : portfolioMoves(since.base, since.changes);
     docs.push({ name: PORTFOLIO, text: renderer.render(PORTFOLIO, buildPortfolioModel(analysis, moves)) });
   }
   if (browser) for (const doc of docs) doc.text = await printPdf(doc.text as string, { browser, paper: opts.paper ?? 'a4' });
