@@ -5,7 +5,7 @@ import type { CommandFactory } from './types.js';
 export const healthCommand: CommandFactory = (setExit, io) =>
   addRepoOption(new Command('health'))
     .description('how well each account plan is kept: completeness, freshness, team, stakeholders, execution and manual measures, worst first')
-    .argument('[ids...]', 'list only these accounts')
+    .argument('[accounts...]', 'list only these accounts (an id, a file, or an account name)')
     .addOption(formatOption(['table', 'json', 'csv', 'markdown'], 'table'))
     .option('--manager <name>', 'list only accounts this manager owns (any case)')
     .option('--tier <name>', 'list only accounts in this tier (or the untiered label)')
@@ -31,7 +31,7 @@ Examples:
 Exit codes: 0 listed, 2 kam.yaml missing or invalid, an unknown account, tier or
 manager, or a usage error.`,
     )
-    .action(async (ids: string[], _opts, cmd: Command) => {
+    .action(async (accounts: string[], _opts, cmd: Command) => {
       const { runHealth } = await import('../actions/health.js');
-      setExit(await runHealth(ids, globalOptions(cmd), io));
+      setExit(await runHealth(accounts, globalOptions(cmd), io));
     });
