@@ -18,8 +18,9 @@ export default defineConfig({
       // test mocks modules, stubs globals or changes process.env or the working folder, and
       // src/ keeps no state between runs of main(); tests/helpers/setup.ts cleans up per file.
       { extends: true, test: { name: 'main', include: ['tests/**/*.test.ts'], exclude: ['**/node_modules/**', 'tests/browser/**'], isolate: false } },
-      // Real headless Chromium: its globalSetup installs Debian's chromium when it is missing.
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/browser/globalSetup.ts'] } },
+      // Real headless Chromium: its globalSetup installs Debian's chromium when it is missing. Each
+      // file launches its own browser and closes it in afterAll; isolate: false as above.
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/browser/globalSetup.ts'], isolate: false } },
     ],
   },
 });
