@@ -11,6 +11,7 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     include,
+    setupFiles: ['tests/helpers/setup.ts'],
     exclude: ['**/node_modules/**', 'tests/browser/**', 'tests/hostile/**'],
   },
 });

@@ -35,6 +35,8 @@ function buildHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
+const sourcemaps = process.argv.includes('--sourcemap') || process.env.KAM_SOURCEMAP === '1';
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   // worker.js: the worker-thread entry for parsing many files in parallel (src/load/workerPool.ts).
@@ -50,7 +52,10 @@ await build({
   // but dist/ (package.json has no runtime dependencies, so installing it, from a tarball or a
   // git tag, fetches nothing; see scripts/prepack.mjs).
   banner: { js: "import { createRequire as __kamCreateRequire } from 'node:module'; const require = __kamCreateRequire(import.meta.url);" },
-  sourcemap: 'linked',
+  // No source maps by default: they would double the package (npm pack ships dist/) for stack
+  // traces a user never sees (kam prints none). `npm run build -- --sourcemap` or KAM_SOURCEMAP=1
+  // writes linked maps next to the chunks, for debugging a build (node --enable-source-maps bin/kam.js).
+  sourcemap: sourcemaps ? 'linked' : false,
   chunkNames: 'chunks/[name]-[hash]',
   define: { __KAM_VERSION__: JSON.stringify(pkg.version), __KAM_BUILD__: JSON.stringify(`${pkg.version}+${buildHash()}`) },
   logLevel: 'warning',

@@ -4,12 +4,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExampleHistory, QUARTER_TAG } from '../../scripts/example-history.mjs';
 import { runKam } from '../helpers/kam.js';
 import { tmpDir } from '../helpers/tmpRepo.js';
 import { CHROMIUM } from './globalSetup.js';
+import { sharedBrowser } from './sharedBrowser.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 let browser: Browser;
@@ -18,7 +19,7 @@ let repo: string;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   repo = buildExampleHistory(tmpDir('kam-browser-history-'));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {

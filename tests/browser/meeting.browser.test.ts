@@ -5,13 +5,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_ACCOUNT, FULL_CONFIG, FULL_PLAN } from '../helpers/fullPlan.js';
 import { runKam } from '../helpers/kam.js';
 import { meetingRepo } from '../helpers/meetingRepo.js';
 import { makeRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { CHROMIUM } from './globalSetup.js';
+import { sharedBrowser } from './sharedBrowser.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const TODAY = '2026-11-23';
@@ -20,7 +21,7 @@ const PRINT_TIMEOUT = 240_000;
 let browser: Browser;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.close();

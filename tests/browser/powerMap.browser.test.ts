@@ -3,12 +3,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKam } from '../helpers/kam.js';
 import { planYaml, thirtyPeople } from '../helpers/powerMapPlan.js';
 import { makeRepo, tmpDir } from '../helpers/tmpRepo.js';
-import { CHROMIUM } from './globalSetup.js';
+import { sharedBrowser } from './sharedBrowser.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 
@@ -16,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {

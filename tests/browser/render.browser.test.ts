@@ -4,13 +4,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepo } from '../../src/load/loadRepo.js';
 import { scorePortfolio } from '../../src/score/portfolio.js';
 import { EXAMPLE, runKam } from '../helpers/kam.js';
 import { copyRepo, tmpDir } from '../helpers/tmpRepo.js';
-import { CHROMIUM } from './globalSetup.js';
+import { sharedBrowser } from './sharedBrowser.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const EVIL_NAME = 'Evil <script>window.__pwned = 1</script> Corp <img src=x onerror="window.__pwned = 2">';
@@ -19,10 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await sharedBrowser();
 });
 
 afterAll(async () => {

@@ -8,12 +8,12 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAll, gitInit } from '../helpers/gitRepo.js';
 import { EXAMPLE, runKam } from '../helpers/kam.js';
 import { copyRepo, makeRepo, tmpDir } from '../helpers/tmpRepo.js';
-import { CHROMIUM } from './globalSetup.js';
+import { sharedBrowser } from './sharedBrowser.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const EVIL = `Evil <script>window.__pwned = 1</script> "Quoted" 'Corp' <img src=x onerror="window.__pwned = 2">`;
@@ -64,10 +64,7 @@ beforeAll(async () => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}${SUB}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await sharedBrowser();
 }, 300_000);
 
 afterAll(async () => {

@@ -14,5 +14,7 @@ describe('npm pack', () => {
     for (const f of ['bin/kam.js', 'dist/cli.js', 'dist/worker.js', 'templates/plan.md.hbs', 'templates/init/kam.yml', 'README.md', 'docs/commands.md', 'package.json'])
       expect(files, f).toContain(f);
     expect([...files].some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false);
+    // No source maps unless a build asks for them (npm run build -- --sourcemap).
+    expect([...files].filter((f) => f.endsWith('.map'))).toEqual([]);
   });
 });

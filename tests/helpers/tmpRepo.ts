@@ -1,12 +1,16 @@
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+
+/**
+ * Removes every folder tmpDir made so far. tests/helpers/setup.ts calls it after each test file
+ * (a hook here would run after the first file only: with isolate off, a worker imports this module once).
+ */
+export function removeTmpDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** A fresh temporary folder, removed after the test file. */
 export function tmpDir(prefix = 'kam-test-'): string {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKamJson } from '../helpers/kam.js';
 import { makeRepo } from '../helpers/tmpRepo.js';
-import { runHostile } from './harness.js';
+import { runHostile, runHostileProcess } from './harness.js';
 import { stylishRows } from '../helpers/stylish.js';
 
 /** Billion laughs: ten levels of nine aliases each, 9^10 strings if expanded. */
@@ -14,7 +14,8 @@ function billionLaughs(): string {
 }
 
 // Each hostile file alone in a repo, the exact finding kam must print for it, and the exit code.
-const cases: { name: string; file: string; content: string | Buffer; expected: string }[] = [
+// spawn: run in a separate process, where a regression (a hang) stops at the 60 s timeout.
+const cases: { name: string; file: string; content: string | Buffer; expected: string; spawn?: true }[] = [
   {
     name: 'a YAML syntax error',
     file: 'accounts/bad.yaml',
@@ -38,6 +39,7 @@ const cases: { name: string; file: string; content: string | Buffer; expected: s
     file: 'accounts/laughs.yaml',
     content: billionLaughs(),
     expected: 'accounts/laughs.yaml:1:1  error    cannot expand the document: Excessive alias count indicates a resource exhaustion attack; use fewer aliases (at most 100 expansions)  yaml_syntax',
+    spawn: true,
   },
   {
     name: 'invalid UTF-8',
@@ -138,44 +140,45 @@ const cases: { name: string; file: string; content: string | Buffer; expected: s
 ];
 
 describe('malformed input: a located finding, exit 1, no stack trace, nothing written', () => {
-  it.each(cases)('$name', ({ file, content, expected }) => {
+  it.each(cases)('$name', async ({ file, content, expected, spawn }) => {
     const root = makeRepo({ 'accounts/fine.yaml': 'name: Fine\n' });
     writeAt(root, file, content);
-    const run = runHostile(root, ['validate'], 1);
+    const run = spawn ? runHostileProcess(root, ['validate'], 1) : await runHostile(root, ['validate'], 1);
     expect(stylishRows(run.stdout)).toContain(`  ${expected}`);
     expect(run.stdout).toMatch(/✖ 1 problem \(1 error, 0 warnings\)/);
     expect(run.stderr).toBe('');
   });
 
-  it('expands an alias bomb only as far as the limit: fast, whatever its size', () => {
+  it('expands an alias bomb only as far as the limit: fast, whatever its size', async () => {
     // 30 levels: 9^30 strings if expanded; the limit stops it after a few hundred nodes.
     const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 30; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
     const root = makeRepo({ 'accounts/bomb.yaml': `name: Bomb\n${lines.join('\n')}\n` });
-    const run = runHostile(root, ['validate'], 1);
+    const run = runHostileProcess(root, ['validate'], 1); // a process: an expanded bomb would hang this one
     expect(stylishRows(run.stdout).join('\n')).toContain('accounts/bomb.yaml:1:1  error    cannot expand the document');
   });
 
-  it('accepts a few aliases (a legitimate use)', () => {
+  it('accepts a few aliases (a legitimate use)', async () => {
     const root = makeRepo({ 'accounts/ok.yaml': 'name: &n Aliased\nnotes: *n\ntags: [&t a, *t]\n' });
-    const run = runHostile(root, ['validate'], 0);
+    const run = await runHostile(root, ['validate'], 0);
     expect(run.stdout).toContain('✔ no problems (1 account, 0 plans)');
   });
 
-  it('never runs a tagged payload: no file written, no global set', () => {
+  it('never runs a tagged payload: no file written, no global set', async () => {
     const root = makeRepo({
       'accounts/fn.yaml': 'name: !!js/function "function () { require(\'fs\').writeFileSync(\'pwned\', \'x\'); globalThis.pwned = 1 }"\nnotes: !<tag:yaml.org,2002:js/function> "() => process.exit(99)"\n',
     });
-    const run = runHostile(root, ['validate', '-f', 'json'], 1);
+    // A process: the payload would exit it (99) or write pwned in its folder, the repo.
+    const run = runHostileProcess(root, ['validate', '-f', 'json'], 1);
     expect(JSON.parse(run.stdout).findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toEqual([['yaml_syntax', 1], ['yaml_syntax', 2]]);
   });
 
-  it('accepts a UTF-8 BOM and CRLF line ends, with positions still right', () => {
+  it('accepts a UTF-8 BOM and CRLF line ends, with positions still right', async () => {
     const root = makeRepo({
       'accounts/crlf.yaml': '\uFEFFname: Windows Co\r\nregion: EMEA\r\nmanger: Dana\r\nratings:\r\n  fit: 9\r\n',
       'accounts/clean.yaml': '\uFEFFname: Clean\r\nratings: { fit: 3 }\r\n',
     });
-    const run = runHostile(root, ['validate'], 1);
+    const run = await runHostile(root, ['validate'], 1);
     const lines = [...stylishRows(run.stdout), ...run.stdout.split('\n')];
     expect(lines).toContain('  accounts/crlf.yaml:3:1  error    unknown key "manger"; did you mean "manager"?  schema');
     expect(lines).toContain('  accounts/crlf.yaml:5:8  error    "ratings.fit" must be from 1 to 5, not 9  schema');
@@ -183,9 +186,9 @@ describe('malformed input: a located finding, exit 1, no stack trace, nothing wr
     expect(lines).toContain('✖ 2 problems (2 errors, 0 warnings) in 2 accounts, 0 plans');
   });
 
-  it('reports a broken kam.yaml with exit 2 and a located finding', () => {
+  it('reports a broken kam.yaml with exit 2 and a located finding', async () => {
     const root = makeRepo({ 'kam.yaml': 'version: 1\nversion: 1\n' });
-    const run = runHostile(root, ['validate'], 2);
+    const run = await runHostile(root, ['validate'], 2);
     expect(stylishRows(run.stderr).join('\n')).toContain('kam.yaml:2:1  error    duplicate key "version": remove one of the two entries or merge them  duplicate_key');
     expect(run.stderr).toContain('kam: kam.yaml is invalid; fix the problems above first');
   });
@@ -194,24 +197,25 @@ describe('malformed input: a located finding, exit 1, no stack trace, nothing wr
     ['a list', '- version: 1\n', 'kam.yaml:1:1  error    the file must be a mapping, not a list  schema'],
     ['empty', '', 'kam.yaml:1:1  error    the file is empty; it must be a YAML mapping (key: value lines)  schema'],
     ['an alias bomb', `version: 1\n${billionLaughs().replace('name: Laughs\n', '')}`, 'kam.yaml:1:1  error    cannot expand the document'],
-  ])('reports a kam.yaml that is %s with exit 2', (_what, content, expected) => {
+  ])('reports a kam.yaml that is %s with exit 2', async (what, content, expected) => {
     const root = makeRepo({ 'kam.yaml': content });
-    const run = runHostile(root, ['validate'], 2);
+    // An alias bomb in a process of its own: expanded, it would hang this one.
+    const run = what === 'an alias bomb' ? runHostileProcess(root, ['validate'], 2) : await runHostile(root, ['validate'], 2);
     expect(stylishRows(run.stderr).join('\n')).toContain(expected);
   });
 
-  it('reads a 1.8 MB flow mapping on one line in linear time (positions are not found by scanning the line)', () => {
+  it('reads a 1.8 MB flow mapping on one line in linear time (positions are not found by scanning the line)', async () => {
     const pairs = Array.from({ length: 120_000 }, (_, i) => `k${i}: ${i}`).join(', ');
     const root = makeRepo({ 'accounts/oneline.yaml': `name: One line\nextra: {${pairs}}\n` });
-    const { code, json } = runKamJson(['validate', '-f', 'json'], { cwd: root });
+    const { code, json } = runKamJson(['validate', '-f', 'json'], { cwd: root }); // a process: a quadratic path stops at its timeout
     expect(code).toBe(1);
     expect(json.findings).toEqual([expect.objectContaining({ rule: 'schema', file: 'accounts/oneline.yaml', line: 2, column: 1 })]);
   });
 
-  it('checks 20,000 keys in one file in linear time (no quadratic duplicate-key check)', () => {
+  it('checks 20,000 keys in one file in linear time (no quadratic duplicate-key check)', async () => {
     const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n');
     const root = makeRepo({ 'accounts/wide.yaml': `name: Wide\n${keys}\nk19999: again\n`, 'accounts/unknown.yaml': `name: Unknown\n${keys}\n` });
-    const { code, json } = runKamJson(['validate', '-f', 'json'], { cwd: root });
+    const { code, json } = runKamJson(['validate', '-f', 'json'], { cwd: root }); // a process: a quadratic path stops at its timeout
     expect(code).toBe(1);
     expect(json.findings.filter((f: { file: string }) => f.file === 'accounts/wide.yaml')).toEqual([
       expect.objectContaining({ rule: 'duplicate_key', line: 20_002, column: 1, message: 'duplicate key "k19999": remove one of the two entries or merge them' }),

@@ -24,7 +24,7 @@ tags:
 `;
 
 describe('no prototype pollution from __proto__, constructor and prototype keys', () => {
-  it('yaml defines __proto__ as an own property of a plain object, never as the prototype', () => {
+  it('yaml defines __proto__ as an own property of a plain object, never as the prototype', async () => {
     const { data, findings } = parseYaml('__proto__: { polluted: yes }\nnested:\n  __proto__: { polluted: yes }\n', 'accounts/x.yaml', 'x');
     expect(findings).toEqual([]);
     const obj = data as Record<string, unknown>;
@@ -35,7 +35,7 @@ describe('no prototype pollution from __proto__, constructor and prototype keys'
     expect(polluted()).toEqual([undefined, undefined, undefined]);
   });
 
-  it('reports each such key as unknown at its position, at every level', () => {
+  it('reports each such key as unknown at its position, at every level', async () => {
     const loaded = loadText(accountSchema(config), 'x', 'accounts/x.yaml', hostile, 'x');
     expect(loaded.value).toBeUndefined();
     expect(loaded.findings.sort(compareFindings).map((f) => `${f.line}:${f.column} ${f.message.split(';')[0]}`)).toEqual([
@@ -47,7 +47,7 @@ describe('no prototype pollution from __proto__, constructor and prototype keys'
     expect(polluted()).toEqual([undefined, undefined, undefined]);
   });
 
-  it('rejects them in plans (answers, nested lists) and kam.yaml too', () => {
+  it('rejects them in plans (answers, nested lists) and kam.yaml too', async () => {
     const plan = loadText(planSchema(config), 'x', 'plans/x.yaml', 'account: x\nanswers:\n  __proto__: { polluted: yes }\nactions:\n  - title: T\n    constructor: { polluted: yes }\n', 'x');
     expect(plan.findings.sort(compareFindings).map((f) => [f.line, f.column, f.message.split(';')[0]])).toEqual([
       [3, 3, 'unknown key "__proto__" in "answers"'],
@@ -61,16 +61,16 @@ describe('no prototype pollution from __proto__, constructor and prototype keys'
     expect(polluted()).toEqual([undefined, undefined, undefined]);
   });
 
-  it('keeps validated data in plain objects whose prototype is Object.prototype', () => {
+  it('keeps validated data in plain objects whose prototype is Object.prototype', async () => {
     const loaded = loadText(accountSchema(config), 'x', 'accounts/x.yaml', 'name: Fine\nratings: { fit: 3 }\ntags: [a]\n', 'x');
     expect(loaded.findings).toEqual([]);
     expect(Object.getPrototypeOf(loaded.value)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(loaded.value!.ratings)).toBe(Object.prototype);
   });
 
-  it('kam validate reports them and exits 1', () => {
+  it('kam validate reports them and exits 1', async () => {
     const root = makeRepo({ 'accounts/proto.yaml': hostile });
-    const run = runHostile(root, ['validate'], 1);
+    const run = await runHostile(root, ['validate'], 1);
     expect(stylishRows(run.stdout).join('\n')).toContain('  accounts/proto.yaml:1:1  error    unknown key "__proto__"; it is not one of the 13 keys allowed here (run "kam schema" to list them)  schema');
     expect(stylishRows(run.stdout).join('\n')).toContain('  accounts/proto.yaml:7:3  error    unknown key "prototype" in "ratings"');
     expect(run.stdout).toContain('✖ 4 problems (4 errors, 0 warnings) in 1 account, 0 plans');

@@ -3,10 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, KAM_BIN, runKam } from '../helpers/kam.js';
+import { KAM_BIN, runKam } from '../helpers/kam.js';
+import { EXAMPLE, kam } from '../helpers/kamInProcess.js';
 import { commitAll, gitInit } from '../helpers/gitRepo.js';
 import { copyRepo, snapshotTree, tmpDir } from '../helpers/tmpRepo.js';
-import { expectNoStackTrace, runHostile } from './harness.js';
+import { expectNoStackTrace, runHostile, runHostileProcess } from './harness.js';
 
 describe('kam check -o never replaces a repo file, however its path is spelled', () => {
   const spellings: [string, (root: string) => string][] = [
@@ -23,26 +24,27 @@ describe('kam check -o never replaces a repo file, however its path is spelled',
       return join(elsewhere, 'report.txt');
     }],
   ];
-  it.each(spellings)('%s: exit 2, nothing written', (_, spell) => {
+  it.each(spellings)('%s: exit 2, nothing written', async (_, spell) => {
     const root = copyRepo(EXAMPLE);
     const target = spell(root);
-    const run = runHostile(root, ['check', '-o', target], 2);
+    // /proc/self/cwd is the working folder of the process that resolves it: kam's own, so a process of its own.
+    const run = target.startsWith('/proc/self/cwd') ? runHostileProcess(root, ['check', '-o', target], 2) : await runHostile(root, ['check', '-o', target], 2);
     expect(run.stderr).toMatch(/is one of the plan repo's own files; kam check will not write a report over it/);
   });
 
-  it("an empty -o is a usage error that says so", () => {
+  it("an empty -o is a usage error that says so", async () => {
     const root = copyRepo(EXAMPLE);
-    const run = runHostile(root, ['check', '-o', ''], 2);
+    const run = await runHostile(root, ['check', '-o', ''], 2);
     expect(run.stderr).toBe('kam: -o/--output needs a file name (it was empty); e.g. -o report.sarif, or leave it out to print to standard output\n');
     for (const args of [['render', '--all', '--out', ''], ['schema', '--out', '']]) {
-      const other = runHostile(root, args, 2);
+      const other = await runHostile(root, args, 2);
       expect(other.stderr).toContain('--out needs a folder name (it was empty)');
     }
   });
 });
 
 describe('kam import writes only inside the repo', () => {
-  it('refuses an accounts/ folder that links out of the repo (exit 2), like kam new', () => {
+  it('refuses an accounts/ folder that links out of the repo (exit 2), like kam new', async () => {
     const root = copyRepo(EXAMPLE);
     const outside = tmpDir();
     for (const f of readdirSync(join(root, 'accounts'))) writeFileSync(join(outside, f), readFileSync(join(root, 'accounts', f)));
@@ -50,7 +52,7 @@ describe('kam import writes only inside the repo', () => {
     symlinkSync(outside, join(root, 'accounts'));
     writeFileSync(join(root, 'crm.csv'), 'name,industry\nZephyr Mining,Mining\n');
     const before = snapshotTree(outside);
-    const run = runHostile(root, ['import', 'crm.csv'], 2);
+    const run = await runHostile(root, ['import', 'crm.csv'], 2);
     expect(run.stderr).toBe('kam: accounts leads out of the repo (a symbolic link to elsewhere); kam writes only inside the repo: make it a real folder\n');
     expect(snapshotTree(outside)).toEqual(before);
   });
@@ -64,36 +66,36 @@ describe('write errors are I/O problems: exit 2 with the path and the reason, ne
     ['render --out with a name too long (ENAMETOOLONG)', () => ['render', '--all', '--out', long], /^kam: cannot write x+: the name is too long \(ENAMETOOLONG\)/],
     ['new account with a name too long (ENAMETOOLONG)', () => ['new', 'account', long], /^kam: cannot write accounts\/x+\.yaml: the name is too long \(ENAMETOOLONG\)/],
   ];
-  it.each(cases)('%s', (_, setup, message) => {
+  it.each(cases)('%s', async (_, setup, message) => {
     const root = copyRepo(EXAMPLE);
     const args = setup(root);
-    const run = runKam(args, { cwd: root });
+    const run = await kam(args, { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain('internal error');
     expectNoStackTrace(run);
   });
 
-  it('stdout on a full disk (/dev/full) is exit 2', () => {
+  it('stdout on a full disk (/dev/full) is exit 2', async () => {
     const root = copyRepo(EXAMPLE);
     const run = spawnSync('sh', ['-c', `"${process.execPath}" "${KAM_BIN}" schema config > /dev/full`], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('kam: cannot write to standard output (ENOSPC: no space left on device); free some space or redirect the output elsewhere\n');
   });
 
-  it('kam init that fails half-way removes what it made: no half-made repo', () => {
+  it('kam init that fails half-way removes what it made: no half-made repo', async () => {
     const parent = tmpDir();
     const root = join(parent, 'plans-repo');
     mkdirSync(root);
     writeFileSync(join(root, 'schema'), 'a file where init wants its schema/ folder');
-    const run = runKam(['init', root, '--yes', '--no-git'], { cwd: parent });
+    const run = await kam(['init', root, '--yes', '--no-git'], { cwd: parent });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^kam: cannot write plans-repo\/schema.*(EEXIST|ENOTDIR)/);
     expect(Object.keys(snapshotTree(root))).toEqual(['schema']);
 
     const fresh = join(parent, 'new', 'repo');
     writeFileSync(join(parent, 'new'), 'a file where a folder should be');
-    const nested = runKam(['init', fresh, '--yes', '--no-git'], { cwd: parent });
+    const nested = await kam(['init', fresh, '--yes', '--no-git'], { cwd: parent });
     expect(nested.code).toBe(2);
     expect(nested.stderr).toMatch(/^kam: cannot write .*a part of the path is a file, not a folder \(ENOTDIR\)/);
     expect(readFileSync(join(parent, 'new'), 'utf8')).toBe('a file where a folder should be');
@@ -117,22 +119,22 @@ describe('templates are bounded: arguments, work, output, no writes to kam’s o
     [eachRoot(10), /rendering stopped: the template ran more than 2,000,000 block bodies/],
     ['{{lookup}}', /plan\.md\.hbs:1: template error: \{\{lookup\}\} takes two arguments/],
     ['\n{{#blockHelperMissing}}x{{/blockHelperMissing}}', /plan\.md\.hbs:2: template error: "blockHelperMissing" is handlebars' own machinery/],
-  ])('%s: exit 2 with a clear message', (text, message) => {
+  ])('%s: exit 2 with a clear message', async (text, message) => {
     const root = withPlanTemplate(text);
-    const run = runHostile(root, ['render', ID], 2);
+    const run = await runHostile(root, ['render', ID], 2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toContain('Cannot read properties');
     expect(run.stdout).toBe('');
   });
 
-  it('a partial that includes itself stops with exit 2', () => {
+  it('a partial that includes itself stops with exit 2', async () => {
     const root = withPlanTemplate('{{> self}}', { self: '{{> self}}' });
-    expect(runHostile(root, ['render', ID], 2).stderr).toMatch(/rendering stopped: the template nests too deep/);
+    expect((await runHostile(root, ['render', ID], 2)).stderr).toMatch(/rendering stopped: the template nests too deep/);
   });
 
-  it('{{log}} does not write to kam’s output', () => {
+  it('{{log}} does not write to kam’s output', async () => {
     const root = withPlanTemplate('{{log "LOGGED" level="error"}}{{log "LOGGED"}}body');
-    const run = runKam(['render', ID], { cwd: root });
+    const run = await kam(['render', ID], { cwd: root });
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('LOGGED');
     expect(run.stderr).not.toContain('LOGGED');
@@ -160,10 +162,10 @@ describe('no terminal control from a repo: C0/C1 characters are shown escaped in
     expect(text).not.toContain('\u009b');
   };
 
-  it('validate and check (stylish)', () => {
+  it('validate and check (stylish)', async () => {
     const root = hostileRepo();
     for (const cmd of ['validate', 'check']) {
-      const run = runKam([cmd], { cwd: root });
+      const run = await kam([cmd], { cwd: root });
       expect(run.code).toBe(1);
       noControl(run.stdout);
       noControl(run.stderr);
@@ -172,7 +174,7 @@ describe('no terminal control from a repo: C0/C1 characters are shown escaped in
     }
   });
 
-  it('score table and --explain', () => {
+  it('score table and --explain', async () => {
     const root = hostileRepo();
     // The bad key makes the account invalid: drop it so the account is scored with its hostile texts.
     for (const f of readdirSync(join(root, 'accounts'))) {
@@ -180,11 +182,11 @@ describe('no terminal control from a repo: C0/C1 characters are shown escaped in
       if (f.startsWith('x')) rmSync(p);
       else writeFileSync(p, readFileSync(p, 'utf8').replace(/^"bad.*\n/m, ''));
     }
-    const table = runKam(['score'], { cwd: root });
+    const table = await kam(['score'], { cwd: root });
     noControl(table.stdout);
     expect(table.stdout).toContain('Mal\\x1b[2Jlo\\rry');
     const id = readdirSync(join(root, 'accounts'))[0]!.replace(/\.yaml$/, '');
-    const explain = runKam(['score', '--explain', id], { cwd: root });
+    const explain = await kam(['score', '--explain', id], { cwd: root });
     expect(explain.code).toBe(0);
     noControl(explain.stdout);
     expect(explain.stdout).toContain('Evil\\x1b]0;title\\x1b\\ Corp');
@@ -192,7 +194,7 @@ describe('no terminal control from a repo: C0/C1 characters are shown escaped in
 });
 
 describe('git: kam history reads no blob over the size limit; kam diff names ranges', () => {
-  it('a huge historical account file is reported for its commit, not read, and later commits are scored', () => {
+  it('a huge historical account file is reported for its commit, not read, and later commits are scored', async () => {
     const root = copyRepo(EXAMPLE);
     gitInit(root);
     commitAll(root, 'start', '2026-01-05');
@@ -203,7 +205,7 @@ describe('git: kam history reads no blob over the size limit; kam diff names ran
     commitAll(root, 'huge notes', '2026-02-05');
     writeFileSync(file, good);
     commitAll(root, 'back to normal', '2026-03-05');
-    const run = runKam(['history', id, '--format', 'json'], { cwd: root });
+    const run = await kam(['history', id, '--format', 'json'], { cwd: root });
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout).history as { subject: string; score: number | null }[];
     expect(rows.map((r) => r.subject)).toEqual(['start', 'huge notes', 'back to normal']);
@@ -212,15 +214,15 @@ describe('git: kam history reads no blob over the size limit; kam diff names ran
     expect(rows[2]!.score).toBe(rows[0]!.score);
   });
 
-  it('kam diff A..B says it takes two revisions', () => {
+  it('kam diff A..B says it takes two revisions', async () => {
     const root = copyRepo(EXAMPLE);
     gitInit(root);
     commitAll(root, 'one', '2026-01-05');
     writeFileSync(join(root, 'kam.yaml'), `${readFileSync(join(root, 'kam.yaml'), 'utf8')}\n`);
     commitAll(root, 'two', '2026-01-06');
-    const run = runHostile(root, ['diff', 'HEAD~1..HEAD'], 2);
+    const run = await runHostile(root, ['diff', 'HEAD~1..HEAD'], 2);
     expect(run.stderr).toBe('kam: "HEAD~1..HEAD" is a range, but kam diff takes two revisions separated by a space: kam diff HEAD~1 HEAD\n');
-    expect(runHostile(root, ['diff', 'main...HEAD'], 2).stderr).toContain('kam diff main HEAD (for the changes since the branches parted');
+    expect((await runHostile(root, ['diff', 'main...HEAD'], 2)).stderr).toContain('kam diff main HEAD (for the changes since the branches parted');
   });
 });
 
@@ -230,14 +232,14 @@ describe('--today must be a day of the calendar', () => {
     ['2028-02-30', '"2028-02-30" is not a day of the calendar (February 2028 has 29 days)'],
     ['2026-13-01', '"2026-13-01" is not a day of the calendar (months are 01-12)'],
     ['2026-04-31', '"2026-04-31" is not a day of the calendar (April 2026 has 30 days)'],
-  ])('%s', (date, message) => {
+  ])('%s', async (date, message) => {
     const root = copyRepo(EXAMPLE);
-    const run = runHostile(root, ['check', '--today', date], 2);
+    const run = await runHostile(root, ['check', '--today', date], 2);
     expect(run.stderr).toContain(message);
   });
 
-  it('accepts a leap day', () => {
+  it('accepts a leap day', async () => {
     const root = copyRepo(EXAMPLE);
-    expect(runKam(['check', '--today', '2028-02-29', '--format', 'json'], { cwd: root }).code).not.toBe(2);
+    expect((await kam(['check', '--today', '2028-02-29', '--format', 'json'], { cwd: root })).code).not.toBe(2);
   });
 });
