@@ -8,42 +8,58 @@ const key = (path: readonly PathSegment[]) => path.join(SEP);
 /** Nodes nested deeper than this are not indexed (their findings go to the nearest indexed ancestor). */
 export const MAX_INDEX_DEPTH = 64;
 
-/** The index key of a child of the node at `path` (at `depth`; the root is depth 0). */
-export const childPath = (path: string, depth: number, seg: PathSegment): string => (path === '' && depth === 0 ? String(seg) : `${path}${SEP}${seg}`);
-
 /**
  * Builds a PositionIndex from nodes visited in document order (each mapping entry's key, then its
- * value's subtree), whichever parser found them: `add` takes source offsets.
+ * value's subtree), whichever parser found them. A node is recorded as a child of an entry
+ * already recorded (its parent: `root()`'s or another `child()`'s result), so its path is never
+ * built as a string: an entry stores the length of the path it shares with the entry before it,
+ * which in document order is either its parent (a first child) or something under an earlier
+ * sibling (which shares the parent's path and the separator after it). `position` turns a source
+ * offset into a line and a column, pushed onto the array it is given.
  */
 export class IndexBuilder {
   private readonly s: string[] = [];
   private readonly n: number[] = [];
-  private prev = '';
-  private hasRoot = false;
+  /** The length of each entry's path. */
+  private readonly lengths: number[] = [];
 
-  constructor(private readonly linePos: (offset: number) => { line: number; col: number }) {}
+  constructor(private readonly position: (offset: number, into: number[]) => void) {}
 
-  /** Records the node at `path`: where its value starts and, for a mapping entry, its key. */
-  add(path: string, valueAt: number | undefined, keyAt: number | undefined): void {
-    if (valueAt === undefined && keyAt === undefined) return;
-    if (path === '' && valueAt !== undefined) this.hasRoot = true;
-    const prev = this.prev;
-    let shared = 0;
-    const max = Math.min(prev.length, path.length);
-    while (shared < max && prev.charCodeAt(shared) === path.charCodeAt(shared)) shared++;
-    const v = valueAt === undefined ? undefined : this.linePos(valueAt);
-    const k = keyAt === undefined ? undefined : this.linePos(keyAt);
-    this.s.push(path.slice(shared));
-    this.n.push(shared, v?.line ?? 0, v?.col ?? 0, k?.line ?? 0, k?.col ?? 0);
-    this.prev = path;
+  /** Records the document's root node (starting at `valueAt`): entry 0. */
+  root(valueAt: number): number {
+    this.s.push('');
+    this.n.push(0);
+    this.position(valueAt, this.n);
+    this.n.push(0, 0);
+    this.lengths.push(0);
+    return 0;
+  }
+
+  /**
+   * Records the node at segment `seg` of entry `parent`: where its value starts and, for a mapping
+   * entry, where its key does. Returns its entry number, or -1 when it has neither (nothing to
+   * record: its subtree is not indexed either).
+   */
+  child(parent: number, seg: string, valueAt: number | undefined, keyAt: number | undefined): number {
+    if (valueAt === undefined && keyAt === undefined) return -1;
+    const parentLength = this.lengths[parent]!;
+    const atRoot = parent === 0;
+    const firstChild = this.s.length - 1 === parent;
+    // The root's children are bare keys; deeper paths join their segments with SEP.
+    const shared = atRoot || firstChild ? parentLength : parentLength + 1;
+    this.s.push(!atRoot && firstChild ? SEP + seg : seg);
+    this.n.push(shared);
+    if (valueAt === undefined) this.n.push(0, 0);
+    else this.position(valueAt, this.n);
+    if (keyAt === undefined) this.n.push(0, 0);
+    else this.position(keyAt, this.n);
+    this.lengths.push(atRoot ? seg.length : parentLength + 1 + seg.length);
+    return this.s.length - 1;
   }
 
   finish(): PositionIndex {
-    if (!this.hasRoot) {
-      this.s.unshift('');
-      this.n.unshift(0, 1, 1, 0, 0);
-    }
-    return new PositionIndex({ s: this.s, n: this.n });
+    // A document without a root node (empty) is located at 1:1.
+    return new PositionIndex(this.s.length === 0 ? undefined : { s: this.s, n: this.n });
   }
 }
 
@@ -84,22 +100,33 @@ export class PositionIndex {
   }
 
   static fromDocument(doc: Document, lines: LineCounter): PositionIndex {
-    const index = new IndexBuilder((offset) => lines.linePos(offset));
-    const visit = (node: Node | null, path: string, depth: number, keyAt: number | undefined): void => {
-      // An empty value (`owner:`) has no text of its own: it is located at its key.
-      const usable = node && !isAlias(node) && depth <= MAX_INDEX_DEPTH && !(keyAt !== undefined && isScalar(node) && node.value === null && node.source === '');
-      index.add(path, usable ? node.range?.[0] : undefined, keyAt);
-      if (!usable) return;
+    const index = new IndexBuilder((offset, into) => {
+      const pos = lines.linePos(offset);
+      into.push(pos.line, pos.col);
+    });
+    // An empty value (`owner:`) has no text of its own: it is located at its key.
+    const usable = (node: Node | null, depth: number, keyAt: number | undefined): node is Node =>
+      !!node && !isAlias(node) && depth <= MAX_INDEX_DEPTH && node.range !== undefined && !(keyAt !== undefined && isScalar(node) && node.value === null && node.source === '');
+    const visit = (node: Node, entry: number, depth: number): void => {
       if (isMap(node)) {
         for (const pair of node.items) {
           if (!isPair(pair) || !isScalar(pair.key)) continue;
-          visit(pair.value as Node | null, childPath(path, depth, String(pair.key.value)), depth + 1, pair.key.range?.[0]);
+          const value = pair.value as Node | null;
+          const keyAt = pair.key.range?.[0];
+          const ok = usable(value, depth + 1, keyAt);
+          const child = index.child(entry, String(pair.key.value), ok ? value.range![0] : undefined, keyAt);
+          if (ok && child >= 0) visit(value, child, depth + 1);
         }
       } else if (isSeq(node)) {
-        node.items.forEach((item, i) => visit(item as Node, childPath(path, depth, i), depth + 1, undefined));
+        node.items.forEach((item, i) => {
+          const ok = usable(item as Node | null, depth + 1, undefined);
+          const child = index.child(entry, String(i), ok ? (item as Node).range![0] : undefined, undefined);
+          if (ok && child >= 0) visit(item as Node, child, depth + 1);
+        });
       }
     };
-    visit(doc.contents as Node | null, '', 0, undefined);
+    const root = doc.contents as Node | null;
+    if (usable(root, 0, undefined)) visit(root, index.root(root.range![0]), 0);
     return index.finish();
   }
 
