@@ -38,12 +38,18 @@ const YAML_CORE = (() => {
   // yaml tries its tags in order and takes the first whose test matches; js-yaml keeps one type
   // per tag name, so each type answers for the strings whose first matching yaml tag has its name.
   // js-yaml asks every type in turn about the same string, then constructs it: the last answer
-  // is remembered.
-  let last: { data: string; tag: (typeof tags)[number] | undefined } = { data: '', tag: tags.find((tag) => tag.test.test('')) };
+  // is remembered. Most plain scalars (every key) match no tag: one expression made of all the
+  // tags' tests says so in one call, and only a string it matches is tried tag by tag.
+  const anyTag = tags.every((tag) => tag.test.flags === tags[0]!.test.flags) ? new RegExp(tags.map((tag) => `(?:${tag.test.source})`).join('|'), tags[0]?.test.flags) : undefined;
+  let lastData = '';
+  let lastTag = tags.find((tag) => tag.test.test(''));
   const firstMatch = (data: unknown) => {
     if (typeof data !== 'string') return undefined;
-    if (data !== last.data) last = { data, tag: tags.find((tag) => tag.test.test(data)) };
-    return last.tag;
+    if (data !== lastData) {
+      lastData = data;
+      lastTag = anyTag && !anyTag.test(data) ? undefined : tags.find((tag) => tag.test.test(data));
+    }
+    return lastTag;
   };
   const notResolvable = () => {
     throw new Error('not resolvable');
