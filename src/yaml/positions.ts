@@ -79,6 +79,16 @@ const NUMBERS_PER_ENTRY = 5;
 const sharedPrefix = (n: number[], i: number): number => n[i * NUMBERS_PER_ENTRY]!;
 const valueStart = (n: number[], i: number): Position | undefined => at(n, i * NUMBERS_PER_ENTRY + 1);
 const keyStart = (n: number[], i: number): Position | undefined => at(n, i * NUMBERS_PER_ENTRY + 3);
+/** How many lookups walk the entries before the path -> entry map is built. */
+const WALKS = 4;
+
+/** Where `prev.slice(0, end)` ends in a string of `length` (a damaged cache may hold any number). */
+const sliceEnd = (end: unknown, length: number): number => {
+  if (end === undefined) return length;
+  const e = Math.trunc(Number(end));
+  if (!(e >= 0 || e < 0)) return 0; // NaN
+  return e < 0 ? Math.max(length + e, 0) : Math.min(e, length);
+};
 const at = (n: number[], j: number): Position | undefined => (n[j] ? { line: n[j]!, column: n[j + 1]! } : undefined);
 
 /**
@@ -90,7 +100,7 @@ const at = (n: number[], j: number): Position | undefined => (n[j] ? { line: n[j
  */
 export class PositionIndex {
   private compact: CompactIndex | string;
-  /** path -> entry number. Built at the second question. */
+  /** path -> entry number. Built when asked more than WALKS times. */
   private byPath?: Map<string, number>;
   /** How many times a path was looked up before the map was built. */
   private asked = 0;
@@ -135,9 +145,9 @@ export class PositionIndex {
    * the mapping that lacks it). With `preferKey`, a mapping entry is located at its key.
    */
   locate(path: readonly PathSegment[], preferKey = false): Position {
-    const find = this.finder();
+    const find = this.finder(path);
     for (let len = path.length; len >= 0; len--) {
-      const i = find(key(path.slice(0, len)));
+      const i = find(len);
       if (i === undefined) continue;
       const { n } = this.toJSON();
       const keyAt = keyStart(n, i);
@@ -149,28 +159,51 @@ export class PositionIndex {
 
   /** Whether the document has a node (or an empty entry) at exactly `path`. */
   has(path: readonly PathSegment[]): boolean {
-    return this.finder()(key(path)) !== undefined;
+    return this.finder(path)(path.length) !== undefined;
   }
 
   /**
-   * Path -> entry number. The first question is answered by walking the entries (most files are
-   * asked once, if at all: one finding on an account); later ones by a map.
+   * The entry numbers of `path`'s prefixes, by prefix length (0 = the root). The first few
+   * questions are answered by one walk of the entries each, which builds no strings (most files
+   * are asked about a few times, if at all: a finding or two on an account); later ones by a map.
    */
-  private finder(): (path: string) => number | undefined {
-    if (this.asked++ > 0) {
+  private finder(path: readonly PathSegment[]): (len: number) => number | undefined {
+    if (this.asked++ >= WALKS) {
       const byPath = this.expand();
-      return (path) => byPath.get(path);
+      return (len) => byPath.get(key(path.slice(0, len)));
     }
-    return (path) => {
-      const { s, n } = this.toJSON();
-      let prev = '';
-      let hit: number | undefined;
-      for (let i = 0; i < s.length; i++) {
-        prev = prev.slice(0, sharedPrefix(n, i)) + s[i]!;
-        if (prev === path) hit = i; // the last entry for a path wins, as in the map
+    const target = key(path);
+    // Where each prefix's key ends in `target` (segments are joined by SEP, the root's children bare).
+    const ends = [0];
+    for (let j = 0; j < path.length; j++) ends.push(ends[j]! + (j === 0 ? 0 : SEP.length) + String(path[j]).length);
+    const hits = this.walk(target);
+    return (len) => hits[ends[len]!];
+  }
+
+  /**
+   * One pass over the entries: for each length, the last entry whose path is exactly that long a
+   * prefix of `target` (as comparing every decoded path with target's prefixes would find, without
+   * decoding them). `matched` is how much of target the previous entry's path shares.
+   */
+  private walk(target: string): (number | undefined)[] {
+    const { s, n } = this.toJSON();
+    const hits: (number | undefined)[] = [];
+    let prevLength = 0;
+    let matched = 0;
+    for (let i = 0; i < s.length; i++) {
+      const shared = sliceEnd(sharedPrefix(n, i), prevLength);
+      const rest = String(s[i]);
+      const length = shared + rest.length;
+      if (matched >= shared) {
+        let k = 0;
+        const max = Math.min(rest.length, target.length - shared);
+        while (k < max && rest.charCodeAt(k) === target.charCodeAt(shared + k)) k++;
+        matched = shared + k;
       }
-      return hit;
-    };
+      if (matched === length) hits[length] = i; // the last entry for a path wins, as in the map
+      prevLength = length;
+    }
+    return hits;
   }
 
   /** The compact form: what the cache and worker threads carry. */
