@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvesInside } from '../repoFs/inside.js';
@@ -62,14 +62,16 @@ export function cacheKey(build: string, configText: string): string {
  */
 export function readCacheFile(path: string, key: string): unknown {
   try {
-    const text = readFileSync(path, 'utf8');
-    const nl = text.indexOf('\n');
+    // Bytes, not text: the sum is taken over the bytes as read, and only a body that passes is
+    // decoded (hashing a string would encode it back to UTF-8 first).
+    const bytes = readFileSync(path);
+    const nl = bytes.indexOf(0x0a);
     if (nl < 0) return undefined;
-    const header = JSON.parse(text.slice(0, nl)) as { format?: unknown; key?: unknown; sum?: unknown } | null;
+    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { format?: unknown; key?: unknown; sum?: unknown } | null;
     if (!header || header.format !== FORMAT || header.key !== key) return undefined;
-    const body = text.slice(nl + 1);
-    if (header.sum !== createHash('sha1').update(body).digest('hex')) return undefined;
-    return JSON.parse(body) as unknown;
+    const body = bytes.subarray(nl + 1);
+    if (header.sum !== hash('sha1', body, 'hex')) return undefined;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
@@ -78,9 +80,10 @@ export function readCacheFile(path: string, key: string): unknown {
 /** Stores `value` under `key` at `path` (atomically). Never throws: a read-only repo only costs speed. */
 export function writeCacheFile(path: string, key: string, value: unknown): boolean {
   try {
-    const body = JSON.stringify(value);
-    const header = JSON.stringify({ format: FORMAT, key, sum: createHash('sha1').update(body).digest('hex') });
-    atomicWrite(path, `${header}\n${body}`, { fsync: false });
+    // One stringify and one encoding: the sum is taken over the bytes that are written.
+    const body = Buffer.from(JSON.stringify(value), 'utf8');
+    const header = Buffer.from(`${JSON.stringify({ format: FORMAT, key, sum: hash('sha1', body, 'hex') })}\n`, 'utf8');
+    atomicWrite(path, [header, body], { fsync: false });
     // Keep .kam/ out of git even in repos whose .gitignore does not mention it.
     const kamDir = join(path, '..', '..');
     if (kamDir.endsWith('.kam') && !existsSync(join(kamDir, '.gitignore'))) atomicWrite(join(kamDir, '.gitignore'), '# kam cache: safe to delete\n*\n');

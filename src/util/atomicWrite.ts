@@ -4,21 +4,23 @@ import { link, lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Writes `content` to `path` so that readers see either the old file or the new one, never a
+ * Writes `content` (text, bytes, or bytes in parts) to `path` so that readers see either the old file or the new one, never a
  * half-written file: the text goes to a temporary file in the same folder, then is renamed over.
  * `fsync: false` skips flushing to disk first: for caches, which are validated when read and
  * rebuilt when damaged, so a power cut may cost them but never the user's files.
  */
-export function atomicWrite(path: string, content: string | Uint8Array, opts: { fsync?: boolean } = {}): void {
+export function atomicWrite(path: string, content: string | Uint8Array | readonly Uint8Array[], opts: { fsync?: boolean } = {}): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, tempName(basename(path)));
   try {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
-      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      // writeSync may write less than asked (large buffers, full disks that recover): loop.
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      // Parts are written one after another (a header and a large body need no joined copy).
+      for (const bytes of typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content) {
+        // writeSync may write less than asked (large buffers, full disks that recover): loop.
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      }
       if (opts.fsync !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -1,6 +1,6 @@
 import jsyaml from 'js-yaml';
 import { isScalar, Schema as YamlSchema, type ScalarTag } from 'yaml';
-import { childPath, IndexBuilder, MAX_INDEX_DEPTH, type PositionIndex } from './positions.js';
+import { IndexBuilder, MAX_INDEX_DEPTH, type PositionIndex } from './positions.js';
 
 /**
  * The fast path for the common file: js-yaml parses about ten times faster than `yaml`, and its
@@ -23,8 +23,9 @@ export function parseYamlFast(text: string): { data: unknown; index: PositionInd
     return undefined;
   }
   if (tracker.bailed || tracker.root === undefined || !isPlainObject(data)) return undefined;
-  const index = new IndexBuilder((offset) => lines.position(offset));
-  if (!indexNode(tracker.root, data, '', 0, undefined, index)) return undefined;
+  const index = new IndexBuilder((offset, into) => lines.push(offset, into));
+  // The root is a mapping (isPlainObject above), so it has text of its own.
+  if (tracker.root.kind === null || !indexChildren(tracker.root, data, index.root(tracker.root.start), 0, index)) return undefined;
   return { data, index: index.finish() };
 }
 
@@ -37,12 +38,18 @@ const YAML_CORE = (() => {
   // yaml tries its tags in order and takes the first whose test matches; js-yaml keeps one type
   // per tag name, so each type answers for the strings whose first matching yaml tag has its name.
   // js-yaml asks every type in turn about the same string, then constructs it: the last answer
-  // is remembered.
-  let last: { data: string; tag: (typeof tags)[number] | undefined } = { data: '', tag: tags.find((tag) => tag.test.test('')) };
+  // is remembered. Most plain scalars (every key) match no tag: one expression made of all the
+  // tags' tests says so in one call, and only a string it matches is tried tag by tag.
+  const anyTag = tags.every((tag) => tag.test.flags === tags[0]!.test.flags) ? new RegExp(tags.map((tag) => `(?:${tag.test.source})`).join('|'), tags[0]?.test.flags) : undefined;
+  let lastData = '';
+  let lastTag = tags.find((tag) => tag.test.test(''));
   const firstMatch = (data: unknown) => {
     if (typeof data !== 'string') return undefined;
-    if (data !== last.data) last = { data, tag: tags.find((tag) => tag.test.test(data)) };
-    return last.tag;
+    if (data !== lastData) {
+      lastData = data;
+      lastTag = anyTag && !anyTag.test(data) ? undefined : tags.find((tag) => tag.test.test(data));
+    }
+    return lastTag;
   };
   const notResolvable = () => {
     throw new Error('not resolvable');
@@ -151,35 +158,48 @@ class NodeTracker {
 }
 
 /**
- * Adds `rec` (holding `value`) and its subtree to the index in document order, as
- * PositionIndex.fromDocument does for a `yaml` Document. False when the node shapes do not match
- * the data (then the caller falls back to `yaml`).
+ * Adds the children of `rec` (holding `value`, recorded as `entry` at `depth`) and their subtrees
+ * to the index in document order, as PositionIndex.fromDocument does for a `yaml` Document. False
+ * when the node shapes do not match the data (then the caller falls back to `yaml`).
  */
-function indexNode(rec: Rec, value: unknown, path: string, depth: number, keyAt: number | undefined, index: IndexBuilder): boolean {
+function indexChildren(rec: Rec, value: unknown, entry: number, depth: number, index: IndexBuilder): boolean {
+  if (rec.kind === 'mapping') {
+    const kids = rec.kids ?? [];
+    if (!isPlainObject(value) || kids.length !== ownKeyCount(value) * 2) return false;
+    for (let i = 0; i < kids.length; i += 2) {
+      const keyRec = kids[i]!;
+      const key = keyRec.value;
+      if (keyRec.kind !== 'scalar' || typeof key !== 'string' || key === '__proto__' || !Object.hasOwn(value, key)) return false;
+      // yaml allows an implicit key of at most 1024 characters; longer ones go to the yaml path.
+      if (keyRec.end - keyRec.start > MAX_FAST_KEY) return false;
+      if (!indexChild(kids[i + 1]!, value[key], entry, key, depth + 1, keyRec.start, index)) return false;
+    }
+    return true;
+  }
+  if (rec.kind === 'sequence') {
+    const kids = rec.kids ?? [];
+    if (!Array.isArray(value) || kids.length !== value.length) return false;
+    for (let i = 0; i < kids.length; i++) if (!indexChild(kids[i]!, value[i], entry, String(i), depth + 1, undefined, index)) return false;
+    return true;
+  }
+  return rec.kind === 'scalar';
+}
+
+/** Adds the node `rec` (holding `value`) at segment `seg` of `parent`, and its subtree. */
+function indexChild(rec: Rec, value: unknown, parent: number, seg: string, depth: number, keyAt: number | undefined, index: IndexBuilder): boolean {
   const empty = rec.kind === null;
   if (empty && value !== null) return false;
   // Deeper than the index goes, the two paths' positions are not compared: left to yaml.
   if (depth > MAX_INDEX_DEPTH) return false;
-  const usable = !empty;
-  index.add(path, usable ? rec.start : undefined, keyAt);
-  if (rec.kind === 'mapping') {
-    const kids = rec.kids ?? [];
-    const data = value as Record<string, unknown>;
-    if (!isPlainObject(value) || kids.length !== Object.keys(data).length * 2) return false;
-    for (let i = 0; i < kids.length; i += 2) {
-      const keyRec = kids[i]!;
-      const key = keyRec.value;
-      if (keyRec.kind !== 'scalar' || typeof key !== 'string' || key === '__proto__' || !Object.hasOwn(data, key)) return false;
-      // yaml allows an implicit key of at most 1024 characters; longer ones go to the yaml path.
-      if (keyRec.end - keyRec.start > MAX_FAST_KEY) return false;
-      if (usable && !indexNode(kids[i + 1]!, data[key], childPath(path, depth, key), depth + 1, keyRec.start, index)) return false;
-    }
-  } else if (rec.kind === 'sequence') {
-    const kids = rec.kids ?? [];
-    if (!Array.isArray(value) || kids.length !== value.length) return false;
-    if (usable) for (let i = 0; i < kids.length; i++) if (!indexNode(kids[i]!, value[i], childPath(path, depth, i), depth + 1, undefined, index)) return false;
-  } else if (rec.kind !== 'scalar' && !empty) return false;
-  return true;
+  const entry = index.child(parent, seg, empty ? undefined : rec.start, keyAt);
+  return empty || entry < 0 || indexChildren(rec, value, entry, depth, index);
+}
+
+/** How many own enumerable keys a plain object has, without making the array of them. */
+function ownKeyCount(o: Record<string, unknown>): number {
+  let count = 0;
+  for (const k in o) if (Object.hasOwn(o, k)) count++;
+  return count;
 }
 
 const MAX_FAST_KEY = 1000;
@@ -312,9 +332,17 @@ class Lines {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  /** The line lineOf found last: nodes are asked about in document order, mostly on it or the next. */
+  private last = 0;
+
   /** 0-based number of the line holding `offset`. */
   private lineOf(offset: number): number {
     const starts = this.starts;
+    const last = this.last;
+    if (starts[last]! <= offset) {
+      if (last + 1 === starts.length || offset < starts[last + 1]!) return last;
+      if (last + 2 === starts.length || offset < starts[last + 2]!) return (this.last = last + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -322,13 +350,19 @@ class Lines {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.last = lo);
   }
 
   /** 1-based line and column of `offset`. */
   position(offset: number): { line: number; col: number } {
     const line = this.lineOf(offset);
     return { line: line + 1, col: offset - this.starts[line]! + 1 };
+  }
+
+  /** Pushes the 1-based line and column of `offset` onto `into` (IndexBuilder's form). */
+  push(offset: number, into: number[]): void {
+    const line = this.lineOf(offset);
+    into.push(line + 1, offset - this.starts[line]! + 1);
   }
 
   /** Whether there is a line break from `start` up to (not including) `end`. */

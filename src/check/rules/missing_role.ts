@@ -10,11 +10,11 @@ export const missingRole: Rule = {
   check({ plans, requirements }) {
     return plans.flatMap((plan) => {
       const held = new Set(plan.value.team.flatMap((member) => member.roles));
+      const missing = requirements(plan.id).roles.filter((role) => !held.has(role.id));
+      if (missing.length === 0) return [];
       // At the `team:` line; a plan without one is located at its root mapping.
       const where = whereIn(plan, plan.id, ['team'], true);
-      return requirements(plan.id)
-        .roles.filter((role) => !held.has(role.id))
-        .map((role) => makeFinding(missingRole, where, `no one on the account team is ${role.label} (${role.id}); add the role to a member under team:`, { role: role.id }));
+      return missing.map((role) => makeFinding(missingRole, where, `no one on the account team is ${role.label} (${role.id}); add the role to a member under team:`, { role: role.id }));
     });
   },
 };

@@ -11,6 +11,7 @@ export const unratedCriterion: Rule = {
     const { criteria, scale } = repo.config.scoring;
     return accounts.flatMap((account) => {
       const unrated = scores.get(account.id)?.unrated ?? [];
+      if (unrated.length === 0) return [];
       // At the `ratings:` line, or the account's root mapping when it has none.
       const where = whereIn(account, account.id, ['ratings'], true);
       // An account that rates nothing gets one finding, not one per criterion: the fix is one step.
