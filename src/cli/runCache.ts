@@ -30,14 +30,14 @@ export interface RunSpec<T, C extends T = T> {
   /** The command, and the options its result depends on (part of the key). */
   command: string;
   options: unknown;
-  /** The shape this command stores (analysis/slices.ts, sliceSchema): a stored value that fails it is a miss. */
-  schema: ZodType<T>;
+  /** How this command's result is stored and checked (analysis/slices.ts, sliceCodec): a stored value its schema rejects is a miss. */
+  codec: { schema: ZodType<T>; encode(value: T): unknown };
   /** Whether a computed value may be stored (default: always). */
   keep?: (value: C) => boolean;
 }
 
 // 3: kam check runs keep each account's manager and tier (--manager, --tier).
-// 4: results are analysis slices (analysis/slices.ts).
+// 4: results are analysis slices (analysis/slices.ts), findings and the account index as tables.
 const FORMAT = 4;
 
 /**
@@ -50,12 +50,12 @@ export async function cachedRun<T, C extends T = T>(spec: RunSpec<T, C>, compute
   if (!run) return compute();
   const stored = readCacheFile(run.path, run.key);
   if (stored !== undefined) {
-    const checked = spec.schema.safeParse(stored);
+    const checked = spec.codec.schema.safeParse(stored);
     if (checked.success) return checked.data;
   }
   // The loader takes the listing the key was made of instead of listing and stat-ing again.
   const computed = await lendListing(spec.root, run.listing, compute);
-  if (spec.keep?.(computed) ?? true) writeCacheFile(run.path, run.key, computed);
+  if (spec.keep?.(computed) ?? true) writeCacheFile(run.path, run.key, spec.codec.encode(computed));
   return computed;
 }
 

@@ -48,9 +48,9 @@ export async function runCheck(paths: string[], opts: CheckCliOptions, io: Io): 
   if (opts.output !== undefined && opts.output.trim() === '') throw new KamError('-o/--output needs a file name (it was empty); e.g. -o report.sarif, or leave it out to print to standard output');
   const root = findRoot(io.cwd, opts.repo);
   const today = opts.today ?? localToday();
-  const { sliceSchema } = await import('../../analysis/slices.js');
+  const { sliceCodec } = await import('../../analysis/slices.js');
   const data: CheckRun = await cachedRun(
-    { io, opts, root, command: 'check', options: { today, rules: opts.rule ?? {} }, schema: sliceSchema('findings', 'completeness', 'index', 'configRules'), keep: (computed) => !computed.usedGit },
+    { io, opts, root, command: 'check', options: { today, rules: opts.rule ?? {} }, codec: sliceCodec('findings', 'completeness', 'index', 'configRules'), keep: (computed) => !computed.usedGit },
     () => computeCheck(today, opts, io),
   );
 

@@ -50,9 +50,9 @@ export async function runHealth(refs: string[], opts: HealthCliOptions, io: Io):
   }
 
   const root = findRoot(io.cwd, opts.repo);
-  const { sliceSchema } = await import('../../analysis/slices.js');
+  const { sliceCodec } = await import('../../analysis/slices.js');
   const data: HealthRun = await cachedRun(
-    { io, opts, root, command: 'health', options: { today }, schema: sliceSchema('config', 'health', 'index'), keep: (computed) => !computed.usedGit },
+    { io, opts, root, command: 'health', options: { today }, codec: sliceCodec('config', 'health', 'index'), keep: (computed) => !computed.usedGit },
     async () => {
       const analysis = await analyzeRepo(opts, io, today);
       return { config: analysis.repo.config, health: analysis.health, index: analysis.index, usedGit: analysis.usedGit };

@@ -28,8 +28,8 @@ export interface ScoreOptions extends GlobalOptions {
 export async function runScore(opts: ScoreOptions, io: Io): Promise<number> {
   if (opts.explain !== undefined) return explain(opts.explain, await analyzeRepo(opts, io), opts, io);
   const root = findRoot(io.cwd, opts.repo);
-  const { sliceSchema } = await import('../../analysis/slices.js');
-  const { config, portfolio, index } = await cachedRun({ io, opts, root, command: 'score', options: {}, schema: sliceSchema('config', 'portfolio', 'index') }, async () => {
+  const { sliceCodec } = await import('../../analysis/slices.js');
+  const { config, portfolio, index } = await cachedRun({ io, opts, root, command: 'score', options: {}, codec: sliceCodec('config', 'portfolio', 'index') }, async () => {
     const analysis = await analyzeRepo(opts, io);
     return { config: analysis.repo.config, portfolio: analysis.portfolio, index: analysis.index };
   });

@@ -49,10 +49,11 @@ describe('the result cache', () => {
     const path = join(repo, '.kam', 'cache', 'run-check.json');
     const text = readFileSync(path, 'utf8');
     const key = (JSON.parse(text.slice(0, text.indexOf('\n'))) as { key: string }).key;
-    const value = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { findings: { line: unknown }[]; index: { accounts: unknown } };
+    const value = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { findings: { line: unknown[]; rule: unknown[] }; index: { accounts: unknown } };
     // Well-formed files with the right key and checksum but the wrong shape: each must be a miss.
     for (const damage of [
-      (v: typeof value) => void (v.findings[0]!.line = 'seven'),
+      (v: typeof value) => void (v.findings.line[0] = 'seven'),
+      (v: typeof value) => void v.findings.rule.pop(), // columns of unequal length
       (v: typeof value) => void (v.index.accounts = null),
       (v: typeof value) => void delete (v as Partial<typeof value>).index,
     ]) {

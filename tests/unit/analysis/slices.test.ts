@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { analysisOf } from '../../../src/analysis/analyze.js';
+import { sliceCodec } from '../../../src/analysis/slices.js';
+import { loadRepo } from '../../../src/load/loadRepo.js';
+import { EXAMPLE } from '../../helpers/kamInProcess.js';
+
+// What the result cache stores is read back as the analysis made it: the same values with their
+// keys in the same order, so a cached report is byte for byte a fresh one.
+describe('analysis slices', () => {
+  it('read back exactly what was stored, through JSON, for every slice of the example', async () => {
+    const loaded = await loadRepo(EXAMPLE, { workers: 0, cache: false });
+    if (!loaded.ok) throw new Error('example does not load');
+    const a = analysisOf(loaded.repo, { today: '2026-11-20' });
+    const value = { findings: a.check.findings, completeness: a.check.completeness, index: a.index, configRules: {}, config: a.repo.config, portfolio: a.portfolio, health: a.health };
+    expect(value.findings.some((f) => Object.keys(f).length > 8)).toBe(true); // some carry rule fields
+    const codec = sliceCodec('findings', 'completeness', 'index', 'configRules', 'config', 'portfolio', 'health');
+    const stored = JSON.parse(JSON.stringify(codec.encode(value)));
+    const read = codec.schema.safeParse(stored);
+    expect(read.success).toBe(true);
+    expect(JSON.stringify(read.data)).toBe(JSON.stringify(value));
+  });
+
+  it.each([
+    ['a finding with a line that is not a whole number', (s: any) => void (s.findings.line[0] = 1.5)],
+    ['a YAML path with an object in it', (s: any) => void (s.findings.path[0] = [{ x: 1 }])],
+    ['a rule field that is not text', (s: any) => void (s.findings.extra[s.findings.extra.findIndex((e: unknown) => e !== null)] = { question: 7 })],
+    ['columns of unequal length', (s: any) => void s.findings.message.pop()],
+    ['an account without an id', (s: any) => void (s.index.accounts.id[0] = null)],
+    ['a slice missing', (s: any) => void delete s.index],
+  ])('reject %s', async (_, damage) => {
+    const loaded = await loadRepo(EXAMPLE, { workers: 0, cache: false });
+    if (!loaded.ok) throw new Error('example does not load');
+    const a = analysisOf(loaded.repo, { today: '2026-11-20' });
+    const codec = sliceCodec('findings', 'index');
+    const stored = JSON.parse(JSON.stringify(codec.encode({ findings: a.check.findings, index: a.index })));
+    expect(codec.schema.safeParse(stored).success).toBe(true);
+    damage(stored);
+    expect(codec.schema.safeParse(stored).success).toBe(false);
+  });
+});
