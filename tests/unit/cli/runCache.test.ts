@@ -52,7 +52,7 @@ describe('the cache of whole results (check and score)', () => {
     expect(second.stdout).toBe(full.stdout);
     expect(second.code).toBe(1);
     // Proof that the second run read the stored result: a doctored one shows up...
-    doctor(root, 'check', (v) => (v.findings[0].message = 'doctored'));
+    doctor(root, 'check', (v) => (v.findings.message[0] = 'doctored'));
     expect((await check(root)).stdout).toContain('doctored');
     // ...but never with --no-cache, in CI, or for other options.
     expect((await check(root, ['--no-cache'])).stdout).not.toContain('doctored');
@@ -65,7 +65,7 @@ describe('the cache of whole results (check and score)', () => {
     for (const file of ['plans/banco-austral.yaml', 'accounts/andes-agro.yaml', 'kam.yaml']) {
       const root = agedRepo();
       await check(root);
-      doctor(root, 'check', (v) => (v.findings[0].message = 'doctored'));
+      doctor(root, 'check', (v) => (v.findings.message[0] = 'doctored'));
       const path = join(root, file);
       writeFileSync(path, `${readFileSync(path, 'utf8')}# edited\n`);
       age(root, [file]);
@@ -78,7 +78,7 @@ describe('the cache of whole results (check and score)', () => {
   it('sees a new or a removed file', async () => {
     const root = agedRepo();
     await check(root);
-    doctor(root, 'check', (v) => (v.findings[0].message = 'doctored'));
+    doctor(root, 'check', (v) => (v.findings.message[0] = 'doctored'));
     const ghost = join(root, 'plans/ghost.yaml');
     writeFileSync(join(root, 'plans/phantom.yaml'), readFileSync(ghost));
     age(root, ['plans/phantom.yaml']);
@@ -124,9 +124,9 @@ describe('the cache of whole results (check and score)', () => {
     const shapes: ((v: any) => unknown)[] = [
       (v) => Object.keys(v).forEach((k) => delete v[k]), // {} under the right key
       (v) => (v.findings = 'none'),
-      (v) => (v.findings[0] = { rule: 'schema' }),
+      (v) => (v.findings.rule[0] = { rule: 'schema' }), // findings are stored as a table, a column per field
       (v) => (v.completeness = null),
-      (v) => (v.accounts = [{ id: 3 }]),
+      (v) => (v.index.accounts.id[0] = 3),
       (v) => (v.configRules = { schema: 'loud' }),
     ];
     for (const edit of shapes) {
