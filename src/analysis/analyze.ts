@@ -13,7 +13,6 @@ import type { Repo } from '../load/loadRepo.js';
 import { gitDatesFor, needsGitDates, type LastCommitDate } from '../git/lastCommitDates.js';
 import { repoNumbers, type PortfolioNumbers } from '../numbers/portfolio.js';
 import { repoPeople, type RepoPeopleOptions } from '../people/repoPeople.js';
-import { requirementsByTier, type Requirements } from '../profiles/profile.js';
 import { scorePortfolio, type Portfolio } from '../score/portfolio.js';
 import type { AccountIndex } from './select.js';
 
@@ -24,10 +23,9 @@ export interface AnalyzeOptions {
   rules?: RuleSettings;
   /**
    * Which commit the repo was read at, for the dates of last change: HEAD (the default) for the
-   * work tree, a commit id for a repo read from history. `false`: never read git (a repo that is
-   * not in one, or a caller that must not).
+   * work tree, a commit id for a repo read from history.
    */
-  revision?: string | false;
+  revision?: string;
   /**
    * Whether the parts that date a plan's last review (findings, health, the agenda) are wanted
    * (default true). `kam score` and `kam pipeline` need none of them and never read git.
@@ -44,8 +42,6 @@ export interface Analysis {
   readonly lastCommitDate: LastCommitDate | undefined;
   /** Scores, tiers and quadrants of every valid account, with the portfolio's limits. */
   readonly portfolio: Portfolio;
-  /** What an account's tier profile asks of its plan. */
-  requirements(id: string): Requirements;
   /** Findings (loading and rules, severities applied) and checklist completeness. */
   readonly check: CheckResult;
   /** Health of every valid account with a valid plan, worst first. */
@@ -65,8 +61,8 @@ export interface Analysis {
  * everything else is pure and computed when first asked for.
  */
 export async function analyze(repo: Repo, opts: AnalyzeOptions): Promise<Analysis> {
-  const usedGit = opts.revision !== false && opts.dates !== false && needsGitDates(repo);
-  const lastCommitDate = usedGit ? await gitDatesFor(repo, opts.revision || 'HEAD') : undefined;
+  const usedGit = opts.dates !== false && needsGitDates(repo);
+  const lastCommitDate = usedGit ? await gitDatesFor(repo, opts.revision) : undefined;
   return analysisOf(repo, { today: opts.today, rules: opts.rules, usedGit, lastCommitDate, dates: opts.dates });
 }
 
@@ -90,7 +86,6 @@ export function analysisOf(
 class RepoAnalysis implements Analysis {
   private memo = new Map<string, unknown>();
   private agendas = new Map<number, AgendaItem[]>();
-  private byTier: ((tier: string | null | undefined) => Requirements) | undefined;
 
   constructor(
     readonly repo: Repo,
@@ -117,11 +112,6 @@ class RepoAnalysis implements Analysis {
 
   private get scores() {
     return this.once('scores', () => new Map(this.portfolio.accounts.map((s) => [s.id, s])));
-  }
-
-  requirements(id: string): Requirements {
-    this.byTier ??= requirementsByTier(this.repo.config);
-    return this.byTier(this.scores.get(id)?.tier);
   }
 
   get check(): CheckResult {

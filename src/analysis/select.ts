@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { resolveAccount, resolveContext, type ResolveContext } from '../accounts/resolveAccount.js';
 import { KamError } from '../errors.js';
-import type { Band } from '../health/health.js';
+import { BANDS, type Band } from '../health/health.js';
 import { personKey } from '../people/people.js';
 import { isWithin } from '../repoFs/inside.js';
 import { didYouMean } from '../util/didYouMean.js';
@@ -17,8 +17,6 @@ import { plural } from '../util/plural.js';
 
 import { NEEDS_RATING } from '../score/score.js';
 
-/** The health bands, best first, as --band names them. */
-export const BAND_NAMES: readonly Band[] = ['green', 'amber', 'red'];
 
 /** One account file of the repo, with what selections match it on. */
 export interface IndexedAccount {
@@ -100,8 +98,8 @@ export function resolveTier(index: Pick<AccountIndex, 'tiers' | 'untiered'>, wan
 
 /** The band a --band value means. */
 export function resolveBand(wanted: string): Band {
-  const band = BAND_NAMES.find((b) => labelKey(b) === labelKey(wanted));
-  if (band === undefined) throw new KamError(`--band "${wanted}" is not a band${didYouMean(wanted, BAND_NAMES) || '; bands are red, amber and green'}`);
+  const band = BANDS.find((b) => labelKey(b) === labelKey(wanted));
+  if (band === undefined) throw new KamError(`--band "${wanted}" is not a band${didYouMean(wanted, BANDS) || '; bands are red, amber and green'}`);
   return band;
 }
 

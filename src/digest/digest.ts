@@ -3,14 +3,12 @@
 // since that revision. Pure: the caller loads the repo, runs the agenda, the checker and health
 // (now and at the revision); formatting lives in cli/format/digest/.
 import type { AgendaItem } from '../agenda/agenda.js';
-import { KamError } from '../errors.js';
 import type { Finding } from '../findings/finding.js';
 import type { Band } from '../health/health.js';
 import type { PlanHealth } from '../health/portfolio.js';
 import type { Repo } from '../load/loadRepo.js';
-import { personKey, samePerson } from '../people/people.js';
+import { samePerson } from '../people/people.js';
 import { compareCodeUnits } from '../util/compare.js';
-import { didYouMean } from '../util/didYouMean.js';
 
 export interface DigestAccount {
   id: string;

@@ -169,11 +169,11 @@ describe('the layers of src/', () => {
 
   // Documents, the site and the formatters get their data handed to them: they run no git and
   // load no repo (a type from there is fine: it leaves nothing in the bundle).
-  it('imports nothing from git/ or load/ in render/, site/ and cli/format/ but types', () => {
+  it('imports nothing from git/, history/ or load/ in render/, site/ and cli/format/ but types', () => {
     const runtime = importGraph({ runtime: true });
     const offenders = [...runtime]
       .filter(([m]) => /^(render|site|cli\/format)\//.test(m))
-      .flatMap(([m, deps]) => deps.filter((d) => /^(git|load)\//.test(d)).map((d) => `${m} -> ${d}`))
+      .flatMap(([m, deps]) => deps.filter((d) => /^(git|history|load)\//.test(d)).map((d) => `${m} -> ${d}`))
       .sort();
     expect(offenders).toEqual([]);
     // The check sees through types: the loader's Repo type is imported by render/, at no cost.
