@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Finding } from '../findings/finding.js';
@@ -41,7 +41,10 @@ export async function readText(absPath: string, file: string, account: string | 
   }
 }
 
-/** readText's checks, synchronously and without decoding: the bytes of a file kam may read. */
+/**
+ * readText's checks, synchronously and without decoding: the bytes of a file kam may read. One
+ * fstat on the open handle serves the checks and the read (readFileSync(fd) would take a second).
+ */
 export function readBytesSync(absPath: string, where: Where): { bytes: Buffer } | { finding: Finding } {
   let fd: number;
   try {
@@ -50,13 +53,26 @@ export function readBytesSync(absPath: string, where: Where): { bytes: Buffer } 
     return { finding: readError(where, err) };
   }
   try {
-    const refused = refuse(fstatSync(fd), where);
-    return refused ? { finding: refused } : { bytes: readFileSync(fd) };
+    const stat = fstatSync(fd);
+    const refused = refuse(stat, where);
+    return refused ? { finding: refused } : { bytes: readAll(fd, stat.size) };
   } catch (err) {
     return { finding: readError(where, err) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The `size` bytes fstat promised (fewer if the file shrank meanwhile), as readFileSync reads them. */
+function readAll(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let length = 0;
+  while (length < size) {
+    const n = readSync(fd, buffer, length, size - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return length === size ? buffer : buffer.subarray(0, length);
 }
 
 /** Why an open file must not be read: not a regular file, or too large. */
