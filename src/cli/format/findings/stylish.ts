@@ -27,18 +27,21 @@ export const stylish: FindingsFormatter = ({ findings, summary, root, cwd, chalk
   const lines: string[] = [];
   const files = [...byFile(findings)].map(([file, list]) => {
     const { kept, held } = verbose ? { kept: list, held: [] } : holdBackOrphans(list);
-    return { file, rows: rowsOf(kept, { all: verbose }), held };
+    return { file, kept, held, error: kept.some((f) => f.severity === 'error') };
   });
-  // Files with an error first (stable: file order otherwise).
-  files.sort((a, b) => Number(b.rows[0]?.severity === 'error') - Number(a.rows[0]?.severity === 'error'));
+  // Files with an error first (stable: file order otherwise), as their first row is then an error.
+  files.sort((a, b) => Number(b.error) - Number(a.error));
 
   let budget = maxRows ?? DEFAULT_MAX_FINDINGS;
   const hidden = { errors: 0, warnings: 0 };
   const hide = (fs: Finding[]) => fs.forEach((f) => hidden[f.severity === 'error' ? 'errors' : 'warnings']++);
-  for (const { file, rows, held } of files) {
+  for (const { file, kept, held } of files) {
+    // Past the cap only the counts matter: rows are made for the files that are listed.
+    const rows = budget > 0 ? rowsOf(kept, { all: verbose }) : [];
     const listed = rows.slice(0, Math.max(0, budget));
     budget -= listed.length;
-    rows.slice(listed.length).forEach((r) => hide(r.findings));
+    if (rows.length === 0) hide(kept);
+    else rows.slice(listed.length).forEach((r) => hide(r.findings));
     if (listed.length === 0) {
       hide(held);
       continue;
