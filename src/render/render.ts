@@ -105,8 +105,8 @@ export interface Renderer {
 }
 
 /**
- * Compiles every template and partial up front, so a broken user template is reported (with
- * its file and line) before anything is written. Each renderer has its own isolated handlebars
+ * Compiles every user template and partial up front, so a broken one is reported (with its file
+ * and line) before anything is written; kam's own compile on first use. Each renderer has its own isolated handlebars
  * environment; prototype access stays disabled (the runtime default).
  */
 export function createRenderer(opts: RendererOptions): Renderer {
@@ -118,8 +118,11 @@ export function createRenderer(opts: RendererOptions): Renderer {
   const shown = (t: TemplateFile) => relative(opts.cwd ?? process.cwd(), t.path) || t.path;
 
   const compile = (t: TemplateFile): Handlebars.TemplateDelegate => {
-    const text = t.user ? readUserTemplate(t.path, opts.userDir!, shown(t)) : readFileSync(t.path, 'utf8');
-    const fix = t.user ? 'fix the template, or delete it to use the built-in one' : 'this is a bug in kam';
+    // kam's own templates are compiled when first used (most runs use a few of them); that every
+    // one of them compiles clean in both formats is held by tests/unit/render/builtinTemplates.test.ts.
+    if (!t.user) return env.compile(readFileSync(t.path, 'utf8'), compileOptions);
+    const text = readUserTemplate(t.path, opts.userDir!, shown(t));
+    const fix = 'fix the template, or delete it to use the built-in one';
     try {
       // precompile parses and compiles eagerly (compile() alone defers errors to the first render).
       env.precompile(text, compileOptions);
