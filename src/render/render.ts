@@ -1,7 +1,7 @@
 // Renders view models through handlebars templates: kam's built-in ones (the package's
 // templates/ folder) overridden file by file by a plan repo's own templates/ folder.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { KamError } from '../errors.js';
@@ -10,6 +10,7 @@ import { didYouMean } from '../util/didYouMean.js';
 import { GENERATED_MARKER } from '../util/safeWrite.js';
 import { registerHelpers } from './helpers.js';
 import { installBudget, RenderLimitError, templateMistake } from './limits.js';
+import { precompiledTemplate } from './precompiled.js';
 
 export type DocFormat = 'md' | 'html';
 
@@ -118,9 +119,13 @@ export function createRenderer(opts: RendererOptions): Renderer {
   const shown = (t: TemplateFile) => relative(opts.cwd ?? process.cwd(), t.path) || t.path;
 
   const compile = (t: TemplateFile): Handlebars.TemplateDelegate => {
-    // kam's own templates are compiled when first used (most runs use a few of them); that every
-    // one of them compiles clean in both formats is held by tests/unit/render/builtinTemplates.test.ts.
-    if (!t.user) return env.compile(readFileSync(t.path, 'utf8'), compileOptions);
+    // kam's own templates: precompiled by the build, or else compiled when first used (most runs
+    // use a few of them); that every one compiles clean is held by tests/unit/render/builtinTemplates.test.ts.
+    if (!t.user) {
+      const text = readFileSync(t.path, 'utf8');
+      const spec = precompiledTemplate(opts.format, relative(builtinDir, t.path).split(sep).join('/'), text);
+      return spec ? env.template(spec) : env.compile(text, compileOptions);
+    }
     const text = readUserTemplate(t.path, opts.userDir!, shown(t));
     const fix = 'fix the template, or delete it to use the built-in one';
     try {
