@@ -37,8 +37,25 @@ function buildHash() {
 
 const sourcemaps = process.argv.includes('--sourcemap') || process.env.KAM_SOURCEMAP === '1';
 
+/**
+ * zod's `z.locales` namespace: its error messages in 40-odd languages (370 KB, half the zod code
+ * in the bundle), which every command that validates would parse at start. kam words its own
+ * messages and uses only zod's English default, which zod imports by itself (locales/en.js); the
+ * namespace becomes just that one.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales-en', namespace: 'kam-zod' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'kam-zod' }, () => ({ contents: "export { default as en } from 'zod/v4/locales/en.js';", resolveDir: fileURLToPath(new URL('..', import.meta.url)) }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
+  plugins: [zodEnglishOnly],
   // worker.js: the worker-thread entry for parsing many files in parallel (src/load/workerPool.ts).
   entryPoints: { cli: 'src/cli/main.ts', worker: 'src/load/worker.ts' },
   outdir: 'dist',
