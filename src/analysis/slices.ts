@@ -12,6 +12,7 @@ import type { Completeness } from '../plan/completeness.js';
 import type { PlanHealth } from '../health/portfolio.js';
 import type { Config } from '../schema/config.js';
 import type { Portfolio } from '../score/portfolio.js';
+import type { AccountScore } from '../score/score.js';
 import type { AccountIndex, IndexedAccount } from './select.js';
 
 const num = z.number().refine(Number.isFinite);
@@ -20,7 +21,7 @@ const strOrNull = z.string().nullable();
 const severity = z.enum(['error', 'warning']);
 const band = z.enum(['green', 'amber', 'red']).nullable();
 
-// Findings and the account index are stored column by column: zod checks an array of strings in
+// Findings, the account index and the account scores are stored column by column: zod checks an array of strings in
 // a tight loop, while checking 10,000 objects field by field cost more than the rest of a warm
 // `kam check` (a third of it at 10,000 accounts). A table decodes to the rows the analysis made,
 // each row's keys in the order they were made (makeFinding's: the core fields, then rule fields).
@@ -116,6 +117,27 @@ const config = z.looseObject({
   health: z.looseObject({}),
 });
 
+// The account scores are stored as a table too, with their keys as they were made (scoreAccount's
+// order), so that decoding gives each object back key for key; scores whose keys differ from the
+// first one's (no build makes such) are stored as they are, and checked object by object.
+const SCORE_COLUMNS: Record<string, (v: unknown) => boolean> = {
+  id: isString,
+  name: isString,
+  manager: isStringOrNull,
+  score: (v) => v === null || Number.isFinite(v),
+  current: (v) => v === null || Number.isFinite(v),
+  potential: (v) => v === null || Number.isFinite(v),
+  tier: isStringOrNull,
+  tiered: (v) => typeof v === 'boolean',
+  quadrant: isStringOrNull,
+  ratedWeight: (v) => Number.isFinite(v),
+  needsRating: (v) => typeof v === 'boolean',
+  unrated: (v) => Array.isArray(v) && v.every(isString),
+  criteria: (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((c) => typeof c === 'object' && c !== null),
+};
+/** Columns a table may have besides, checked when there (a ranked score's place). */
+const SCORE_EXTRA: Record<string, (v: unknown) => boolean> = { rank: isWhole };
+
 const accountScore = z.looseObject({
   id: z.string(),
   name: z.string(),
@@ -131,8 +153,38 @@ const accountScore = z.looseObject({
   criteria: z.record(z.string(), z.looseObject({})),
 });
 
-const portfolio = z.looseObject({
-  accounts: z.array(accountScore),
+/** Rows whose keys are all the first row's, in its order: as { keys, columns }, else as they are. */
+function encodeRows(rows: readonly object[]): unknown {
+  const keys = rows.length > 0 ? Object.keys(rows[0]!) : [];
+  const same = (r: object) => {
+    const k = Object.keys(r);
+    return k.length === keys.length && k.every((key, i) => key === keys[i]);
+  };
+  if (rows.length === 0 || !rows.every(same)) return rows;
+  return { keys, columns: keys.map((k) => rows.map((r) => (r as Record<string, unknown>)[k])) };
+}
+
+const scoreRowsAsStored = z.array(accountScore);
+const scoreRows = z.union([
+  // Checked, then used as read (zod's output would put the keys it knows first).
+  z.custom<AccountScore[]>((v) => scoreRowsAsStored.safeParse(v).success),
+  z
+    .object({ keys: z.array(z.string()), columns: z.array(z.custom<unknown[]>((v) => Array.isArray(v))) })
+    .refine(({ keys, columns }) => {
+      if (keys.length !== columns.length || new Set(keys).size !== keys.length) return false;
+      if (!Object.keys(SCORE_COLUMNS).every((k) => keys.includes(k))) return false;
+      const length = columns[0]?.length ?? 0;
+      return columns.every((c, i) => {
+        const test = SCORE_COLUMNS[keys[i]!] ?? SCORE_EXTRA[keys[i]!];
+        return c.length === length && (test === undefined || c.every(test));
+      });
+    }, 'not a table of account scores')
+    .transform(({ keys, columns }) =>
+      (columns[0] ?? []).map((_, row) => Object.fromEntries(keys.map((k, i) => [k, columns[i]![row]]))),
+    ),
+]);
+
+const portfolioRest = z.looseObject({
   invalid: z.array(z.looseObject({ id: z.string(), file: z.string(), errors: num, rankedFrom: z.string().optional() })),
   tiers: z.array(z.looseObject({ name: z.string(), min: numOrNull, count: num })),
   unscored: num,
@@ -141,6 +193,23 @@ const portfolio = z.looseObject({
   managers: z.array(z.looseObject({ manager: z.string(), accounts: num })),
   unmanaged: num,
 });
+
+/**
+ * The portfolio: its account scores as a table (scoreRows), the rest checked and used as it was
+ * read, its keys in the order the analysis made them.
+ */
+const portfolioSlice = z.unknown().transform((v, ctx): Portfolio => {
+  const accounts = portfolioRest.safeParse(v).success ? scoreRows.safeParse((v as { accounts?: unknown }).accounts) : undefined;
+  if (!accounts?.success) {
+    ctx.addIssue({ code: 'custom', message: 'not a stored portfolio' });
+    return z.NEVER;
+  }
+  return { ...(v as object), accounts: accounts.data } as unknown as Portfolio;
+});
+
+function encodePortfolio(portfolio: Portfolio): unknown {
+  return { ...portfolio, accounts: encodeRows(portfolio.accounts) };
+}
 
 const health = z.array(
   z.looseObject({
@@ -170,7 +239,7 @@ const SLICES = {
   index,
   configRules: asStored<RuleSettings>(z.record(z.string(), z.enum(['error', 'warning', 'off']))),
   config: asStored<Config>(config),
-  portfolio: asStored<Portfolio>(portfolio),
+  portfolio: portfolioSlice,
   health: asStored<PlanHealth[]>(health),
 };
 
@@ -187,7 +256,7 @@ export interface Slices {
 export type SliceName = keyof Slices;
 
 /** How a slice is written to the cache (most as they are; findings and the index as tables). */
-const ENCODE: Partial<{ [K in SliceName]: (value: Slices[K]) => unknown }> = { findings: encodeFindings, index: encodeIndex };
+const ENCODE: Partial<{ [K in SliceName]: (value: Slices[K]) => unknown }> = { findings: encodeFindings, index: encodeIndex, portfolio: encodePortfolio };
 
 /** What the result cache needs to store and check a result made of some slices. */
 export interface SliceCodec<T> {

@@ -37,4 +37,27 @@ describe('analysis slices', () => {
     damage(stored);
     expect(codec.schema.safeParse(stored).success).toBe(false);
   });
+
+  it('store account scores as a table when they share their keys, and as rows when not; both read back as made', async () => {
+    const loaded = await loadRepo(EXAMPLE, { workers: 0, cache: false });
+    if (!loaded.ok) throw new Error('example does not load');
+    const portfolio = analysisOf(loaded.repo, { today: '2026-11-20' }).portfolio;
+    const codec = sliceCodec('portfolio');
+    const uniform = JSON.parse(JSON.stringify(codec.encode({ portfolio })));
+    expect(Object.keys(uniform.portfolio.accounts)).toEqual(['keys', 'columns']);
+    // A score with a key the others lack (as a ranked score's rank) makes the rows be stored as they are.
+    const mixed = { ...portfolio, accounts: portfolio.accounts.map((a, i) => (i === 0 ? { ...a, rank: 1 } : a)) };
+    const rows = JSON.parse(JSON.stringify(codec.encode({ portfolio: mixed })));
+    expect(Array.isArray(rows.portfolio.accounts)).toBe(true);
+    for (const [stored, made] of [[uniform, portfolio], [rows, mixed]] as const) {
+      const read = codec.schema.safeParse(stored);
+      expect(read.success).toBe(true);
+      expect(JSON.stringify(read.data)).toBe(JSON.stringify({ portfolio: made }));
+    }
+    for (const damage of [(s: any) => void (s.portfolio.accounts.columns[0][0] = 7), (s: any) => void s.portfolio.accounts.keys.push('rank'), (s: any) => void (s.portfolio.unscored = 'none')]) {
+      const stored = structuredClone(uniform);
+      damage(stored);
+      expect(codec.schema.safeParse(stored).success).toBe(false);
+    }
+  });
 });

@@ -109,7 +109,8 @@ describe('the cache of whole results (check and score)', () => {
     expect(existsSync(join(root, RUN('score')))).toBe(true);
     const again = await run(root, ['score']);
     expect(again).toEqual(full);
-    doctor(root, 'score', (v) => (v.portfolio.accounts[0].name = 'Doctored Inc'));
+    // Account scores are stored as a table: { keys, columns }, a column per field.
+    doctor(root, 'score', (v) => (v.portfolio.accounts.columns[v.portfolio.accounts.keys.indexOf('name')][0] = 'Doctored Inc'));
     expect((await run(root, ['score', '-f', 'json'])).stdout).toContain('Doctored Inc');
     expect((await run(root, ['score', '-f', 'json', '--no-cache'])).stdout).not.toContain('Doctored Inc');
   });
@@ -136,7 +137,16 @@ describe('the cache of whole results (check and score)', () => {
       expect(after.stdout).toBe(full.stdout);
       expect(after.code).toBe(1);
     }
-    for (const edit of [(v: any) => (v.portfolio.accounts = 'x'), (v: any) => delete v.config, (v: any) => (v.portfolio.accounts[0].score = 'high')]) {
+    const scoreColumn = (v: any, key: string): unknown[] => v.portfolio.accounts.columns[v.portfolio.accounts.keys.indexOf(key)];
+    for (const edit of [
+      (v: any) => (v.portfolio.accounts = 'x'),
+      (v: any) => delete v.config,
+      (v: any) => (scoreColumn(v, 'score')[0] = 'high'),
+      (v: any) => scoreColumn(v, 'name').pop(), // a column shorter than the others
+      (v: any) => v.portfolio.accounts.keys.splice(v.portfolio.accounts.keys.indexOf('tier'), 1), // a key without its column
+      (v: any) => (v.portfolio.accounts = [{ id: 'x' }]), // rows, but not account scores
+      (v: any) => delete v.portfolio.keyAccounts,
+    ]) {
       doctor(root, 'score', edit);
       const after = await run(root, ['score', '-f', 'json']);
       expect(after.stderr).toBe(scoreFull.stderr);
