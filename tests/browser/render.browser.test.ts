@@ -8,7 +8,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepo } from '../../src/load/loadRepo.js';
 import { scorePortfolio } from '../../src/score/portfolio.js';
-import { EXAMPLE, runKam } from '../helpers/kam.js';
+import { EXAMPLE, kam } from '../helpers/kamInProcess.js';
 import { copyRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { sharedBrowser } from './sharedBrowser.js';
 
@@ -26,10 +26,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Renders with kam (built) into a folder and returns the path of `<name>.html`. */
-function renderHtml(repo: string, args: string[], name: string): string {
+/** Renders with kam (in-process, caches off: no process needed) into a folder and returns the path of `<name>.html`. */
+async function renderHtml(repo: string, args: string[], name: string): Promise<string> {
   const out = tmpDir('kam-browser-');
-  const run = runKam(['--no-cache', 'render', ...args, '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
+  const run = await kam(['render', ...args, '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
   expect(run.code, run.stderr).toBe(0);
   return join(out, `${name}.html`);
 }
@@ -58,8 +58,14 @@ async function saveArtifacts(page: Page, name: string): Promise<void> {
 }
 
 describe('rendered HTML in headless Chromium', () => {
+  // The example's portfolio, rendered once for the two tests that open it.
+  let portfolio: string;
+  beforeAll(async () => {
+    portfolio = await renderHtml(EXAMPLE, ['--portfolio'], 'portfolio');
+  });
+
   it('shows the example plan without console errors or requests, and prints it to an A4 PDF', async () => {
-    const { page, errors, requests } = await open(renderHtml(EXAMPLE, ['kestrel-retail'], 'kestrel-retail'));
+    const { page, errors, requests } = await open(await renderHtml(EXAMPLE, ['kestrel-retail'], 'kestrel-retail'));
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     expect(await page.locator('h1').textContent()).toBe('Kestrel Retail Group');
@@ -72,7 +78,7 @@ describe('rendered HTML in headless Chromium', () => {
   });
 
   it('colours the portfolio bubbles by health band when the toggle is on, and by tier when off', async () => {
-    const { page, errors } = await open(renderHtml(EXAMPLE, ['--portfolio'], 'portfolio'));
+    const { page, errors } = await open(portfolio);
     expect(errors).toEqual([]);
     const fill = (id: string) => page.locator(`svg circle.bubble[data-account="${id}"]`).evaluate((e) => getComputedStyle(e).fill);
     // calloway-health is Tier 1 (blue) and amber; andes-agro has no plan.
@@ -93,7 +99,7 @@ describe('rendered HTML in headless Chromium', () => {
     const loaded = await loadRepo(EXAMPLE);
     if (!loaded.ok) throw new Error('the example does not load');
     const scored = scorePortfolio(loaded.repo).accounts.filter((a) => a.current !== null && a.potential !== null).map((a) => a.id);
-    const { page, errors, requests } = await open(renderHtml(EXAMPLE, ['--portfolio'], 'portfolio'));
+    const { page, errors, requests } = await open(portfolio);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     const bubbles = await page.locator('svg circle.bubble').evaluateAll((els) => els.map((e) => e.getAttribute('data-account')));
@@ -119,7 +125,7 @@ describe('rendered HTML in headless Chromium', () => {
     const file = join(repo, 'accounts/banco-austral.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('name: Banco Austral', `name: '${EVIL_NAME.replace(/'/g, "''")}'`));
     for (const [args, name] of [[['banco-austral'], 'banco-austral'], [['--portfolio'], 'portfolio']] as const) {
-      const { page, errors } = await open(renderHtml(repo, [...args], name));
+      const { page, errors } = await open(await renderHtml(repo, [...args], name));
       expect(errors).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('script').count()).toBe(0);
