@@ -34,20 +34,28 @@ async function renderHtml(repo: string, args: string[], name: string): Promise<s
   return join(out, `${name}.html`);
 }
 
-/** Opens a file, collecting console errors, page errors and any network request. */
+let tab: Page | undefined;
+let current: { url: string; errors: string[]; requests: string[] } = { url: '', errors: [], requests: [] };
+
+/**
+ * Opens a file, collecting console errors, page errors and any network request. The tests share
+ * one tab: each file is a navigation (a fresh document, recorded anew), at a fraction of
+ * Chromium's CPU for a new tab each time.
+ */
 async function open(file: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => {
-    if (r.url() !== pathToFileURL(file).href) requests.push(r.url());
-  });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return { page, errors, requests };
+  if (!tab) {
+    const page = (tab = await browser.newPage({ viewport: { width: 1280, height: 900 } }));
+    page.on('console', (m) => {
+      if (m.type() === 'error') current.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => current.errors.push(e.message));
+    page.on('request', (r) => {
+      if (r.url() !== current.url) current.requests.push(r.url());
+    });
+  }
+  current = { url: pathToFileURL(file).href, errors: [], requests: [] };
+  await tab.goto(current.url, { waitUntil: 'load' });
+  return { page: tab, errors: current.errors, requests: current.requests };
 }
 
 async function saveArtifacts(page: Page, name: string): Promise<void> {
@@ -74,7 +82,6 @@ describe('rendered HTML in headless Chromium', () => {
     // Laid out for a laptop: nothing wider than the viewport.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await saveArtifacts(page, 'plan-kestrel-retail');
-    await page.close();
   });
 
   it('colours the portfolio bubbles by health band when the toggle is on, and by tier when off', async () => {
@@ -92,7 +99,6 @@ describe('rendered HTML in headless Chromium', () => {
     expect(await page.locator('.legend.tiers').isVisible()).toBe(false);
     await page.locator('label[for="by-health"]').click();
     expect(await fill('calloway-health')).toBe(tierColour);
-    await page.close();
   });
 
   it('draws the example portfolio matrix with exactly one bubble per scored account', async () => {
@@ -117,7 +123,6 @@ describe('rendered HTML in headless Chromium', () => {
     const overlaps = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
     expect(overlaps).toEqual([]);
     await saveArtifacts(page, 'portfolio');
-    await page.close();
   });
 
   it('never runs an account name containing <script>: it shows as literal text', async () => {
@@ -135,7 +140,6 @@ describe('rendered HTML in headless Chromium', () => {
         expect(await page.locator('h1').textContent()).toBe(EVIL_NAME);
         await saveArtifacts(page, 'plan-hostile-name');
       }
-      await page.close();
     }
   });
 });
