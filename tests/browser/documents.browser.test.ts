@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKam } from '../helpers/kam.js';
+import { kam } from '../helpers/kamInProcess.js';
 import { makeRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { sharedBrowser } from './sharedBrowser.js';
 
@@ -84,11 +84,15 @@ describe('power map and coverage map in Chromium', () => {
     // A4 with kam's 12 mm side margins: 186 mm of column, at 96 px per inch.
     { media: 'print' as const, width: Math.round((186 / 25.4) * 96), name: 'print-a4' },
   ];
+  // One render (kam in-process), opened at each width and medium.
+  let out: string;
+  beforeAll(async () => {
+    out = tmpDir('kam-browser-');
+    const run = await kam(['render', 'big', '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: wordyRepo() });
+    expect(run.code, run.stderr).toBe(0);
+  });
   for (const c of cases) {
     it(`cuts no word and stays in the column (${c.name})`, async () => {
-      const out = tmpDir('kam-browser-');
-      const run = runKam(['render', 'big', '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: wordyRepo() });
-      expect(run.code, run.stderr).toBe(0);
       const page = await browser.newPage({ viewport: { width: c.width, height: 900 } });
       await page.emulateMedia({ media: c.media });
       await page.goto(pathToFileURL(join(out, 'big.html')).href, { waitUntil: 'load' });

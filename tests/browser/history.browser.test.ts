@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExampleHistory, QUARTER_TAG } from '../../scripts/example-history.mjs';
-import { runKam } from '../helpers/kam.js';
+import { kam } from '../helpers/kamInProcess.js';
 import { tmpDir } from '../helpers/tmpRepo.js';
 import { CHROMIUM } from './globalSetup.js';
 import { sharedBrowser } from './sharedBrowser.js';
@@ -29,7 +29,7 @@ afterAll(async () => {
 describe('the moving portfolio in Chromium', () => {
   it('draws a mark and an arrow for each account that moved, labels clear of the marks, and prints to PDF', async () => {
     const out = tmpDir('kam-browser-moves-');
-    const html = runKam(['--no-cache', 'render', '--portfolio', '--since', QUARTER_TAG, '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
+    const html = await kam(['render', '--portfolio', '--since', QUARTER_TAG, '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
     expect(html.code, html.stderr).toBe(0);
     const file = join(out, 'portfolio.html');
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -60,7 +60,7 @@ describe('the moving portfolio in Chromium', () => {
     await page.locator('figure.matrix').screenshot({ path: join(ARTIFACTS, 'history-portfolio-moves.png') });
     await page.close();
 
-    const pdf = runKam(['--no-cache', 'render', '--portfolio', '--since', QUARTER_TAG, '-f', 'pdf', '--out', out, '--today', '2026-11-23', '--browser', CHROMIUM], { cwd: repo });
+    const pdf = await kam(['render', '--portfolio', '--since', QUARTER_TAG, '-f', 'pdf', '--out', out, '--today', '2026-11-23', '--browser', CHROMIUM], { cwd: repo });
     expect(pdf.code, pdf.stderr).toBe(0);
     const bytes = readFileSync(join(out, 'portfolio.pdf'));
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

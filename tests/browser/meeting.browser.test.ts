@@ -8,7 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_ACCOUNT, FULL_CONFIG, FULL_PLAN } from '../helpers/fullPlan.js';
-import { runKam } from '../helpers/kam.js';
+import { kam } from '../helpers/kamInProcess.js';
 import { meetingRepo } from '../helpers/meetingRepo.js';
 import { makeRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { CHROMIUM } from './globalSetup.js';
@@ -46,9 +46,10 @@ async function pdfText(file: string): Promise<PdfText> {
   return { pages };
 }
 
-function render(root: string, args: string[], env: Record<string, string | undefined> = {}): string {
+/** kam render into a fresh folder, in-process (main(argv, io)): a render needs no process of its own; Chromium prints in its own. */
+async function render(root: string, args: string[], env: Record<string, string | undefined> = {}): Promise<string> {
   const out = tmpDir('kam-meeting-');
-  const run = runKam(['render', ...args, '--out', out, '--today', TODAY], { cwd: root, env });
+  const run = await kam(['render', ...args, '--out', out, '--today', TODAY], { cwd: root, env });
   expect(run.code, run.stderr).toBe(0);
   return out;
 }
@@ -56,8 +57,14 @@ function render(root: string, args: string[], env: Record<string, string | undef
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('kam render --format pdf (Chromium found on PATH)', () => {
+  // The example's plan and portfolio, printed once: the first two tests read them.
+  let printed: string;
+  beforeAll(async () => {
+    printed = await render(meetingRepo(), ['banco-austral', '--portfolio', '-f', 'pdf']);
+  }, PRINT_TIMEOUT);
+
   it('prints a plan and the portfolio: A4, numbered pages, text that stays text', { timeout: PRINT_TIMEOUT }, async () => {
-    const out = render(meetingRepo(), ['banco-austral', '--portfolio', '-f', 'pdf']);
+    const out = printed;
     const plan = await pdfText(join(out, 'banco-austral.pdf'));
     expect(plan.pages.length).toBeGreaterThanOrEqual(3);
     plan.pages.forEach((p, i) => {
@@ -79,8 +86,8 @@ describe('kam render --format pdf (Chromium found on PATH)', () => {
   it('prints the portfolio with the matrix on its first page: the example and 50 accounts', { timeout: PRINT_TIMEOUT }, async () => {
     const many: Record<string, string> = { 'kam.yaml': 'version: 1\nlimits: { max_key_accounts: 60, max_accounts_per_manager: 60 }\n' };
     for (let i = 1; i <= 50; i++) many[`accounts/a${i}.yaml`] = `name: Account ${i}\nmanager: M\nrevenue: { current: ${i * 50_000} }\nratings: { current_revenue: ${1 + (i % 5)}, growth_potential: ${1 + (i % 3)}, fit: 3 }\n`;
-    for (const root of [meetingRepo(), makeRepo(many)]) {
-      const out = render(root, ['--portfolio', '-f', 'pdf']);
+    // The example's portfolio is the one printed above (kam render banco-austral --portfolio); the 50 accounts print here.
+    for (const out of [printed, await render(makeRepo(many), ['--portfolio', '-f', 'pdf'])]) {
       const pdf = await pdfText(join(out, 'portfolio.pdf'));
       const first = squash(pdf.pages[0]!.text);
       expect(first).toContain(squash('Key account matrix'));
@@ -93,7 +100,7 @@ describe('kam render --format pdf (Chromium found on PATH)', () => {
 
   it('prints the customer version: the shared items, and no internal value of a fully filled plan', { timeout: PRINT_TIMEOUT }, async () => {
     const root = makeRepo({ 'kam.yaml': FULL_CONFIG, 'accounts/acme.yaml': FULL_ACCOUNT, 'plans/acme.yaml': FULL_PLAN });
-    const out = render(root, ['acme', '--audience', 'customer', '-f', 'pdf', '--paper', 'letter'], { KAM_BROWSER: CHROMIUM });
+    const out = await render(root, ['acme', '--audience', 'customer', '-f', 'pdf', '--paper', 'letter'], { KAM_BROWSER: CHROMIUM });
     const pdf = await pdfText(join(out, 'acme.customer.pdf'));
     for (const p of pdf.pages) expect([Math.round(p.width), Math.round(p.height)]).toEqual([612, 792]);
     const text = squash(pdf.pages.map((p) => p.text).join(' '));
@@ -105,48 +112,59 @@ describe('kam render --format pdf (Chromium found on PATH)', () => {
   });
 
   it('prints the QBR', { timeout: PRINT_TIMEOUT }, async () => {
-    const out = render(meetingRepo(), ['banco-austral', '--template', 'qbr', '-f', 'pdf']);
+    const out = await render(meetingRepo(), ['banco-austral', '--template', 'qbr', '-f', 'pdf']);
     const pdf = await pdfText(join(out, 'banco-austral.qbr.pdf'));
     const text = squash(pdf.pages.map((p) => p.text).join(' ')).toLowerCase();
     for (const heading of ['Quarterly business review', 'Due in the next 90 days', 'Shared objectives', 'Open questions']) expect(text).toContain(squash(heading).toLowerCase());
   });
 });
 
+let tab: Page | undefined;
+
+/**
+ * Opens a document at `width` px in the one tab these tests share: a navigation is a fresh
+ * document (its own DOM and state), at a fraction of Chromium's CPU for a new tab each time.
+ */
 async function open(file: string, width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 844 } });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return page;
+  tab ??= await browser.newPage({ viewport: { width, height: 844 } });
+  await tab.setViewportSize({ width, height: 844 });
+  await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return tab;
 }
 
 describe('the HTML documents in Chromium', () => {
+  // The example's plans and portfolio, rendered once: the phone test and the coverage × health test read them.
+  let plans: string;
+  beforeAll(async () => {
+    plans = await render(meetingRepo(), ['banco-austral', 'kestrel-retail', '--portfolio', '-f', 'html']);
+  }, PRINT_TIMEOUT);
+
   it('on a 390 px phone no document scrolls the page sideways: wide tables scroll in their own box', { timeout: PRINT_TIMEOUT }, async () => {
     const root = meetingRepo();
-    const plans = render(root, ['banco-austral', 'kestrel-retail', '--portfolio', '-f', 'html']);
-    const customer = render(root, ['banco-austral', '--audience', 'customer', '-f', 'html']);
-    const qbr = render(root, ['banco-austral', '--template', 'qbr', '-f', 'html']);
+    const customer = await render(root, ['banco-austral', '--audience', 'customer', '-f', 'html']);
+    const qbr = await render(root, ['banco-austral', '--template', 'qbr', '-f', 'html']);
     const files = [join(plans, 'banco-austral.html'), join(plans, 'kestrel-retail.html'), join(plans, 'portfolio.html'), join(customer, 'banco-austral.customer.html'), join(qbr, 'banco-austral.qbr.html')];
     for (const file of files) {
       const page = await open(file, 390);
       const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth }));
       expect(widths.doc, file).toBeLessThanOrEqual(widths.view);
       expect(widths.body, file).toBeLessThanOrEqual(widths.view);
-      await page.close();
+      if (file === files[0]) {
+        // The whitespace grid (banco-austral's plan) is wider than the phone, and scrolls inside its box.
+        const scrolling = await page.locator('#whitespace .scroll, #whitespace table').evaluateAll((els) =>
+          els.filter((el) => el.scrollWidth > el.clientWidth && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)).length,
+        );
+        expect(scrolling).toBeGreaterThan(0);
+        await page.screenshot({ path: join(ARTIFACTS, 'meeting-plan-390.png'), fullPage: false });
+      }
     }
-    // The whitespace grid is wider than the phone, and scrolls inside its box.
-    const page = await open(files[0]!, 390);
-    const scrolling = await page.locator('#whitespace .scroll, #whitespace table').evaluateAll((els) =>
-      els.filter((el) => el.scrollWidth > el.clientWidth && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)).length,
-    );
-    expect(scrolling).toBeGreaterThan(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'meeting-plan-390.png'), fullPage: false });
-    await page.close();
   });
 
   it('the customer action table holds at 390 px: every column in its row, dates whole, no scrolling; a table at 1280 px', { timeout: PRINT_TIMEOUT }, async () => {
     const root = meetingRepo();
     const file = join(root, 'plans/banco-austral.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('{ name: Diego Fernández, roles: [technical_expert] }', '{ name: Diego Fernández, roles: [technical_expert], title: Solutions Architect }'));
-    const out = render(root, ['banco-austral', '--audience', 'customer', '-f', 'html']);
+    const out = await render(root, ['banco-austral', '--audience', 'customer', '-f', 'html']);
     const html = join(out, 'banco-austral.customer.html');
     const measure = async (width: number) => {
       const page = await open(html, width);
@@ -172,7 +190,6 @@ describe('the HTML documents in Chromium', () => {
         return { rows, scrollers, page: document.documentElement.scrollWidth, view: window.innerWidth, display: getComputedStyle(table).display, team };
       });
       await page.screenshot({ path: join(ARTIFACTS, `meeting-customer-${width}.png`), fullPage: true });
-      await page.close();
       return m;
     };
     const phone = await measure(390);
@@ -195,8 +212,8 @@ describe('the HTML documents in Chromium', () => {
   });
 
   it('the coverage × health table switches its order without a script (radio buttons and CSS)', { timeout: PRINT_TIMEOUT }, async () => {
-    const out = render(meetingRepo(), ['--portfolio', '-f', 'html']);
-    const page = await open(join(out, 'portfolio.html'), 1280);
+    // The example's portfolio, rendered above (kam render banco-austral kestrel-retail --portfolio).
+    const page = await open(join(plans, 'portfolio.html'), 1280);
     const visible = () => page.locator('table.coverage-health tbody tr').evaluateAll((rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).map((r) => (r.firstElementChild as HTMLElement).innerText));
     const byCoverage = await visible();
     expect(byCoverage.length).toBeGreaterThanOrEqual(5);
@@ -206,15 +223,14 @@ describe('the HTML documents in Chromium', () => {
     expect(byHealth).not.toEqual(byCoverage);
     await page.click('label[for="order-by-coverage"]');
     expect(await visible()).toEqual(byCoverage);
-    await page.close();
   });
 
   it('badge and label text meets WCAG AA contrast (4.5:1) as Chromium computes the colours', { timeout: PRINT_TIMEOUT }, async () => {
     const root = meetingRepo();
     // Five tiers, so every tier colour is drawn (tier-1..tier-5 and untiered).
     writeFileSync(join(root, 'kam.yaml'), readFileSync(join(root, 'kam.yaml'), 'utf8').replace('version: 1\n', 'version: 1\nscoring:\n  tiers:\n    - { name: Tier 1, min: 80 }\n    - { name: Tier 2, min: 70 }\n    - { name: Tier 3, min: 60 }\n    - { name: Tier 4, min: 50 }\n    - { name: Tier 5, min: 40 }\n'));
-    const out = render(root, ['banco-austral', 'kestrel-retail', '--portfolio', '-f', 'html']);
-    const customer = render(root, ['banco-austral', '--audience', 'customer', '-f', 'html']);
+    const out = await render(root, ['banco-austral', 'kestrel-retail', '--portfolio', '-f', 'html']);
+    const customer = await render(root, ['banco-austral', '--audience', 'customer', '-f', 'html']);
     const seen = new Set<string>();
     for (const file of [join(out, 'portfolio.html'), join(out, 'banco-austral.html'), join(out, 'kestrel-retail.html'), join(customer, 'banco-austral.customer.html')]) {
       const page = await open(file, 1280);
@@ -249,7 +265,6 @@ describe('the HTML documents in Chromium', () => {
       });
       for (const r of results) seen.add(r.what.split(':')[0]!);
       expect(results.filter((r) => r.ratio < 4.5).map((r) => `${r.what} (${r.ratio.toFixed(2)}:1)`), file).toEqual([]);
-      await page.close();
     }
     // The check looked at every kind of badge and label it is about.
     for (const cls of ['badge tier tier-1', 'badge tier tier-2', 'badge tier tier-3', 'badge tier tier-4', 'badge tier tier-5', 'badge tier untiered', 'svg quadrant', 'ws ws-won', 'ws ws-competitor', 'badge side-joint'])
@@ -266,7 +281,7 @@ describe('the HTML documents in Chromium', () => {
       const ratings = ids.map((c) => `${c}: ${3 + Math.floor(rnd() * 2) + (i % 7 === 0 ? -2 : 0)}`).join(', ');
       files[`accounts/a${i}.yaml`] = `name: International Holdings Account Number ${i} Group\nmanager: M\nrevenue: { current: ${Math.round(rnd() * 4_000_000)} }\nratings: { ${ratings} }\n`;
     }
-    const out = render(makeRepo(files), ['--portfolio', '-f', 'html']);
+    const out = await render(makeRepo(files), ['--portfolio', '-f', 'html']);
     const page = await open(join(out, 'portfolio.html'), 1280);
     const geometry = await page.evaluate(() => {
       const svg = document.querySelector('figure.matrix svg')!.getBoundingClientRect();
@@ -311,6 +326,5 @@ describe('the HTML documents in Chromium', () => {
     }).map((c) => `label ${l.text} on ${c.id}`));
     expect(onBubble).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'matrix-50.png'), clip: await page.locator('figure.matrix').boundingBox() ?? undefined });
-    await page.close();
   });
 });

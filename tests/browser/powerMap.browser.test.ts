@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKam } from '../helpers/kam.js';
+import { kam } from '../helpers/kamInProcess.js';
 import { planYaml, thirtyPeople } from '../helpers/powerMapPlan.js';
 import { makeRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { sharedBrowser } from './sharedBrowser.js';
@@ -33,7 +33,7 @@ describe('the power map in Chromium', () => {
       'plans/big.yaml': planYaml('big', thirtyPeople()),
     });
     const out = tmpDir('kam-browser-');
-    const run = runKam(['render', 'big', '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
+    const run = await kam(['render', 'big', '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
     expect(run.code, run.stderr).toBe(0);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
@@ -80,7 +80,7 @@ describe('the power map in Chromium', () => {
       'plans/big.yaml': planYaml('big', people),
     });
     const out = tmpDir('kam-browser-');
-    const run = runKam(['render', 'big', '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
+    const run = await kam(['render', 'big', '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
     expect(run.code, run.stderr).toBe(0);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(pathToFileURL(join(out, 'big.html')).href, { waitUntil: 'load' });

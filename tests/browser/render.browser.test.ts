@@ -8,7 +8,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepo } from '../../src/load/loadRepo.js';
 import { scorePortfolio } from '../../src/score/portfolio.js';
-import { EXAMPLE, runKam } from '../helpers/kam.js';
+import { EXAMPLE, kam } from '../helpers/kamInProcess.js';
 import { copyRepo, tmpDir } from '../helpers/tmpRepo.js';
 import { sharedBrowser } from './sharedBrowser.js';
 
@@ -26,28 +26,36 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Renders with kam (built) into a folder and returns the path of `<name>.html`. */
-function renderHtml(repo: string, args: string[], name: string): string {
+/** Renders with kam (in-process, caches off: no process needed) into a folder and returns the path of `<name>.html`. */
+async function renderHtml(repo: string, args: string[], name: string): Promise<string> {
   const out = tmpDir('kam-browser-');
-  const run = runKam(['--no-cache', 'render', ...args, '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
+  const run = await kam(['render', ...args, '-f', 'html', '--out', out, '--today', '2026-11-23'], { cwd: repo });
   expect(run.code, run.stderr).toBe(0);
   return join(out, `${name}.html`);
 }
 
-/** Opens a file, collecting console errors, page errors and any network request. */
+let tab: Page | undefined;
+let current: { url: string; errors: string[]; requests: string[] } = { url: '', errors: [], requests: [] };
+
+/**
+ * Opens a file, collecting console errors, page errors and any network request. The tests share
+ * one tab: each file is a navigation (a fresh document, recorded anew), at a fraction of
+ * Chromium's CPU for a new tab each time.
+ */
 async function open(file: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => {
-    if (r.url() !== pathToFileURL(file).href) requests.push(r.url());
-  });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return { page, errors, requests };
+  if (!tab) {
+    const page = (tab = await browser.newPage({ viewport: { width: 1280, height: 900 } }));
+    page.on('console', (m) => {
+      if (m.type() === 'error') current.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => current.errors.push(e.message));
+    page.on('request', (r) => {
+      if (r.url() !== current.url) current.requests.push(r.url());
+    });
+  }
+  current = { url: pathToFileURL(file).href, errors: [], requests: [] };
+  await tab.goto(current.url, { waitUntil: 'load' });
+  return { page: tab, errors: current.errors, requests: current.requests };
 }
 
 async function saveArtifacts(page: Page, name: string): Promise<void> {
@@ -58,8 +66,14 @@ async function saveArtifacts(page: Page, name: string): Promise<void> {
 }
 
 describe('rendered HTML in headless Chromium', () => {
+  // The example's portfolio, rendered once for the two tests that open it.
+  let portfolio: string;
+  beforeAll(async () => {
+    portfolio = await renderHtml(EXAMPLE, ['--portfolio'], 'portfolio');
+  });
+
   it('shows the example plan without console errors or requests, and prints it to an A4 PDF', async () => {
-    const { page, errors, requests } = await open(renderHtml(EXAMPLE, ['kestrel-retail'], 'kestrel-retail'));
+    const { page, errors, requests } = await open(await renderHtml(EXAMPLE, ['kestrel-retail'], 'kestrel-retail'));
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     expect(await page.locator('h1').textContent()).toBe('Kestrel Retail Group');
@@ -68,11 +82,10 @@ describe('rendered HTML in headless Chromium', () => {
     // Laid out for a laptop: nothing wider than the viewport.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     await saveArtifacts(page, 'plan-kestrel-retail');
-    await page.close();
   });
 
   it('colours the portfolio bubbles by health band when the toggle is on, and by tier when off', async () => {
-    const { page, errors } = await open(renderHtml(EXAMPLE, ['--portfolio'], 'portfolio'));
+    const { page, errors } = await open(portfolio);
     expect(errors).toEqual([]);
     const fill = (id: string) => page.locator(`svg circle.bubble[data-account="${id}"]`).evaluate((e) => getComputedStyle(e).fill);
     // calloway-health is Tier 1 (blue) and amber; andes-agro has no plan.
@@ -86,14 +99,13 @@ describe('rendered HTML in headless Chromium', () => {
     expect(await page.locator('.legend.tiers').isVisible()).toBe(false);
     await page.locator('label[for="by-health"]').click();
     expect(await fill('calloway-health')).toBe(tierColour);
-    await page.close();
   });
 
   it('draws the example portfolio matrix with exactly one bubble per scored account', async () => {
     const loaded = await loadRepo(EXAMPLE);
     if (!loaded.ok) throw new Error('the example does not load');
     const scored = scorePortfolio(loaded.repo).accounts.filter((a) => a.current !== null && a.potential !== null).map((a) => a.id);
-    const { page, errors, requests } = await open(renderHtml(EXAMPLE, ['--portfolio'], 'portfolio'));
+    const { page, errors, requests } = await open(portfolio);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     const bubbles = await page.locator('svg circle.bubble').evaluateAll((els) => els.map((e) => e.getAttribute('data-account')));
@@ -111,7 +123,6 @@ describe('rendered HTML in headless Chromium', () => {
     const overlaps = labels.flatMap((a, i) => labels.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h));
     expect(overlaps).toEqual([]);
     await saveArtifacts(page, 'portfolio');
-    await page.close();
   });
 
   it('never runs an account name containing <script>: it shows as literal text', async () => {
@@ -119,7 +130,7 @@ describe('rendered HTML in headless Chromium', () => {
     const file = join(repo, 'accounts/banco-austral.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('name: Banco Austral', `name: '${EVIL_NAME.replace(/'/g, "''")}'`));
     for (const [args, name] of [[['banco-austral'], 'banco-austral'], [['--portfolio'], 'portfolio']] as const) {
-      const { page, errors } = await open(renderHtml(repo, [...args], name));
+      const { page, errors } = await open(await renderHtml(repo, [...args], name));
       expect(errors).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('script').count()).toBe(0);
@@ -129,7 +140,6 @@ describe('rendered HTML in headless Chromium', () => {
         expect(await page.locator('h1').textContent()).toBe(EVIL_NAME);
         await saveArtifacts(page, 'plan-hostile-name');
       }
-      await page.close();
     }
   });
 });

@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commitAll, gitInit } from '../helpers/gitRepo.js';
-import { KAM_BIN, runKam } from '../helpers/kam.js';
+import { KAM_BIN } from '../helpers/kam.js';
+import { kam } from '../helpers/kamInProcess.js';
 import { tmpDir } from '../helpers/tmpRepo.js';
 
+// kam init runs in-process (main(argv, io)); the workflow's build step runs as CI runs it: bash and a kam on PATH.
 describe('kam init --pages', () => {
-  it('github: a workflow of its own that builds kam site on the default branch and deploys it with the official Pages actions', () => {
+  it('github: a workflow of its own that builds kam site on the default branch and deploys it with the official Pages actions', async () => {
     const dir = tmpDir();
-    const run = runKam(['init', '--yes', '--no-git', '--pages'], { cwd: dir });
+    const run = await kam(['init', '--yes', '--no-git', '--pages'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('turn on Pages (Settings > Pages > Source: GitHub Actions)');
     expect(run.stdout).toContain('on a public repo the site is public');
@@ -30,12 +32,12 @@ describe('kam init --pages', () => {
     expect(job.steps[0].with['fetch-depth']).toBe(0);
     expect(workflow.env.KAM_PACKAGE).toMatch(/^github:your-org\/kam#v\d/);
     // The check workflow is still there, unchanged by --pages.
-    expect(readFileSync(join(dir, '.github/workflows/kam.yml'), 'utf8')).toBe(readFileSync(join(tmpInit([]), '.github/workflows/kam.yml'), 'utf8'));
+    expect(readFileSync(join(dir, '.github/workflows/kam.yml'), 'utf8')).toBe(readFileSync(join(await tmpInit([]), '.github/workflows/kam.yml'), 'utf8'));
   });
 
-  it('gitlab: a pages job in .gitlab-ci.yml on the default branch that publishes public/', () => {
+  it('gitlab: a pages job in .gitlab-ci.yml on the default branch that publishes public/', async () => {
     const dir = tmpDir();
-    const run = runKam(['init', '--yes', '--no-git', '--pages', '--ci', 'gitlab'], { cwd: dir });
+    const run = await kam(['init', '--yes', '--no-git', '--pages', '--ci', 'gitlab'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Only project members');
     const pipeline = parse(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8'));
@@ -46,16 +48,16 @@ describe('kam init --pages', () => {
     expect(existsSync(join(dir, '.github'))).toBe(false);
   });
 
-  it('--ci none has no CI to publish from: a usage error, nothing written', () => {
+  it('--ci none has no CI to publish from: a usage error, nothing written', async () => {
     const dir = tmpDir();
-    const run = runKam(['init', '--yes', '--no-git', '--pages', '--ci', 'none'], { cwd: dir });
+    const run = await kam(['init', '--yes', '--no-git', '--pages', '--ci', 'none'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--pages publishes the site from CI');
     expect(existsSync(join(dir, 'kam.yaml'))).toBe(false);
   });
 
-  it("the workflow's build step builds the site in a fresh repo, with movement once history is a week old", () => {
-    const dir = tmpInit(['--pages']);
+  it("the workflow's build step builds the site in a fresh repo, with movement once history is a week old", async () => {
+    const dir = await tmpInit(['--pages']);
     gitInit(dir);
     commitAll(dir, 'init', '2020-01-01');
     writeFileSync(join(dir, 'README.md'), `${readFileSync(join(dir, 'README.md'), 'utf8')}\nA second commit.\n`);
@@ -72,9 +74,9 @@ describe('kam init --pages', () => {
   });
 });
 
-function tmpInit(args: string[]): string {
+async function tmpInit(args: string[]): Promise<string> {
   const dir = tmpDir();
-  const run = runKam(['init', '--yes', '--no-git', ...args], { cwd: dir });
+  const run = await kam(['init', '--yes', '--no-git', ...args], { cwd: dir });
   expect(run.code, run.stderr).toBe(0);
   return dir;
 }

@@ -1,11 +1,13 @@
-// kam render's meeting-pack options through the binary: --audience customer, --template qbr
-// --since, and --format pdf's browser handling (a stand-in browser that writes a PDF keeps these
-// fast; tests/browser/meeting.browser.test.ts prints with real Chromium).
+// kam render's meeting-pack options: --audience customer, --template qbr --since, and --format
+// pdf's browser handling (a stand-in browser that writes a PDF keeps these fast;
+// tests/browser/meeting.browser.test.ts prints with real Chromium). kam runs in-process
+// (main(argv, io), caches off): nothing here needs a kam process of its own (the stand-in browser
+// is still a process kam starts and drives over its pipe).
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, gitInit } from '../helpers/gitRepo.js';
-import { runKam } from '../helpers/kam.js';
+import { kam } from '../helpers/kamInProcess.js';
 import { meetingRepo } from '../helpers/meetingRepo.js';
 import { tmpDir } from '../helpers/tmpRepo.js';
 
@@ -43,12 +45,12 @@ input.on('data', (d) => {
 }
 
 describe('kam render --format pdf: finding the browser', () => {
-  it('without a browser: exit 2, one line saying how to install one or name it, nothing written', () => {
+  it('without a browser: exit 2, one line saying how to install one or name it, nothing written', async () => {
     const root = meetingRepo();
     const out = join(tmpDir(), 'out');
     // An empty folder as PATH, and (internal switch) no usual install places: no browser.
     const env = { PATH: tmpDir('kam-empty-path-'), KAM_BROWSER: undefined, KAM_BROWSER_SEARCH: 'path' };
-    const run = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', out, ...TODAY], { cwd: root, env });
+    const run = await kam(['render', 'banco-austral', '-f', 'pdf', '--out', out, ...TODAY], { cwd: root, env });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -56,23 +58,23 @@ describe('kam render --format pdf: finding the browser', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a --browser or KAM_BROWSER that is not an executable: exit 2 naming it', () => {
+  it('a --browser or KAM_BROWSER that is not an executable: exit 2 naming it', async () => {
     const root = meetingRepo();
     for (const [args, env, source] of [
       [['--browser', '/nowhere/chrome'], {}, '--browser'],
       [[], { KAM_BROWSER: '/nowhere/chrome' }, 'KAM_BROWSER'],
     ] as const) {
-      const run = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', ...args, ...TODAY], { cwd: root, env });
+      const run = await kam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', ...args, ...TODAY], { cwd: root, env });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`${source} names "/nowhere/chrome", which is not an executable file`);
       expect(existsSync(join(root, 'out'))).toBe(false);
     }
   });
 
-  it('prints through the named browser headless, writes <id>.pdf with the kam marker, and keeps a PDF kam did not write', () => {
+  it('prints through the named browser headless, writes <id>.pdf with the kam marker, and keeps a PDF kam did not write', async () => {
     const root = meetingRepo();
     const browser = fakeBrowser();
-    const run = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
+    const run = await kam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toBe('created out/banco-austral.pdf\n');
     const pdf = readFileSync(join(root, 'out/banco-austral.pdf'), 'latin1');
@@ -83,10 +85,10 @@ describe('kam render --format pdf: finding the browser', () => {
     expect(args.some((a) => a.startsWith('--user-data-dir='))).toBe(true);
     // A PDF the user made is never replaced without --force.
     writeFileSync(join(root, 'out/mine.pdf'), '%PDF-1.7 the user\'s own\n');
-    const again = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
+    const again = await kam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
     expect(again.code).toBe(0);
     writeFileSync(join(root, 'out/banco-austral.pdf'), '%PDF-1.7 the user\'s own\n');
-    const kept = runKam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
+    const kept = await kam(['render', 'banco-austral', '-f', 'pdf', '--out', 'out', '--browser', browser.path, ...TODAY], { cwd: root });
     expect(kept.code).toBe(2);
     expect(kept.stderr).toContain('kam: kept out/banco-austral.pdf: it was not written by kam (use --force to replace it)');
   });
@@ -96,8 +98,8 @@ describe('kam render --format pdf: finding the browser', () => {
     [['banco-austral', '--since', 'HEAD'], '--since goes with --template qbr'],
     [['banco-austral', '--audience', 'customer', '--portfolio', '--out', 'out'], '--audience customer renders account plans only'],
     [['polaris-grid', '--audience', 'customer'], 'account "polaris-grid" has no plan, so it has no customer version'],
-  ])('refuses %j with exit 2 and a one-line fix', (args, message) => {
-    const run = runKam(['render', ...args, ...TODAY], { cwd: meetingRepo() });
+  ])('refuses %j with exit 2 and a one-line fix', async (args, message) => {
+    const run = await kam(['render', ...args, ...TODAY], { cwd: meetingRepo() });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -105,9 +107,9 @@ describe('kam render --format pdf: finding the browser', () => {
 });
 
 describe('kam render --audience customer', () => {
-  it('writes <id>.customer.<ext> next to the internal plan, with the shared items only', () => {
+  it('writes <id>.customer.<ext> next to the internal plan, with the shared items only', async () => {
     const root = meetingRepo();
-    const run = runKam(['render', 'banco-austral', '--audience', 'customer', '-f', 'html', '--out', 'out', ...TODAY], { cwd: root });
+    const run = await kam(['render', 'banco-austral', '--audience', 'customer', '-f', 'html', '--out', 'out', ...TODAY], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(join(root, 'out'))).toEqual(['banco-austral.customer.html']);
     const html = readFileSync(join(root, 'out/banco-austral.customer.html'), 'utf8');
@@ -119,7 +121,7 @@ describe('kam render --audience customer', () => {
 });
 
 describe('kam render --template qbr --since', () => {
-  it('shows what changed since a revision of a real git repo', () => {
+  it('shows what changed since a revision of a real git repo', async () => {
     const root = meetingRepo();
     gitInit(root);
     commitAll(root, 'Q3 review', '2026-08-20');
@@ -130,13 +132,13 @@ describe('kam render --template qbr --since', () => {
         .replace('  - title: Pre-submit the security evidence pack to the CISO office\n    owner: Diego Fernández\n    due: 2026-12-18\n    status: open', '  - title: Pre-submit the security evidence pack to the CISO office\n    owner: Diego Fernández\n    due: 2026-12-18\n    status: done')
         .replace('stakeholders:\n', 'stakeholders:\n  - { name: Marta Ibáñez, title: Head of Digital, role: influencer }\n'),
     );
-    const run = runKam(['render', 'banco-austral', '--template', 'qbr', '--since', 'HEAD', ...TODAY], { cwd: root });
+    const run = await kam(['render', 'banco-austral', '--template', 'qbr', '--since', 'HEAD', ...TODAY], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('## What changed since HEAD');
     expect(run.stdout).toContain('**Stakeholders added:** Marta Ibáñez');
     expect(run.stdout).toContain('**Actions completed:** Pre-submit the security evidence pack to the CISO office');
     expect(run.stdout).toContain('| Tier | Tier 1 | Tier 1 | – |');
-    const bad = runKam(['render', 'banco-austral', '--template', 'qbr', '--since', 'no-such-rev', ...TODAY], { cwd: root });
+    const bad = await kam(['render', 'banco-austral', '--template', 'qbr', '--since', 'no-such-rev', ...TODAY], { cwd: root });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('no-such-rev');
   });

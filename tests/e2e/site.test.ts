@@ -18,9 +18,15 @@ function files(dir: string, prefix = ''): string[] {
 }
 
 describe('kam site', () => {
-  it('writes the index, a page per account, the agenda with calendars and the findings into site/', async () => {
+  // The example built once for the two tests that only read what it wrote.
+  let built: Promise<{ repo: string; run: Awaited<ReturnType<typeof site>> }> | undefined;
+  const example = () => (built ??= (async () => {
     const repo = copyRepo(EXAMPLE);
-    const run = await site(repo);
+    return { repo, run: await site(repo) };
+  })());
+
+  it('writes the index, a page per account, the agenda with calendars and the findings into site/', async () => {
+    const { repo, run } = await example();
     expect(run.code, run.stderr).toBe(0);
     const written = files(join(repo, 'site'));
     const accounts = readdirSync(join(repo, 'accounts')).map((f) => `accounts/${f.replace(/\.yaml$/, '.html')}`);
@@ -55,8 +61,8 @@ describe('kam site', () => {
   });
 
   it('writes calendars that ical.js reads: everything, and one per person with only their items', async () => {
-    const repo = copyRepo(EXAMPLE);
-    expect((await site(repo)).code).toBe(0);
+    const { repo, run } = await example();
+    expect(run.code).toBe(0);
     const events = (file: string) => new ICAL.Component(ICAL.parse(readFileSync(join(repo, 'site', file), 'utf8'))).getAllSubcomponents('vevent');
     const all = events('agenda.ics');
     expect(all.length).toBeGreaterThan(0);

@@ -95,7 +95,10 @@ describe('Mermaid power map, read by Mermaid 11', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      // 50 runs, not 200: the bugs found so far (a U+2028/U+2029 line break then %%, %%{init}%%, a
+      // name closing its node and drawing an edge) have the deterministic cases above and below;
+      // each run still draws new names from the hostile pieces (fast-check seeds every run anew).
+      { numRuns: 50 },
     );
   }, 180_000);
 
