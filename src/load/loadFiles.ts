@@ -1,13 +1,15 @@
 import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { accountSchema } from '../schema/account.js';
 import type { Config } from '../schema/config.js';
+import { planSchema } from '../schema/plan.js';
 import { cacheInsideRepo, cacheKey, LoadCache, type FileStat } from './cache.js';
 import { listFolder, takeListing, type RepoListing } from '../repoFs/listFolder.js';
 import { unreadable } from './loadText.js';
 import { readBytesSync } from '../repoFs/readText.js';
 import type { LoadedFile } from './loadText.js';
-import { fromResult, parseFile, sha1, shapesFor, toResult, type FileRef, type FileResult } from './parseFile.js';
+import { fromResult, parseFile, sha1, toResult, type FileRef, type FileResult, type Shapes } from './parseFile.js';
 import { parseInWorkers, workerCount, workerScript } from './workerPool.js';
 
 export interface LoadOptions {
@@ -110,7 +112,7 @@ export async function loadFiles(
     if (results.length % 50 === 0) progress();
   };
   stats.parsed = misses.length;
-  const shapes = shapesFor(config, misses.length);
+  const shapes: Shapes = { accounts: accountSchema(config), plans: planSchema(config) };
   const parseHere = (ref: FileRef) => parseFile(ref, shapes);
   const script = options.workerScript ?? workerScript();
   stats.workers = script ? workerCount(misses.length, options.workers) : 0;

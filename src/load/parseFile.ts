@@ -1,8 +1,5 @@
 import { hash } from 'node:crypto';
-import { compile, type z } from 'zod';
-import { accountSchema } from '../schema/account.js';
-import type { Config } from '../schema/config.js';
-import { planSchema } from '../schema/plan.js';
+import type { z } from 'zod';
 import type { Finding } from '../findings/finding.js';
 import { loadText, unreadable, type LoadedFile } from './loadText.js';
 import { PositionIndex, type CompactIndex } from '../yaml/index.js';
@@ -32,27 +29,6 @@ export interface FileResult {
 }
 
 export type Shapes = Record<FileRef['folder'], z.core.$ZodType>;
-
-/**
- * From this many files to parse on, the schemas are compiled first. zod's compiler (`compile`,
- * zod 4.6) turns a schema into one generated function, as ajv does, and leaves to zod's runtime
- * parser what it cannot model: the same values and issues (tests/unit/schema/compiled.test.ts),
- * at a fraction of the cost per file, for a one-off cost of some tens of milliseconds that a
- * small repo would not win back.
- *
- * The threat: generated code runs through `new Function`, and it embeds what the schemas are
- * made of, kam.yaml's ids among them (criteria, measures, questions, roles, stages) as keys and
- * enum values. kam.yaml's own schema allows ids only of lowercase letters, digits, `_`, `-` and
- * `.`, and zod writes every literal through JSON.stringify besides; no value of a document ever
- * becomes code.
- */
-export const COMPILE_AT = 1_000;
-
-/** The schemas accounts and plans are checked with, compiled when `files` are many (COMPILE_AT). */
-export function shapesFor(config: Config, files: number): Shapes {
-  const shapes: Shapes = { accounts: accountSchema(config), plans: planSchema(config) };
-  return files < COMPILE_AT ? shapes : { accounts: compile(shapes.accounts), plans: compile(shapes.plans) };
-}
 
 export const sha1 = (bytes: Uint8Array): string => hash('sha1', bytes, 'hex');
 
