@@ -5,7 +5,7 @@
 // Each schema checks what the formatters read and lets the rest pass (loose objects): a value was
 // computed by this build under the same key, so the check guards against damage, not against
 // another writer's design. Extending a slice means extending its schema here.
-import { z } from '../schema/zod.js';
+import { z } from 'zod';
 import type { Finding, PathSegment } from '../findings/finding.js';
 import type { RuleSettings } from '../findings/severity.js';
 import type { Completeness } from '../plan/completeness.js';

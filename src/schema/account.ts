@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from 'zod';
 import { isoDate, nonEmptyText, slug, uniqueBy } from './common.js';
 import { RENEWAL_STATUSES } from './enums.js';
 import type { Config } from './config.js';

@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from 'zod';
 import { dateProblem } from '../util/dates.js';
 
 /** A lowercase slug, used for account ids and other identifiers users type. */

@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from 'zod';
 import { ident, nonEmptyText, slug, uniqueBy } from './common.js';
 import {
   DEFAULT_CRITERIA, DEFAULT_CURRENCY, DEFAULT_HEALTH_BANDS, DEFAULT_HEALTH_WEIGHTS, HEALTH_COMPONENTS, type HealthComponentId, DEFAULT_LIMITS, DEFAULT_MATRIX_THRESHOLD, DEFAULT_MIN_RATED_WEIGHT, DEFAULT_QUADRANTS,

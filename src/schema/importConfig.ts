@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from 'zod';
 import { didYouMean } from '../util/didYouMean.js';
 import { PRESET_IDS } from '../crm/index.js';
 import { ident } from './common.js';

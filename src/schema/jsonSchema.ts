@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from 'zod';
 import { accountSchema } from './account.js';
 import { NULL_AS_EMPTY } from './common.js';
 import { configSchema, type Config } from './config.js';

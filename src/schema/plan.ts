@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import { z } from 'zod';
 import { emptyWhenNull, isoDate, nonEmptyText, slug, uniqueBy } from './common.js';
 import type { Config } from './config.js';
 
