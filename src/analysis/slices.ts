@@ -21,9 +21,9 @@ const strOrNull = z.string().nullable();
 const severity = z.enum(['error', 'warning']);
 const band = z.enum(['green', 'amber', 'red']).nullable();
 
-// Findings, the account index and the account scores are stored column by column: zod checks an array of strings in
-// a tight loop, while checking 10,000 objects field by field cost more than the rest of a warm
-// `kam check` (a third of it at 10,000 accounts). A table decodes to the rows the analysis made,
+// Findings, the account index and the account scores are stored column by column: zod checks an
+// array of strings in a tight loop, while checking 10,000 objects field by field cost more than
+// the rest of a warm `kam check` (a third of it at 10,000 accounts). A table decodes to the rows the analysis made,
 // each row's keys in the order they were made (makeFinding's: the core fields, then rule fields).
 
 /** The columnar form of `rows` (every column the same length). */
@@ -255,7 +255,7 @@ export interface Slices {
 }
 export type SliceName = keyof Slices;
 
-/** How a slice is written to the cache (most as they are; findings and the index as tables). */
+/** How a slice is written to the cache (most as they are; findings, the index and scores as tables). */
 const ENCODE: Partial<{ [K in SliceName]: (value: Slices[K]) => unknown }> = { findings: encodeFindings, index: encodeIndex, portfolio: encodePortfolio };
 
 /** What the result cache needs to store and check a result made of some slices. */

@@ -13,9 +13,9 @@ type TemplateSpecification = Parameters<typeof import('handlebars').template>[0]
 const loaded = new Map<string, Record<string, Precompiled> | undefined>();
 
 /**
- * kam's own templates of `format` ('html', 'md'), precompiled by the build (dist/templates-<format>.cjs, made by
- * scripts/build.mjs), by their path under templates/; undefined when kam runs from source. The
- * bundle may sit in dist/ or dist/chunks/, so look in both.
+ * kam's own templates of `format` ('html', 'md'), precompiled by the build
+ * (dist/templates-<format>.cjs, made by scripts/build.mjs), by their path under templates/;
+ * undefined when kam runs from source. The bundle may sit in dist/ or dist/chunks/: look in both.
  */
 function precompiled(format: string): Record<string, Precompiled> | undefined {
   if (loaded.has(format)) return loaded.get(format);

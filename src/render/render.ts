@@ -107,8 +107,9 @@ export interface Renderer {
 
 /**
  * Compiles every user template and partial up front, so a broken one is reported (with its file
- * and line) before anything is written; kam's own compile on first use. Each renderer has its own isolated handlebars
- * environment; prototype access stays disabled (the runtime default).
+ * and line) before anything is written; kam's own are precompiled or compile on first use. Each
+ * renderer has its own isolated handlebars environment; prototype access stays disabled (the
+ * runtime default).
  */
 export function createRenderer(opts: RendererOptions): Renderer {
   const env = Handlebars.create();
@@ -120,7 +121,7 @@ export function createRenderer(opts: RendererOptions): Renderer {
 
   const compile = (t: TemplateFile): Handlebars.TemplateDelegate => {
     // kam's own templates: precompiled by the build, or else compiled when first used (most runs
-    // use a few of them); that every one compiles clean is held by tests/unit/render/builtinTemplates.test.ts.
+    // use a few of them); tests/unit/render/builtinTemplates.test.ts holds that each compiles clean.
     if (!t.user) {
       const text = readFileSync(t.path, 'utf8');
       const spec = precompiledTemplate(opts.format, relative(builtinDir, t.path).split(sep).join('/'), text);
