@@ -172,7 +172,9 @@ const scoreRows = z.union([
     .object({ keys: z.array(z.string()), columns: z.array(z.custom<unknown[]>((v) => Array.isArray(v))) })
     .refine(({ keys, columns }) => {
       if (keys.length !== columns.length || new Set(keys).size !== keys.length) return false;
+      // Every field of a score, and no other (a key such as __proto__ never reaches an object).
       if (!Object.keys(SCORE_COLUMNS).every((k) => keys.includes(k))) return false;
+      if (!keys.every((k) => Object.hasOwn(SCORE_COLUMNS, k) || Object.hasOwn(SCORE_EXTRA, k))) return false;
       const length = columns[0]?.length ?? 0;
       return columns.every((c, i) => {
         const test = SCORE_COLUMNS[keys[i]!] ?? SCORE_EXTRA[keys[i]!];
@@ -180,7 +182,11 @@ const scoreRows = z.union([
       });
     }, 'not a table of account scores')
     .transform(({ keys, columns }) =>
-      (columns[0] ?? []).map((_, row) => Object.fromEntries(keys.map((k, i) => [k, columns[i]![row]]))),
+      (columns[0] ?? []).map((_, row) => {
+        const score: Record<string, unknown> = {};
+        for (let i = 0; i < keys.length; i++) score[keys[i]!] = columns[i]![row];
+        return score;
+      }),
     ),
 ]);
 

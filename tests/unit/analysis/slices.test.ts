@@ -54,7 +54,12 @@ describe('analysis slices', () => {
       expect(read.success).toBe(true);
       expect(JSON.stringify(read.data)).toBe(JSON.stringify({ portfolio: made }));
     }
-    for (const damage of [(s: any) => void (s.portfolio.accounts.columns[0][0] = 7), (s: any) => void s.portfolio.accounts.keys.push('rank'), (s: any) => void (s.portfolio.unscored = 'none')]) {
+    for (const damage of [
+      (s: any) => void (s.portfolio.accounts.columns[0][0] = 7),
+      (s: any) => void s.portfolio.accounts.keys.push('rank'), // a key without its column
+      (s: any) => void (s.portfolio.unscored = 'none'),
+      (s: any) => void (s.portfolio.accounts.keys.push('__proto__'), s.portfolio.accounts.columns.push(s.portfolio.accounts.columns[0].map(() => ({ polluted: true })))),
+    ]) {
       const stored = structuredClone(uniform);
       damage(stored);
       expect(codec.schema.safeParse(stored).success).toBe(false);
