@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKam } from '../helpers/kam.js';
@@ -336,8 +336,7 @@ describe('kam new', () => {
 
   it('-C points at the repo from elsewhere', async () => {
     const dir = await initRepo();
-    mkdirSync(join(dir, '..', 'elsewhere'), { recursive: true });
-    expect((await kam(['new', 'account', 'Acme', '-C', dir], { cwd: join(dir, '..', 'elsewhere') })).code).toBe(0);
+    expect((await kam(['new', 'account', 'Acme', '-C', dir], { cwd: tmpDir('kam-elsewhere-') })).code).toBe(0);
     expect(existsSync(join(dir, 'accounts/acme.yaml'))).toBe(true);
   });
 });

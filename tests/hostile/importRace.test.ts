@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, watch, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KAM_BIN, runKam } from '../helpers/kam.js';
-import { makeRepo, snapshotTree } from '../helpers/tmpRepo.js';
+import { makeRepo, snapshotTree, tmpDir } from '../helpers/tmpRepo.js';
 
 const N = 2000;
 
@@ -15,8 +15,13 @@ function bigRepo(): string {
   return makeRepo(files);
 }
 
-function csv(root: string, name: string, column: string, value: string): string {
-  const path = join(root, '..', `${name}-${Math.random().toString(16).slice(2)}.csv`);
+/** A CSV export outside the repo, in a temporary folder of its own (removed after the file). */
+function csvPath(name: string): string {
+  return join(tmpDir('kam-csv-'), `${name}.csv`);
+}
+
+function csv(name: string, column: string, value: string): string {
+  const path = csvPath(name);
   writeFileSync(path, `id,name,${column}\n${Array.from({ length: N }, (_, i) => `a${i},Account ${i},${value}`).join('\n')}\n`);
   return path;
 }
@@ -33,7 +38,7 @@ function importAsync(root: string, file: string): Promise<{ code: number | null;
 describe('the repo write lock', () => {
   it('two kam import --update at once: no run reports success and loses its changes', async () => {
     const root = bigRepo();
-    const [a, b] = await Promise.all([importAsync(root, csv(root, 'a', 'industry', 'Retail')), importAsync(root, csv(root, 'b', 'region', 'EMEA'))]);
+    const [a, b] = await Promise.all([importAsync(root, csv('a', 'industry', 'Retail')), importAsync(root, csv('b', 'region', 'EMEA'))]);
     const texts = Array.from({ length: N }, (_, i) => readFileSync(join(root, `accounts/a${i}.yaml`), 'utf8'));
     for (const [run, field] of [[a, 'industry: Retail'], [b, 'region: EMEA']] as const) {
       if (run.code === 0) expect(texts.filter((t) => !t.includes(field)).length, `a run reported success, but its ${field} is missing`).toBe(0);
@@ -49,7 +54,7 @@ describe('the repo write lock', () => {
 
   it('a lock held by a live process: exit 2 saying who holds it, nothing written; --dry-run still works', () => {
     const root = makeRepo({ 'accounts/acme.yaml': 'id: acme\nname: Acme\n', '.kam/lock': `${process.pid} kam import\n` });
-    const file = join(root, '..', `lock-${Math.random().toString(16).slice(2)}.csv`);
+    const file = csvPath('lock');
     writeFileSync(file, 'id,name,industry\nacme,Acme,Retail\n');
     const before = snapshotTree(root);
     const run = runKam(['import', file, '--update'], { cwd: root });
@@ -62,7 +67,7 @@ describe('the repo write lock', () => {
   it('a lock left by a run that is gone (kill -9) is taken over, and released after', () => {
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const root = makeRepo({ 'accounts/acme.yaml': 'id: acme\nname: Acme\n', '.kam/lock': `${dead.stdout} kam import\n` });
-    const file = join(root, '..', `stale-${Math.random().toString(16).slice(2)}.csv`);
+    const file = csvPath('stale');
     writeFileSync(file, 'id,name,industry\nacme,Acme,Retail\n');
     const run = runKam(['import', file, '--update'], { cwd: root });
     expect(run.code, run.stderr).toBe(0);
@@ -74,7 +79,7 @@ describe('the repo write lock', () => {
 describe('temp files a killed import left', () => {
   it('kam import -9 mid-write leaves .kam-*.tmp in accounts/; the next writing run removes them (and only those of dead runs)', async () => {
     const root = bigRepo();
-    const file = csv(root, 'kill', 'industry', 'Retail');
+    const file = csv('kill', 'industry', 'Retail');
     // Kill it once its first temp file is there: among the writes.
     const killed = await new Promise<{ signal: NodeJS.Signals | null; pid: number }>((resolve) => {
       const child = spawn(process.execPath, [KAM_BIN, 'import', file, '--update'], { cwd: root, stdio: 'ignore' });

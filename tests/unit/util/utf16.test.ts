@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { utf16Kind } from '../../../src/util/utf16.js';
 import { kam } from '../../helpers/kamInProcess.js';
@@ -31,11 +31,17 @@ describe('kam import of a UTF-16 CSV (Excel "Unicode Text", PowerShell)', () => 
     ['with one', Buffer.from('\uFEFFid,name\nacme,Acme\n', 'utf16le'), 'UTF-16LE text,'],
   ])('%s: exit 2 saying it is UTF-16 and how to save it as UTF-8, nothing written', async (_name, bytes, kind) => {
     const root = makeRepo({});
-    writeFileSync(join(root, '..', 'crm16.csv'), bytes);
-    const before = snapshotTree(root);
-    const run = await kam(['import', '../crm16.csv'], { cwd: root });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`kam: ../crm16.csv: the file is ${kind} and kam reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8); from Excel, save as "CSV UTF-8"\n`);
-    expect(snapshotTree(root)).toEqual(before);
+    // Beside the repo (the import reads a file outside it), named after it, removed after.
+    const name = `crm16-${basename(root)}.csv`;
+    writeFileSync(join(root, '..', name), bytes);
+    try {
+      const before = snapshotTree(root);
+      const run = await kam(['import', `../${name}`], { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`kam: ../${name}: the file is ${kind} and kam reads UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8); from Excel, save as "CSV UTF-8"\n`);
+      expect(snapshotTree(root)).toEqual(before);
+    } finally {
+      rmSync(join(root, '..', name), { force: true });
+    }
   });
 });
