@@ -35,6 +35,17 @@ function once(args, { cwd = here, env = {}, before } = {}) {
   return { ms, rss };
 }
 
+/**
+ * Before a timed run, outside its time: what earlier runs wrote (20 MB of caches at 10,000
+ * accounts) is flushed to disk, so that no run pays for the writeback of the one before it.
+ */
+const settle = () => spawnSync('sync');
+/** The same, after removing the repo's cache: the next run is a cold one. */
+function dropCacheOf(repo) {
+  rmSync(join(repo, '.kam'), { recursive: true, force: true });
+  settle();
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /**
  * Runs each spec `runs` times, interleaved (a, b, c, a, b, c, ...), so that a machine busy with
@@ -76,13 +87,7 @@ const perFile = [];
 for (const [accounts, runs] of sizes) {
   const repo = generateRepo(join(here, 'repos', `accounts-${accounts}`), accounts);
   const files = accounts + 300;
-  // Before a timed run, outside its time: the cache goes, and what earlier runs wrote (20 MB of
-  // caches at 10,000 accounts) is flushed to disk, so that no run pays for the one before it.
-  const settle = () => spawnSync('sync');
-  const dropCache = () => {
-    rmSync(join(repo, '.kam'), { recursive: true, force: true });
-    settle();
-  };
+  const dropCache = () => dropCacheOf(repo);
   // The everyday case between two runs: one plan edited (a comment line added or changed).
   const edited = join(repo, 'plans', readdirSync(join(repo, 'plans')).sort()[0]);
   const original = readFileSync(edited, 'utf8');
@@ -125,13 +130,7 @@ for (const [accounts, runs] of sizes) {
 if (!quick && !process.env.BENCH_SIZE) {
   console.log('50,000 accounts + 300 plans (memory)');
   const repo = generateRepo(join(here, 'repos', 'accounts-50000'), 50000);
-  // Before a timed run, outside its time: the cache goes, and what earlier runs wrote (20 MB of
-  // caches at 10,000 accounts) is flushed to disk, so that no run pays for the one before it.
-  const settle = () => spawnSync('sync');
-  const dropCache = () => {
-    rmSync(join(repo, '.kam'), { recursive: true, force: true });
-    settle();
-  };
+  const dropCache = () => dropCacheOf(repo);
   const m = measureAll(1, [
     { key: 'floor', label: 'floor: read + yaml parseDocument, 1 thread', args: [FLOOR, repo] },
     { key: 'cold', label: `kam ${checkCmd}, cold (no cache)`, args: [KAM, checkCmd, '-C', repo], before: dropCache },

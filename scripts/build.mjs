@@ -9,6 +9,15 @@ import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/** The files under `dir`, as paths relative to it with `/`, each folder's entries in name order. */
+function filesUnder(dir, rel = '') {
+  const entries = readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.flatMap((e) => {
+    const path = rel ? `${rel}/${e.name}` : e.name;
+    return e.isDirectory() ? filesUnder(dir, path) : e.isFile() ? [path] : [];
+  });
+}
+
 /**
  * The build's identity, part of every cache key (src/version.ts, buildId()): a hash of every file
  * under src/ (path and content, in path order, as hashSources() makes it when kam runs from
@@ -17,15 +26,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
  */
 function buildHash() {
   const hash = createHash('sha1');
-  const walk = (dir, rel) => {
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(join(dir, e.name), path);
-      else if (e.isFile()) hash.update(`${path}\0`).update(readFileSync(join(dir, e.name))).update('\0');
-    }
-  };
-  walk(fileURLToPath(new URL('../src', import.meta.url)), '');
+  const src = fileURLToPath(new URL('../src', import.meta.url));
+  for (const path of filesUnder(src)) hash.update(`${path}\0`).update(readFileSync(join(src, path))).update('\0');
   const lock = new URL('../package-lock.json', import.meta.url);
   try {
     hash.update('package-lock.json\0').update(readFileSync(lock));
@@ -86,15 +88,7 @@ await build({
 {
   const { default: Handlebars } = await import('handlebars');
   const root = fileURLToPath(new URL('../templates', import.meta.url));
-  const files = [];
-  const walk = (dir, rel) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(join(dir, e.name), path);
-      else if (e.name.endsWith('.hbs')) files.push(path);
-    }
-  };
-  walk(root, '');
+  const files = filesUnder(root).filter((path) => path.endsWith('.hbs'));
   for (const format of ['html', 'md']) {
     const entries = files
       .filter((path) => path.endsWith(`.${format}.hbs`))

@@ -119,7 +119,8 @@ const config = z.looseObject({
 
 // The account scores are stored as a table too, with their keys as they were made (scoreAccount's
 // order), so that decoding gives each object back key for key; scores whose keys differ from the
-// first one's (no build makes such) are stored as they are, and checked object by object.
+// first one's (no build makes such) are stored as they are, and checked object by object. What a
+// score must hold, field by field (both forms are checked with these):
 const SCORE_COLUMNS: Record<string, (v: unknown) => boolean> = {
   id: isString,
   name: isString,
@@ -138,21 +139,6 @@ const SCORE_COLUMNS: Record<string, (v: unknown) => boolean> = {
 /** Columns a table may have besides, checked when there (a ranked score's place). */
 const SCORE_EXTRA: Record<string, (v: unknown) => boolean> = { rank: isWhole };
 
-const accountScore = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  manager: strOrNull,
-  score: numOrNull,
-  current: numOrNull,
-  potential: numOrNull,
-  tier: strOrNull,
-  tiered: z.boolean(),
-  quadrant: strOrNull,
-  needsRating: z.boolean(),
-  unrated: z.array(z.string()),
-  criteria: z.record(z.string(), z.looseObject({})),
-});
-
 /** Rows whose keys are all the first row's, in its order: as { keys, columns }, else as they are. */
 function encodeRows(rows: readonly object[]): unknown {
   const keys = rows.length > 0 ? Object.keys(rows[0]!) : [];
@@ -164,22 +150,22 @@ function encodeRows(rows: readonly object[]): unknown {
   return { keys, columns: keys.map((k) => rows.map((r) => (r as Record<string, unknown>)[k])) };
 }
 
-const scoreRowsAsStored = z.array(accountScore);
+/** Whether `v` is an account score: every field of one, each of its kind (other keys pass). */
+const isScore = (v: unknown) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(SCORE_COLUMNS).every(([k, test]) => test((v as Record<string, unknown>)[k]));
+
 const scoreRows = z.union([
-  // Checked, then used as read (zod's output would put the keys it knows first).
-  z.custom<AccountScore[]>((v) => scoreRowsAsStored.safeParse(v).success),
+  // Rows as they were stored: checked, then used as read.
+  z.custom<AccountScore[]>((v) => Array.isArray(v) && v.every(isScore)),
   z
     .object({ keys: z.array(z.string()), columns: z.array(z.custom<unknown[]>((v) => Array.isArray(v))) })
     .refine(({ keys, columns }) => {
       if (keys.length !== columns.length || new Set(keys).size !== keys.length) return false;
       // Every field of a score, and no other (a key such as __proto__ never reaches an object).
       if (!Object.keys(SCORE_COLUMNS).every((k) => keys.includes(k))) return false;
-      if (!keys.every((k) => Object.hasOwn(SCORE_COLUMNS, k) || Object.hasOwn(SCORE_EXTRA, k))) return false;
+      const tests = keys.map((k) => (Object.hasOwn(SCORE_COLUMNS, k) ? SCORE_COLUMNS[k] : Object.hasOwn(SCORE_EXTRA, k) ? SCORE_EXTRA[k] : undefined));
       const length = columns[0]?.length ?? 0;
-      return columns.every((c, i) => {
-        const test = SCORE_COLUMNS[keys[i]!] ?? SCORE_EXTRA[keys[i]!];
-        return c.length === length && (test === undefined || c.every(test));
-      });
+      return tests.every((test, i) => test !== undefined && columns[i]!.length === length && columns[i]!.every(test));
     }, 'not a table of account scores')
     .transform(({ keys, columns }) =>
       (columns[0] ?? []).map((_, row) => {

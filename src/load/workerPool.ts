@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../schema/config.js';
+import { besideBundle } from '../util/besideBundle.js';
 import type { FileRef, FileResult } from './parseFile.js';
 
 /**
@@ -31,17 +30,8 @@ export function workerCount(count: number, workers: boolean | number | undefined
   return Math.max(0, Math.min(cores - 1, idle, 7, Math.ceil(count / BATCH)));
 }
 
-/**
- * The built worker script. The code calling this may sit in dist/ or in a shared chunk in
- * dist/chunks/, so look in both; running from sources (unit tests) there is none.
- */
-export function workerScript(): string | undefined {
-  for (const rel of ['./worker.js', '../worker.js']) {
-    const path = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
-}
+/** The built worker script (dist/worker.js); none when run from source (unit tests). */
+export const workerScript = (): string | undefined => besideBundle('worker.js');
 
 /**
  * Parses `refs` on `count` worker threads and on this thread (`parseHere`), all taking batches

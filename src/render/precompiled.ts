@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { hash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { besideBundle } from '../util/besideBundle.js';
 
 /** One template as the build precompiled it, and the hash of the text it was made from. */
 interface Precompiled {
@@ -15,20 +14,14 @@ const loaded = new Map<string, Record<string, Precompiled> | undefined>();
 /**
  * kam's own templates of `format` ('html', 'md'), precompiled by the build
  * (dist/templates-<format>.cjs, made by scripts/build.mjs), by their path under templates/;
- * undefined when kam runs from source. The bundle may sit in dist/ or dist/chunks/: look in both.
+ * undefined when kam runs from source.
  */
 function precompiled(format: string): Record<string, Precompiled> | undefined {
-  if (loaded.has(format)) return loaded.get(format);
-  let found: Record<string, Precompiled> | undefined;
-  for (const rel of [`./templates-${format}.cjs`, `../templates-${format}.cjs`]) {
-    const path = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(path)) {
-      found = createRequire(import.meta.url)(path) as Record<string, Precompiled>;
-      break;
-    }
+  if (!loaded.has(format)) {
+    const path = besideBundle(`templates-${format}.cjs`);
+    loaded.set(format, path ? (createRequire(import.meta.url)(path) as Record<string, Precompiled>) : undefined);
   }
-  loaded.set(format, found);
-  return found;
+  return loaded.get(format);
 }
 
 /**
@@ -38,5 +31,5 @@ function precompiled(format: string): Record<string, Precompiled> | undefined {
  */
 export function precompiledTemplate(format: string, path: string, text: string): TemplateSpecification | undefined {
   const entry = precompiled(format)?.[path];
-  return entry && entry.sha1 === createHash('sha1').update(text).digest('hex') ? entry.spec : undefined;
+  return entry && entry.sha1 === hash('sha1', text, 'hex') ? entry.spec : undefined;
 }
