@@ -1,16 +1,29 @@
 #!/usr/bin/env node
-// dist/ is the build (npm run build). A clone that was not built, or a git install of a commit that
-// is no release tag, has none: say so instead of Node's "Cannot find module".
-let cli;
-try {
-  cli = await import('../dist/cli.js');
-} catch (err) {
-  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !/dist[\\/]cli\.js/.test(String(err.message))) throw err;
-  process.stderr.write(
-    'kam: this copy of kam is not built (no dist/cli.js). In a clone of kam run `npm install && npm run build`;\n' +
-      'otherwise install a release tag (npm install -g github:owner/kam#v1.2.3) or a packed tarball.\n',
-  );
-  process.exit(2);
+import { bundleVersion, loadBundle } from './bundle.js';
+
+const dist = new URL('../dist/', import.meta.url);
+const argv = process.argv.slice(2);
+
+// `kam --version` alone is answered from the bundle's first line, which names its build, without
+// compiling the bundle: the same text commander prints (tests/e2e/bundle.test.ts), at the cost of
+// node's own start-up only.
+const version = argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V') ? bundleVersion(dist) : undefined;
+if (version !== undefined) {
+  process.stdout.write(`${version}\n`);
+} else {
+  // dist/ is the build (npm run build). A clone that was not built, or a git install of a commit
+  // that is no release tag, has none: say so instead of Node's "no such file".
+  let cli;
+  try {
+    ({ cli } = loadBundle(dist));
+  } catch (err) {
+    if (err?.code !== 'ENOENT' || !/dist[\\/]cli\.cjs$/.test(String(err.path))) throw err;
+    process.stderr.write(
+      'kam: this copy of kam is not built (no dist/cli.cjs). In a clone of kam run `npm install && npm run build`;\n' +
+        'otherwise install a release tag (npm install -g github:owner/kam#v1.2.3) or a packed tarball.\n',
+    );
+    process.exit(2);
+  }
+  cli.installProcessHandlers();
+  process.exitCode = await cli.main(argv);
 }
-cli.installProcessHandlers();
-process.exitCode = await cli.main(process.argv.slice(2));

@@ -35,7 +35,7 @@ function hasEsbuild() {
 
 if (hasEsbuild()) {
   await import('./build.mjs');
-} else if (existsSync(new URL('dist/cli.js', root)) && existsSync(new URL('dist/worker.js', root))) {
+} else if (existsSync(new URL('dist/cli.cjs', root)) && existsSync(new URL('dist/worker.cjs', root))) {
   // A release build: nothing to do.
 } else {
   process.stderr.write(

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The text of a file in kam's own `templates/` folder. Found by walking up from this module, so it
- * works both from the bundle (dist/chunks/...) and from the sources under test (src/init/...).
+ * works both from the bundle (dist/cli.cjs) and from the sources under test (src/init/...).
  */
 export function packageTemplate(relativePath: string): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {

@@ -20,7 +20,7 @@ export interface LoadOptions {
   cache?: boolean;
   /** Parse on worker threads: true/false, a thread count, or undefined for automatic. */
   workers?: boolean | number;
-  /** The worker threads' script (default: dist/worker.js beside the bundle; none when run from source). */
+  /** The worker threads' script (default: dist/worker.cjs beside the bundle; none when run from source). */
   workerScript?: string;
   /** Called as files finish loading: (done, total). */
   onProgress?: (done: number, total: number) => void;

@@ -1,4 +1,4 @@
-// Worker thread entry (dist/worker.js): reads, parses and validates the files it is sent and
+// Worker thread entry (dist/worker.cjs): reads, parses and validates the files it is sent and
 // posts back only plain results (value, findings, compact position index), never YAML Documents.
 import { parentPort, workerData } from 'node:worker_threads';
 import { accountSchema } from '../schema/account.js';

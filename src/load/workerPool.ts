@@ -30,8 +30,8 @@ export function workerCount(count: number, workers: boolean | number | undefined
   return Math.max(0, Math.min(cores - 1, idle, 7, Math.ceil(count / BATCH)));
 }
 
-/** The built worker script (dist/worker.js); none when run from source (unit tests). */
-export const workerScript = (): string | undefined => besideBundle('worker.js');
+/** The built worker script (dist/worker.cjs); none when run from source (unit tests). */
+export const workerScript = (): string | undefined => besideBundle('worker.cjs');
 
 /**
  * Parses `refs` on `count` worker threads and on this thread (`parseHere`), all taking batches

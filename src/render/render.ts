@@ -24,7 +24,7 @@ interface TemplateFile {
 
 /**
  * kam's package root: the nearest folder above this module whose package.json is kam's. The
- * bundle puts this code in dist/chunks/, tests run it from src/render/: walking up finds both.
+ * bundle puts this code in dist/cli.cjs, tests run it from src/render/: walking up finds both.
  */
 export function packageRoot(from = fileURLToPath(import.meta.url)): string {
   let dir = dirname(from);

@@ -121,7 +121,7 @@ describe('installing kam', () => {
     expect(Object.keys(pkg.scripts)).not.toContain('prepack');
     expect(Object.keys(pkg.scripts)).not.toContain('build');
     expect(pkg.dependencies ?? {}).toEqual({});
-    expect(git(['ls-tree', '--name-only', `v${VERSION}`, 'dist/'], bare)).toContain('dist/cli.js');
+    expect(git(['ls-tree', '--name-only', `v${VERSION}`, 'dist/'], bare)).toContain('dist/cli.cjs');
     // The branch itself stays without dist/ (it is in .gitignore).
     expect(git(['ls-tree', '--name-only', 'main', 'dist/'], bare)).toBe('');
   });

@@ -11,7 +11,7 @@ describe('npm pack', () => {
   it('packs the built CLI, its worker, the templates and the docs', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const files = new Set((JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
-    for (const f of ['bin/kam.js', 'dist/cli.js', 'dist/worker.js', 'dist/templates-html.cjs', 'dist/templates-md.cjs', 'templates/plan.md.hbs', 'templates/init/kam.yml', 'README.md', 'docs/commands.md', 'package.json'])
+    for (const f of ['bin/kam.js', 'bin/bundle.js', 'dist/cli.cjs', 'dist/cli.cache', 'dist/worker.cjs', 'dist/templates-html.cjs', 'dist/templates-md.cjs', 'templates/plan.md.hbs', 'templates/init/kam.yml', 'README.md', 'docs/commands.md', 'package.json'])
       expect(files, f).toContain(f);
     expect([...files].some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false);
     // No source maps unless a build asks for them (npm run build -- --sourcemap).

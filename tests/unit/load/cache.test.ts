@@ -214,7 +214,7 @@ describe('-0', () => {
 
 describe('worker threads', () => {
   // The bundle's worker (npm run build): worker threads run built code, never TypeScript.
-  const workerScript = fileURLToPath(new URL('../../../dist/worker.js', import.meta.url));
+  const workerScript = fileURLToPath(new URL('../../../dist/worker.cjs', import.meta.url));
   const load = async (root: string, workers: number) => {
     let stats: LoadStats | undefined;
     const result = await loadRepo(root, { workers, workerScript, cache: true, onStats: (s) => (stats = s) });
