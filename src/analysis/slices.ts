@@ -154,26 +154,103 @@ function encodeRows(rows: readonly object[]): unknown {
 const isScore = (v: unknown) =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(SCORE_COLUMNS).every(([k, test]) => test((v as Record<string, unknown>)[k]));
 
+// Each score's criteria ({ [id]: { rating, weight, normalized, contribution } }, the rated ones in
+// config order) were most of a stored portfolio (6.5 of 8.9 MB at 10,000 accounts), chiefly their
+// keys, repeated in every score. In a table they are stored as the criterion ids once and, per
+// account, one array of numbers: for each criterion its id's number, then its four values. They
+// decode key for key (Object.fromEntries: an id such as __proto__ is an own key, as JSON.parse
+// would make it). A column they do not fit (other keys, a value that is no number) stays as it is.
+const CRITERION_FIELDS = ['rating', 'weight', 'normalized', 'contribution'] as const;
+const PER_CRITERION = 1 + CRITERION_FIELDS.length;
+
+interface PackedCriteria {
+  ids: string[];
+  rows: number[][];
+}
+
+function packCriteria(column: unknown[]): PackedCriteria | unknown[] {
+  const ids: string[] = [];
+  const number = new Map<string, number>();
+  const rows: number[][] = [];
+  for (const criteria of column) {
+    if (typeof criteria !== 'object' || criteria === null) return column;
+    const row: number[] = [];
+    for (const [id, c] of Object.entries(criteria)) {
+      const keys = typeof c === 'object' && c !== null ? Object.keys(c) : [];
+      if (keys.length !== CRITERION_FIELDS.length || !CRITERION_FIELDS.every((f, i) => keys[i] === f)) return column;
+      let n = number.get(id);
+      if (n === undefined) number.set(id, (n = ids.push(id) - 1));
+      row.push(n);
+      for (const f of CRITERION_FIELDS) {
+        const v = (c as Record<string, unknown>)[f];
+        if (typeof v !== 'number' || !Number.isFinite(v)) return column;
+        row.push(v);
+      }
+    }
+    rows.push(row);
+  }
+  return { ids, rows };
+}
+
+/** Whether `v` is criteria in the packed form: unique ids, and per row whole criteria of numbers. */
+const isPackedCriteria = (v: unknown): v is PackedCriteria => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const { ids, rows } = v as Partial<PackedCriteria>;
+  if (!Array.isArray(ids) || !ids.every(isString) || new Set(ids).size !== ids.length || !Array.isArray(rows)) return false;
+  // Plain loops: 400,000 numbers at 10,000 accounts.
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length % PER_CRITERION !== 0) return false;
+    for (let i = 0; i < row.length; i += PER_CRITERION) {
+      const n: unknown = row[i];
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= ids.length) return false;
+      for (let j = 1; j < PER_CRITERION; j++) if (!Number.isFinite(row[i + j])) return false;
+    }
+  }
+  return true;
+};
+
+function unpackCriteria({ ids, rows }: PackedCriteria): Record<string, Record<string, number>>[] {
+  // Assigning keys is several times faster than Object.fromEntries, and safe for every id but
+  // __proto__ (which would set the object's prototype): with one, fromEntries makes it an own key.
+  const assign = !ids.includes('__proto__');
+  return rows.map((row) => {
+    const criteria: Record<string, Record<string, number>> = {};
+    const pairs: [string, Record<string, number>][] = [];
+    for (let i = 0; i < row.length; i += PER_CRITERION) {
+      const c = { rating: row[i + 1]!, weight: row[i + 2]!, normalized: row[i + 3]!, contribution: row[i + 4]! };
+      if (assign) criteria[ids[row[i]!]!] = c;
+      else pairs.push([ids[row[i]!]!, c]);
+    }
+    return assign ? criteria : Object.fromEntries(pairs);
+  });
+}
+
 const scoreRows = z.union([
   // Rows as they were stored: checked, then used as read.
   z.custom<AccountScore[]>((v) => Array.isArray(v) && v.every(isScore)),
   z
-    .object({ keys: z.array(z.string()), columns: z.array(z.custom<unknown[]>((v) => Array.isArray(v))) })
+    .object({ keys: z.array(z.string()), columns: z.array(z.unknown()) })
     .refine(({ keys, columns }) => {
       if (keys.length !== columns.length || new Set(keys).size !== keys.length) return false;
       // Every field of a score, and no other (a key such as __proto__ never reaches an object).
       if (!Object.keys(SCORE_COLUMNS).every((k) => keys.includes(k))) return false;
       const tests = keys.map((k) => (Object.hasOwn(SCORE_COLUMNS, k) ? SCORE_COLUMNS[k] : Object.hasOwn(SCORE_EXTRA, k) ? SCORE_EXTRA[k] : undefined));
-      const length = columns[0]?.length ?? 0;
-      return tests.every((test, i) => test !== undefined && columns[i]!.length === length && columns[i]!.every(test));
+      const length = (c: unknown) => (Array.isArray(c) ? c.length : isPackedCriteria(c) ? c.rows.length : -1);
+      const rows = length(columns[0]);
+      return tests.every((test, i) => {
+        const c = columns[i];
+        if (test === undefined || length(c) !== rows) return false;
+        return Array.isArray(c) ? c.every(test) : keys[i] === 'criteria'; // packed: checked by isPackedCriteria
+      });
     }, 'not a table of account scores')
-    .transform(({ keys, columns }) =>
-      (columns[0] ?? []).map((_, row) => {
+    .transform(({ keys, columns }) => {
+      const cols = columns.map((c) => (Array.isArray(c) ? c : unpackCriteria(c as PackedCriteria)));
+      return (cols[0] ?? []).map((_, row) => {
         const score: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) score[keys[i]!] = columns[i]![row];
+        for (let i = 0; i < keys.length; i++) score[keys[i]!] = cols[i]![row];
         return score;
-      }),
-    ),
+      });
+    }),
 ]);
 
 const portfolioRest = z.looseObject({
@@ -200,7 +277,13 @@ const portfolioSlice = z.unknown().transform((v, ctx): Portfolio => {
 });
 
 function encodePortfolio(portfolio: Portfolio): unknown {
-  return { ...portfolio, accounts: encodeRows(portfolio.accounts) };
+  const accounts = encodeRows(portfolio.accounts);
+  if (!Array.isArray(accounts)) {
+    const table = accounts as { keys: string[]; columns: unknown[][] };
+    const i = table.keys.indexOf('criteria');
+    if (i >= 0) table.columns[i] = packCriteria(table.columns[i]!) as unknown[];
+  }
+  return { ...portfolio, accounts };
 }
 
 const health = z.array(

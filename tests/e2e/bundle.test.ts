@@ -50,16 +50,19 @@ describe('the bundle and its code cache', () => {
 
   const expected = () => runKam(CHECK, { cwd: EXAMPLE });
 
-  it.each([
-    ['missing', (cache: Buffer) => void cache, true],
-    ['truncated', (cache: Buffer) => cache.subarray(0, cache.length >> 1), false],
-    ['made for another build', (cache: Buffer) => Buffer.from(cache.toString('latin1').replace(/"bundle":"\/\/ kam [^"]+"/, '"bundle":"// kam 0.0.0+0000000000000000"'), 'latin1'), false],
-    ['a valid header over bytes that are no V8 data', (cache: Buffer) => Buffer.concat([cache.subarray(0, cache.indexOf(0x0a) + 1), Buffer.alloc(4096, 0x5a)]), false],
-  ] as const)('a cache that is %s: kam runs and prints the same', async (_what, damage, remove) => {
+  // What each case makes of the cache file; undefined: no cache file at all.
+  const damages: [string, (cache: Buffer) => Buffer | undefined][] = [
+    ['missing', () => undefined],
+    ['truncated', (cache) => cache.subarray(0, cache.length >> 1)],
+    ['made for another build', (cache) => Buffer.from(cache.toString('latin1').replace(/"bundle":"\/\/ kam [^"]+"/, '"bundle":"// kam 0.0.0+0000000000000000"'), 'latin1')],
+    ['a valid header over bytes that are no V8 data', (cache) => Buffer.concat([cache.subarray(0, cache.indexOf(0x0a) + 1), Buffer.alloc(4096, 0x5a)])],
+  ];
+  it.each(damages)('a cache that is %s: kam runs and prints the same', async (_what, damage) => {
     const pkg = copyPackage();
     const cacheFile = join(pkg, 'dist', 'cli.cache');
-    if (remove) rmSync(cacheFile);
-    else writeFileSync(cacheFile, damage(readFileSync(cacheFile))!);
+    const damaged = damage(readFileSync(cacheFile));
+    if (damaged === undefined) rmSync(cacheFile);
+    else writeFileSync(cacheFile, damaged);
     expect((await loadBundle(pkg)).cached).toBe(false);
     const want = expected();
     expect(want.code).toBe(1);

@@ -54,8 +54,18 @@ describe('analysis slices', () => {
       expect(read.success).toBe(true);
       expect(JSON.stringify(read.data)).toBe(JSON.stringify({ portfolio: made }));
     }
+    const criteria = (s: any) => s.portfolio.accounts.columns[s.portfolio.accounts.keys.indexOf('criteria')];
+    // The criteria are packed: their ids once, numbers per account.
+    expect(Object.keys(criteria(uniform))).toEqual(['ids', 'rows']);
+    expect(criteria(uniform).ids).toEqual(loaded.repo.config.scoring.criteria.map((c) => c.id));
     for (const damage of [
       (s: any) => void (s.portfolio.accounts.columns[0][0] = 7),
+      (s: any) => void (criteria(s).rows[0][0] = criteria(s).ids.length), // a criterion number past the ids
+      (s: any) => void (criteria(s).rows[0][1] = '4'), // a rating that is no number
+      (s: any) => void criteria(s).rows[0].pop(), // a criterion cut short
+      (s: any) => void criteria(s).rows.pop(), // a row missing
+      (s: any) => void criteria(s).ids.push(criteria(s).ids[0]), // an id twice
+      (s: any) => void (s.portfolio.accounts.columns[0] = structuredClone(criteria(s))), // the packed form in another column
       (s: any) => void s.portfolio.accounts.keys.push('rank'), // a key without its column
       (s: any) => void (s.portfolio.unscored = 'none'),
       (s: any) => void (s.portfolio.accounts.keys.push('__proto__'), s.portfolio.accounts.columns.push(s.portfolio.accounts.columns[0].map(() => ({ polluted: true })))),
@@ -64,5 +74,28 @@ describe('analysis slices', () => {
       damage(stored);
       expect(codec.schema.safeParse(stored).success).toBe(false);
     }
+  });
+
+  it('criteria that do not fit the packed form are stored as they are; a stored id __proto__ is an own key, as JSON would make it', async () => {
+    const loaded = await loadRepo(EXAMPLE, { workers: 0, cache: false });
+    if (!loaded.ok) throw new Error('example does not load');
+    const portfolio = analysisOf(loaded.repo, { today: '2026-11-20' }).portfolio;
+    const codec = sliceCodec('portfolio');
+    const odd = { ...portfolio, accounts: portfolio.accounts.map((a, i) => (i === 0 ? { ...a, criteria: { fit: { rating: 3, weight: 1, normalized: 0.5, contribution: 2, note: 'x' } } } : a)) };
+    const stored = JSON.parse(JSON.stringify(codec.encode({ portfolio: odd })));
+    expect(Array.isArray(stored.portfolio.accounts.columns[stored.portfolio.accounts.keys.indexOf('criteria')])).toBe(true);
+    const read = codec.schema.safeParse(stored);
+    expect(read.success).toBe(true);
+    expect(JSON.stringify(read.data)).toBe(JSON.stringify({ portfolio: odd }));
+
+    const packed = JSON.parse(JSON.stringify(codec.encode({ portfolio })));
+    const criteria = packed.portfolio.accounts.columns[packed.portfolio.accounts.keys.indexOf('criteria')];
+    criteria.ids[0] = '__proto__';
+    const decoded = codec.schema.safeParse(packed);
+    expect(decoded.success).toBe(true);
+    const first = (decoded.data as { portfolio: typeof portfolio }).portfolio.accounts[criteria.rows.findIndex((row: number[]) => row[0] === 0)]!;
+    expect(Object.getPrototypeOf(first.criteria)).toBe(Object.prototype);
+    expect(Object.hasOwn(first.criteria, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).rating).toBeUndefined();
   });
 });
