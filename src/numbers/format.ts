@@ -1,11 +1,12 @@
 // Human rounding of spec 1.2's numbers for messages and tables: money to whole units with the
 // repo's currency code, ratios as percentages with one decimal. JSON never goes through here (it
 // carries unrounded values). Free of the render layer so that rule messages stay cheap to load.
+import { groupDigits } from '../util/digits.js';
 
 /** 1234567.8 -> "1,234,568 EUR"; "-" for null. */
 export function amount(value: number | null, currency: string): string {
   if (value === null || !Number.isFinite(value)) return '-';
-  return `${Math.round(value).toLocaleString('en-US')} ${currency}`;
+  return `${groupDigits(Math.round(value))} ${currency}`;
 }
 
 /** 0.7234 -> "72.3%"; "-" for null. */

@@ -41,12 +41,18 @@ export function formatMoney(value: unknown, currency: string): string {
     }
     moneyFormats.set(currency, format);
   }
-  return format ? format.format(value) : `${PLAIN.format(value)} ${currency}`;
+  return format ? format.format(value) : `${PLAIN().format(value)} ${currency}`;
 }
 
-/** As `toLocaleString('en-US')` and `toLocaleString('en-US', { maximumFractionDigits: 2 })`, built once. */
-const PLAIN = new Intl.NumberFormat('en-US');
-const FIGURE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/**
+ * As `toLocaleString('en-US')` and `toLocaleString('en-US', { maximumFractionDigits: 2 })`, built
+ * once, when first used: the first Intl formatter of a process sets up ICU (20 ms), which a
+ * document without such numbers need not pay.
+ */
+let plain: Intl.NumberFormat | undefined;
+let figure: Intl.NumberFormat | undefined;
+const PLAIN = () => (plain ??= new Intl.NumberFormat('en-US'));
+const FIGURE = () => (figure ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }));
 
 /** A 0..100 number as "45%" (or with `digits` decimals); empty when there is no number. */
 export function formatPercent(value: unknown, digits = 0): string {
@@ -62,7 +68,7 @@ export function formatNumber(value: unknown, digits = 1): string {
 
 /** A KPI value: numbers with thousands separators ("1,800,000"), text as written ("3.0%"). */
 export function formatFigure(value: unknown): string {
-  if (typeof value === 'number' && Number.isFinite(value)) return FIGURE.format(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return FIGURE().format(value);
   return value === undefined || value === null ? '' : String(value);
 }
 

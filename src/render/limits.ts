@@ -3,6 +3,7 @@
 // (#each, #if, #with, #unless, sections) is counted and its output measured, and a render that
 // passes the budget ends with a clear error (exit 2) instead of running on.
 import Handlebars from 'handlebars';
+import { groupDigits } from '../util/digits.js';
 
 /** Block bodies a render may run: a portfolio of 20,000 accounts needs about 300,000. */
 export const MAX_BLOCK_CALLS = 2_000_000;
@@ -40,7 +41,7 @@ export function installBudget(env: Env, limits = { calls: MAX_BLOCK_CALLS, chars
     if (typeof fn !== 'function') return fn;
     const wrapped = function (this: unknown, ...args: unknown[]) {
       if (++calls > limits.calls)
-        throw new RenderLimitError(`the template ran more than ${limits.calls.toLocaleString('en-US')} block bodies (loops nested too deep, such as #each over @root inside #each?)`);
+        throw new RenderLimitError(`the template ran more than ${groupDigits(limits.calls)} block bodies (loops nested too deep, such as #each over @root inside #each?)`);
       inner.push(0);
       let out: unknown;
       let nested = 0;

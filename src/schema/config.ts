@@ -9,6 +9,7 @@ import { RULE_IDS, SEVERITIES, type RuleId } from './rules.js';
 import { STAKEHOLDER_ROLES } from './enums.js';
 import { closest } from '../util/didYouMean.js';
 import { bandsProblem, fieldProblem, importSection } from './importConfig.js';
+import { groupDigits } from '../util/digits.js';
 
 export const MIN_WEIGHT = 0.000001;
 export const MAX_WEIGHT = 1_000_000;
@@ -22,7 +23,7 @@ const criterion = z.strictObject({
     .number()
     .positive('must be greater than 0')
     .min(MIN_WEIGHT, `must be at least ${MIN_WEIGHT}: weights are relative, so scale them all up`)
-    .max(MAX_WEIGHT, `must be at most ${MAX_WEIGHT.toLocaleString('en-US')}: weights are relative, so scale them all down`),
+    .max(MAX_WEIGHT, `must be at most ${groupDigits(MAX_WEIGHT)}: weights are relative, so scale them all down`),
   axis: z.enum(['current', 'potential']).meta({ description: 'current = our position today; potential = attractiveness' }),
   inverse: z.boolean().default(false).meta({ description: 'true when a low rating is best (e.g. effort)' }),
   description: z.string().optional(),
@@ -166,7 +167,7 @@ const renewals = renewalsObject.default(() => renewalsObject.parse({}));
 const healthWeight = z
   .number()
   .min(0, 'must be 0 or more (0 leaves the component out)')
-  .max(MAX_WEIGHT, `must be at most ${MAX_WEIGHT.toLocaleString('en-US')}: weights are relative, so scale them all down`);
+  .max(MAX_WEIGHT, `must be at most ${groupDigits(MAX_WEIGHT)}: weights are relative, so scale them all down`);
 
 /** Largest magnitude of a measure's min and max: max - min stays an ordinary number. */
 export const MAX_MEASURE_END = 1e15;
@@ -188,7 +189,7 @@ const healthMeasure = z
     weight: healthWeight.default(1),
     min: measureEnd.default(0).meta({ description: 'The worst value (counts as 0)' }),
     max: measureEnd.default(100).meta({ description: 'The best value (counts as 1)' }),
-    max_age_days: z.int().positive().max(MAX_AGE_DAYS, `must be at most ${MAX_AGE_DAYS.toLocaleString('en-US')} (100 years); leave it out for a value that never goes stale`).optional().meta({ description: 'A value older than this is stale: left out of health and reported; default: never stale' }),
+    max_age_days: z.int().positive().max(MAX_AGE_DAYS, `must be at most ${groupDigits(MAX_AGE_DAYS)} (100 years); leave it out for a value that never goes stale`).optional().meta({ description: 'A value older than this is stale: left out of health and reported; default: never stale' }),
   })
   .refine((m) => m.max > m.min, { message: 'max must be greater than min', path: ['max'] });
 
@@ -246,7 +247,7 @@ const configObjectShape = z.strictObject({
     approvals: z.record(z.string(), z.array(handle)).optional().meta({ description: 'Tier name -> the handles that must approve changes to its files' }),
     offerings: z
       .array(offering)
-      .max(MAX_OFFERINGS, `must list at most ${MAX_OFFERINGS.toLocaleString('en-US')} offerings (the columns of every plan's whitespace map); group related ones into one`)
+      .max(MAX_OFFERINGS, `must list at most ${groupDigits(MAX_OFFERINGS)} offerings (the columns of every plan's whitespace map); group related ones into one`)
       .superRefine(uniqueBy((o) => o.id, 'offering id'))
       .default([]).meta({ description: 'What we sell: the columns of the whitespace map; default none' }),
     profiles: z.record(z.string(), profile).optional().meta({ description: 'What each tier requires of its plans, keyed by tier name' }),

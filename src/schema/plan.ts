@@ -3,6 +3,7 @@ import { emptyWhenNull, isoDate, nonEmptyText, slug, uniqueBy } from './common.j
 import type { Config } from './config.js';
 
 import { ACTION_SIDES, ACTION_STATUSES, LEVELS, STAGES, STAKEHOLDER_ROLES, STANCES, WHITESPACE_STATUSES } from './enums.js';
+import { groupDigits } from '../util/digits.js';
 
 const text = z.string();
 const textList = emptyWhenNull(z.array(text).default([]));
@@ -62,7 +63,7 @@ const buyingCenter = z.strictObject({
 export const MAX_BUYING_CENTERS = 1000;
 /** At most this many cells (buying centers x offerings of kam.yaml) in a plan's whitespace map, and entries under `whitespace`. */
 export const MAX_WHITESPACE_CELLS = 20_000;
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = groupDigits;
 
 /** One assessed cell of the whitespace map: a buying center x an offering of kam.yaml. */
 const whitespaceEntry = z.strictObject({

@@ -8,6 +8,7 @@ import { pushAll } from '../../../util/lists.js';
 import { plural, pluralWord } from '../../../util/plural.js';
 import { escapeXml } from '../../../util/xml.js';
 import { escapeMarkdown, markdownCode } from '../../../util/markdown.js';
+import { groupDigits } from '../../../util/digits.js';
 
 /** A marker a workflow can look for to update its earlier comment instead of adding one. */
 export const MARKDOWN_MARKER = '<!-- kam-diff -->';
@@ -62,7 +63,7 @@ export function diffMarkdown(diff: Parameters<DiffFormatter>[0]['diff'], limit =
     rowsLeft > 0 ? `${rowsLeft} more changed ${pluralWord(rowsLeft, 'account')}` : '',
     detailsLeft > 0 ? `the findings of ${plural(detailsLeft, 'account')}` : '',
   ].filter(Boolean);
-  out.push('', `_Cut to fit GitHub's ${COMMENT_LIMIT.toLocaleString('en-US')}-character limit: ${left.join(' and ')} not shown. Run \`kam diff ${code(diff.base)}\` (or \`--format json\`) for everything._`);
+  out.push('', `_Cut to fit GitHub's ${groupDigits(COMMENT_LIMIT)}-character limit: ${left.join(' and ')} not shown. Run \`kam diff ${code(diff.base)}\` (or \`--format json\`) for everything._`);
   return `${out.join('\n')}\n`;
 }
 

@@ -8,6 +8,7 @@ import { writeCsv } from '../../../util/csvWrite.js';
 import { escapeControl } from '../../../util/terminal.js';
 import { mdCell } from '../score/markdown.js';
 import { plainTable } from '../score/table.js';
+import { groupDigits } from '../../../util/digits.js';
 
 export interface PipelineView {
   numbers: PortfolioNumbers;
@@ -29,7 +30,7 @@ export function specRow(r: AccountNumbers): AccountNumbers {
 const json = ({ numbers }: PipelineView) => `${JSON.stringify({ currency: numbers.currency, accounts: numbers.accounts.map(specRow), totals: numbers.totals }, null, 2)}\n`;
 
 /** Money without the currency code (the header names it once). */
-const money = (v: number | null) => (v === null || !Number.isFinite(v) ? '-' : Math.round(v).toLocaleString('en-US'));
+const money = (v: number | null) => (v === null || !Number.isFinite(v) ? '-' : groupDigits(Math.round(v)));
 const coverageText = (r: { gap: number | null; coverage: number | null }) => (r.coverage !== null ? percent(r.coverage) : r.gap !== null && r.gap <= 1e-9 ? 'target met' : '-');
 
 const HEAD = ['account', 'tier', 'target', 'gap', 'won', 'weighted', 'coverage', 'open', 'share', 'contribution', 'renewing', 'at risk'];
