@@ -132,6 +132,6 @@ for (const [out, meta] of Object.entries(bundled.metafile.outputs)) {
 // bundled example in a fresh process (scripts/codecache.mjs; bin/bundle.js says why). A build
 // without it still works, only slower to start: say so rather than fail.
 {
-  const trained = spawnSync(process.execPath, [fileURLToPath(new URL('./codecache.mjs', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const trained = spawnSync(process.execPath, [fileURLToPath(new URL('./codecache.mjs', import.meta.url))], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 120_000 });
   if (trained.status !== 0) process.stderr.write(`kam build: no code cache (dist/cli.cache) was made (${trained.error?.message ?? `exit ${trained.status}`}); kam will start more slowly\n`);
 }

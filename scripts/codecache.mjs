@@ -11,6 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from '../bin/bundle.js';
 
+// The build may run inside a git hook or another repo's script, with GIT_DIR, GIT_INDEX_FILE or
+// GIT_WORK_TREE pointing at that repo: this process (and kam's git calls, which take its
+// environment) must only ever touch the copy.
+for (const name of Object.keys(process.env)) if (name.startsWith('GIT_')) delete process.env[name];
+
 const example = fileURLToPath(new URL('../examples/northwind-analytics', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'kam-codecache-'));
 try {

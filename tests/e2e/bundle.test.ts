@@ -82,6 +82,25 @@ describe('the bundle and its code cache', () => {
     expect(run.stdout).toMatch(/✖ \d+ PROBLEMs \(/);
   });
 
+  it('making the cache touches no other repo, even from inside a git hook (GIT_DIR, GIT_INDEX_FILE set)', () => {
+    const pkg = copyPackage();
+    cpSync(join(PACKAGE, 'scripts', 'codecache.mjs'), join(pkg, 'scripts', 'codecache.mjs'));
+    cpSync(EXAMPLE, join(pkg, 'examples', 'northwind-analytics'), { recursive: true });
+    rmSync(join(pkg, 'dist', 'cli.cache'));
+    const hooked = tmpDir('kam-hooked-');
+    const git = (args: string[], env: NodeJS.ProcessEnv = process.env) => spawnSync('git', args, { cwd: hooked, encoding: 'utf8', env });
+    git(['init', '-q']);
+    writeFileSync(join(hooked, 'mine.txt'), 'mine\n');
+    git(['add', 'mine.txt']);
+    const before = git(['ls-files', '--stage']).stdout;
+    const gitDir = join(hooked, '.git');
+    const made = spawnSync(process.execPath, [join(pkg, 'scripts', 'codecache.mjs')], { encoding: 'utf8', env: { ...process.env, GIT_DIR: gitDir, GIT_INDEX_FILE: join(gitDir, 'index'), GIT_WORK_TREE: hooked } });
+    expect(made.status, made.stderr).toBe(0);
+    expect(git(['ls-files', '--stage']).stdout).toBe(before);
+    expect(git(['rev-parse', '--verify', '-q', 'HEAD']).status).not.toBe(0); // no commit was made in it
+    return loadBundle(pkg).then((b) => expect(b.cached).toBe(true));
+  });
+
   it('a copy without dist/ says it is not built, and how to build it', () => {
     const pkg = copyPackage();
     rmSync(join(pkg, 'dist'), { recursive: true });
