@@ -158,8 +158,8 @@ const isScore = (v: unknown) =>
 // config order) were most of a stored portfolio (6.5 of 8.9 MB at 10,000 accounts), chiefly their
 // keys, repeated in every score. In a table they are stored as the criterion ids once and, per
 // account, one array of numbers: for each criterion its id's number, then its four values. They
-// decode key for key (Object.fromEntries: an id such as __proto__ is an own key, as JSON.parse
-// would make it). A column they do not fit (other keys, a value that is no number) stays as it is.
+// decode key for key (an id such as __proto__ becomes an own key, as JSON.parse would make it). A
+// column they do not fit (other keys, a value that is no number) stays as it is.
 const CRITERION_FIELDS = ['rating', 'weight', 'normalized', 'contribution'] as const;
 const PER_CRITERION = 1 + CRITERION_FIELDS.length;
 
