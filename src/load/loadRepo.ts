@@ -9,7 +9,7 @@ import { compareFindings, type Finding } from '../findings/finding.js';
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { buildId } from '../version.js';
 import { loadText, unreadable, type LoadedFile } from './loadText.js';
-import { loadFiles, type LoadOptions } from './loadFiles.js';
+import { JIT_MIN_FILES, loadFiles, type LoadOptions } from './loadFiles.js';
 import { makeFinding, whereIn } from '../findings/makeFinding.js';
 import { insideRepo, readText } from '../repoFs/readText.js';
 import { slugify } from '../util/slug.js';
@@ -38,7 +38,8 @@ export type LoadResult = { ok: true; repo: Repo } | { ok: false; root: string; f
 export async function loadConfig(root: string): Promise<{ ok: true; config: LoadedConfig; text: string } | { ok: false; findings: Finding[] }> {
   const read = await readConfig(root);
   if ('finding' in read) return { ok: false, findings: [read.finding] };
-  const loaded = loadText(configSchema, 'kam', CONFIG_FILE, read.text, null);
+  // One file: no compiled fast path (see validateWithSchema).
+  const loaded = loadText(configSchema, 'kam', CONFIG_FILE, read.text, null, { jitless: true });
   if (!loaded.value) return { ok: false, findings: loaded.findings };
   return { ok: true, config: loaded as LoadedConfig & { value: Config }, text: read.text };
 }
@@ -69,19 +70,20 @@ export type SourceFile = { file: string } & ({ text: string } | { finding: Findi
  */
 export function loadFromSource(root: string, configSource: SourceFile, files: SourceFile[]): LoadResult {
   if ('finding' in configSource) return { ok: false, root, findings: [configSource.finding] };
-  const loadedConfig = loadText(configSchema, 'kam', CONFIG_FILE, configSource.text, null);
+  const loadedConfig = loadText(configSchema, 'kam', CONFIG_FILE, configSource.text, null, { jitless: true });
   if (!loadedConfig.value) return { ok: false, root, findings: loadedConfig.findings.sort(compareFindings) };
   const config = loadedConfig.value;
   const accountShape = accountSchema(config);
   const planShape = planSchema(config);
+  const jitless = files.length < JIT_MIN_FILES;
   const accounts: LoadedAccount[] = [];
   const plans: LoadedPlan[] = [];
   for (const source of files) {
     const match = REPO_FILE_RE.exec(source.file);
     if (!match) continue;
     const id = match[2]!;
-    if (match[1] === 'accounts') accounts.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(accountShape, id, source.file, source.text, id));
-    else plans.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(planShape, id, source.file, source.text, id));
+    if (match[1] === 'accounts') accounts.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(accountShape, id, source.file, source.text, id, { jitless }));
+    else plans.push('finding' in source ? unreadable(id, source.file, source.finding) : loadText(planShape, id, source.file, source.text, id, { jitless }));
   }
   return { ok: true, repo: assembleRepo(root, config, loadedConfig, accounts, plans) };
 }

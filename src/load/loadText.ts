@@ -14,11 +14,15 @@ export interface LoadedFile<T> {
   findings: Finding[];
 }
 
-/** Parses and validates one file's text. Pure: no I/O, so it can run anywhere (workers, caches). */
-export function loadText<S extends z.core.$ZodType>(schema: S, id: string, file: string, text: string, account: string | null): LoadedFile<z.output<S>> {
+/**
+ * Parses and validates one file's text. Pure: no I/O, so it can run anywhere (workers, caches).
+ * `jitless`: validate without zod's compiled fast path, for a caller that validates few files
+ * (see validateWithSchema).
+ */
+export function loadText<S extends z.core.$ZodType>(schema: S, id: string, file: string, text: string, account: string | null, opts: { jitless?: boolean } = {}): LoadedFile<z.output<S>> {
   const parsed = parseYaml(text, file, account);
   if (parsed.findings.length > 0) return { id, file, index: parsed.index, findings: parsed.findings };
-  const { value, findings } = validateWithSchema(schema, parsed.data, { file, account, index: parsed.index });
+  const { value, findings } = validateWithSchema(schema, parsed.data, { file, account, index: parsed.index, jitless: opts.jitless });
   return value === undefined ? { id, file, index: parsed.index, findings } : { id, file, value: jsonNumbers(value), index: parsed.index, findings };
 }
 

@@ -33,7 +33,7 @@ export type Shapes = Record<FileRef['folder'], z.core.$ZodType>;
 export const sha1 = (bytes: Uint8Array): string => hash('sha1', bytes, 'hex');
 
 /** Reads, hashes, parses and validates one file. Used in-thread and by the worker threads. */
-export function parseFile(ref: FileRef, shapes: Shapes): FileResult {
+export function parseFile(ref: FileRef, shapes: Shapes, opts: { jitless?: boolean } = {}): FileResult {
   const where = { file: ref.file, account: ref.id, line: 1, column: 1 };
   // Synchronous: files are read one after another, and a sync read skips the thread-pool round
   // trip. readBytesSync checks kind and size before reading (no FIFO hangs, no 50 MB reads).
@@ -41,7 +41,7 @@ export function parseFile(ref: FileRef, shapes: Shapes): FileResult {
   if ('finding' in read) return toResult(unreadable(ref.id, ref.file, read.finding));
   const bytes = read.bytes;
   const decoded = decodeText(bytes, where);
-  const loaded = 'finding' in decoded ? unreadable(ref.id, ref.file, decoded.finding) : loadText(shapes[ref.folder], ref.id, ref.file, decoded.text, ref.id);
+  const loaded = 'finding' in decoded ? unreadable(ref.id, ref.file, decoded.finding) : loadText(shapes[ref.folder], ref.id, ref.file, decoded.text, ref.id, opts);
   return toResult(loaded, sha1(bytes));
 }
 

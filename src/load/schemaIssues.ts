@@ -8,16 +8,24 @@ import type { PathSegment, PositionIndex } from '../yaml/index.js';
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
+/**
+ * zod's parse without its compiled fast path (ParseContext.jitless). zod compiles a parser for
+ * each object schema on its first use (new Function, which no code cache keeps): worth it over
+ * hundreds of files, not over a few, where the compiling cost more than validating (`kam check`
+ * on the example: 38 ms of 270). Callers that validate few files ask for it (loadFiles decides).
+ */
+const JITLESS = { jitless: true } as const;
+
 /** Validates `data` and turns every zod issue into a `schema` finding at the offending node. */
 export function validateWithSchema<S extends AnySchema>(
   schema: S,
   data: unknown,
-  ctx: { file: string; account: string | null; index: PositionIndex },
+  ctx: { file: string; account: string | null; index: PositionIndex; jitless?: boolean },
 ): { value?: z.output<S>; findings: Finding[] } {
   if (data === null || data === undefined) {
-    return { findings: [makeFinding('schema', { ...ctx, line: 1, column: 1 }, 'the file is empty; it must be a YAML mapping (key: value lines)')] };
+    return { findings: [makeFinding('schema', { file: ctx.file, account: ctx.account, line: 1, column: 1 }, 'the file is empty; it must be a YAML mapping (key: value lines)')] };
   }
-  const result = (schema as unknown as z.ZodType).safeParse(data);
+  const result = (schema as unknown as z.ZodType).safeParse(data, ctx.jitless ? JITLESS : undefined);
   if (result.success) return { value: result.data as z.output<S>, findings: [] };
   const findings = flatten(result.error.issues as Issue[], []).flatMap((issue) => issueToFindings(issue, schema, data, ctx));
   return { findings };
