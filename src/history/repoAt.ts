@@ -9,6 +9,7 @@ import { REPO_FILE_RE } from '../repoFs/repoFiles.js';
 import { MAX_FILE_BYTES, tooLarge } from '../repoFs/readText.js';
 import { assembleRepo, type LoadedAccount, type LoadedConfig, type LoadedPlan, type LoadResult } from '../load/loadRepo.js';
 import { loadText, unreadable } from '../load/loadText.js';
+import { JIT_MIN_FILES } from '../load/loadFiles.js';
 import { accountSchema } from '../schema/account.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { planSchema } from '../schema/plan.js';
@@ -172,7 +173,7 @@ export class HistoryReader {
     let state: ConfigState;
     if ('finding' in source) state = { ok: false, result: { ok: false, root: this.repo.root, findings: [source.finding] } };
     else {
-      const loaded = loadText(configSchema, 'kam', CONFIG_FILE, source.text, null);
+      const loaded = loadText(configSchema, 'kam', CONFIG_FILE, source.text, null, { jitless: true });
       state = loaded.value
         ? { ok: true, config: loaded.value, loaded: loaded as LoadedConfig, shapes: { account: accountSchema(loaded.value), plan: planSchema(loaded.value) } }
         : { ok: false, result: { ok: false, root: this.repo.root, findings: loaded.findings.sort(compareFindings) } };
@@ -184,8 +185,10 @@ export class HistoryReader {
   private loadFile(e: TreeEntry, folder: 'accounts' | 'plans', id: string, cfg: ConfigState & { ok: true }): LoadedAccount | LoadedPlan {
     const source = e.size > MAX_FILE_BYTES ? { file: e.file, finding: tooLarge(e.size, where(e.file)) } : toSource(e.file, this.bytes.get(e.oid));
     if ('finding' in source) return unreadable<never>(id, e.file, source.finding);
-    if (folder === 'accounts') return loadText(cfg.shapes.account, id, e.file, source.text, id) as LoadedAccount;
-    return loadText(cfg.shapes.plan, id, e.file, source.text, id) as LoadedPlan;
+    // Few blobs read (a QBR's quarter, a short history): no compiled fast path (as loadFiles decides).
+    const opts = { jitless: this.bytes.size < JIT_MIN_FILES };
+    if (folder === 'accounts') return loadText(cfg.shapes.account, id, e.file, source.text, id, opts) as LoadedAccount;
+    return loadText(cfg.shapes.plan, id, e.file, source.text, id, opts) as LoadedPlan;
   }
 }
 
