@@ -3,6 +3,25 @@ import { KamError } from '../errors.js';
 
 /** Git is asked never to prompt, lock or page: kam only reads, and must leave the index untouched. */
 const GIT_ENV = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
+
+/**
+ * The variables that point git at a repository (`git rev-parse --local-env-vars`), but for the
+ * `-c` options (GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT), which git too keeps when it works in
+ * another repository. kam run from a git hook inherits the GIT_DIR, GIT_INDEX_FILE and
+ * GIT_WORK_TREE of the repo being committed; they would make `git -C <plan repo>` read (and
+ * `git init` set up) that repo instead.
+ */
+const REPOSITORY_VARS = [
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_CONFIG', 'GIT_OBJECT_DIRECTORY', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_IMPLICIT_WORK_TREE', 'GIT_GRAFT_FILE',
+  'GIT_INDEX_FILE', 'GIT_NO_REPLACE_OBJECTS', 'GIT_REPLACE_REF_BASE', 'GIT_PREFIX', 'GIT_INTERNAL_SUPER_PREFIX', 'GIT_SHALLOW_FILE', 'GIT_COMMON_DIR',
+];
+
+/** The environment of every git kam runs (here and `kam init`'s): the caller's, without REPOSITORY_VARS. */
+export function gitEnv(extra: Record<string, string> = GIT_ENV): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const name of REPOSITORY_VARS) delete env[name];
+  return env;
+}
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 
 /** A git command that failed: its stderr is kept to explain it. */
@@ -20,7 +39,7 @@ export class GitError extends Error {
 /** Runs `git -C root ...args` (an argument array, never a shell) and returns its stdout. */
 export function git(root: string, args: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-C', root, ...args], { encoding: 'buffer', maxBuffer: MAX_OUTPUT, env: { ...process.env, ...GIT_ENV } }, (err, stdout, stderr) => {
+    execFile('git', ['-C', root, ...args], { encoding: 'buffer', maxBuffer: MAX_OUTPUT, env: gitEnv() }, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
       const code = (err as NodeJS.ErrnoException).code ?? null;
       if (code === 'ENOENT') return reject(new KamError('git is not installed or not on PATH; install git to compare revisions'));
@@ -114,7 +133,7 @@ export async function objectInfo(root: string, names: string[]): Promise<ObjectI
 /** One `git cat-file <mode>` process fed every name on stdin; its whole stdout. */
 function catFile(root: string, mode: '--batch' | '--batch-check', names: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', root, 'cat-file', mode], { env: { ...process.env, ...GIT_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', ['-C', root, 'cat-file', mode], { env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     const errChunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
