@@ -39,7 +39,7 @@ function buildHash() {
   return hash.digest('hex').slice(0, 16);
 }
 
-const build_ = `${pkg.version}+${buildHash()}`;
+const buildName = `${pkg.version}+${buildHash()}`;
 const sourcemaps = process.argv.includes('--sourcemap') || process.env.KAM_SOURCEMAP === '1';
 
 /**
@@ -84,11 +84,11 @@ const bundled = await build({
   define: {
     'import.meta.url': '__kamImportMetaUrl',
     __KAM_VERSION__: JSON.stringify(pkg.version),
-    __KAM_BUILD__: JSON.stringify(build_),
+    __KAM_BUILD__: JSON.stringify(buildName),
   },
   // The build in the bundle's first line: bin/bundle.js uses the code cache only for the build it
   // was made from.
-  banner: { js: `// kam ${build_}` },
+  banner: { js: `// kam ${buildName}` },
   // No source maps by default: they would double the package (npm pack ships dist/) for stack
   // traces a user never sees (kam prints none). `npm run build -- --sourcemap` or KAM_SOURCEMAP=1
   // writes linked maps next to the bundle, for debugging a build (node --enable-source-maps bin/kam.js).

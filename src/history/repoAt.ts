@@ -9,7 +9,7 @@ import { REPO_FILE_RE } from '../repoFs/repoFiles.js';
 import { MAX_FILE_BYTES, tooLarge } from '../repoFs/readText.js';
 import { assembleRepo, type LoadedAccount, type LoadedConfig, type LoadedPlan, type LoadResult } from '../load/loadRepo.js';
 import { loadText, unreadable } from '../load/loadText.js';
-import { JIT_MIN_FILES } from '../load/loadFiles.js';
+import { jitlessFor } from '../load/schemaIssues.js';
 import { accountSchema } from '../schema/account.js';
 import { configSchema, type Config } from '../schema/config.js';
 import { planSchema } from '../schema/plan.js';
@@ -185,8 +185,8 @@ export class HistoryReader {
   private loadFile(e: TreeEntry, folder: 'accounts' | 'plans', id: string, cfg: ConfigState & { ok: true }): LoadedAccount | LoadedPlan {
     const source = e.size > MAX_FILE_BYTES ? { file: e.file, finding: tooLarge(e.size, where(e.file)) } : toSource(e.file, this.bytes.get(e.oid));
     if ('finding' in source) return unreadable<never>(id, e.file, source.finding);
-    // Few blobs read (a QBR's quarter, a short history): no compiled fast path (as loadFiles decides).
-    const opts = { jitless: this.bytes.size < JIT_MIN_FILES };
+    // Few blobs read (a QBR's quarter, a short history): no compiled fast path.
+    const opts = { jitless: jitlessFor(this.bytes.size) };
     if (folder === 'accounts') return loadText(cfg.shapes.account, id, e.file, source.text, id, opts) as LoadedAccount;
     return loadText(cfg.shapes.plan, id, e.file, source.text, id, opts) as LoadedPlan;
   }

@@ -11,6 +11,7 @@ import { readBytesSync } from '../repoFs/readText.js';
 import type { LoadedFile } from './loadText.js';
 import { fromResult, parseFile, sha1, toResult, type FileRef, type FileResult, type Shapes } from './parseFile.js';
 import { parseInWorkers, workerCount, workerScript } from './workerPool.js';
+import { jitlessFor } from './schemaIssues.js';
 
 export interface LoadOptions {
   /**
@@ -40,14 +41,6 @@ export interface LoadStats {
 
 const FOLDERS = ['accounts', 'plans'] as const;
 
-/**
- * Below this many files to parse, they are validated without zod's compiled fast path (see
- * validateWithSchema), whose compiling costs more than it saves on few files. Cold `kam check`
- * on the bench machine, with the fast path against without it: the example (22 files) 309 vs
- * 272 ms, 330 files 627 vs 599 ms, 1,100 files 804 vs 815 ms, 1,300 files 1,060 vs 1,091 ms,
- * 10,300 files 2.68 vs 3.11 s.
- */
-export const JIT_MIN_FILES = 500;
 
 /**
  * The YAML files of accounts/ and plans/ (a missing folder has none), and the results of the
@@ -123,7 +116,7 @@ export async function loadFiles(
   stats.parsed = misses.length;
   const shapes: Shapes = { accounts: accountSchema(config), plans: planSchema(config) };
   // Few files to parse here: zod's compiled fast path would cost more to make than it saves.
-  const jitless = misses.length < JIT_MIN_FILES;
+  const jitless = jitlessFor(misses.length);
   const parseHere = (ref: FileRef) => parseFile(ref, shapes, { jitless });
   const script = options.workerScript ?? workerScript();
   stats.workers = script ? workerCount(misses.length, options.workers) : 0;

@@ -9,7 +9,8 @@ import { compareFindings, type Finding } from '../findings/finding.js';
 import { CONFIG_FILE } from '../repoFs/findRoot.js';
 import { buildId } from '../version.js';
 import { loadText, unreadable, type LoadedFile } from './loadText.js';
-import { JIT_MIN_FILES, loadFiles, type LoadOptions } from './loadFiles.js';
+import { loadFiles, type LoadOptions } from './loadFiles.js';
+import { jitlessFor } from './schemaIssues.js';
 import { makeFinding, whereIn } from '../findings/makeFinding.js';
 import { insideRepo, readText } from '../repoFs/readText.js';
 import { slugify } from '../util/slug.js';
@@ -75,7 +76,7 @@ export function loadFromSource(root: string, configSource: SourceFile, files: So
   const config = loadedConfig.value;
   const accountShape = accountSchema(config);
   const planShape = planSchema(config);
-  const jitless = files.length < JIT_MIN_FILES;
+  const jitless = jitlessFor(files.length);
   const accounts: LoadedAccount[] = [];
   const plans: LoadedPlan[] = [];
   for (const source of files) {

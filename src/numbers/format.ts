@@ -3,10 +3,14 @@
 // carries unrounded values). Free of the render layer so that rule messages stay cheap to load.
 import { groupDigits } from '../util/digits.js';
 
+/** 1234567.8 -> "1,234,568"; "-" for null (a table whose header names the currency). */
+export function wholeUnits(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '-' : groupDigits(Math.round(value));
+}
+
 /** 1234567.8 -> "1,234,568 EUR"; "-" for null. */
 export function amount(value: number | null, currency: string): string {
-  if (value === null || !Number.isFinite(value)) return '-';
-  return `${groupDigits(Math.round(value))} ${currency}`;
+  return value === null || !Number.isFinite(value) ? '-' : `${wholeUnits(value)} ${currency}`;
 }
 
 /** 0.7234 -> "72.3%"; "-" for null. */

@@ -63,7 +63,6 @@ const buyingCenter = z.strictObject({
 export const MAX_BUYING_CENTERS = 1000;
 /** At most this many cells (buying centers x offerings of kam.yaml) in a plan's whitespace map, and entries under `whitespace`. */
 export const MAX_WHITESPACE_CELLS = 20_000;
-const fmt = groupDigits;
 
 /** One assessed cell of the whitespace map: a buying center x an offering of kam.yaml. */
 const whitespaceEntry = z.strictObject({
@@ -181,7 +180,7 @@ export function planSchema(config: Config) {
         .default([])),
       buying_centers: emptyWhenNull(z
         .array(buyingCenter)
-        .max(MAX_BUYING_CENTERS, `must list at most ${fmt(MAX_BUYING_CENTERS)} buying centers (the rows of the whitespace map); group related units into one`)
+        .max(MAX_BUYING_CENTERS, `must list at most ${groupDigits(MAX_BUYING_CENTERS)} buying centers (the rows of the whitespace map); group related units into one`)
         .superRefine(uniqueBy((c) => c.id, 'buying center id'))
         .superRefine((list, ctx) => {
           const offerings = config.offerings.length;
@@ -190,14 +189,14 @@ export function planSchema(config: Config) {
             ctx.addIssue({
               code: 'custom',
               path: [fit],
-              message: `${fmt(list.length)} buying centers x ${fmt(offerings)} offerings of kam.yaml make a whitespace map of ${fmt(list.length * offerings)} cells, more than ${fmt(MAX_WHITESPACE_CELLS)}; keep at most ${fmt(fit)} buying centers (this is center ${fit + 1}) or declare fewer offerings`,
+              message: `${groupDigits(list.length)} buying centers x ${groupDigits(offerings)} offerings of kam.yaml make a whitespace map of ${groupDigits(list.length * offerings)} cells, more than ${groupDigits(MAX_WHITESPACE_CELLS)}; keep at most ${groupDigits(fit)} buying centers (this is center ${fit + 1}) or declare fewer offerings`,
             });
           }
         })
         .default([])),
       whitespace: emptyWhenNull(z
         .array(whitespaceEntry)
-        .max(MAX_WHITESPACE_CELLS, `must list at most ${fmt(MAX_WHITESPACE_CELLS)} entries (one per buying center x offering, and the whitespace map has at most ${fmt(MAX_WHITESPACE_CELLS)} cells)`)
+        .max(MAX_WHITESPACE_CELLS, `must list at most ${groupDigits(MAX_WHITESPACE_CELLS)} entries (one per buying center x offering, and the whitespace map has at most ${groupDigits(MAX_WHITESPACE_CELLS)} cells)`)
         .superRefine((list, ctx) => {
           const seen = new Map<string, number>();
           list.forEach((w, i) => {

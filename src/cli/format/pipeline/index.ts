@@ -2,13 +2,12 @@
 // Markdown and CSV round as the spec's human formats do (money whole units, ratios as
 // percentages with one decimal) through numbers/format.ts.
 import type { ChalkInstance } from 'chalk';
-import { amount, percent } from '../../../numbers/format.js';
+import { amount, percent, wholeUnits } from '../../../numbers/format.js';
 import type { AccountNumbers, AccountNumbersRow, PortfolioNumbers, PortfolioTotals } from '../../../numbers/portfolio.js';
 import { writeCsv } from '../../../util/csvWrite.js';
 import { escapeControl } from '../../../util/terminal.js';
 import { mdCell } from '../score/markdown.js';
 import { plainTable } from '../score/table.js';
-import { groupDigits } from '../../../util/digits.js';
 
 export interface PipelineView {
   numbers: PortfolioNumbers;
@@ -29,13 +28,11 @@ export function specRow(r: AccountNumbers): AccountNumbers {
 
 const json = ({ numbers }: PipelineView) => `${JSON.stringify({ currency: numbers.currency, accounts: numbers.accounts.map(specRow), totals: numbers.totals }, null, 2)}\n`;
 
-/** Money without the currency code (the header names it once). */
-const money = (v: number | null) => (v === null || !Number.isFinite(v) ? '-' : groupDigits(Math.round(v)));
 const coverageText = (r: { gap: number | null; coverage: number | null }) => (r.coverage !== null ? percent(r.coverage) : r.gap !== null && r.gap <= 1e-9 ? 'target met' : '-');
 
 const HEAD = ['account', 'tier', 'target', 'gap', 'won', 'weighted', 'coverage', 'open', 'share', 'contribution', 'renewing', 'at risk'];
-const cells = (r: AccountNumbersRow) => [r.id, r.tier ?? '-', money(r.target), money(r.gap), money(r.won), money(r.weighted), coverageText(r), r.open, percent(r.share), money(r.contribution), money(r.renewing), money(r.at_risk)];
-const totalCells = (t: PortfolioTotals) => ['total', '', money(t.target), money(t.gap), money(t.won), money(t.weighted), coverageText(t), '', '', '', money(t.renewing), money(t.at_risk)];
+const cells = (r: AccountNumbersRow) => [r.id, r.tier ?? '-', wholeUnits(r.target), wholeUnits(r.gap), wholeUnits(r.won), wholeUnits(r.weighted), coverageText(r), r.open, percent(r.share), wholeUnits(r.contribution), wholeUnits(r.renewing), wholeUnits(r.at_risk)];
+const totalCells = (t: PortfolioTotals) => ['total', '', wholeUnits(t.target), wholeUnits(t.gap), wholeUnits(t.won), wholeUnits(t.weighted), coverageText(t), '', '', '', wholeUnits(t.renewing), wholeUnits(t.at_risk)];
 
 const table = ({ numbers, filtered, total, chalk }: PipelineView) => {
   const out: string[] = [];
@@ -86,24 +83,24 @@ export function explainPipelineText(r: AccountNumbersRow, currency: string, asse
   const out: string[] = [];
   const d = r.detail;
   out.push(`${chalk.bold(escapeControl(r.name))} (${r.id})${r.tier ? `, ${escapeControl(r.tier)}` : ''}${r.manager ? `, managed by ${escapeControl(r.manager)}` : ''}. Money in ${currency}.`);
-  out.push(`Target ${money(r.target)} - current ${money(r.current)} = gap ${money(r.gap)}`);
-  out.push(`Coverage = (won ${money(r.won)} + weighted ${money(r.weighted)}) / gap = ${chalk.bold(coverageText(r))}`);
+  out.push(`Target ${wholeUnits(r.target)} - current ${wholeUnits(r.current)} = gap ${wholeUnits(r.gap)}`);
+  out.push(`Coverage = (won ${wholeUnits(r.won)} + weighted ${wholeUnits(r.weighted)}) / gap = ${chalk.bold(coverageText(r))}`);
   out.push('');
   if (d.opportunities.length === 0) out.push(chalk.dim('No opportunities in the plan.'));
   else {
     const from = (o: (typeof d.opportunities)[number]) =>
       !o.open ? (o.stage === 'won' ? 'won: counts in full' : 'lost: left out') : o.value === null ? 'no value: left out' : o.source === 'opportunity' ? 'its own probability' : o.source === 'stage' ? `stage ${o.stage} in kam.yaml` : 'no probability: left out';
     out.push(plainTable(['opportunity', 'stage', 'value', 'probability', 'from', 'weighted'], chalk, ['left', 'left', 'right', 'right', 'left', 'right'],
-      d.opportunities.map((o) => [t(o.name), t(o.stage), money(o.value), o.probability === null ? '-' : percent(o.probability), from(o), money(o.weighted)])));
+      d.opportunities.map((o) => [t(o.name), t(o.stage), wholeUnits(o.value), o.probability === null ? '-' : percent(o.probability), from(o), wholeUnits(o.weighted)])));
   }
   out.push('');
-  out.push(`Renewing within ${assessDays} days: ${money(r.renewing)}, at risk ${money(r.at_risk)}`);
+  out.push(`Renewing within ${assessDays} days: ${wholeUnits(r.renewing)}, at risk ${wholeUnits(r.at_risk)}`);
   if (d.renewals.length) out.push(plainTable(['contract', 'offering', 'value', 'ends', 'decide by', 'renewal'], chalk, ['left', 'left', 'right', 'left', 'left', 'left'],
-    d.renewals.map((w) => [t(w.contract.id), t(w.contract.offering ?? null), money(w.contract.value ?? null), w.contract.end, w.decision, w.contract.renewal])));
+    d.renewals.map((w) => [t(w.contract.id), t(w.contract.offering ?? null), wholeUnits(w.contract.value ?? null), w.contract.end, w.decision, w.contract.renewal])));
   out.push('');
-  out.push(r.wallet === null ? 'Wallet: no whitespace entry of the plan gives a wallet.' : `Wallet ${money(r.wallet)}, our share ${percent(r.share)} (won value of the entries with a wallet / wallet)`);
-  out.push(r.contribution === null ? 'Contribution: needs revenue.current, economics.gross_margin and economics.cost_to_serve.' : `Contribution ${money(r.contribution)} (current x gross margin - cost to serve)`);
+  out.push(r.wallet === null ? 'Wallet: no whitespace entry of the plan gives a wallet.' : `Wallet ${wholeUnits(r.wallet)}, our share ${percent(r.share)} (won value of the entries with a wallet / wallet)`);
+  out.push(r.contribution === null ? 'Contribution: needs revenue.current, economics.gross_margin and economics.cost_to_serve.' : `Contribution ${wholeUnits(r.contribution)} (current x gross margin - cost to serve)`);
   if (d.wallet.length) out.splice(out.length - 1, 0, plainTable(['center', 'offering', 'status', 'value', 'wallet'], chalk, ['left', 'left', 'left', 'right', 'right'],
-    d.wallet.map((w) => [t(w.center), t(w.offering), w.status, money(w.value), money(w.wallet)])));
+    d.wallet.map((w) => [t(w.center), t(w.offering), w.status, wholeUnits(w.value), wholeUnits(w.wallet)])));
   return `${out.join('\n')}\n`;
 }
