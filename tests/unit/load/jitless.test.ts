@@ -1,4 +1,4 @@
-// Few files are validated without zod's compiled fast path (loadFiles, JIT_MIN_FILES), many with
+// Few files are validated without zod's compiled fast path (schemaIssues.ts, jitlessFor), many with
 // it: the two must find the same, value for value and finding for finding, or a repo's findings
 // would depend on its size. Every file of the example, valid and broken in the ways plans break.
 import { readdirSync, readFileSync } from 'node:fs';
